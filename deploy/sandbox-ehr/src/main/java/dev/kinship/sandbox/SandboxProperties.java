@@ -1,0 +1,63 @@
+package dev.kinship.sandbox;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the sandbox EHR ({@code sandbox}).
+ *
+ * @param accessTokenTtl lifetime of access tokens; tests set a few seconds
+ * @param refreshTokenTtl lifetime of refresh tokens
+ * @param clients the apps registered with this EHR
+ * @param launcherClientId the app that the launcher page and {@code /launch} open
+ * @param importPaths folders (or single files) of FHIR R4 transaction bundles loaded at
+ * start
+ */
+@Validated
+@ConfigurationProperties("sandbox")
+public record SandboxProperties(@DefaultValue("PT1H") Duration accessTokenTtl,
+		@DefaultValue("P1D") Duration refreshTokenTtl, @DefaultValue @Valid List<Client> clients,
+		@DefaultValue("kinship-portal") String launcherClientId, @DefaultValue List<String> importPaths) {
+
+	/**
+	 * An app registered with the sandbox.
+	 *
+	 * @param clientId the client id
+	 * @param name what the launcher page calls it
+	 * @param authentication {@code none} (public), {@code client_secret_basic} or
+	 * {@code private_key_jwt}
+	 * @param secret the secret, for {@code client_secret_basic}
+	 * @param jwkSetUrl where the app publishes its public keys, for
+	 * {@code private_key_jwt}
+	 * @param redirectUris the registered redirect URIs
+	 * @param launchUrl the app's launch URL, opened with {@code iss} and {@code launch}
+	 * @param backendServices whether the client may use the {@code client_credentials}
+	 * grant with {@code system/*.rs} scopes
+	 */
+	public record Client(@NotBlank String clientId, @DefaultValue("Kinship") String name,
+			@DefaultValue("none") String authentication, @Nullable String secret, @Nullable URI jwkSetUrl,
+			@DefaultValue List<URI> redirectUris, @Nullable URI launchUrl,
+			@DefaultValue("false") boolean backendServices) {
+	}
+
+	/**
+	 * The registered client with this id.
+	 * @param clientId the client id
+	 * @return the client, or {@code null}
+	 */
+	public @Nullable Client client(@NotNull String clientId) {
+		return this.clients.stream().filter((client) -> client.clientId().equals(clientId)).findFirst().orElse(null);
+	}
+
+}

@@ -1,0 +1,60 @@
+package dev.kinship.sandbox.auth;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+
+/**
+ * Three filter chains, read in order: the authorization server's endpoints; the FHIR
+ * server, which takes only bearer tokens; and the portal pages (launcher, sign-in).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain authorizationServer(HttpSecurity http, SmartAuthorizationServer smart) throws Exception {
+		OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
+		http.securityMatcher(authorizationServer.getEndpointsMatcher())
+			.with(authorizationServer, smart::configure)
+			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(SignInPaths.SIGN_IN)));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain fhirServer(HttpSecurity http) throws Exception {
+		http.securityMatcher("/fhir/**")
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/fhir/.well-known/**", "/fhir/metadata")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()))
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable());
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
+	SecurityFilterChain portal(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers("/", "/personas", "/launch", SignInPaths.SIGN_IN, "/smart-style.json", "/sandbox/**",
+					"/error", "/actuator/health", "/actuator/health/**")
+			.permitAll()
+			.anyRequest()
+			.authenticated())
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(SignInPaths.SIGN_IN)));
+		return http.build();
+	}
+
+}

@@ -1,0 +1,8 @@
+/**
+ * Moderation: screens every message before it is stored, brings what needs a person to
+ * the right facilitator, and records facilitators' decisions. Pages live in portal-app;
+ * the rules, the queue and the decisions live here.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Moderation")
+@org.jspecify.annotations.NullMarked
+package org.kinship.moderation;
