@@ -23,12 +23,17 @@ import org.springframework.validation.annotation.Validated;
  * @param launcherClientId the app that the launcher page and {@code /launch} open
  * @param importPaths folders (or single files) of FHIR R4 transaction bundles loaded at
  * start
+ * @param authorizationEndpoint path of the authorize endpoint; apps must find it through
+ * discovery, so tests move it
+ * @param tokenEndpoint path of the token endpoint
  */
 @Validated
 @ConfigurationProperties("sandbox")
 public record SandboxProperties(@DefaultValue("PT1H") Duration accessTokenTtl,
 		@DefaultValue("P1D") Duration refreshTokenTtl, @DefaultValue @Valid List<Client> clients,
-		@DefaultValue("kinship-portal") String launcherClientId, @DefaultValue List<String> importPaths) {
+		@DefaultValue("kinship-portal") String launcherClientId, @DefaultValue List<String> importPaths,
+		@DefaultValue("/oauth2/authorize") String authorizationEndpoint,
+		@DefaultValue("/oauth2/token") String tokenEndpoint) {
 
 	/**
 	 * An app registered with the sandbox.
@@ -44,11 +49,14 @@ public record SandboxProperties(@DefaultValue("PT1H") Duration accessTokenTtl,
 	 * @param launchUrl the app's launch URL, opened with {@code iss} and {@code launch}
 	 * @param backendServices whether the client may use the {@code client_credentials}
 	 * grant with {@code system/*.rs} scopes
+	 * @param assertionAlgorithm the algorithm of the client's {@code private_key_jwt}
+	 * assertions: RS384 or ES384
 	 */
 	public record Client(@NotBlank String clientId, @DefaultValue("Kinship") String name,
 			@DefaultValue("none") String authentication, @Nullable String secret, @Nullable URI jwkSetUrl,
 			@DefaultValue List<URI> redirectUris, @Nullable URI launchUrl,
-			@DefaultValue("false") boolean backendServices) {
+			@DefaultValue("false") boolean backendServices,
+			@DefaultValue("RS384") String assertionAlgorithm) {
 	}
 
 	/**

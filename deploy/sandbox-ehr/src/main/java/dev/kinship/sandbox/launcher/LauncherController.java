@@ -1,0 +1,67 @@
+package dev.kinship.sandbox.launcher;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import dev.kinship.sandbox.SandboxProperties;
+import dev.kinship.sandbox.people.Persona;
+import dev.kinship.sandbox.people.PersonaDirectory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The portal's launcher: pick a person and a launch type and go. {@code /personas} and
+ * {@code /launch} serve scripts, and a scripted launch completes with plain redirects.
+ */
+@Controller
+class LauncherController {
+
+	private final PersonaDirectory personas;
+
+	private final Launcher launcher;
+
+	private final SandboxProperties properties;
+
+	LauncherController(PersonaDirectory personas, Launcher launcher, SandboxProperties properties) {
+		this.personas = personas;
+		this.launcher = launcher;
+		this.properties = properties;
+	}
+
+	@GetMapping("/")
+	String launcherPage(Model model) {
+		model.addAttribute("personas", this.personas.all());
+		model.addAttribute("clients", this.launcher.launchableClients());
+		model.addAttribute("defaultClient", this.properties.launcherClientId());
+		return "sandbox/launcher";
+	}
+
+	@GetMapping(path = "/personas", produces = "application/json")
+	@ResponseBody
+	List<Persona> personas() {
+		return this.personas.all();
+	}
+
+	@GetMapping("/launch")
+	String launch(@RequestParam String persona, @RequestParam(defaultValue = "ehr") String mode,
+			@RequestParam(required = false) @Nullable String client,
+			@RequestParam(required = false) @Nullable String intent, HttpServletRequest request,
+			HttpServletResponse response) {
+		Persona who = this.personas.find(persona)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such persona: " + persona));
+		LaunchMode launchMode = LaunchMode.parse(mode)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "mode must be ehr or standalone"));
+		String clientId = (client != null) ? client : this.properties.launcherClientId();
+		return "redirect:" + this.launcher.launch(who, launchMode, clientId, intent, request, response);
+	}
+
+}
