@@ -55,8 +55,7 @@ public record SandboxProperties(@DefaultValue("PT1H") Duration accessTokenTtl,
 	public record Client(@NotBlank String clientId, @DefaultValue("Kinship") String name,
 			@DefaultValue("none") String authentication, @Nullable String secret, @Nullable URI jwkSetUrl,
 			@DefaultValue List<URI> redirectUris, @Nullable URI launchUrl,
-			@DefaultValue("false") boolean backendServices,
-			@DefaultValue("RS384") String assertionAlgorithm) {
+			@DefaultValue("false") boolean backendServices, @DefaultValue("RS384") String assertionAlgorithm) {
 	}
 
 	/**

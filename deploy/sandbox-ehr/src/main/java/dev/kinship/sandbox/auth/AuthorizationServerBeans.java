@@ -67,8 +67,9 @@ class AuthorizationServerBeans {
 		ClientSettings.Builder settings = ClientSettings.builder().requireAuthorizationConsent(false);
 		switch (client.authentication()) {
 			case "none" -> builder.clientAuthenticationMethod(ClientAuthenticationMethod.NONE);
-			case "client_secret_basic" -> builder.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-				.clientSecret("{noop}" + client.secret());
+			case "client_secret_basic" ->
+				builder.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+					.clientSecret("{noop}" + client.secret());
 			case "private_key_jwt" -> {
 				builder.clientAuthenticationMethod(ClientAuthenticationMethod.PRIVATE_KEY_JWT);
 				settings.jwkSetUrl(String.valueOf(client.jwkSetUrl()))

@@ -25,8 +25,8 @@ public class PersonaSignIn {
 	private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
 
 	/**
-	 * Makes {@code persona} the signed-in user of this browser session, with a new session
-	 * id.
+	 * Makes {@code persona} the signed-in user of this browser session, with a new
+	 * session id.
 	 * @param persona who signs in
 	 * @param request the request
 	 * @param response the response

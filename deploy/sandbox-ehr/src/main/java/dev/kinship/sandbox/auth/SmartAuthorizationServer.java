@@ -32,13 +32,14 @@ class SmartAuthorizationServer {
 	void configure(OAuth2AuthorizationServerConfigurer authorizationServer) {
 		OAuth2AccessTokenResponseAuthenticationSuccessHandler tokenResponse = new OAuth2AccessTokenResponseAuthenticationSuccessHandler();
 		tokenResponse.setAccessTokenResponseCustomizer(new SmartTokenResponse(this.authorizations, this.contexts));
-		authorizationServer.authorizationEndpoint((endpoint) -> endpoint.authenticationProviders((providers) -> providers
-			.forEach((provider) -> {
-				if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider codeRequests) {
-					codeRequests.setAuthenticationValidator(new OAuth2AuthorizationCodeRequestAuthenticationValidator()
-						.andThen(new SmartAuthorizationRequestValidator(this.launches)));
-				}
-			})))
+		authorizationServer.authorizationEndpoint(
+				(endpoint) -> endpoint.authenticationProviders((providers) -> providers.forEach((provider) -> {
+					if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider codeRequests) {
+						codeRequests
+							.setAuthenticationValidator(new OAuth2AuthorizationCodeRequestAuthenticationValidator()
+								.andThen(new SmartAuthorizationRequestValidator(this.launches)));
+					}
+				})))
 			.tokenEndpoint((endpoint) -> endpoint.accessTokenResponseHandler(tokenResponse))
 			.oidc(Customizer.withDefaults());
 	}

@@ -31,7 +31,8 @@ class SmartConfigurationController {
 		configuration.put("jwks_uri", issuer + "/oauth2/jwks");
 		configuration.put("authorization_endpoint", issuer + this.properties.authorizationEndpoint());
 		configuration.put("token_endpoint", issuer + this.properties.tokenEndpoint());
-		configuration.put("grant_types_supported", List.of("authorization_code", "refresh_token", "client_credentials"));
+		configuration.put("grant_types_supported",
+				List.of("authorization_code", "refresh_token", "client_credentials"));
 		configuration.put("token_endpoint_auth_methods_supported",
 				List.of("private_key_jwt", "client_secret_basic", "none"));
 		configuration.put("token_endpoint_auth_signing_alg_values_supported", List.of("RS384", "ES384"));
@@ -41,9 +42,8 @@ class SmartConfigurationController {
 		configuration.put("capabilities",
 				List.of("launch-ehr", "launch-standalone", "client-public", "client-confidential-symmetric",
 						"client-confidential-asymmetric", "context-passthrough-banner", "context-passthrough-style",
-						"context-ehr-patient", "context-standalone-patient", "sso-openid-connect",
-						"permission-offline", "permission-online", "permission-patient", "permission-user",
-						"permission-v2"));
+						"context-ehr-patient", "context-standalone-patient", "sso-openid-connect", "permission-offline",
+						"permission-online", "permission-patient", "permission-user", "permission-v2"));
 		return configuration;
 	}
 

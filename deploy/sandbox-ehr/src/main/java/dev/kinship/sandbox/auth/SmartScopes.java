@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The SMART v2 scopes the sandbox grants. Every app is registered with all of them; an app
- * gets only what it asks for.
+ * The SMART v2 scopes the sandbox grants. Every app is registered with all of them; an
+ * app gets only what it asks for.
  */
 final class SmartScopes {
 
@@ -20,9 +20,9 @@ final class SmartScopes {
 
 	static final String FHIR_USER = "fhirUser";
 
-	static final List<String> READABLE_TYPES = List.of("Patient", "RelatedPerson", "Practitioner",
-			"PractitionerRole", "Organization", "Condition", "CarePlan", "Goal", "MedicationRequest", "CareTeam",
-			"Appointment", "Encounter", "Observation");
+	static final List<String> READABLE_TYPES = List.of("Patient", "RelatedPerson", "Practitioner", "PractitionerRole",
+			"Organization", "Condition", "CarePlan", "Goal", "MedicationRequest", "CareTeam", "Appointment",
+			"Encounter", "Observation");
 
 	static final List<String> CREATABLE_TYPES = List.of("Communication", "QuestionnaireResponse");
 

@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The portal's sign-in, reached when an app sends someone to authorize who has not
- * signed in (a standalone launch): pick a demo person, then carry on to the app.
+ * The portal's sign-in, reached when an app sends someone to authorize who has not signed
+ * in (a standalone launch): pick a demo person, then carry on to the app.
  */
 @Controller
 class SignInController {
