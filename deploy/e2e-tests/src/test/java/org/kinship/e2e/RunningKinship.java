@@ -1,0 +1,71 @@
+package org.kinship.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+
+import dev.kinship.sandbox.SandboxEhrApplication;
+import org.kinship.KinshipApplication;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Kinship and the sandbox EHR, started once per test JVM on free ports, each with its own
+ * configuration, as the run command starts them: Kinship on its embedded default.
+ */
+final class RunningKinship {
+
+	private static RunningKinship running;
+
+	private final int sandboxPort;
+
+	private final int kinshipPort;
+
+	private RunningKinship(int sandboxPort, int kinshipPort) {
+		this.sandboxPort = sandboxPort;
+		this.kinshipPort = kinshipPort;
+	}
+
+	static synchronized RunningKinship get() {
+		if (running == null) {
+			running = start();
+		}
+		return running;
+	}
+
+	String sandboxUrl() {
+		return "http://localhost:" + this.sandboxPort;
+	}
+
+	String kinshipUrl() {
+		return "http://localhost:" + this.kinshipPort;
+	}
+
+	private static RunningKinship start() {
+		int sandboxPort = freePort();
+		int kinshipPort = freePort();
+		ConfigurableApplicationContext sandbox = SandboxEhrApplication.builder()
+			.properties("server.port=" + sandboxPort, "KINSHIP_BASE_URL=http://localhost:" + kinshipPort)
+			.run();
+		ConfigurableApplicationContext kinship = new SpringApplicationBuilder(KinshipApplication.class)
+			.properties("server.port=" + kinshipPort,
+					"kinship.launch.issuers.sandbox.fhir-base-url=http://localhost:" + sandboxPort + "/fhir",
+					"spring.datasource.url=jdbc:h2:mem:e2e;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1")
+			.run();
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			kinship.close();
+			sandbox.close();
+		}));
+		return new RunningKinship(sandboxPort, kinshipPort);
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
