@@ -4,6 +4,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,8 +21,8 @@ public class IssuerRegistry {
 		this.issuers = properties.issuers()
 			.entrySet()
 			.stream()
-			.map((entry) -> new RegisteredIssuer(entry.getKey(), entry.getValue().displayName(),
-					normalize(entry.getValue().fhirBaseUrl().toString()), entry.getValue().clientId()))
+			.map((entry) -> new RegisteredIssuer(entry.getKey(), normalize(entry.getValue().fhirBaseUrl().toString()),
+					entry.getValue()))
 			.sorted(Comparator.comparing(RegisteredIssuer::displayName))
 			.toList();
 	}
@@ -31,12 +33,21 @@ public class IssuerRegistry {
 	 * @param iss the issuer sent by the EHR, possibly {@code null}
 	 * @return the registration, or empty when {@code iss} is missing or not registered
 	 */
-	public Optional<RegisteredIssuer> findByIss(@org.jspecify.annotations.Nullable String iss) {
+	public Optional<RegisteredIssuer> findByIss(@Nullable String iss) {
 		if (iss == null || iss.isBlank()) {
 			return Optional.empty();
 		}
 		String wanted = normalize(iss.trim());
 		return this.issuers.stream().filter((issuer) -> issuer.fhirBaseUrl().equals(wanted)).findFirst();
+	}
+
+	/**
+	 * Finds a registration by its configuration key.
+	 * @param key the key
+	 * @return the registration, if any
+	 */
+	public Optional<RegisteredIssuer> findByKey(String key) {
+		return this.issuers.stream().filter((issuer) -> issuer.key().equals(key)).findFirst();
 	}
 
 	/**
@@ -54,12 +65,20 @@ public class IssuerRegistry {
 	/**
 	 * A registered hospital.
 	 *
-	 * @param key the configuration key
-	 * @param displayName the health system's name
+	 * @param key the configuration key, also the OAuth2 registration id
 	 * @param fhirBaseUrl the FHIR base URL without a trailing slash
-	 * @param clientId Kinship's client id there
+	 * @param settings the configured settings
 	 */
-	public record RegisteredIssuer(String key, String displayName, String fhirBaseUrl, String clientId) {
+	public record RegisteredIssuer(String key, String fhirBaseUrl, LaunchProperties.Issuer settings) {
+
+		/**
+		 * The health system's name.
+		 * @return the display name
+		 */
+		public String displayName() {
+			return this.settings.displayName();
+		}
+
 	}
 
 }

@@ -1,25 +1,79 @@
 package org.kinship.launch.internal;
 
+import java.time.Duration;
+
+import org.kinship.audit.AuditLog;
+import org.kinship.launch.IssuerRegistry;
+import org.kinship.launch.LaunchProperties;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
- * Who may reach what. Pages before a launch are open; everything else needs the session
- * that a launch creates.
+ * Who may reach what, read top to bottom: pages before a launch are open; everything else
+ * needs the session that a SMART launch creates. Tokens stay in the server-side session
+ * ({@link HttpSessionOAuth2AuthorizedClientRepository}), never in a cookie or a page.
  */
 @Configuration(proxyBeanMethods = false)
 class LaunchSecurityConfiguration {
 
+	/** Refresh this long before an access token expires. */
+	static final Duration REFRESH_AHEAD = Duration.ofSeconds(5);
+
 	@Bean
-	SecurityFilterChain kinshipSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain kinshipSecurity(HttpSecurity http, SmartClientRegistrations registrations,
+			IssuerRegistry issuers, TokenEndpointClients tokenClients, RecordNames names, RoleAssignments roles,
+			PortalStyle styles, AuditLog audit, OAuth2AuthorizedClientRepository authorizedClients,
+			LaunchProperties properties) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/", "/launch", "/error", "/css/**", "/actuator/health/**", "/actuator/health")
+			.requestMatchers("/", "/launch", "/launch/**", "/signed-out", "/error", "/css/**", "/.well-known/jwks.json",
+					"/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.anyRequest()
-			.authenticated());
+			.authenticated())
+			.oauth2Login((login) -> login.clientRegistrationRepository(registrations)
+				.authorizedClientRepository(authorizedClients)
+				.authorizationEndpoint((endpoint) -> endpoint
+					.authorizationRequestResolver(new SmartAuthorizationRequests(registrations, issuers)))
+				.tokenEndpoint((endpoint) -> endpoint.accessTokenResponseClient(tokenClients.authorizationCode()))
+				.userInfoEndpoint((userInfo) -> userInfo
+					.oidcUserService(new SmartUserService(issuers, names, roles, styles, audit)))
+				.loginPage("/launch/choose")
+				.defaultSuccessUrl("/", true)
+				.failureHandler(new LaunchFailurePage(audit, issuers)))
+			.logout((logout) -> logout.logoutSuccessUrl("/signed-out"))
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/launch/choose")))
+			.addFilterAfter(new SessionLifetime(properties.absoluteSessionTimeout()),
+					SecurityContextHolderFilter.class);
 		return http.build();
+	}
+
+	@Bean
+	OAuth2AuthorizedClientRepository authorizedClientRepository() {
+		return new HttpSessionOAuth2AuthorizedClientRepository();
+	}
+
+	@Bean
+	OAuth2AuthorizedClientManager authorizedClientManager(SmartClientRegistrations registrations,
+			OAuth2AuthorizedClientRepository authorizedClients, TokenEndpointClients tokenClients) {
+		DefaultOAuth2AuthorizedClientManager manager = new DefaultOAuth2AuthorizedClientManager(registrations,
+				authorizedClients);
+		manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
+			.authorizationCode()
+			.refreshToken((refresh) -> refresh.accessTokenResponseClient(tokenClients.refreshToken())
+				.clockSkew(REFRESH_AHEAD))
+			.build());
+		return manager;
 	}
 
 }

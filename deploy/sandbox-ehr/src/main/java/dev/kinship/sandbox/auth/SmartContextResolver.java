@@ -41,15 +41,15 @@ class SmartContextResolver {
 		if (scopes.contains(SmartScopes.LAUNCH)) {
 			LaunchContext launch = this.launches.find(launchId).orElse(null);
 			if (launch != null) {
-				return new SmartContext(persona.fhirUser(), launch.patientId(), launch.encounterId(),
-						launch.needPatientBanner(), launch.intent());
+				return new SmartContext(persona.fhirUser(), persona.displayName(), launch.patientId(),
+						launch.encounterId(), launch.needPatientBanner(), launch.intent());
 			}
 		}
 		if (scopes.contains(SmartScopes.LAUNCH_PATIENT)) {
-			return new SmartContext(persona.fhirUser(), persona.patientId(), null,
+			return new SmartContext(persona.fhirUser(), persona.displayName(), persona.patientId(), null,
 					persona.role() == PersonaRole.CLINICIAN, null);
 		}
-		return new SmartContext(persona.fhirUser(), null, null, false, null);
+		return new SmartContext(persona.fhirUser(), persona.displayName(), null, null, false, null);
 	}
 
 }

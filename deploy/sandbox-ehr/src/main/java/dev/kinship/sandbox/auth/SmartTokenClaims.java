@@ -35,6 +35,7 @@ class SmartTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 					&& context.getAuthorizedScopes().contains(SmartScopes.FHIR_USER)) {
 				String fhirBase = AuthorizationServerContextHolder.getContext().getIssuer() + "/fhir";
 				context.getClaims().claim("fhirUser", fhirBase + "/" + smart.fhirUser());
+				context.getClaims().claim("name", smart.name());
 			}
 		});
 	}

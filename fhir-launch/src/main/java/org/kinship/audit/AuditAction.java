@@ -1,0 +1,23 @@
+package org.kinship.audit;
+
+/**
+ * What was done.
+ */
+public enum AuditAction {
+
+	/** A launch that became a session. */
+	LAUNCH,
+	/** A launch that failed. */
+	LAUNCH_FAILED,
+	/** An access token renewed with the refresh token. */
+	TOKEN_REFRESH,
+	/** A refresh that failed: the user must open Kinship again. */
+	TOKEN_REFRESH_FAILED,
+	/** A read or search on the EHR's FHIR server. */
+	FHIR_READ,
+	/** A resource about another patient found in a response and dropped. */
+	FOREIGN_RESOURCE_DROPPED,
+	/** A right granted or revoked by a community manager. */
+	ROLE_CHANGE
+
+}

@@ -1,0 +1,50 @@
+package org.kinship.launch;
+
+import ca.uhn.fhir.rest.client.api.IClientInterceptor;
+import ca.uhn.fhir.rest.client.api.IHttpRequest;
+import ca.uhn.fhir.rest.client.api.IHttpResponse;
+import org.kinship.audit.AuditAction;
+import org.kinship.audit.AuditEntry;
+import org.kinship.audit.AuditLog;
+
+/**
+ * Records each FHIR call in the audit log: the resource type from the URL and the HTTP
+ * status, never the content.
+ */
+class AuditedReads implements IClientInterceptor {
+
+	private final AuditLog audit;
+
+	private final KinshipPrincipal principal;
+
+	AuditedReads(AuditLog audit, KinshipPrincipal principal) {
+		this.audit = audit;
+		this.principal = principal;
+	}
+
+	private String lastUri = "";
+
+	@Override
+	public void interceptRequest(IHttpRequest request) {
+		this.lastUri = request.getUri();
+	}
+
+	@Override
+	public void interceptResponse(IHttpResponse response) {
+		String url = this.lastUri;
+		String outcome = (response.getStatus() < 300) ? AuditEntry.SUCCESS : "HTTP_" + response.getStatus();
+		this.audit.record(FhirClients.entry(this.principal, AuditAction.FHIR_READ, resourceType(url), outcome));
+	}
+
+	static String resourceType(String url) {
+		String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+		String[] segments = path.split("/");
+		for (int i = segments.length - 1; i >= 0; i--) {
+			if (!segments[i].isEmpty() && Character.isUpperCase(segments[i].charAt(0))) {
+				return segments[i];
+			}
+		}
+		return "unknown";
+	}
+
+}

@@ -1,0 +1,108 @@
+package org.kinship.launch.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+import org.kinship.launch.IssuerRegistry.RegisteredIssuer;
+import org.kinship.launch.LaunchProperties;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * Reads an EHR's {@code {iss}/.well-known/smart-configuration} and keeps it for a while.
+ * Only registered issuers get here, so the URL fetched is always one from configuration.
+ */
+@Component
+class SmartDiscovery {
+
+	private final RestClient http;
+
+	private final LaunchProperties properties;
+
+	private final Clock clock = Clock.systemUTC();
+
+	private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+	SmartDiscovery(EhrHttp ehrHttp, LaunchProperties properties) {
+		this.http = ehrHttp.restClient();
+		this.properties = properties;
+	}
+
+	SmartConfiguration configuration(RegisteredIssuer issuer) {
+		Instant now = this.clock.instant();
+		Cached cached = this.cache.get(issuer.key());
+		if (cached != null && cached.expires().isAfter(now)) {
+			return cached.configuration();
+		}
+		SmartConfiguration fresh = fetch(issuer);
+		this.cache.put(issuer.key(), new Cached(fresh, now.plus(this.properties.discoveryTtl())));
+		return fresh;
+	}
+
+	private SmartConfiguration fetch(RegisteredIssuer issuer) {
+		JsonNode document;
+		try {
+			document = this.http.get()
+				.uri(issuer.fhirBaseUrl() + "/.well-known/smart-configuration")
+				.accept(MediaType.APPLICATION_JSON)
+				.retrieve()
+				.body(JsonNode.class);
+		}
+		catch (RestClientException | tools.jackson.core.JacksonException ex) {
+			throw new LaunchProblem(LaunchProblem.EHR_UNAVAILABLE,
+					"Discovery failed for " + issuer.key() + ": " + ex.getClass().getSimpleName(), ex);
+		}
+		if (document == null) {
+			throw new LaunchProblem(LaunchProblem.EHR_UNAVAILABLE, "Empty discovery for " + issuer.key(), null);
+		}
+		return new SmartConfiguration(text(document, "issuer"), required(document, "authorization_endpoint", issuer),
+				required(document, "token_endpoint", issuer), text(document, "jwks_uri"),
+				texts(document.get("capabilities")));
+	}
+
+	private static String required(JsonNode document, String field, RegisteredIssuer issuer) {
+		String value = text(document, field);
+		if (value == null || !(value.startsWith("https://") || value.startsWith("http://"))) {
+			throw new LaunchProblem(LaunchProblem.EHR_UNAVAILABLE,
+					"Discovery for " + issuer.key() + " lacks a usable " + field, null);
+		}
+		return value;
+	}
+
+	private static @Nullable String text(JsonNode document, String field) {
+		JsonNode node = document.get(field);
+		return (node != null && node.isString()) ? node.asString() : null;
+	}
+
+	private static List<String> texts(@Nullable JsonNode array) {
+		if (array == null || !array.isArray()) {
+			return List.of();
+		}
+		return array.valueStream().filter(JsonNode::isString).map(JsonNode::asString).toList();
+	}
+
+	/**
+	 * What Kinship uses of an EHR's SMART configuration.
+	 *
+	 * @param issuer the OpenID issuer that signs {@code id_token}s, if given
+	 * @param authorizationEndpoint the authorize URL
+	 * @param tokenEndpoint the token URL
+	 * @param jwksUri the EHR's public keys
+	 * @param capabilities the SMART capabilities
+	 */
+	record SmartConfiguration(@Nullable String issuer, String authorizationEndpoint, String tokenEndpoint,
+			@Nullable String jwksUri, List<String> capabilities) {
+	}
+
+	private record Cached(SmartConfiguration configuration, Instant expires) {
+	}
+
+}

@@ -1,0 +1,102 @@
+package org.kinship.launch.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.kinship.audit.AuditAction;
+import org.kinship.audit.AuditEntry;
+import org.kinship.audit.AuditLog;
+import org.kinship.launch.IssuerRegistry;
+import org.kinship.launch.IssuerRegistry.RegisteredIssuer;
+import org.kinship.launch.KinshipPrincipal;
+import org.kinship.launch.KinshipRole;
+
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+
+/**
+ * Turns a validated token response into the Kinship principal: who the user is from
+ * {@code fhirUser}, the launch context from the token response, the name from the record,
+ * Kinship's own rights, and the portal's style. Spring has already checked the
+ * {@code id_token}'s signature, issuer, audience, expiry and nonce.
+ */
+class SmartUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
+
+	private final IssuerRegistry issuers;
+
+	private final RecordNames names;
+
+	private final RoleAssignments roles;
+
+	private final PortalStyle styles;
+
+	private final AuditLog audit;
+
+	SmartUserService(IssuerRegistry issuers, RecordNames names, RoleAssignments roles, PortalStyle styles,
+			AuditLog audit) {
+		this.issuers = issuers;
+		this.names = names;
+		this.roles = roles;
+		this.styles = styles;
+		this.audit = audit;
+	}
+
+	@Override
+	public OidcUser loadUser(OidcUserRequest request) {
+		RegisteredIssuer issuer = this.issuers.findByKey(request.getClientRegistration().getRegistrationId())
+			.orElseThrow();
+		OidcIdToken idToken = request.getIdToken();
+		FhirUserReference who = FhirUserReference.parse(idToken.getClaimAsString("fhirUser"))
+			.orElseThrow(() -> new LaunchProblem(LaunchProblem.UNKNOWN_USER, "No usable fhirUser claim", null));
+		KinshipRole role = who.role()
+			.orElseThrow(() -> new LaunchProblem(LaunchProblem.UNKNOWN_USER, "Unsupported fhirUser type", null));
+		Map<String, Object> context = request.getAdditionalParameters();
+		String patient = text(context.get("patient"));
+		if (patient == null && role != KinshipRole.CLINICIAN) {
+			throw new LaunchProblem(LaunchProblem.MISSING_PATIENT_CONTEXT, "No patient in the launch context", null);
+		}
+		String token = request.getAccessToken().getTokenValue();
+		String displayName = this.names.nameOf(issuer.fhirBaseUrl(), token, who)
+			.or(() -> java.util.Optional.ofNullable(idToken.getClaimAsString("name")))
+			.orElse(who.resourceType());
+		boolean banner = Boolean.parseBoolean(String.valueOf(context.get("need_patient_banner")));
+		String patientName = (banner && patient != null)
+				? this.names.nameOf(issuer.fhirBaseUrl(), token, new FhirUserReference("Patient", patient)).orElse(null)
+				: null;
+		KinshipPrincipal principal = new KinshipPrincipal(issuer.key(), issuer.fhirBaseUrl(), who.relative(),
+				displayName, role, this.roles.rightsOf(issuer.fhirBaseUrl(), who.relative()), patient,
+				text(context.get("encounter")), banner, patientName, text(context.get("intent")),
+				text(context.get("tenant")), fhirContext(context.get("fhirContext")),
+				Set.copyOf(request.getAccessToken().getScopes()),
+				this.styles.variables(text(context.get("smart_style_url")), issuer.fhirBaseUrl()));
+		this.audit.record(new AuditEntry(issuer.fhirBaseUrl(), who.relative(),
+				(patient != null) ? "Patient/" + patient : null, AuditAction.LAUNCH, null, AuditEntry.SUCCESS));
+		return new KinshipOidcUser(idToken, principal);
+	}
+
+	private static @Nullable String text(@Nullable Object value) {
+		return (value instanceof String string && !string.isBlank()) ? string : null;
+	}
+
+	private static List<String> fhirContext(@Nullable Object value) {
+		List<String> references = new ArrayList<>();
+		if (value instanceof List<?> items) {
+			for (Object item : items) {
+				if (item instanceof Map<?, ?> entry) {
+					Object reference = (entry.get("reference") != null) ? entry.get("reference")
+							: entry.get("canonical");
+					if (reference instanceof String text) {
+						references.add(text);
+					}
+				}
+			}
+		}
+		return references;
+	}
+
+}
