@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a person sees: the sandbox's launcher page, a demo patient picked and launched,
- * and Kinship's page at the end, each checked with axe-core.
+ * and Kinship's home page at the end with the person's name and role, each page checked
+ * with axe-core.
  */
 class LauncherBrowserTests {
 
@@ -42,8 +43,11 @@ class LauncherBrowserTests {
 
 		new WebDriverWait(this.browser, java.time.Duration.ofSeconds(20))
 			.until(ExpectedConditions.urlContains(this.system.kinshipUrl()));
-		assertThat(this.browser.getCurrentUrl()).startsWith(this.system.kinshipUrl() + "/launch");
-		assertThat(this.browser.findElement(By.tagName("main")).getText()).contains("Kinship Sandbox Health");
+		new WebDriverWait(this.browser, java.time.Duration.ofSeconds(20))
+			.until(ExpectedConditions.presenceOfElementLocated(By.id("greeting")));
+		assertThat(this.browser.getCurrentUrl()).isEqualTo(this.system.kinshipUrl() + "/");
+		assertThat(this.browser.findElement(By.id("greeting")).getText()).startsWith("Welcome, ");
+		assertThat(this.browser.findElement(By.id("signed-in-role")).getText()).isEqualTo("Patient");
 		Browser.assertAccessible(this.browser);
 	}
 

@@ -2,50 +2,140 @@ package org.kinship.e2e;
 
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A scripted launch, as {@code curl -L} with a cookie jar does it: plain redirects, no
- * JavaScript, ending on Kinship's page.
+ * Launches from the sandbox EHR into Kinship the way {@code curl -L} with a cookie jar
+ * does: plain redirects, no JavaScript, ending on Kinship's home page with the person's
+ * name and role. Tokens never reach a page or a cookie.
  */
 class ScriptedLaunchIntegrationTests {
 
 	private final RunningKinship system = RunningKinship.get();
 
+	private final CookieManager cookies = new CookieManager();
+
 	private final HttpClient curl = HttpClient.newBuilder()
-		.cookieHandler(new CookieManager())
+		.cookieHandler(this.cookies)
 		.followRedirects(HttpClient.Redirect.NORMAL)
 		.build();
 
 	@Test
-	void personasAreListedForScripts() throws Exception {
-		HttpResponse<String> personas = get(this.system.sandboxUrl() + "/personas");
-		assertThat(personas.statusCode()).isEqualTo(200);
-		assertThat(personas.body()).contains("\"role\":\"PATIENT\"", "\"role\":\"CAREGIVER\"",
-				"\"role\":\"CLINICIAN\"");
+	void listsEveryKindOfPersonForScripts() throws Exception {
+		JsonNode personas = personas();
+		assertThat(personas.valueStream().map((persona) -> persona.get("role").asString())).contains("PATIENT",
+				"CAREGIVER", "CLINICIAN");
 	}
 
 	@Test
-	void scriptedEhrLaunchOfADemoPatientEndsOnKinshipsPage() throws Exception {
-		String persona = firstPatientId();
-		HttpResponse<String> response = get(this.system.sandboxUrl() + "/launch?persona=" + persona + "&mode=ehr");
-		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.uri().toString()).startsWith(this.system.kinshipUrl() + "/launch?iss=");
-		assertThat(response.body()).contains("Kinship Sandbox Health");
+	void patientEhrLaunchEndsOnKinshipsHomePageWithNameAndRole() throws Exception {
+		JsonNode patient = persona("PATIENT");
+		HttpResponse<String> home = launch(patient, "ehr");
+		assertThat(home.statusCode()).isEqualTo(200);
+		assertThat(home.uri().toString()).isEqualTo(this.system.kinshipUrl() + "/");
+		assertThat(home.body()).contains("Welcome, " + patient.get("displayName").asString())
+			.contains("signed-in-role\">Patient<");
+		assertNoTokenLeaked(home);
 	}
 
-	private String firstPatientId() throws Exception {
-		String body = get(this.system.sandboxUrl() + "/personas").body();
-		int role = body.indexOf("\"role\":\"PATIENT\"");
-		int start = body.lastIndexOf("\"id\":\"", role) + 6;
-		return body.substring(start, body.indexOf('"', start));
+	@Test
+	void caregiverLaunchActsForThePersonCaredFor() throws Exception {
+		JsonNode caregiver = persona("CAREGIVER");
+		HttpResponse<String> home = launch(caregiver, "ehr");
+		assertThat(home.body()).contains("Welcome, " + caregiver.get("displayName").asString())
+			.contains("signed-in-role\">Caregiver<")
+			.contains("acting for the person you care for");
+		assertNoTokenLeaked(home);
+	}
+
+	@Test
+	void clinicianLaunchShowsThePatientBannerAndKinshipsOwnRights() throws Exception {
+		JsonNode clinician = personaWithFhirUser("Practitioner/dr-sarah-lin");
+		HttpResponse<String> home = launch(clinician, "ehr");
+		assertThat(home.body()).contains("signed-in-role\">Clinician<")
+			.contains("Community manager")
+			.contains("patient-banner-name");
+		assertNoTokenLeaked(home);
+	}
+
+	@Test
+	void patientPortalLaunchShowsNoPatientBanner() throws Exception {
+		assertThat(launch(persona("PATIENT"), "ehr").body()).doesNotContain("patient-banner-name");
+	}
+
+	@Test
+	void standaloneLaunchReachesKinshipWithThePersonsOwnRecord() throws Exception {
+		JsonNode patient = persona("PATIENT");
+		HttpResponse<String> home = launch(patient, "standalone");
+		assertThat(home.uri().toString()).isEqualTo(this.system.kinshipUrl() + "/");
+		assertThat(home.body()).contains("Welcome, " + patient.get("displayName").asString());
+	}
+
+	@Test
+	void replayingTheCallbackIsRefusedWithAPlainPage() throws Exception {
+		HttpClient manual = HttpClient.newBuilder()
+			.cookieHandler(this.cookies)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		String url = this.system.sandboxUrl() + "/launch?persona=" + persona("PATIENT").get("id").asString()
+				+ "&mode=ehr";
+		String callback = null;
+		for (int hop = 0; hop < 10 && callback == null; hop++) {
+			HttpResponse<String> response = manual.send(HttpRequest.newBuilder(URI.create(url)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			URI current = URI.create(url);
+			url = current.resolve(response.headers().firstValue("Location").orElseThrow()).toString();
+			if (url.contains("/login/oauth2/code/")) {
+				callback = url;
+			}
+		}
+		assertThat(callback).isNotNull();
+		assertThat(get(callback).uri().toString()).isEqualTo(this.system.kinshipUrl() + "/");
+		HttpResponse<String> replay = get(callback);
+		assertThat(replay.uri().getPath()).isEqualTo("/launch/problem");
+		assertThat(replay.statusCode()).isEqualTo(400);
+		assertThat(replay.body()).contains("Reference number").doesNotContain("Exception");
+	}
+
+	private void assertNoTokenLeaked(HttpResponse<String> page) {
+		// JWTs start with the base64 of '{"': none in the page, none in any cookie
+		assertThat(page.body()).doesNotContain("eyJ");
+		for (HttpCookie cookie : this.cookies.getCookieStore().getCookies()) {
+			assertThat(cookie.getValue()).doesNotContain("eyJ");
+			assertThat(cookie.getName()).isIn("KINSHIP_SESSION", "SANDBOX_EHR_SESSION");
+		}
+	}
+
+	private HttpResponse<String> launch(JsonNode persona, String mode) throws Exception {
+		return get(this.system.sandboxUrl() + "/launch?persona=" + persona.get("id").asString() + "&mode=" + mode);
+	}
+
+	private JsonNode persona(String role) throws Exception {
+		return personas().valueStream()
+			.filter((persona) -> persona.get("role").asString().equals(role))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private JsonNode personaWithFhirUser(String fhirUser) throws Exception {
+		return personas().valueStream()
+			.filter((persona) -> persona.get("fhirUser").asString().equals(fhirUser))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private JsonNode personas() throws Exception {
+		return JsonMapper.builder().build().readTree(get(this.system.sandboxUrl() + "/personas").body());
 	}
 
 	private HttpResponse<String> get(String url) throws IOException, InterruptedException {

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import dev.kinship.sandbox.people.Persona;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -36,7 +37,10 @@ public class PersonaSignIn {
 			request.changeSessionId();
 		}
 		var authentication = UsernamePasswordAuthenticationToken.authenticated(persona.id(), null,
-				List.of(new SimpleGrantedAuthority("ROLE_" + persona.role().name())));
+				List.of(new SimpleGrantedAuthority("ROLE_" + persona.role().name()),
+						// the id_token's auth_time is taken from when this factor was
+						// granted
+						FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)));
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(authentication);
 		SecurityContextHolder.setContext(context);

@@ -40,6 +40,8 @@ class SmartAuthorizationServer {
 								.andThen(new SmartAuthorizationRequestValidator(this.launches)));
 					}
 				})))
+			.clientAuthentication((clients) -> clients
+				.authenticationConverters((converters) -> converters.add(0, new ClientIdFromAssertion())))
 			.tokenEndpoint((endpoint) -> endpoint.accessTokenResponseHandler(tokenResponse))
 			.oidc(Customizer.withDefaults());
 	}
