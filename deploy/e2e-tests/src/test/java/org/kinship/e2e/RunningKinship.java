@@ -44,14 +44,14 @@ final class RunningKinship {
 	private static RunningKinship start() {
 		int sandboxPort = freePort();
 		int kinshipPort = freePort();
+		// command-line arguments, since they outrank each application's own configuration
+		// file
 		ConfigurableApplicationContext sandbox = SandboxEhrApplication.builder()
-			.properties("server.port=" + sandboxPort, "KINSHIP_BASE_URL=http://localhost:" + kinshipPort)
-			.run();
-		ConfigurableApplicationContext kinship = new SpringApplicationBuilder(KinshipApplication.class)
-			.properties("server.port=" + kinshipPort,
-					"kinship.launch.issuers.sandbox.fhir-base-url=http://localhost:" + sandboxPort + "/fhir",
-					"spring.datasource.url=jdbc:h2:mem:e2e;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1")
-			.run();
+			.run("--server.port=" + sandboxPort, "--KINSHIP_BASE_URL=http://localhost:" + kinshipPort);
+		ConfigurableApplicationContext kinship = new SpringApplicationBuilder(KinshipApplication.class).run(
+				"--server.port=" + kinshipPort,
+				"--kinship.launch.issuers.sandbox.fhir-base-url=http://localhost:" + sandboxPort + "/fhir",
+				"--spring.datasource.url=jdbc:h2:mem:e2e;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			kinship.close();
 			sandbox.close();

@@ -27,7 +27,7 @@ class ScriptedLaunchIntegrationTests {
 
 	private final HttpClient curl = HttpClient.newBuilder()
 		.cookieHandler(this.cookies)
-		.followRedirects(HttpClient.Redirect.NORMAL)
+		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();
 
 	@Test
@@ -138,9 +138,19 @@ class ScriptedLaunchIntegrationTests {
 		return JsonMapper.builder().build().readTree(get(this.system.sandboxUrl() + "/personas").body());
 	}
 
+	/** Follows redirects as {@code curl -L} does (the JDK client stops after five). */
 	private HttpResponse<String> get(String url) throws IOException, InterruptedException {
-		return this.curl.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-				HttpResponse.BodyHandlers.ofString());
+		URI target = URI.create(url);
+		for (int hop = 0; hop < 20; hop++) {
+			HttpResponse<String> response = this.curl.send(HttpRequest.newBuilder(target).GET().build(),
+					HttpResponse.BodyHandlers.ofString());
+			var location = response.headers().firstValue("Location");
+			if (response.statusCode() / 100 != 3 || location.isEmpty()) {
+				return response;
+			}
+			target = target.resolve(location.get());
+		}
+		throw new IllegalStateException("Too many redirects from " + url);
 	}
 
 }

@@ -67,7 +67,32 @@ class PortalStyle {
 
 	private static boolean acceptable(String field, String value) {
 		Pattern shape = field.startsWith("color_") ? COLOR : field.startsWith("font_") ? FONT : DIMENSION;
-		return shape.matcher(value).matches();
+		if (!shape.matcher(value).matches()) {
+			return false;
+		}
+		// white text sits on the highlight, and text sits on white: keep WCAG AA contrast
+		if ("color_highlight".equals(field) || "color_text".equals(field) || "color_error".equals(field)) {
+			return contrastWithWhite(value) >= 4.5;
+		}
+		if ("color_background".equals(field)) {
+			return contrastWithWhite(value) <= 1.15;
+		}
+		return true;
+	}
+
+	static double contrastWithWhite(String hex) {
+		String digits = hex.substring(1);
+		if (digits.length() == 3 || digits.length() == 4) {
+			digits = "" + digits.charAt(0) + digits.charAt(0) + digits.charAt(1) + digits.charAt(1) + digits.charAt(2)
+					+ digits.charAt(2);
+		}
+		double luminance = 0.2126 * channel(digits, 0) + 0.7152 * channel(digits, 2) + 0.0722 * channel(digits, 4);
+		return 1.05 / (luminance + 0.05);
+	}
+
+	private static double channel(String digits, int offset) {
+		double value = Integer.parseInt(digits.substring(offset, offset + 2), 16) / 255.0;
+		return (value <= 0.03928) ? value / 12.92 : Math.pow((value + 0.055) / 1.055, 2.4);
 	}
 
 	private static boolean sameHost(String url, String fhirBase) {
