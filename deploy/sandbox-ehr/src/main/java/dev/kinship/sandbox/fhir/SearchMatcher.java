@@ -1,0 +1,120 @@
+package dev.kinship.sandbox.fhir;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.param.DateRangeParam;
+import ca.uhn.fhir.rest.param.TokenOrListParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.util.FhirTerser;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Appointment;
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Goal;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Observation;
+
+/**
+ * The few search parameters the sandbox supports, matched explicitly per resource type:
+ * {@code patient}, {@code code}, {@code status}, {@code clinical-status} and
+ * {@code date}.
+ */
+final class SearchMatcher {
+
+	private final FhirTerser terser;
+
+	SearchMatcher(FhirContext context) {
+		this.terser = context.newTerser();
+	}
+
+	boolean inPatientCompartment(IBaseResource resource, String patientId) {
+		if ("Patient".equals(resource.fhirType())) {
+			return resource.getIdElement().getIdPart().equals(patientId);
+		}
+		return this.terser.isSourceInCompartmentForTarget("Patient", resource, new IdType("Patient", patientId));
+	}
+
+	static boolean matchesCode(IBaseResource resource, TokenOrListParam wanted) {
+		return codes(resource).stream()
+			.anyMatch((coding) -> wanted.getValuesAsQueryTokens()
+				.stream()
+				.anyMatch((token) -> matches(token, coding.getSystem(), coding.getCode())));
+	}
+
+	boolean matchesStatus(IBaseResource resource, TokenOrListParam wanted) {
+		String status = (resource instanceof Goal goal) ? goal.getLifecycleStatus().toCode()
+				: this.terser.getSinglePrimitiveValueOrNull(resource, "status");
+		return status != null
+				&& wanted.getValuesAsQueryTokens().stream().anyMatch((token) -> token.getValue().equals(status));
+	}
+
+	static boolean matchesClinicalStatus(IBaseResource resource, TokenOrListParam wanted) {
+		if (!(resource instanceof Condition condition)) {
+			return false;
+		}
+		return condition.getClinicalStatus()
+			.getCoding()
+			.stream()
+			.anyMatch((coding) -> wanted.getValuesAsQueryTokens()
+				.stream()
+				.anyMatch((token) -> matches(token, coding.getSystem(), coding.getCode())));
+	}
+
+	static boolean matchesDate(IBaseResource resource, DateRangeParam range) {
+		return date(resource).map((value) -> {
+			Date lower = range.getLowerBoundAsInstant();
+			Date upper = range.getUpperBoundAsInstant();
+			return (lower == null || !value.before(lower)) && (upper == null || !value.after(upper));
+		}).orElse(false);
+	}
+
+	private static boolean matches(TokenParam token, String system, String code) {
+		boolean systemMatches = token.getSystem() == null || token.getSystem().isEmpty()
+				|| token.getSystem().equals(system);
+		return systemMatches && token.getValue() != null && token.getValue().equals(code);
+	}
+
+	private static List<Coding> codes(IBaseResource resource) {
+		CodeableConcept concept = null;
+		if (resource instanceof Condition condition) {
+			concept = condition.getCode();
+		}
+		else if (resource instanceof MedicationRequest request && request.hasMedicationCodeableConcept()) {
+			concept = request.getMedicationCodeableConcept();
+		}
+		else if (resource instanceof Observation observation) {
+			concept = observation.getCode();
+		}
+		else if (resource instanceof Goal goal) {
+			concept = goal.getDescription();
+		}
+		return (concept != null) ? concept.getCoding() : List.of();
+	}
+
+	private static Optional<Date> date(IBaseResource resource) {
+		if (resource instanceof Appointment appointment) {
+			return Optional.ofNullable(appointment.getStart());
+		}
+		if (resource instanceof Encounter encounter) {
+			return Optional.ofNullable(encounter.getPeriod().getStart());
+		}
+		if (resource instanceof CarePlan carePlan) {
+			return Optional.ofNullable(carePlan.getPeriod().getStart());
+		}
+		if (resource instanceof Condition condition && condition.hasOnsetDateTimeType()) {
+			return Optional.ofNullable(condition.getOnsetDateTimeType().getValue());
+		}
+		if (resource instanceof MedicationRequest request) {
+			return Optional.ofNullable(request.getAuthoredOn());
+		}
+		return Optional.empty();
+	}
+
+}

@@ -1,0 +1,179 @@
+package dev.kinship.sandbox.fhir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+
+import ca.uhn.fhir.context.FhirContext;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sandbox's FHIR server takes only valid bearer tokens and enforces SMART scopes: a
+ * patient-context token stays inside that patient's compartment.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.config.name=sandbox-ehr")
+class FhirServerIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JwtEncoder encoder;
+
+	@Autowired
+	FhirContext fhir;
+
+	final HttpClient http = HttpClient.newHttpClient();
+
+	@Test
+	void refusesRequestsWithoutAToken() {
+		assertThat(get("/fhir/Patient/maria-santos", null).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void refusesATokenSignedByAnotherServer() {
+		assertThat(get("/fhir/Patient/maria-santos", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl").statusCode())
+			.isEqualTo(401);
+	}
+
+	@Test
+	void patientReadsTheirOwnCarePlanButNotAnotherPatients() {
+		String token = token("maria-santos", "patient/*.rs");
+		HttpResponse<String> own = get("/fhir/CarePlan/maria-santos-careplan", token);
+		assertThat(own.statusCode()).isEqualTo(200);
+		assertThat(parse(own, CarePlan.class).getActivity()).extracting((a) -> a.getDetail().getDescription())
+			.contains("Check blood sugar every morning");
+		assertThat(get("/fhir/CarePlan/linda-okafor-careplan", token).statusCode()).isEqualTo(403);
+		assertThat(get("/fhir/CarePlan?patient=linda-okafor", token).statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void searchesOwnConditionsOnlyWithTheMatchingScope() {
+		HttpResponse<String> conditions = get("/fhir/Condition?patient=james-carter&clinical-status=active",
+				token("james-carter", "patient/Condition.rs"));
+		assertThat(conditions.statusCode()).isEqualTo(200);
+		List<String> codes = parse(conditions, Bundle.class).getEntry()
+			.stream()
+			.map((entry) -> ((Condition) entry.getResource()).getCode().getCodingFirstRep().getCode())
+			.toList();
+		assertThat(codes).containsExactlyInAnyOrder("44054006", "82423001");
+		assertThat(get("/fhir/Condition?patient=james-carter", token("james-carter", "patient/Goal.rs")).statusCode())
+			.isEqualTo(403);
+	}
+
+	@Test
+	void conditionsCarryBothSnomedAndIcd10Codings() {
+		Condition condition = parse(get("/fhir/Condition/robert-nguyen-copd", token("robert-nguyen", "patient/*.rs")),
+				Condition.class);
+		assertThat(condition.getCode().getCoding()).extracting((coding) -> coding.getSystem() + "|" + coding.getCode())
+			.containsExactlyInAnyOrder("http://snomed.info/sct|13645005", "http://hl7.org/fhir/sid/icd-10-cm|J44.9");
+	}
+
+	@Test
+	void clinicianWithUserScopesReadsAnyPatient() {
+		String token = token(null, "user/*.rs");
+		assertThat(get("/fhir/Patient/walter-brooks", token).statusCode()).isEqualTo(200);
+		assertThat(get("/fhir/CareTeam?patient=linda-okafor", token).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void backendServicesFindACohortByCodeAcrossPatients() {
+		HttpResponse<String> response = get("/fhir/Condition?code=http://snomed.info/sct%7C88805009",
+				token(null, "system/Condition.rs"));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(parse(response, Bundle.class).getEntry())
+			.extracting((entry) -> ((Condition) entry.getResource()).getSubject().getReference())
+			.contains("Patient/linda-okafor", "Patient/robert-nguyen");
+	}
+
+	@Test
+	void findsUpcomingAppointmentsByDate() {
+		HttpResponse<String> response = get(
+				"/fhir/Appointment?patient=maria-santos&date=ge" + java.time.LocalDate.now(),
+				token("maria-santos", "patient/Appointment.rs"));
+		assertThat(parse(response, Bundle.class).getEntry()).hasSize(2);
+	}
+
+	@Test
+	void createsACommunicationOnlyInTheTokensOwnCompartment() {
+		String token = token("maria-santos", "patient/Communication.c");
+		assertThat(post("/fhir/Communication", communicationAbout("maria-santos"), token).statusCode()).isEqualTo(201);
+		assertThat(post("/fhir/Communication", communicationAbout("linda-okafor"), token).statusCode()).isEqualTo(403);
+	}
+
+	private String communicationAbout(String patient) {
+		Communication communication = new Communication();
+		communication.setStatus(Communication.CommunicationStatus.COMPLETED);
+		communication.setSubject(new Reference("Patient/" + patient));
+		communication.addPayload().setContent(new org.hl7.fhir.r4.model.StringType("Flu shots are available"));
+		return this.fhir.newJsonParser().encodeResourceToString(communication);
+	}
+
+	private String token(String patient, String scope) {
+		JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
+			.issuer("http://localhost:" + this.port)
+			.subject("test")
+			.issuedAt(Instant.now())
+			.expiresAt(Instant.now().plusSeconds(300))
+			.claim("scope", List.of(scope.split(" ")));
+		if (patient != null) {
+			claims.claim("patient", patient);
+		}
+		return this.encoder
+			.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims.build()))
+			.getTokenValue();
+	}
+
+	private HttpResponse<String> get(String path, String token) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Accept", "application/fhir+json");
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return send(request.GET().build());
+	}
+
+	private HttpResponse<String> post(String path, String body, String token) {
+		return send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Content-Type", "application/fhir+json")
+			.header("Authorization", "Bearer " + token)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build());
+	}
+
+	private HttpResponse<String> send(HttpRequest request) {
+		try {
+			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private <T extends org.hl7.fhir.instance.model.api.IBaseResource> T parse(HttpResponse<String> response,
+			Class<T> type) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return this.fhir.newJsonParser().parseResource(type, response.body());
+	}
+
+}
