@@ -15,7 +15,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class RunningKinship {
 
+	/** Ten-second access tokens: every test that waits a little sees refreshes. */
+	static final int ACCESS_TOKEN_SECONDS = 10;
+
 	private static RunningKinship running;
+
+	private ConfigurableApplicationContext kinship;
 
 	private final int sandboxPort;
 
@@ -47,7 +52,8 @@ final class RunningKinship {
 		// command-line arguments, since they outrank each application's own configuration
 		// file
 		ConfigurableApplicationContext sandbox = SandboxEhrApplication.builder()
-			.run("--server.port=" + sandboxPort, "--KINSHIP_BASE_URL=http://localhost:" + kinshipPort);
+			.run("--server.port=" + sandboxPort, "--KINSHIP_BASE_URL=http://localhost:" + kinshipPort,
+					"--sandbox.access-token-ttl=PT" + ACCESS_TOKEN_SECONDS + "S");
 		ConfigurableApplicationContext kinship = new SpringApplicationBuilder(KinshipApplication.class).run(
 				"--server.port=" + kinshipPort,
 				"--kinship.launch.issuers.sandbox.fhir-base-url=http://localhost:" + sandboxPort + "/fhir",
@@ -56,7 +62,13 @@ final class RunningKinship {
 			kinship.close();
 			sandbox.close();
 		}));
-		return new RunningKinship(sandboxPort, kinshipPort);
+		RunningKinship system = new RunningKinship(sandboxPort, kinshipPort);
+		system.kinship = kinship;
+		return system;
+	}
+
+	<T> T kinshipBean(Class<T> type) {
+		return this.kinship.getBean(type);
 	}
 
 	private static int freePort() {

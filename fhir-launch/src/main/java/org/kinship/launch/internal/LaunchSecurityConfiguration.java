@@ -65,7 +65,7 @@ class LaunchSecurityConfiguration {
 
 	@Bean
 	OAuth2AuthorizedClientManager authorizedClientManager(SmartClientRegistrations registrations,
-			OAuth2AuthorizedClientRepository authorizedClients, TokenEndpointClients tokenClients) {
+			OAuth2AuthorizedClientRepository authorizedClients, TokenEndpointClients tokenClients, AuditLog audit) {
 		DefaultOAuth2AuthorizedClientManager manager = new DefaultOAuth2AuthorizedClientManager(registrations,
 				authorizedClients);
 		manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
@@ -73,6 +73,7 @@ class LaunchSecurityConfiguration {
 			.refreshToken((refresh) -> refresh.accessTokenResponseClient(tokenClients.refreshToken())
 				.clockSkew(REFRESH_AHEAD))
 			.build());
+		manager.setAuthorizationSuccessHandler(new AuditedRefreshes(authorizedClients, audit));
 		return manager;
 	}
 

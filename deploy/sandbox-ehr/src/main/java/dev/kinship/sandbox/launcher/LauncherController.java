@@ -1,11 +1,13 @@
 package dev.kinship.sandbox.launcher;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.kinship.sandbox.SandboxProperties;
+import dev.kinship.sandbox.auth.RevocableAuthorizations;
 import dev.kinship.sandbox.people.Persona;
 import dev.kinship.sandbox.people.PersonaDirectory;
 import org.jspecify.annotations.Nullable;
@@ -14,6 +16,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
@@ -31,7 +35,11 @@ class LauncherController {
 
 	private final SandboxProperties properties;
 
-	LauncherController(PersonaDirectory personas, Launcher launcher, SandboxProperties properties) {
+	private final RevocableAuthorizations authorizations;
+
+	LauncherController(PersonaDirectory personas, Launcher launcher, SandboxProperties properties,
+			RevocableAuthorizations authorizations) {
+		this.authorizations = authorizations;
 		this.personas = personas;
 		this.launcher = launcher;
 		this.properties = properties;
@@ -49,6 +57,12 @@ class LauncherController {
 	@ResponseBody
 	List<Persona> personas() {
 		return this.personas.all();
+	}
+
+	@PostMapping("/personas/{persona}/revoke")
+	@ResponseBody
+	Map<String, Object> revoke(@PathVariable String persona) {
+		return Map.of("persona", persona, "revoked", this.authorizations.revokeAll(persona));
 	}
 
 	@GetMapping("/launch")
