@@ -33,14 +33,30 @@ class PortalStyle {
 
 	private final RestClient http;
 
-	PortalStyle(EhrHttp http) {
+	private final java.time.Duration ttl;
+
+	private final Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+	PortalStyle(EhrHttp http, org.kinship.launch.LaunchProperties properties) {
 		this.http = http.restClient();
+		this.ttl = properties.discoveryTtl();
 	}
 
 	Map<String, String> variables(@Nullable String styleUrl, String fhirBase) {
 		if (styleUrl == null || !sameHost(styleUrl, fhirBase)) {
 			return Map.of();
 		}
+		java.time.Instant now = java.time.Instant.now();
+		Cached cached = this.cache.get(styleUrl);
+		if (cached != null && cached.expires().isAfter(now)) {
+			return cached.variables();
+		}
+		Map<String, String> variables = fetch(styleUrl);
+		this.cache.put(styleUrl, new Cached(variables, now.plus(this.ttl)));
+		return variables;
+	}
+
+	private Map<String, String> fetch(String styleUrl) {
 		try {
 			JsonNode style = this.http.get()
 				.uri(styleUrl)
@@ -106,6 +122,9 @@ class PortalStyle {
 		catch (IllegalArgumentException ex) {
 			return false;
 		}
+	}
+
+	private record Cached(Map<String, String> variables, java.time.Instant expires) {
 	}
 
 }

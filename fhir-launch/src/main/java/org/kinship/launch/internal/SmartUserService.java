@@ -61,8 +61,10 @@ class SmartUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
 			throw new LaunchProblem(LaunchProblem.MISSING_PATIENT_CONTEXT, "No patient in the launch context", null);
 		}
 		String token = request.getAccessToken().getTokenValue();
-		String displayName = this.names.nameOf(issuer.fhirBaseUrl(), token, who)
-			.or(() -> java.util.Optional.ofNullable(idToken.getClaimAsString("name")))
+		// the id_token's name saves a round trip; the record is asked only when it has
+		// none
+		String displayName = java.util.Optional.ofNullable(idToken.getClaimAsString("name"))
+			.or(() -> this.names.nameOf(issuer.fhirBaseUrl(), token, who))
 			.orElse(who.resourceType());
 		boolean banner = Boolean.parseBoolean(String.valueOf(context.get("need_patient_banner")));
 		String patientName = (banner && patient != null)

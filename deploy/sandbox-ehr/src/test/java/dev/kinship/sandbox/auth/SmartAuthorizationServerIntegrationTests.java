@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "spring.config.name=sandbox-ehr", "sandbox.access-token-ttl=PT5S" })
 class SmartAuthorizationServerIntegrationTests {
 
-	static final String CLIENT = "kinship-portal";
+	static final String CLIENT = "kinship-secret";
 
 	static final String SECRET = "kinship-dev-secret";
 
@@ -249,7 +249,7 @@ class SmartAuthorizationServerIntegrationTests {
 
 	private Map<String, String> launch(JsonNode persona, String mode) {
 		HttpResponse<String> response = this.client
-			.get(this.base + "/launch?persona=" + persona.get("id").asString() + "&mode=" + mode);
+			.get(this.base + "/launch?persona=" + persona.get("id").asString() + "&mode=" + mode + "&client=" + CLIENT);
 		assertThat(response.statusCode()).isEqualTo(302);
 		String location = SmartTestClient.location(response);
 		assertThat(location).startsWith("http://localhost:8080/launch");
