@@ -15,11 +15,22 @@ class AuditedReads implements IClientInterceptor {
 
 	private final AuditLog audit;
 
-	private final KinshipPrincipal principal;
+	private final String issuer;
+
+	private final String actor;
+
+	private final String patient;
 
 	AuditedReads(AuditLog audit, KinshipPrincipal principal) {
+		this(audit, principal.issuer(), principal.fhirUser(),
+				(principal.patientId() != null) ? "Patient/" + principal.patientId() : null);
+	}
+
+	AuditedReads(AuditLog audit, String issuer, String actor, String patient) {
 		this.audit = audit;
-		this.principal = principal;
+		this.issuer = issuer;
+		this.actor = actor;
+		this.patient = patient;
 	}
 
 	private String lastUri = "";
@@ -33,7 +44,8 @@ class AuditedReads implements IClientInterceptor {
 	public void interceptResponse(IHttpResponse response) {
 		String url = this.lastUri;
 		String outcome = (response.getStatus() < 300) ? AuditEntry.SUCCESS : "HTTP_" + response.getStatus();
-		this.audit.record(FhirClients.entry(this.principal, AuditAction.FHIR_READ, resourceType(url), outcome));
+		this.audit.record(new AuditEntry(this.issuer, this.actor, this.patient, AuditAction.FHIR_READ,
+				resourceType(url), outcome));
 	}
 
 	static String resourceType(String url) {

@@ -9,8 +9,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * does: plain redirects, no JavaScript, ending on Kinship's home page with the person's
  * name and role. Tokens never reach a page or a cookie.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ScriptedLaunchIntegrationTests {
 
 	private final RunningKinship system = RunningKinship.get();
@@ -38,9 +43,11 @@ class ScriptedLaunchIntegrationTests {
 	}
 
 	@Test
-	void patientEhrLaunchEndsOnKinshipsHomePageWithNameAndRole() throws Exception {
+	void patientEhrLaunchEndsOnKinshipsHomePageWithNameAndRole(CapturedOutput logs) throws Exception {
 		JsonNode patient = persona("PATIENT");
 		HttpResponse<String> home = launch(patient, "ehr");
+		// no token, and no record content, in the logs of either application
+		assertThat(logs.getAll()).doesNotContain("eyJ").doesNotContain("Type 2 diabetes");
 		assertThat(home.statusCode()).isEqualTo(200);
 		assertThat(home.uri().toString()).isEqualTo(this.system.kinshipUrl() + "/");
 		assertThat(home.body()).contains("Welcome, " + patient.get("displayName").asString())
