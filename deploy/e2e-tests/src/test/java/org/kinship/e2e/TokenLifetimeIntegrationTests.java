@@ -72,6 +72,10 @@ class TokenLifetimeIntegrationTests {
 			throw new IllegalStateException("Too many redirects from " + url);
 		}
 
+		HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+
 		HttpResponse<String> post(String url) throws IOException, InterruptedException {
 			return this.http.send(
 					HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody()).build(),

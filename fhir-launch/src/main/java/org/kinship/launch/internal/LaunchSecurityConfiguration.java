@@ -38,6 +38,8 @@ class LaunchSecurityConfiguration {
 			.requestMatchers("/", "/launch", "/launch/**", "/signed-out", "/error", "/css/**", "/.well-known/jwks.json",
 					"/actuator/health", "/actuator/health/**")
 			.permitAll()
+			.requestMatchers("/admin/**")
+			.hasRole("COMMUNITY_MANAGER")
 			.anyRequest()
 			.authenticated())
 			.oauth2Login((login) -> login.clientRegistrationRepository(registrations)

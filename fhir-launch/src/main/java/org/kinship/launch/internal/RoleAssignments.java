@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Seeded from each issuer's configured {@code roles}; never taken from a request.
  */
 @Component
-class RoleAssignments implements ApplicationRunner {
+public class RoleAssignments implements ApplicationRunner {
 
 	private final JdbcClient jdbc;
 
@@ -41,8 +41,52 @@ class RoleAssignments implements ApplicationRunner {
 		return result;
 	}
 
+	/**
+	 * Every assignment at an issuer, by user.
+	 * @param issuer the EHR's FHIR base URL
+	 * @return the assignments
+	 */
+	public List<Assignment> all(String issuer) {
+		return this.jdbc
+			.sql("SELECT fhir_user, role, granted_by FROM role_assignment WHERE issuer = ? ORDER BY fhir_user, role")
+			.param(issuer)
+			.query((rs, row) -> new Assignment(rs.getString(1), CommunityRight.valueOf(rs.getString(2)),
+					rs.getString(3)))
+			.list();
+	}
+
+	/**
+	 * Withdraws a right.
+	 * @param issuer the EHR's FHIR base URL
+	 * @param fhirUser the user
+	 * @param right the right
+	 */
 	@Transactional
-	void grant(String issuer, String fhirUser, CommunityRight right, String grantedBy) {
+	public void revoke(String issuer, String fhirUser, CommunityRight right) {
+		this.jdbc.sql("DELETE FROM role_assignment WHERE issuer = ? AND fhir_user = ? AND role = ?")
+			.params(issuer, fhirUser, right.name())
+			.update();
+	}
+
+	/**
+	 * One user's right.
+	 *
+	 * @param fhirUser the user
+	 * @param right the right
+	 * @param grantedBy who granted it
+	 */
+	public record Assignment(String fhirUser, CommunityRight right, String grantedBy) {
+	}
+
+	/**
+	 * Grants a right, once.
+	 * @param issuer the EHR's FHIR base URL
+	 * @param fhirUser the user
+	 * @param right the right
+	 * @param grantedBy who grants it
+	 */
+	@Transactional
+	public void grant(String issuer, String fhirUser, CommunityRight right, String grantedBy) {
 		int existing = this.jdbc
 			.sql("SELECT COUNT(*) FROM role_assignment WHERE issuer = ? AND fhir_user = ? AND role = ?")
 			.params(issuer, fhirUser, right.name())
