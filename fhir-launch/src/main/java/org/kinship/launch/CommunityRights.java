@@ -42,6 +42,19 @@ public class CommunityRights {
 	}
 
 	/**
+	 * Who holds a right at the manager's own health system.
+	 * @param manager the community manager asking
+	 * @param right the right
+	 * @return the holders' {@code fhirUser} references
+	 */
+	public List<String> holders(KinshipPrincipal manager, CommunityRight right) {
+		return list(manager).stream()
+			.filter((assignment) -> assignment.right() == right)
+			.map(Assignment::fhirUser)
+			.toList();
+	}
+
+	/**
 	 * Grants a right.
 	 * @param manager the community manager granting it
 	 * @param fhirUser the user, as {@code Practitioner/123}

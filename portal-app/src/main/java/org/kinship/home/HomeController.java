@@ -1,6 +1,8 @@
 package org.kinship.home;
 
 import org.jspecify.annotations.Nullable;
+import org.kinship.groups.GroupDirectory;
+import org.kinship.groups.Suggestions;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.launch.RecordContext;
 
@@ -13,14 +15,22 @@ class HomeController {
 
 	private final RecordContext records;
 
-	HomeController(RecordContext records) {
+	private final Suggestions suggestions;
+
+	private final GroupDirectory directory;
+
+	HomeController(RecordContext records, Suggestions suggestions, GroupDirectory directory) {
 		this.records = records;
+		this.suggestions = suggestions;
+		this.directory = directory;
 	}
 
 	@GetMapping("/")
 	String home(@Nullable KinshipPrincipal principal, Model model) {
 		if (principal != null) {
 			model.addAttribute("record", this.records.contextPatient(principal));
+			model.addAttribute("suggested", this.suggestions.suggest(principal));
+			model.addAttribute("mine", this.directory.mine(principal));
 		}
 		return "home";
 	}

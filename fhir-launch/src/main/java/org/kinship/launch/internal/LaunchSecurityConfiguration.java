@@ -6,6 +6,7 @@ import org.kinship.audit.AuditLog;
 import org.kinship.launch.IssuerRegistry;
 import org.kinship.launch.LaunchProperties;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -33,7 +34,7 @@ class LaunchSecurityConfiguration {
 	SecurityFilterChain kinshipSecurity(HttpSecurity http, SmartClientRegistrations registrations,
 			IssuerRegistry issuers, TokenEndpointClients tokenClients, RecordNames names, RoleAssignments roles,
 			PortalStyle styles, AuditLog audit, OAuth2AuthorizedClientRepository authorizedClients,
-			LaunchProperties properties) throws Exception {
+			LaunchProperties properties, ApplicationEventPublisher events) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/", "/launch", "/launch/**", "/signed-out", "/error", "/css/**", "/.well-known/jwks.json",
 					"/actuator/health", "/actuator/health/**")
@@ -48,7 +49,7 @@ class LaunchSecurityConfiguration {
 					.authorizationRequestResolver(new SmartAuthorizationRequests(registrations, issuers)))
 				.tokenEndpoint((endpoint) -> endpoint.accessTokenResponseClient(tokenClients.authorizationCode()))
 				.userInfoEndpoint((userInfo) -> userInfo
-					.oidcUserService(new SmartUserService(issuers, names, roles, styles, audit)))
+					.oidcUserService(new SmartUserService(issuers, names, roles, styles, audit, events)))
 				.loginPage("/launch/choose")
 				.defaultSuccessUrl("/", true)
 				.failureHandler(new LaunchFailurePage(audit, issuers)))

@@ -13,6 +13,9 @@ import org.kinship.launch.IssuerRegistry;
 import org.kinship.launch.IssuerRegistry.RegisteredIssuer;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.launch.KinshipRole;
+import org.kinship.launch.MemberLaunched;
+
+import org.springframework.context.ApplicationEventPublisher;
 
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
@@ -37,8 +40,11 @@ class SmartUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
 	private final AuditLog audit;
 
+	private final ApplicationEventPublisher events;
+
 	SmartUserService(IssuerRegistry issuers, RecordNames names, RoleAssignments roles, PortalStyle styles,
-			AuditLog audit) {
+			AuditLog audit, ApplicationEventPublisher events) {
+		this.events = events;
 		this.issuers = issuers;
 		this.names = names;
 		this.roles = roles;
@@ -78,6 +84,7 @@ class SmartUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
 				this.styles.variables(text(context.get("smart_style_url")), issuer.fhirBaseUrl()));
 		this.audit.record(new AuditEntry(issuer.fhirBaseUrl(), who.relative(),
 				(patient != null) ? "Patient/" + patient : null, AuditAction.LAUNCH, null, AuditEntry.SUCCESS));
+		this.events.publishEvent(new MemberLaunched(issuer.key(), issuer.fhirBaseUrl(), who.relative(), role, patient));
 		return new KinshipOidcUser(idToken, principal);
 	}
 

@@ -1,0 +1,216 @@
+package org.kinship.groups;
+
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+
+import org.kinship.groups.internal.CohortPreview;
+import org.kinship.groups.internal.GroupStore;
+import org.kinship.groups.internal.GuidelinesPolicy;
+import org.kinship.launch.CommunityRight;
+import org.kinship.launch.CommunityRights;
+import org.kinship.launch.KinshipPrincipal;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creating and editing groups. Community managers create groups, set code sets and assign
+ * facilitators at their own health system; a facilitator edits the texts and the status
+ * of the groups they facilitate and nothing else.
+ */
+@Component
+public class GroupAdministration {
+
+	private static final int MAX_GUIDELINES = 20_000;
+
+	private final GroupStore groups;
+
+	private final CohortPreview preview;
+
+	private final CommunityRights rights;
+
+	GroupAdministration(GroupStore groups, CohortPreview preview, CommunityRights rights) {
+		this.groups = groups;
+		this.preview = preview;
+		this.rights = rights;
+	}
+
+	/**
+	 * The groups a person may manage.
+	 * @param principal who asks
+	 * @return every group for a community manager; their own groups for a facilitator
+	 */
+	public List<Group> manageable(KinshipPrincipal principal) {
+		return this.groups.all(principal.issuer())
+			.stream()
+			.filter((group) -> GroupDirectory.isStaff(principal, group))
+			.toList();
+	}
+
+	/**
+	 * Creates a group sponsored by the community manager who creates it.
+	 * @param principal a community manager
+	 * @param form the group
+	 * @return the new group
+	 * @throws Refused when the person is not a community manager or the form is not
+	 * valid; nothing is saved then
+	 */
+	@Transactional
+	public Group create(KinshipPrincipal principal, GroupForm form) {
+		requireManager(principal);
+		CodeSet codes = checked(principal, form, 0);
+		String slug = freeSlug(principal.issuer(), form.name());
+		Group draft = new Group(0, principal.issuer(), slug, clean(form.name()), form.description().trim(),
+				GuidelinesPolicy.sanitize(form.guidelines()), form.audience(), form.listed(), form.status(), codes,
+				java.util.Set.of(), java.util.Set.of(), 0);
+		long id;
+		try {
+			id = this.groups.insert(draft, principal.fhirUser());
+		}
+		catch (DuplicateKeyException ex) {
+			throw new Refused("groups.error.group-name-taken", form.name());
+		}
+		this.groups.replaceCodes(id, codes);
+		this.groups.addStaff(id, principal.fhirUser(), GroupStore.SPONSOR);
+		return this.groups.find(principal.issuer(), slug).orElseThrow();
+	}
+
+	/**
+	 * Edits a group.
+	 * @param principal a community manager, or a facilitator of this group for its texts
+	 * and status
+	 * @param slug the group
+	 * @param form the group as it should be
+	 * @return the group
+	 * @throws Refused when the person may not make the change or the form is not valid
+	 */
+	@Transactional
+	public Group update(KinshipPrincipal principal, String slug, GroupForm form) {
+		Group group = staffGroup(principal, slug);
+		boolean manager = principal.has(CommunityRight.COMMUNITY_MANAGER);
+		GroupForm allowed = manager ? form
+				: new GroupForm(group.name(), form.description(), form.guidelines(), group.audience(), group.listed(),
+						form.status(), String.join(" ", group.codes().snomed()),
+						String.join(" ", group.codes().icd10()));
+		CodeSet codes = checked(principal, allowed, group.id());
+		try {
+			this.groups.update(new Group(group.id(), group.issuer(), group.slug(), clean(allowed.name()),
+					allowed.description().trim(), GuidelinesPolicy.sanitize(allowed.guidelines()), allowed.audience(),
+					allowed.listed(), allowed.status(), codes, group.sponsors(), group.facilitators(), 0));
+		}
+		catch (DuplicateKeyException ex) {
+			throw new Refused("groups.error.group-name-taken", form.name());
+		}
+		if (manager) {
+			this.groups.replaceCodes(group.id(), codes);
+		}
+		return this.groups.find(principal.issuer(), slug).orElseThrow();
+	}
+
+	/**
+	 * How many Kinship members a code set would reach today.
+	 * @param principal a community manager
+	 * @param snomedCodes SNOMED CT concept ids as typed
+	 * @param icd10Codes ICD-10-CM codes or prefixes as typed
+	 * @param audience who the group is for
+	 * @return the count, or empty when the EHR cannot tell
+	 * @throws Refused when a code is not valid or the person is not a community manager
+	 */
+	public OptionalInt preview(KinshipPrincipal principal, String snomedCodes, String icd10Codes, Audience audience) {
+		requireManager(principal);
+		return this.preview.count(principal.issuerKey(), CodeSet.parse(snomedCodes, icd10Codes), audience);
+	}
+
+	/**
+	 * The people who may be made facilitators: those holding Kinship's facilitator right.
+	 * @param principal a community manager
+	 * @return their {@code fhirUser} references
+	 */
+	public List<String> facilitatorCandidates(KinshipPrincipal principal) {
+		requireManager(principal);
+		return this.rights.holders(principal, CommunityRight.FACILITATOR);
+	}
+
+	/**
+	 * Makes someone a facilitator of a group, or stops them being one.
+	 * @param principal a community manager
+	 * @param slug the group
+	 * @param fhirUser a holder of the facilitator right
+	 * @param assign assign, or remove
+	 * @throws Refused when the person is not a facilitator or the asker not a manager
+	 */
+	@Transactional
+	public void facilitator(KinshipPrincipal principal, String slug, String fhirUser, boolean assign) {
+		requireManager(principal);
+		Group group = staffGroup(principal, slug);
+		if (!assign) {
+			this.groups.removeStaff(group.id(), fhirUser, GroupStore.FACILITATOR);
+			return;
+		}
+		if (!facilitatorCandidates(principal).contains(fhirUser)) {
+			throw new Refused("groups.error.not-facilitator");
+		}
+		this.groups.addStaff(group.id(), fhirUser, GroupStore.FACILITATOR);
+	}
+
+	private Group staffGroup(KinshipPrincipal principal, String slug) {
+		Group group = this.groups.find(principal.issuer(), slug).orElseThrow(() -> new Refused("groups.error.unknown"));
+		if (!GroupDirectory.isStaff(principal, group)) {
+			throw new Refused("groups.error.not-staff");
+		}
+		return group;
+	}
+
+	private CodeSet checked(KinshipPrincipal principal, GroupForm form, long groupId) {
+		String name = clean(form.name());
+		if (name.length() < 3 || name.length() > 80) {
+			throw new Refused("groups.error.group-name-length");
+		}
+		if (name.chars().anyMatch(Character::isISOControl)) {
+			throw new Refused("groups.error.group-name-characters");
+		}
+		String description = form.description().trim();
+		if (description.isEmpty() || description.length() > 1000) {
+			throw new Refused("groups.error.description-length");
+		}
+		if (form.guidelines().length() > MAX_GUIDELINES || GuidelinesPolicy.sanitize(form.guidelines()).isEmpty()) {
+			throw new Refused("groups.error.guidelines-length");
+		}
+		CodeSet codes = CodeSet.parse(form.snomedCodes(), form.icd10Codes());
+		if (codes.isEmpty()) {
+			throw new Refused("groups.error.no-codes");
+		}
+		if (this.groups.nameTaken(principal.issuer(), name, groupId)) {
+			throw new Refused("groups.error.group-name-taken", name);
+		}
+		return codes;
+	}
+
+	private String freeSlug(String issuer, String name) {
+		String base = Normalizer.normalize(name, Normalizer.Form.NFD)
+			.replaceAll("\\p{M}", "")
+			.toLowerCase(Locale.ROOT)
+			.replaceAll("[^a-z0-9]+", "-")
+			.replaceAll("^-+|-+$", "");
+		base = base.isEmpty() ? "group" : base.substring(0, Math.min(60, base.length()));
+		String slug = base;
+		for (int n = 2; this.groups.slugTaken(issuer, slug); n++) {
+			slug = base + "-" + n;
+		}
+		return slug;
+	}
+
+	private static String clean(String name) {
+		return name.trim().replaceAll("\\s+", " ");
+	}
+
+	private static void requireManager(KinshipPrincipal principal) {
+		if (!principal.has(CommunityRight.COMMUNITY_MANAGER)) {
+			throw new Refused("groups.error.not-manager");
+		}
+	}
+
+}

@@ -1,0 +1,108 @@
+package org.kinship.groups;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.kinship.groups.Membership.MembershipStatus;
+import org.kinship.groups.internal.GroupStore;
+import org.kinship.groups.internal.MembershipStore;
+import org.kinship.launch.CommunityRight;
+import org.kinship.launch.KinshipPrincipal;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The groups a person can find and what each group shows them. Every answer is limited to
+ * the person's own health system; member lists only to members and the group's staff.
+ */
+@Component
+public class GroupDirectory {
+
+	private final GroupStore groups;
+
+	private final MembershipStore memberships;
+
+	GroupDirectory(GroupStore groups, MembershipStore memberships) {
+		this.groups = groups;
+		this.memberships = memberships;
+	}
+
+	/**
+	 * The listed, not archived groups whose name or description contains the query.
+	 * @param principal who asks
+	 * @param query words to look for; blank for every group
+	 * @return the groups, by name
+	 */
+	public List<Group> listed(KinshipPrincipal principal, String query) {
+		String wanted = query.trim().toLowerCase(Locale.ROOT);
+		return this.groups.all(principal.issuer())
+			.stream()
+			.filter((group) -> group.listed() && group.status() != GroupStatus.ARCHIVED)
+			.filter((group) -> wanted.isEmpty() || group.name().toLowerCase(Locale.ROOT).contains(wanted)
+					|| group.description().toLowerCase(Locale.ROOT).contains(wanted))
+			.toList();
+	}
+
+	/**
+	 * The groups a person belongs to or has asked to join.
+	 * @param principal the person
+	 * @return the groups with the person's membership
+	 */
+	public List<MyGroup> mine(KinshipPrincipal principal) {
+		List<Group> all = this.groups.all(principal.issuer());
+		return this.memberships.ofUser(principal.issuer(), principal.fhirUser())
+			.stream()
+			.flatMap((membership) -> all.stream()
+				.filter((group) -> group.id() == membership.groupId())
+				.map((group) -> new MyGroup(group, membership)))
+			.toList();
+	}
+
+	/**
+	 * A group's page as this person may see it.
+	 * @param principal who asks
+	 * @param slug the group
+	 * @return the page, or empty when the group does not exist at the person's health
+	 * system
+	 */
+	public Optional<GroupPage> page(KinshipPrincipal principal, String slug) {
+		return this.groups.find(principal.issuer(), slug).map((group) -> {
+			Optional<Membership> mine = this.memberships.find(group.id(), principal.fhirUser());
+			boolean staff = isStaff(principal, group);
+			boolean member = mine.filter((membership) -> membership.status() == MembershipStatus.ACTIVE).isPresent();
+			List<Membership> members = (member || staff) ? this.memberships.of(group.id(), MembershipStatus.ACTIVE)
+					: List.of();
+			List<Membership> pending = staff ? this.memberships.of(group.id(), MembershipStatus.PENDING) : List.of();
+			return new GroupPage(group, mine.orElse(null), members, pending, staff, member || staff);
+		});
+	}
+
+	static boolean isStaff(KinshipPrincipal principal, Group group) {
+		return principal.has(CommunityRight.COMMUNITY_MANAGER) || group.facilitatedBy(principal.fhirUser());
+	}
+
+	/**
+	 * One of a person's groups.
+	 *
+	 * @param group the group
+	 * @param membership the person's membership, active or pending
+	 */
+	public record MyGroup(Group group, Membership membership) {
+	}
+
+	/**
+	 * What a group's page shows to one person.
+	 *
+	 * @param group the group
+	 * @param membership the person's membership, or {@code null}
+	 * @param members the members, for members and staff only
+	 * @param pending requests to join, for staff only
+	 * @param staff whether the person may manage the group
+	 * @param mayReadMembers whether the person may see who belongs
+	 */
+	public record GroupPage(Group group, @org.jspecify.annotations.Nullable Membership membership,
+			List<Membership> members, List<Membership> pending, boolean staff, boolean mayReadMembers) {
+	}
+
+}

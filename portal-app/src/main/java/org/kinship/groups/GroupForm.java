@@ -1,0 +1,38 @@
+package org.kinship.groups;
+
+/**
+ * What a community manager enters to create or edit a group, kept as typed so that a
+ * refused form comes back with nothing lost.
+ *
+ * @param name the group's name
+ * @param description what it is for
+ * @param guidelines its guidelines; simple formatting and links kept, everything else
+ * removed
+ * @param audience who it is for
+ * @param listed whether the directory lists it
+ * @param status open, locked or archived
+ * @param snomedCodes SNOMED CT concept ids
+ * @param icd10Codes ICD-10-CM codes or prefixes such as {@code E11.*}
+ */
+public record GroupForm(String name, String description, String guidelines, Audience audience, boolean listed,
+		GroupStatus status, String snomedCodes, String icd10Codes) {
+
+	/**
+	 * An empty form for a new group.
+	 * @return the form
+	 */
+	public static GroupForm blank() {
+		return new GroupForm("", "", "", Audience.PATIENTS, true, GroupStatus.OPEN, "", "");
+	}
+
+	/**
+	 * The form for an existing group.
+	 * @param group the group
+	 * @return the form
+	 */
+	public static GroupForm of(Group group) {
+		return new GroupForm(group.name(), group.description(), group.guidelines(), group.audience(), group.listed(),
+				group.status(), String.join(" ", group.codes().snomed()), String.join(" ", group.codes().icd10()));
+	}
+
+}

@@ -1,0 +1,191 @@
+package org.kinship.groups;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.kinship.groups.Membership.MembershipStatus;
+import org.kinship.groups.internal.GroupStore;
+import org.kinship.groups.internal.KnownPatients;
+import org.kinship.groups.internal.MembershipStore;
+import org.kinship.launch.KinshipPrincipal;
+import org.kinship.launch.KinshipRole;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Joining and leaving groups, requests to join unlisted groups, and a member's own data.
+ * Every rule is checked here, on the server.
+ */
+@Component
+public class Memberships {
+
+	private static final Pattern DISPLAY_NAME = Pattern.compile("[\\p{L}\\p{M}\\p{N} .'_-]{2,40}");
+
+	private static final List<String> RESERVED = List.of("kinship", "admin", "moderator", "facilitator", "clinician",
+			"doctor", "nurse");
+
+	private final GroupStore groups;
+
+	private final MembershipStore memberships;
+
+	private final KnownPatients known;
+
+	Memberships(GroupStore groups, MembershipStore memberships, KnownPatients known) {
+		this.groups = groups;
+		this.memberships = memberships;
+		this.known = known;
+	}
+
+	/**
+	 * Joins a group, or asks to when it is unlisted.
+	 * @param principal who joins
+	 * @param slug the group
+	 * @param form the person's choices
+	 * @return the membership, active or pending
+	 * @throws Refused with the reason when the person may not join or a choice is not
+	 * valid; nothing is saved then
+	 */
+	@Transactional
+	public Membership join(KinshipPrincipal principal, String slug, JoinForm form) {
+		Group group = this.groups.find(principal.issuer(), slug).orElseThrow(() -> new Refused("groups.error.unknown"));
+		if (group.status() != GroupStatus.OPEN) {
+			throw new Refused("groups.error.not-open");
+		}
+		if (!group.audience().admits(principal.role())) {
+			throw new Refused("groups.error.audience." + group.audience());
+		}
+		if (this.memberships.find(group.id(), principal.fhirUser()).isPresent()) {
+			throw new Refused("groups.error.already");
+		}
+		if (!form.acceptGuidelines()) {
+			throw new Refused("groups.error.guidelines");
+		}
+		boolean staff = GroupDirectory.isStaff(principal, group);
+		String name = displayName(principal, form, staff);
+		if (this.memberships.nameTaken(group.id(), name)) {
+			throw new Refused("groups.error.name-taken", name);
+		}
+		Membership membership = new Membership(group.id(), principal.fhirUser(), name,
+				form.caregiverBadge() && principal.role() == KinshipRole.CAREGIVER,
+				principal.role() == KinshipRole.CLINICIAN,
+				(group.listed() || staff) ? MembershipStatus.ACTIVE : MembershipStatus.PENDING, Instant.now());
+		this.memberships.insert(membership);
+		return membership;
+	}
+
+	/**
+	 * Leaves a group, or withdraws a request to join.
+	 * @param principal who leaves
+	 * @param slug the group
+	 */
+	@Transactional
+	public void leave(KinshipPrincipal principal, String slug) {
+		this.groups.find(principal.issuer(), slug)
+			.ifPresent((group) -> this.memberships.delete(group.id(), principal.fhirUser()));
+	}
+
+	/**
+	 * Answers a request to join.
+	 * @param principal a facilitator of the group or a community manager
+	 * @param slug the group
+	 * @param fhirUser who asked
+	 * @param approve let them in, or decline
+	 * @throws Refused when the person may not manage the group or there is no such
+	 * request
+	 */
+	@Transactional
+	public void answer(KinshipPrincipal principal, String slug, String fhirUser, boolean approve) {
+		Group group = this.groups.find(principal.issuer(), slug).orElseThrow(() -> new Refused("groups.error.unknown"));
+		if (!GroupDirectory.isStaff(principal, group)) {
+			throw new Refused("groups.error.not-staff");
+		}
+		Membership request = this.memberships.find(group.id(), fhirUser)
+			.filter((membership) -> membership.status() == MembershipStatus.PENDING)
+			.orElseThrow(() -> new Refused("groups.error.no-request"));
+		if (approve) {
+			this.memberships.approve(group.id(), request.fhirUser());
+		}
+		else {
+			this.memberships.delete(group.id(), request.fhirUser());
+		}
+	}
+
+	/**
+	 * Everything Kinship keeps about a person's part in groups.
+	 * @param principal the person
+	 * @return their data, for download
+	 */
+	public MyData myData(KinshipPrincipal principal) {
+		List<Group> all = this.groups.all(principal.issuer());
+		List<MyData.GroupEntry> entries = this.memberships.ofUser(principal.issuer(), principal.fhirUser())
+			.stream()
+			.map((membership) -> new MyData.GroupEntry(
+					all.stream()
+						.filter((group) -> group.id() == membership.groupId())
+						.map(Group::name)
+						.findFirst()
+						.orElse(""),
+					membership.displayName(), membership.caregiverBadge(), membership.clinicianBadge(),
+					membership.status().name(), membership.joinedAt()))
+			.toList();
+		return new MyData(principal.issuer(), principal.fhirUser(), Instant.now(), entries);
+	}
+
+	/**
+	 * Deletes everything Kinship keeps about a person's part in groups. Their record at
+	 * the EHR is untouched.
+	 * @param principal the person
+	 * @return how many memberships were removed
+	 */
+	@Transactional
+	public int deleteMyContent(KinshipPrincipal principal) {
+		this.known.forget(principal.issuer(), principal.fhirUser());
+		return this.memberships.deleteAll(principal.issuer(), principal.fhirUser());
+	}
+
+	private static String displayName(KinshipPrincipal principal, JoinForm form, boolean staff) {
+		String name = (form.useRealName() ? principal.displayName() : form.displayName()).trim()
+			.replaceAll("\\s+", " ");
+		if (name.length() > 40) {
+			throw new Refused("groups.error.name-length");
+		}
+		if (!DISPLAY_NAME.matcher(name).matches()) {
+			throw new Refused("groups.error.name-characters");
+		}
+		String folded = name.toLowerCase(Locale.ROOT);
+		if (!staff && RESERVED.stream().anyMatch(folded::contains)) {
+			throw new Refused("groups.error.name-reserved");
+		}
+		return name;
+	}
+
+	/**
+	 * A person's own data.
+	 *
+	 * @param issuer the health system
+	 * @param fhirUser the person
+	 * @param exportedAt when this was made
+	 * @param groups each group the person belongs to or asked to join
+	 */
+	public record MyData(String issuer, String fhirUser, Instant exportedAt, List<GroupEntry> groups) {
+
+		/**
+		 * One group.
+		 *
+		 * @param group the group's name
+		 * @param displayName the name shown there
+		 * @param caregiverBadge whether a caregiver badge is shown
+		 * @param clinicianBadge whether a clinician badge is shown
+		 * @param status active or pending
+		 * @param joinedAt when
+		 */
+		public record GroupEntry(String group, String displayName, boolean caregiverBadge, boolean clinicianBadge,
+				String status, Instant joinedAt) {
+		}
+
+	}
+
+}

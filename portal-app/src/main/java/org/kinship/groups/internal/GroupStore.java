@@ -1,0 +1,218 @@
+package org.kinship.groups.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.kinship.groups.Audience;
+import org.kinship.groups.CodeSet;
+import org.kinship.groups.Group;
+import org.kinship.groups.GroupStatus;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Groups with their code sets and staff, one health system at a time.
+ */
+@Repository
+public class GroupStore {
+
+	/** A facilitator of a group. */
+	public static final String FACILITATOR = "FACILITATOR";
+
+	/** A sponsoring community manager. */
+	public static final String SPONSOR = "SPONSOR";
+
+	private static final String SELECT = "SELECT g.id, g.issuer, g.slug, g.name, g.description, g.guidelines, "
+			+ "g.audience, g.listed, g.status, (SELECT COUNT(*) FROM group_member m WHERE m.group_id = g.id "
+			+ "AND m.status = 'ACTIVE') FROM community_group g ";
+
+	private final JdbcClient jdbc;
+
+	GroupStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Every group of a health system, by name.
+	 * @param issuer the health system
+	 * @return the groups
+	 */
+	public List<Group> all(String issuer) {
+		return complete(
+				this.jdbc.sql(SELECT + "WHERE g.issuer = ? ORDER BY g.name").param(issuer).query(this::row).list());
+	}
+
+	/**
+	 * One group by its slug.
+	 * @param issuer the health system
+	 * @param slug the slug
+	 * @return the group
+	 */
+	public Optional<Group> find(String issuer, String slug) {
+		return complete(this.jdbc.sql(SELECT + "WHERE g.issuer = ? AND g.slug = ?")
+			.params(issuer, slug)
+			.query(this::row)
+			.list()).stream().findFirst();
+	}
+
+	/**
+	 * Whether a name is taken, compared as folded.
+	 * @param issuer the health system
+	 * @param name the name
+	 * @param exceptId a group to leave out of the check, or {@code 0}
+	 * @return true if another group has the name
+	 */
+	public boolean nameTaken(String issuer, String name, long exceptId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM community_group WHERE issuer = ? AND name_key = ? AND id <> ?")
+			.params(issuer, nameKey(name), exceptId)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Whether a slug is taken.
+	 * @param issuer the health system
+	 * @param slug the slug
+	 * @return true if taken
+	 */
+	public boolean slugTaken(String issuer, String slug) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM community_group WHERE issuer = ? AND slug = ?")
+			.params(issuer, slug)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Stores a new group without codes or staff.
+	 * @param group the group (its id and counts are ignored)
+	 * @param createdBy who creates it
+	 * @return the new id
+	 */
+	public long insert(Group group, String createdBy) {
+		this.jdbc
+			.sql("INSERT INTO community_group (issuer, slug, name, name_key, description, guidelines, audience, "
+					+ "listed, status, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(group.issuer(), group.slug(), group.name(), nameKey(group.name()), group.description(),
+					group.guidelines(), group.audience().name(), group.listed(), group.status().name(),
+					Timestamp.from(Instant.now()), createdBy)
+			.update();
+		return this.jdbc.sql("SELECT id FROM community_group WHERE issuer = ? AND slug = ?")
+			.params(group.issuer(), group.slug())
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Changes a group's texts and settings; the slug stays.
+	 * @param group the group as it should be
+	 */
+	public void update(Group group) {
+		this.jdbc
+			.sql("UPDATE community_group SET name = ?, name_key = ?, description = ?, guidelines = ?, "
+					+ "audience = ?, listed = ?, status = ? WHERE id = ?")
+			.params(group.name(), nameKey(group.name()), group.description(), group.guidelines(),
+					group.audience().name(), group.listed(), group.status().name(), group.id())
+			.update();
+	}
+
+	/**
+	 * Replaces a group's code set.
+	 * @param groupId the group
+	 * @param codes the codes
+	 */
+	public void replaceCodes(long groupId, CodeSet codes) {
+		this.jdbc.sql("DELETE FROM group_code WHERE group_id = ?").param(groupId).update();
+		codes.snomed().forEach((code) -> insertCode(groupId, "SNOMED", code));
+		codes.icd10().forEach((code) -> insertCode(groupId, "ICD10", code));
+	}
+
+	/**
+	 * Adds a staff member, once.
+	 * @param groupId the group
+	 * @param fhirUser the person
+	 * @param duty {@link #FACILITATOR} or {@link #SPONSOR}
+	 */
+	public void addStaff(long groupId, String fhirUser, String duty) {
+		this.jdbc.sql("DELETE FROM group_staff WHERE group_id = ? AND fhir_user = ? AND duty = ?")
+			.params(groupId, fhirUser, duty)
+			.update();
+		this.jdbc.sql("INSERT INTO group_staff (group_id, fhir_user, duty) VALUES (?, ?, ?)")
+			.params(groupId, fhirUser, duty)
+			.update();
+	}
+
+	/**
+	 * Removes a staff member.
+	 * @param groupId the group
+	 * @param fhirUser the person
+	 * @param duty the duty
+	 */
+	public void removeStaff(long groupId, String fhirUser, String duty) {
+		this.jdbc.sql("DELETE FROM group_staff WHERE group_id = ? AND fhir_user = ? AND duty = ?")
+			.params(groupId, fhirUser, duty)
+			.update();
+	}
+
+	private void insertCode(long groupId, String system, String code) {
+		this.jdbc.sql("INSERT INTO group_code (group_id, code_system, code) VALUES (?, ?, ?)")
+			.params(groupId, system, code)
+			.update();
+	}
+
+	private List<Group> complete(List<Group> groups) {
+		if (groups.isEmpty()) {
+			return groups;
+		}
+		Map<Long, Set<String>[]> codes = new HashMap<>();
+		Map<Long, Set<String>[]> staff = new HashMap<>();
+		String ids = String.join(",", groups.stream().map((group) -> String.valueOf(group.id())).toList());
+		this.jdbc.sql("SELECT group_id, code_system, code FROM group_code WHERE group_id IN (" + ids + ")")
+			.query((rs) -> {
+				codes.computeIfAbsent(rs.getLong(1), GroupStore::pair)["SNOMED".equals(rs.getString(2)) ? 0 : 1]
+					.add(rs.getString(3));
+			});
+		this.jdbc.sql("SELECT group_id, duty, fhir_user FROM group_staff WHERE group_id IN (" + ids + ")")
+			.query((rs) -> {
+				staff.computeIfAbsent(rs.getLong(1), GroupStore::pair)[SPONSOR.equals(rs.getString(2)) ? 0 : 1]
+					.add(rs.getString(3));
+			});
+		List<Group> complete = new ArrayList<>();
+		for (Group group : groups) {
+			Set<String>[] code = codes.getOrDefault(group.id(), pair(group.id()));
+			Set<String>[] people = staff.getOrDefault(group.id(), pair(group.id()));
+			complete.add(new Group(group.id(), group.issuer(), group.slug(), group.name(), group.description(),
+					group.guidelines(), group.audience(), group.listed(), group.status(),
+					new CodeSet(new TreeSet<>(code[0]), new TreeSet<>(code[1])), Set.copyOf(people[0]),
+					Set.copyOf(people[1]), group.memberCount()));
+		}
+		return complete;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Set<String>[] pair(long groupId) {
+		return new Set[] { new LinkedHashSet<String>(), new LinkedHashSet<String>() };
+	}
+
+	private Group row(ResultSet rs, int row) throws SQLException {
+		return new Group(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+				rs.getString(6), Audience.valueOf(rs.getString(7)), rs.getBoolean(8),
+				GroupStatus.valueOf(rs.getString(9)), new CodeSet(new TreeSet<>(), new TreeSet<>()), Set.of(), Set.of(),
+				rs.getInt(10));
+	}
+
+	static String nameKey(String name) {
+		return name.trim().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+	}
+
+}

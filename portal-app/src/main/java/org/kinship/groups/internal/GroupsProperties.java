@@ -1,0 +1,26 @@
+package org.kinship.groups.internal;
+
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the groups module ({@code kinship.groups}).
+ *
+ * @param demoIssuers registration keys of the EHRs that get the demo groups at start (the
+ * sandbox); empty for a real hospital
+ * @param previewLimit how many members a cohort preview looks at, the most recently
+ * active first
+ * @param previewParallelism how many record reads a preview makes at once
+ */
+@Validated
+@ConfigurationProperties("kinship.groups")
+public record GroupsProperties(@DefaultValue List<String> demoIssuers,
+		@DefaultValue("500") @Min(1) @Max(10000) int previewLimit,
+		@DefaultValue("4") @Min(1) @Max(32) int previewParallelism) {
+}

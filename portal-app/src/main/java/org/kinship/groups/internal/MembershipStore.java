@@ -1,0 +1,151 @@
+package org.kinship.groups.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.kinship.groups.Membership;
+import org.kinship.groups.Membership.MembershipStatus;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Who belongs to which group under which name.
+ */
+@Repository
+public class MembershipStore {
+
+	private static final String SELECT = "SELECT group_id, fhir_user, display_name, caregiver_badge, clinician_badge, "
+			+ "status, joined_at FROM group_member ";
+
+	private final JdbcClient jdbc;
+
+	MembershipStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * One person's membership of a group.
+	 * @param groupId the group
+	 * @param fhirUser the person
+	 * @return the membership, active or pending
+	 */
+	public Optional<Membership> find(long groupId, String fhirUser) {
+		return this.jdbc.sql(SELECT + "WHERE group_id = ? AND fhir_user = ?")
+			.params(groupId, fhirUser)
+			.query(MembershipStore::row)
+			.optional();
+	}
+
+	/**
+	 * A group's memberships in one status, by name.
+	 * @param groupId the group
+	 * @param status the status
+	 * @return the memberships
+	 */
+	public List<Membership> of(long groupId, MembershipStatus status) {
+		return this.jdbc.sql(SELECT + "WHERE group_id = ? AND status = ? ORDER BY display_name")
+			.params(groupId, status.name())
+			.query(MembershipStore::row)
+			.list();
+	}
+
+	/**
+	 * Every membership of a person at a health system.
+	 * @param issuer the health system
+	 * @param fhirUser the person
+	 * @return the memberships
+	 */
+	public List<Membership> ofUser(String issuer, String fhirUser) {
+		return this.jdbc
+			.sql("SELECT m.group_id, m.fhir_user, m.display_name, m.caregiver_badge, m.clinician_badge, m.status, "
+					+ "m.joined_at FROM group_member m JOIN community_group g ON g.id = m.group_id "
+					+ "WHERE g.issuer = ? AND m.fhir_user = ? ORDER BY m.joined_at")
+			.params(issuer, fhirUser)
+			.query(MembershipStore::row)
+			.list();
+	}
+
+	/**
+	 * Whether a display name is in use in a group, ignoring case.
+	 * @param groupId the group
+	 * @param displayName the name
+	 * @return true if taken
+	 */
+	public boolean nameTaken(long groupId, String displayName) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM group_member WHERE group_id = ? AND display_name_key = ?")
+			.params(groupId, key(displayName))
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Stores a membership.
+	 * @param membership the membership
+	 */
+	public void insert(Membership membership) {
+		Timestamp now = Timestamp.from(membership.joinedAt());
+		this.jdbc
+			.sql("INSERT INTO group_member (group_id, fhir_user, display_name, display_name_key, caregiver_badge, "
+					+ "clinician_badge, status, guidelines_accepted_at, joined_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(membership.groupId(), membership.fhirUser(), membership.displayName(),
+					key(membership.displayName()), membership.caregiverBadge(), membership.clinicianBadge(),
+					membership.status().name(), now, now)
+			.update();
+	}
+
+	/**
+	 * Turns a pending request into a membership.
+	 * @param groupId the group
+	 * @param fhirUser the person
+	 * @return whether a pending request was there
+	 */
+	public boolean approve(long groupId, String fhirUser) {
+		return this.jdbc
+			.sql("UPDATE group_member SET status = 'ACTIVE', joined_at = ? WHERE group_id = ? "
+					+ "AND fhir_user = ? AND status = 'PENDING'")
+			.params(Timestamp.from(Instant.now()), groupId, fhirUser)
+			.update() == 1;
+	}
+
+	/**
+	 * Removes a membership or a request.
+	 * @param groupId the group
+	 * @param fhirUser the person
+	 * @return whether there was one
+	 */
+	public boolean delete(long groupId, String fhirUser) {
+		return this.jdbc.sql("DELETE FROM group_member WHERE group_id = ? AND fhir_user = ?")
+			.params(groupId, fhirUser)
+			.update() == 1;
+	}
+
+	/**
+	 * Removes every membership of a person at a health system.
+	 * @param issuer the health system
+	 * @param fhirUser the person
+	 * @return how many were removed
+	 */
+	public int deleteAll(String issuer, String fhirUser) {
+		return this.jdbc
+			.sql("DELETE FROM group_member WHERE fhir_user = ? AND group_id IN "
+					+ "(SELECT id FROM community_group WHERE issuer = ?)")
+			.params(fhirUser, issuer)
+			.update();
+	}
+
+	private static Membership row(ResultSet rs, int row) throws SQLException {
+		return new Membership(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5),
+				MembershipStatus.valueOf(rs.getString(6)), rs.getTimestamp(7).toInstant());
+	}
+
+	private static String key(String displayName) {
+		return displayName.trim().toLowerCase(Locale.ROOT);
+	}
+
+}
