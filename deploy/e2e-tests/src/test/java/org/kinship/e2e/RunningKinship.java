@@ -2,6 +2,8 @@ package org.kinship.e2e;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import dev.kinship.sandbox.SandboxEhrApplication;
 import org.kinship.KinshipApplication;
@@ -53,7 +55,8 @@ final class RunningKinship {
 		// file
 		ConfigurableApplicationContext sandbox = SandboxEhrApplication.builder()
 			.run("--server.port=" + sandboxPort, "--KINSHIP_BASE_URL=http://localhost:" + kinshipPort,
-					"--sandbox.access-token-ttl=PT" + ACCESS_TOKEN_SECONDS + "S");
+					"--sandbox.access-token-ttl=PT" + ACCESS_TOKEN_SECONDS + "S",
+					"--sandbox.import-paths=" + syntheaSamples());
 		ConfigurableApplicationContext kinship = new SpringApplicationBuilder(KinshipApplication.class).run(
 				"--server.port=" + kinshipPort,
 				"--kinship.launch.issuers.sandbox.fhir-base-url=http://localhost:" + sandboxPort + "/fhir",
@@ -69,6 +72,21 @@ final class RunningKinship {
 
 	<T> T kinshipBean(Class<T> type) {
 		return this.kinship.getBean(type);
+	}
+
+	/**
+	 * The synthetic patients of {@code shared/fhir-samples/synthea}, found beside the
+	 * project root by walking up from the module folder Maven runs the tests in.
+	 */
+	private static Path syntheaSamples() {
+		Path dir = Path.of("").toAbsolutePath();
+		while (dir != null && !Files.isDirectory(dir.resolve("shared/fhir-samples/synthea"))) {
+			dir = dir.getParent();
+		}
+		if (dir == null) {
+			throw new IllegalStateException("No shared/fhir-samples/synthea above " + Path.of("").toAbsolutePath());
+		}
+		return dir.resolve("shared/fhir-samples/synthea");
 	}
 
 	private static int freePort() {

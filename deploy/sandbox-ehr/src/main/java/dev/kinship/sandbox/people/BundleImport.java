@@ -63,8 +63,11 @@ class BundleImport {
 		for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
 			Resource resource = entry.getResource();
 			if (resource != null && entry.getFullUrl() != null) {
-				String id = resource.getIdElement().hasIdPart() ? resource.getIdElement().getIdPart()
-						: entry.getFullUrl().replace("urn:uuid:", "");
+				// HAPI gives a resource without an id its entry's fullUrl, urn:uuid: and
+				// all
+				String given = resource.getIdElement().getIdPart();
+				String id = (given != null && !given.startsWith("urn:")) ? given
+						: entry.getFullUrl().replaceFirst("^urn:uuid:", "");
 				resource.setId(id);
 				references.put(entry.getFullUrl(), resource.fhirType() + "/" + id);
 			}

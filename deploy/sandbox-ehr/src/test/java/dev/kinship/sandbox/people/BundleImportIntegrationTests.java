@@ -55,6 +55,12 @@ class BundleImportIntegrationTests {
 	}
 
 	@Test
+	void givesImportedPatientsValidFhirIdsSoThatFhirUserReferencesResolve() {
+		assertThat(this.personas.all()).allSatisfy((persona) -> assertThat(persona.fhirUser())
+			.matches("(Patient|RelatedPerson|Practitioner)/[A-Za-z0-9\\-.]{1,64}"));
+	}
+
+	@Test
 	void rewritesTransactionReferencesToStoredResources() {
 		var condition = (org.hl7.fhir.r4.model.Condition) this.store.all("Condition")
 			.stream()
