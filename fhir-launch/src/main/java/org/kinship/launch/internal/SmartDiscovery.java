@@ -1,5 +1,6 @@
 package org.kinship.launch.internal;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +20,8 @@ import org.springframework.web.client.RestClientException;
 /**
  * Reads an EHR's {@code {iss}/.well-known/smart-configuration} and keeps it for a while.
  * Only registered issuers get here, so the URL fetched is always one from configuration.
+ * The FHIR base URL and the endpoints discovery names must use TLS, except on this
+ * machine during local development, since codes, secrets and tokens go to them.
  */
 @Component
 class SmartDiscovery {
@@ -48,6 +51,10 @@ class SmartDiscovery {
 	}
 
 	private SmartConfiguration fetch(RegisteredIssuer issuer) {
+		if (!secure(issuer.fhirBaseUrl())) {
+			throw new LaunchProblem(LaunchProblem.EHR_UNAVAILABLE,
+					"The FHIR base URL of " + issuer.key() + " does not use https", null);
+		}
 		JsonNode document;
 		try {
 			document = this.http.get()
@@ -63,18 +70,38 @@ class SmartDiscovery {
 		if (document == null) {
 			throw new LaunchProblem(LaunchProblem.EHR_UNAVAILABLE, "Empty discovery for " + issuer.key(), null);
 		}
+		String jwksUri = text(document, "jwks_uri");
+		if (jwksUri != null && !secure(jwksUri)) {
+			throw new LaunchProblem(LaunchProblem.EHR_UNAVAILABLE,
+					"Discovery for " + issuer.key() + " names a jwks_uri without https", null);
+		}
 		return new SmartConfiguration(text(document, "issuer"), required(document, "authorization_endpoint", issuer),
-				required(document, "token_endpoint", issuer), text(document, "jwks_uri"),
-				texts(document.get("capabilities")));
+				required(document, "token_endpoint", issuer), jwksUri, texts(document.get("capabilities")));
 	}
 
 	private static String required(JsonNode document, String field, RegisteredIssuer issuer) {
 		String value = text(document, field);
-		if (value == null || !(value.startsWith("https://") || value.startsWith("http://"))) {
+		if (value == null || !secure(value)) {
 			throw new LaunchProblem(LaunchProblem.EHR_UNAVAILABLE,
-					"Discovery for " + issuer.key() + " lacks a usable " + field, null);
+					"Discovery for " + issuer.key() + " lacks a usable " + field + " (https)", null);
 		}
 		return value;
+	}
+
+	/** https, or plain http to this machine: the only place a local EHR runs. */
+	private static boolean secure(String url) {
+		try {
+			URI uri = URI.create(url);
+			String host = uri.getHost();
+			if (host == null) {
+				return false;
+			}
+			return "https".equalsIgnoreCase(uri.getScheme()) || ("http".equalsIgnoreCase(uri.getScheme())
+					&& ("localhost".equalsIgnoreCase(host) || host.startsWith("127.") || "[::1]".equals(host)));
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 	private static @Nullable String text(JsonNode document, String field) {
