@@ -1,0 +1,202 @@
+package org.kinship.groups;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.kinship.MariaDbTestDatabase;
+import org.kinship.groups.Membership.MembershipStatus;
+import org.kinship.launch.CommunityRight;
+import org.kinship.launch.IssuerRegistry;
+import org.kinship.launch.KinshipPrincipal;
+import org.kinship.launch.KinshipRole;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * Groups, code sets, staff and memberships stored on the real MariaDB and read back
+ * through the module's API; refusals leave nothing half-saved.
+ */
+@SpringBootTest
+class GroupsPersistenceIntegrationTests {
+
+	private static final String MANAGER = "Practitioner/dr-sarah-lin";
+
+	private static final String FACILITATOR = "Practitioner/tom-alvarez";
+
+	@DynamicPropertySource
+	static void mariaDb(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", MariaDbTestDatabase::url);
+		registry.add("spring.datasource.username", MariaDbTestDatabase::user);
+		registry.add("spring.datasource.password", MariaDbTestDatabase::password);
+	}
+
+	@Autowired
+	GroupAdministration administration;
+
+	@Autowired
+	Memberships memberships;
+
+	@Autowired
+	GroupDirectory directory;
+
+	@Autowired
+	IssuerRegistry issuers;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void seedsTheDemoGroupsForTheSandbox() {
+		List<Group> listed = this.directory.listed(patient(), "");
+
+		assertThat(listed).extracting(Group::name)
+			.contains("Living with type 2 diabetes", "Heart failure support", "Breathing easier with COPD",
+					"Epilepsy circle", "Chronic pain community", "Caring for someone with dementia");
+		Group diabetes = this.directory.page(patient(), "living-with-type-2-diabetes").orElseThrow().group();
+		assertThat(diabetes.codes().snomed()).containsExactly("44054006");
+		assertThat(diabetes.codes().icd10()).containsExactly("E11.*");
+		assertThat(diabetes.sponsors()).containsExactly(MANAGER);
+		assertThat(diabetes.facilitators()).containsExactly(FACILITATOR);
+	}
+
+	@Test
+	void storesAGroupWithItsCodeSetAndSponsor() {
+		String name = unique("Seizure support");
+		Group created = this.administration.create(manager(),
+				new GroupForm("  " + name + "  ", " Living with seizures. ", "<p>Be <strong>kind</strong>.</p>",
+						Audience.EVERYONE, false, GroupStatus.OPEN, "84757009 128613002", "g40.* R56.9"));
+
+		Group stored = this.directory.page(manager(), created.slug()).orElseThrow().group();
+		assertThat(stored.issuer()).isEqualTo(sandbox());
+		assertThat(stored.name()).isEqualTo(name);
+		assertThat(stored.description()).isEqualTo("Living with seizures.");
+		assertThat(stored.guidelines()).isEqualTo("<p>Be <strong>kind</strong>.</p>");
+		assertThat(stored.audience()).isEqualTo(Audience.EVERYONE);
+		assertThat(stored.listed()).isFalse();
+		assertThat(stored.status()).isEqualTo(GroupStatus.OPEN);
+		assertThat(stored.codes().snomed()).containsExactly("128613002", "84757009");
+		assertThat(stored.codes().icd10()).containsExactly("G40.*", "R56.9");
+		assertThat(stored.sponsors()).containsExactly(MANAGER);
+		assertThat(stored.facilitators()).isEmpty();
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM group_code WHERE group_id = ?", Integer.class,
+				stored.id()))
+			.isEqualTo(4);
+	}
+
+	@Test
+	void refusesADuplicateNameWithNothingHalfSaved() {
+		String name = unique("Migraine circle");
+		this.administration.create(manager(), form(name, "G43.*"));
+		int groups = count("community_group");
+		int codes = count("group_code");
+		int staff = count("group_staff");
+
+		assertThatExceptionOfType(Refused.class)
+			.isThrownBy(() -> this.administration.create(manager(),
+					form(" " + name.toUpperCase(java.util.Locale.ROOT).replace(" ", "   ") + " ", "G43.9 R51.9")))
+			.satisfies((refused) -> assertThat(refused.messageKey()).isEqualTo("groups.error.group-name-taken"));
+
+		assertThat(count("community_group")).isEqualTo(groups);
+		assertThat(count("group_code")).isEqualTo(codes);
+		assertThat(count("group_staff")).isEqualTo(staff);
+	}
+
+	@Test
+	void refusesJoiningTwice() {
+		Group group = this.administration.create(manager(), form(unique("Asthma friends"), "J45.*"));
+		KinshipPrincipal patient = patient();
+		this.memberships.join(patient, group.slug(), join("Sunny"));
+
+		assertThatExceptionOfType(Refused.class)
+			.isThrownBy(() -> this.memberships.join(patient, group.slug(), join("Sunny again")))
+			.satisfies((refused) -> assertThat(refused.messageKey()).isEqualTo("groups.error.already"));
+
+		assertThat(this.memberships.myData(patient).groups()).extracting(Memberships.MyData.GroupEntry::displayName)
+			.containsExactly("Sunny");
+	}
+
+	@Test
+	void membersCannotShareADisplayNameIgnoringCase() {
+		Group group = this.administration.create(manager(), form(unique("Lupus circle"), "M32.*"));
+		this.memberships.join(patient(), group.slug(), join("River Song"));
+
+		assertThatExceptionOfType(Refused.class)
+			.isThrownBy(() -> this.memberships.join(patient(), group.slug(), join("  river   SONG ")))
+			.satisfies((refused) -> assertThat(refused.messageKey()).isEqualTo("groups.error.name-taken"));
+
+		assertThat(this.directory.page(manager(), group.slug()).orElseThrow().members())
+			.extracting(Membership::displayName)
+			.containsExactly("River Song");
+	}
+
+	@Test
+	void deletingMyContentRemovesMyMembershipsOnly() {
+		Group listed = this.administration.create(manager(), form(unique("Crohn's and colitis"), "K50.*"));
+		Group unlisted = this.administration.create(manager(), new GroupForm(unique("Colitis evenings"),
+				"Evenings together.", "<p>Be kind.</p>", Audience.PATIENTS, false, GroupStatus.OPEN, "", "K51.*"));
+		KinshipPrincipal me = patient();
+		KinshipPrincipal other = patient();
+		this.memberships.join(me, listed.slug(), join("Wren"));
+		this.memberships.join(me, unlisted.slug(), join("Wren"));
+		this.memberships.join(other, listed.slug(), join("Robin"));
+
+		assertThat(this.memberships.myData(me).groups())
+			.extracting(Memberships.MyData.GroupEntry::group, Memberships.MyData.GroupEntry::status)
+			.containsExactlyInAnyOrder(tuple(listed.name(), MembershipStatus.ACTIVE.name()),
+					tuple(unlisted.name(), MembershipStatus.PENDING.name()));
+		assertThat(this.memberships.deleteMyContent(me)).isEqualTo(2);
+
+		assertThat(this.memberships.myData(me).groups()).isEmpty();
+		assertThat(this.memberships.myData(other).groups()).extracting(Memberships.MyData.GroupEntry::displayName)
+			.containsExactly("Robin");
+		assertThat(this.directory.page(manager(), listed.slug()).orElseThrow().members())
+			.extracting(Membership::fhirUser)
+			.containsExactly(other.fhirUser());
+		assertThat(this.directory.page(manager(), unlisted.slug()).orElseThrow().pending()).isEmpty();
+	}
+
+	private GroupForm form(String name, String icd10) {
+		return new GroupForm(name, "A place to share.", "<p>Be kind.</p>", Audience.PATIENTS, true, GroupStatus.OPEN,
+				"", icd10);
+	}
+
+	private static JoinForm join(String displayName) {
+		return new JoinForm(displayName, false, false, true);
+	}
+
+	private KinshipPrincipal manager() {
+		return new KinshipPrincipal("sandbox", sandbox(), MANAGER, "Sarah Lin", KinshipRole.CLINICIAN,
+				Set.of(CommunityRight.COMMUNITY_MANAGER), null, null, false, null, null, null, List.of(), Set.of(),
+				Map.of());
+	}
+
+	private KinshipPrincipal patient() {
+		String id = "p-" + UUID.randomUUID();
+		return new KinshipPrincipal("sandbox", sandbox(), "Patient/" + id, "Pat " + id, KinshipRole.PATIENT, Set.of(),
+				id, null, false, null, null, null, List.of(), Set.of("patient/Condition.rs"), Map.of());
+	}
+
+	private String sandbox() {
+		return this.issuers.findByKey("sandbox").orElseThrow().fhirBaseUrl();
+	}
+
+	private int count(String table) {
+		return this.jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class);
+	}
+
+	private static String unique(String name) {
+		return name + " " + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+}
