@@ -28,6 +28,20 @@ public final class CurrentPrincipal {
 		return Optional.empty();
 	}
 
+	/**
+	 * The Kinship principal behind an authenticated user, as a WebSocket session or a
+	 * STOMP frame carries it.
+	 * @param user the user, or {@code null}
+	 * @return the principal, or empty when there is none
+	 */
+	public static Optional<KinshipPrincipal> from(java.security.@org.jspecify.annotations.Nullable Principal user) {
+		if (user instanceof Authentication authentication && authentication.getPrincipal() instanceof OAuth2User oauth
+				&& oauth.getAttributes().get(PRINCIPAL_ATTRIBUTE) instanceof KinshipPrincipal principal) {
+			return Optional.of(principal);
+		}
+		return Optional.empty();
+	}
+
 	/** The OAuth2 user attribute that holds the Kinship principal. */
 	public static final String PRINCIPAL_ATTRIBUTE = "kinship_principal";
 

@@ -78,8 +78,52 @@ public class GroupDirectory {
 		});
 	}
 
+	/**
+	 * The person's seat in a group's discussion: present only for active members and the
+	 * group's staff. Checked for every chat frame.
+	 * @param principal who asks
+	 * @param slug the group
+	 * @return the seat, or empty when the person may not take part
+	 */
+	public Optional<Seat> seat(KinshipPrincipal principal, String slug) {
+		return this.groups.find(principal.issuer(), slug).flatMap((group) -> seat(principal, group));
+	}
+
+	/**
+	 * The person's seat in a group's discussion, by the group's id.
+	 * @param principal who asks
+	 * @param groupId the group, which must belong to the person's health system
+	 * @return the seat, or empty when the person may not take part
+	 */
+	public Optional<Seat> seat(KinshipPrincipal principal, long groupId) {
+		return this.groups.findById(principal.issuer(), groupId).flatMap((group) -> seat(principal, group));
+	}
+
+	private Optional<Seat> seat(KinshipPrincipal principal, Group group) {
+		Optional<Membership> membership = this.memberships.find(group.id(), principal.fhirUser())
+			.filter((found) -> found.status() == MembershipStatus.ACTIVE);
+		boolean staff = isStaff(principal, group);
+		if (membership.isEmpty() && !staff) {
+			return Optional.empty();
+		}
+		String name = membership.map(Membership::displayName).orElse(principal.displayName());
+		return Optional.of(new Seat(group.id(), group.slug(), group.status(), name, staff));
+	}
+
 	static boolean isStaff(KinshipPrincipal principal, Group group) {
 		return principal.has(CommunityRight.COMMUNITY_MANAGER) || group.facilitatedBy(principal.fhirUser());
+	}
+
+	/**
+	 * A person's place in a group's discussion.
+	 *
+	 * @param groupId the group
+	 * @param slug the group's slug
+	 * @param status whether the group is open (locked groups are read-only)
+	 * @param displayName the name the person shows there
+	 * @param staff whether the person facilitates or manages the group
+	 */
+	public record Seat(long groupId, String slug, GroupStatus status, String displayName, boolean staff) {
 	}
 
 	/**

@@ -67,6 +67,19 @@ public class GroupStore {
 	}
 
 	/**
+	 * One group by its id.
+	 * @param issuer the health system, which must own the group
+	 * @param id the id
+	 * @return the group
+	 */
+	public Optional<Group> findById(String issuer, long id) {
+		return complete(
+				this.jdbc.sql(SELECT + "WHERE g.issuer = ? AND g.id = ?").params(issuer, id).query(this::row).list())
+			.stream()
+			.findFirst();
+	}
+
+	/**
 	 * Whether a name is taken, compared as folded.
 	 * @param issuer the health system
 	 * @param name the name

@@ -1,0 +1,76 @@
+package org.kinship.chat.internal;
+
+import java.util.Set;
+
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
+import org.commonmark.node.ThematicBreak;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The Markdown subset of chat: emphasis, strong, inline code and code blocks, lists,
+ * quotes and links. Raw HTML, images and headings are not enabled; the output passes an
+ * allowlist sanitizer all the same. Links are never fetched by the server; they open in a
+ * new tab with {@code rel="nofollow noopener noreferrer"}.
+ */
+@Component
+public class MarkdownRenderer {
+
+	private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
+		.allowElements("p", "em", "strong", "code", "pre", "ul", "ol", "li", "blockquote", "br", "a")
+		.allowUrlProtocols("https", "http", "mailto")
+		.allowAttributes("href")
+		.onElements("a")
+		.requireRelsOnLinks("nofollow", "noopener", "noreferrer")
+		.allowAttributes("target")
+		.matching(false, "_blank")
+		.onElements("a")
+		.toFactory();
+
+	private final Parser parser = Parser.builder()
+		.enabledBlockTypes(Set.of(org.commonmark.node.BlockQuote.class, org.commonmark.node.FencedCodeBlock.class,
+				org.commonmark.node.ListBlock.class, org.commonmark.node.IndentedCodeBlock.class))
+		.build();
+
+	private final HtmlRenderer renderer = HtmlRenderer.builder()
+		.escapeHtml(true)
+		.sanitizeUrls(true)
+		.softbreak("<br>")
+		.attributeProviderFactory((context) -> (node, tag, attributes) -> {
+			if ("a".equals(tag)) {
+				attributes.put("target", "_blank");
+			}
+		})
+		.nodeRendererFactory((context) -> new org.commonmark.renderer.NodeRenderer() {
+			@Override
+			public Set<Class<? extends org.commonmark.node.Node>> getNodeTypes() {
+				return Set.of(Image.class, HtmlBlock.class, HtmlInline.class, Heading.class, ThematicBreak.class);
+			}
+
+			@Override
+			public void render(org.commonmark.node.Node node) {
+				// images would make every reader's browser fetch a stranger's URL
+				if (node instanceof Image image) {
+					context.getWriter().text(image.getDestination());
+				}
+			}
+		})
+		.build();
+
+	/**
+	 * Renders a message.
+	 * @param markdown the message as typed
+	 * @return safe HTML
+	 */
+	public String render(String markdown) {
+		return POLICY.sanitize(this.renderer.render(this.parser.parse(markdown))).trim();
+	}
+
+}

@@ -1,0 +1,79 @@
+package org.kinship.chat.web;
+
+import java.util.List;
+
+import org.kinship.chat.Chat;
+import org.kinship.chat.Chat.ReadState;
+import org.kinship.chat.ChatMessage;
+import org.kinship.chat.ChatRefusal;
+import org.kinship.chat.SendCommand;
+import org.kinship.launch.KinshipPrincipal;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Chat over plain HTTP, for the page's first load, history pages, and sending when a
+ * socket cannot be opened.
+ */
+@RestController
+class ChatHttpController {
+
+	private final Chat chat;
+
+	private final MessageSource messages;
+
+	ChatHttpController(Chat chat, MessageSource messages) {
+		this.chat = chat;
+		this.messages = messages;
+	}
+
+	@GetMapping("/chat/groups/{groupId}/messages")
+	History history(KinshipPrincipal principal, @PathVariable long groupId,
+			@RequestParam(defaultValue = "9223372036854775807") long before) {
+		ReadState read = this.chat.readState(principal, groupId);
+		return new History(this.chat.history(principal, groupId, before), read.lastReadSeq(), read.unread());
+	}
+
+	@PostMapping("/chat/groups/{groupId}/messages")
+	SendReply send(KinshipPrincipal principal, @PathVariable long groupId, @RequestBody SendCommand command) {
+		return SendReply.stored(this.chat.send(principal, groupId, command));
+	}
+
+	@ExceptionHandler(ChatRefusal.class)
+	ResponseEntity<Refusal> refused(ChatRefusal refusal) {
+		HttpStatus status = "chat.error.not-member".equals(refusal.messageKey()) ? HttpStatus.FORBIDDEN
+				: HttpStatus.UNPROCESSABLE_CONTENT;
+		return ResponseEntity.status(status)
+			.body(new Refusal(this.messages.getMessage(refusal.messageKey(), refusal.arguments(), refusal.messageKey(),
+					LocaleContextHolder.getLocale())));
+	}
+
+	/**
+	 * A history page with the reader's marker.
+	 *
+	 * @param messages the messages, oldest first
+	 * @param lastReadSeq where the reader stopped last time
+	 * @param unread how many messages came since
+	 */
+	record History(List<ChatMessage> messages, long lastReadSeq, long unread) {
+	}
+
+	/**
+	 * Why a request was refused.
+	 *
+	 * @param reason in the member's language
+	 */
+	record Refusal(String reason) {
+	}
+
+}

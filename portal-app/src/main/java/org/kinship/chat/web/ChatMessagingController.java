@@ -1,0 +1,94 @@
+package org.kinship.chat.web;
+
+import java.security.Principal;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+import org.kinship.chat.Chat;
+import org.kinship.chat.Chat.CatchUp;
+import org.kinship.chat.ChatRefusal;
+import org.kinship.chat.SendCommand;
+import org.kinship.chat.SendResult;
+import org.kinship.launch.CurrentPrincipal;
+import org.kinship.launch.KinshipPrincipal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.MessageSource;
+import org.springframework.dao.DataAccessException;
+import org.springframework.messaging.handler.annotation.DestinationVariable;
+import org.springframework.messaging.handler.annotation.MessageMapping;
+import org.springframework.messaging.handler.annotation.Payload;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.annotation.SendToUser;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Chat over STOMP: {@code /app/groups/{id}/send}, {@code /since} and {@code /read}. Each
+ * send is answered on the sender's own {@code /user/queue/replies} once the message is
+ * committed, or with the reason it was not stored.
+ */
+@Controller
+class ChatMessagingController {
+
+	private static final Logger log = LoggerFactory.getLogger(ChatMessagingController.class);
+
+	private final Chat chat;
+
+	private final MessageSource messages;
+
+	ChatMessagingController(Chat chat, MessageSource messages) {
+		this.chat = chat;
+		this.messages = messages;
+	}
+
+	@MessageMapping("/groups/{groupId}/send")
+	@SendToUser(destinations = "/queue/replies", broadcast = false)
+	SendReply send(@DestinationVariable long groupId, @Payload SendCommand command, Principal user,
+			SimpMessageHeaderAccessor headers) {
+		KinshipPrincipal principal = principal(user);
+		try {
+			SendResult result = this.chat.send(principal, groupId, command);
+			return SendReply.stored(result);
+		}
+		catch (ChatRefusal refusal) {
+			return SendReply.refused(command.clientId(), text(headers, refusal.messageKey(), refusal.arguments()));
+		}
+		catch (DataAccessException ex) {
+			log.warn("A message could not be stored ({})", ex.getClass().getSimpleName());
+			return SendReply.failed(command.clientId(), text(headers, "chat.error.not-stored"));
+		}
+	}
+
+	@MessageMapping("/groups/{groupId}/since")
+	@SendToUser(destinations = "/queue/history", broadcast = false)
+	CatchUp since(@DestinationVariable long groupId, @Payload SinceRequest request, Principal user) {
+		return this.chat.since(principal(user), groupId, request.afterSeq());
+	}
+
+	@MessageMapping("/groups/{groupId}/read")
+	void read(@DestinationVariable long groupId, @Payload SinceRequest request, Principal user) {
+		this.chat.markRead(principal(user), groupId, request.afterSeq());
+	}
+
+	private static KinshipPrincipal principal(@Nullable Principal user) {
+		return CurrentPrincipal.from(user).orElseThrow(() -> new AccessDeniedException("Not launched"));
+	}
+
+	private String text(SimpMessageHeaderAccessor headers, String key, Object... arguments) {
+		Object locale = (headers.getSessionAttributes() != null)
+				? headers.getSessionAttributes().get(Chat.LOCALE_ATTRIBUTE) : null;
+		return this.messages.getMessage(key, arguments, key,
+				(locale instanceof Locale chosen) ? chosen : Locale.ENGLISH);
+	}
+
+	/**
+	 * Where a client stands.
+	 *
+	 * @param afterSeq the last sequence number it saw
+	 */
+	record SinceRequest(long afterSeq) {
+	}
+
+}

@@ -1,0 +1,38 @@
+package org.kinship.realtime;
+
+import org.kinship.chat.ChatMessage;
+import org.kinship.chat.MessagePosted;
+
+import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Delivers each committed message to this node's subscribers at once, and hands it to the
+ * other nodes when Redis fan-out is on. Runs after commit, so nothing is delivered that
+ * could still roll back.
+ */
+@Component
+class Fanout {
+
+	private final SimpMessagingTemplate template;
+
+	private final java.util.Optional<RedisFanout> redis;
+
+	Fanout(SimpMessagingTemplate template, java.util.Optional<RedisFanout> redis) {
+		this.template = template;
+		this.redis = redis;
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void on(MessagePosted posted) {
+		deliverHere(posted.message());
+		this.redis.ifPresent((fanout) -> fanout.publish(posted.message()));
+	}
+
+	void deliverHere(ChatMessage message) {
+		this.template.convertAndSend("/topic/groups/" + message.groupId(), message);
+	}
+
+}

@@ -1,0 +1,72 @@
+package org.kinship.realtime;
+
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.kinship.chat.Chat;
+import org.kinship.launch.CurrentPrincipal;
+import org.kinship.launch.KinshipPrincipal;
+
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.messaging.support.MessageHeaderAccessor;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Authorizes every inbound STOMP frame on the server. CONNECT needs a launched session
+ * (the handshake carried its cookie; Spring's same-origin check on the handshake keeps
+ * other sites' pages out); SUBSCRIBE is allowed to a group's topic only with a seat in
+ * the group, and to the member's own reply queues; SEND only to the chat destinations,
+ * whose handlers check the seat again. Everything else is refused with an ERROR frame.
+ */
+@Component
+class FrameAuthorization implements ChannelInterceptor {
+
+	private static final Pattern GROUP_TOPIC = Pattern.compile("/topic/groups/([0-9]{1,18})");
+
+	private static final Pattern CHAT_SEND = Pattern.compile("/app/groups/[0-9]{1,18}/(send|since|read)");
+
+	private static final Set<String> OWN_QUEUES = Set.of("/user/queue/replies", "/user/queue/history");
+
+	private final Chat chat;
+
+	FrameAuthorization(Chat chat) {
+		this.chat = chat;
+	}
+
+	@Override
+	public Message<?> preSend(Message<?> message, MessageChannel channel) {
+		StompHeaderAccessor frame = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
+		if (frame == null || frame.getCommand() == null) {
+			return message;
+		}
+		StompCommand command = frame.getCommand();
+		if (command == StompCommand.DISCONNECT || command == StompCommand.UNSUBSCRIBE) {
+			return message;
+		}
+		KinshipPrincipal principal = CurrentPrincipal.from(frame.getUser())
+			.orElseThrow(() -> new AccessDeniedException("Open Kinship from your portal first"));
+		String destination = (frame.getDestination() != null) ? frame.getDestination() : "";
+		boolean allowed = switch (command) {
+			case CONNECT, STOMP -> true;
+			case SUBSCRIBE -> OWN_QUEUES.contains(destination) || followsGroup(principal, destination);
+			case SEND -> CHAT_SEND.matcher(destination).matches();
+			default -> false;
+		};
+		if (!allowed) {
+			throw new AccessDeniedException("Not allowed: " + command + " " + destination);
+		}
+		return message;
+	}
+
+	private boolean followsGroup(KinshipPrincipal principal, String destination) {
+		Matcher topic = GROUP_TOPIC.matcher(destination);
+		return topic.matches() && this.chat.mayFollow(principal, Long.parseLong(topic.group(1)));
+	}
+
+}

@@ -1,0 +1,32 @@
+package org.kinship.realtime;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the real-time module ({@code kinship.realtime}).
+ *
+ * @param redisFanout deliver across nodes through Redis; off, delivery stays in this
+ * node's memory (the embedded default)
+ * @param channel the Redis channel committed messages travel on
+ * @param nodeId this node's name on that channel; random unless set
+ * @param heartbeat STOMP heart-beat interval in both directions
+ * @param maxFrameBytes the largest STOMP frame accepted
+ */
+@Validated
+@ConfigurationProperties("kinship.realtime")
+record RealtimeProperties(@DefaultValue("false") boolean redisFanout, @DefaultValue("kinship:chat") String channel,
+		@DefaultValue("") String nodeId, @DefaultValue("PT20S") Duration heartbeat,
+		@DefaultValue("65536") int maxFrameBytes) {
+
+	String node() {
+		return this.nodeId.isBlank() ? RANDOM_NODE : this.nodeId;
+	}
+
+	private static final String RANDOM_NODE = UUID.randomUUID().toString();
+
+}

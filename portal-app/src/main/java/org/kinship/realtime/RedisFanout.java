@@ -1,0 +1,100 @@
+package org.kinship.realtime;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.kinship.chat.ChatMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.data.redis.connection.Message;
+import org.springframework.data.redis.connection.MessageListener;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Cross-node delivery through Redis pub/sub: one subscription per node, not per member.
+ * Pub/sub rather than streams because the database, not Redis, is what keeps messages: a
+ * node that misses a publication (Redis down, a restart) loses nothing, since its clients
+ * notice the gap in sequence numbers and catch up from the database. Publishing happens
+ * off the sender's thread, so a slow or absent Redis never delays an acknowledgement.
+ */
+@Component
+@ConditionalOnProperty(name = "kinship.realtime.redis-fanout", havingValue = "true")
+class RedisFanout implements MessageListener, DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(RedisFanout.class);
+
+	private final StringRedisTemplate redis;
+
+	private final RealtimeProperties properties;
+
+	private final JsonMapper json;
+
+	private final Fanout local;
+
+	private final RedisMessageListenerContainer subscription;
+
+	private final ThreadPoolExecutor publisher = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+			new ArrayBlockingQueue<>(10_000), (task, executor) -> log.warn("Cross-node queue full; clients catch up"));
+
+	RedisFanout(RedisConnectionFactory connections, StringRedisTemplate redis, RealtimeProperties properties,
+			JsonMapper json, @Lazy Fanout local) {
+		this.redis = redis;
+		this.properties = properties;
+		this.json = json;
+		this.local = local;
+		this.subscription = new RedisMessageListenerContainer();
+		this.subscription.setConnectionFactory(connections);
+		this.subscription.setRecoveryInterval(1000L);
+		this.subscription.addMessageListener(this, new ChannelTopic(properties.channel()));
+		this.subscription.afterPropertiesSet();
+		this.subscription.start();
+	}
+
+	void publish(ChatMessage message) {
+		String payload = this.json.writeValueAsString(new Envelope(this.properties.node(), message));
+		this.publisher.execute(() -> {
+			try {
+				this.redis.convertAndSend(this.properties.channel(), payload);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Redis did not take a message for other nodes ({}); their clients will catch up",
+						ex.getClass().getSimpleName());
+			}
+		});
+	}
+
+	@Override
+	public void onMessage(Message message, byte[] pattern) {
+		Envelope envelope = this.json.readValue(message.getBody(), Envelope.class);
+		if (!this.properties.node().equals(envelope.origin())) {
+			this.local.deliverHere(envelope.message());
+		}
+	}
+
+	@Override
+	public void destroy() throws Exception {
+		this.publisher.shutdownNow();
+		this.subscription.stop();
+		this.subscription.destroy();
+	}
+
+	/**
+	 * A message on the channel, with the node it came from.
+	 *
+	 * @param origin the publishing node
+	 * @param message the message
+	 */
+	record Envelope(String origin, ChatMessage message) {
+	}
+
+}

@@ -1,0 +1,77 @@
+package org.kinship.realtime;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.context.ApplicationListener;
+import org.springframework.security.web.session.HttpSessionDestroyedEvent;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
+import org.springframework.web.socket.server.support.HttpSessionHandshakeInterceptor;
+
+/**
+ * Closes every socket of a launch session when that session ends: sign-out, idle or
+ * absolute timeout, or a relaunch.
+ */
+@Component
+class SessionSockets implements ApplicationListener<HttpSessionDestroyedEvent> {
+
+	/** Close code for a socket whose launch session ended. */
+	static final CloseStatus SESSION_ENDED = new CloseStatus(4001, "Session ended");
+
+	private final Map<String, Set<WebSocketSession>> byHttpSession = new ConcurrentHashMap<>();
+
+	WebSocketHandler decorate(WebSocketHandler handler) {
+		return new WebSocketHandlerDecorator(handler) {
+
+			@Override
+			public void afterConnectionEstablished(WebSocketSession session) throws Exception {
+				httpSession(session).ifPresent((id) -> SessionSockets.this.byHttpSession
+					.computeIfAbsent(id, (key) -> ConcurrentHashMap.newKeySet())
+					.add(session));
+				super.afterConnectionEstablished(session);
+			}
+
+			@Override
+			public void afterConnectionClosed(WebSocketSession session, CloseStatus status) throws Exception {
+				httpSession(session)
+					.ifPresent((id) -> SessionSockets.this.byHttpSession.computeIfPresent(id, (key, sockets) -> {
+						sockets.remove(session);
+						return sockets.isEmpty() ? null : sockets;
+					}));
+				super.afterConnectionClosed(session, status);
+			}
+
+		};
+	}
+
+	@Override
+	public void onApplicationEvent(HttpSessionDestroyedEvent event) {
+		Set<WebSocketSession> sockets = this.byHttpSession.remove(event.getId());
+		if (sockets != null) {
+			for (WebSocketSession socket : sockets) {
+				try {
+					socket.close(SESSION_ENDED);
+				}
+				catch (IOException ex) {
+					// already gone
+				}
+			}
+		}
+	}
+
+	int open() {
+		return this.byHttpSession.values().stream().mapToInt(Set::size).sum();
+	}
+
+	private static java.util.Optional<String> httpSession(WebSocketSession session) {
+		return java.util.Optional.ofNullable(
+				(String) session.getAttributes().get(HttpSessionHandshakeInterceptor.HTTP_SESSION_ID_ATTR_NAME));
+	}
+
+}

@@ -1,0 +1,268 @@
+// Kinship group chat: STOMP over WebSocket with acknowledged sends, retries under the same
+// client id, and catch-up by sequence number after every (re)connect.
+(function () {
+	'use strict';
+	const root = document.getElementById('chat');
+	if (!root) {
+		return;
+	}
+	const groupId = root.dataset.groupId;
+	const list = document.getElementById('messages');
+	const statusLine = document.getElementById('chat-status');
+	const announcer = document.getElementById('chat-announcer');
+	const olderButton = document.getElementById('chat-older');
+	const composer = document.getElementById('composer');
+	const text = document.getElementById('composer-text');
+	const errorLine = document.getElementById('composer-error');
+	const replying = document.getElementById('replying');
+	const words = list.dataset;
+	const seen = new Map();
+	const pending = new Map();
+	let syncedSeq = 0;
+	let oldestSeq = Number.MAX_SAFE_INTEGER;
+	let lastReadSeq = 0;
+	let replyTo = null;
+	let catchingUp = false;
+
+	function status(kind) {
+		statusLine.textContent = statusLine.dataset[kind];
+		statusLine.className = 'chat-status ' + kind;
+	}
+
+	function render(message) {
+		const item = document.createElement('li');
+		item.className = 'message';
+		item.id = 'm-' + message.id;
+		item.dataset.seq = message.seq;
+		const author = document.createElement('span');
+		author.className = 'author';
+		author.textContent = message.author;
+		const time = document.createElement('time');
+		time.dateTime = message.createdAt;
+		time.textContent = new Date(message.createdAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+		const body = document.createElement('div');
+		body.className = 'body';
+		if (message.deleted) {
+			body.textContent = words.deleted;
+		}
+		else {
+			// sanitized on the server through an allowlist
+			body.innerHTML = message.html;
+		}
+		item.append(author, ' ', time);
+		if (message.replyTo && seen.has(message.replyTo)) {
+			const quote = document.createElement('p');
+			quote.className = 'in-reply';
+			quote.textContent = '↪ ' + seen.get(message.replyTo).author;
+			item.append(quote);
+		}
+		item.append(body);
+		if (message.edited) {
+			const edited = document.createElement('span');
+			edited.className = 'muted';
+			edited.textContent = words.edited;
+			item.append(edited);
+		}
+		if (composer) {
+			const reply = document.createElement('button');
+			reply.type = 'button';
+			reply.className = 'link-like';
+			reply.textContent = words.reply;
+			reply.setAttribute('aria-label', words.reply + ': ' + message.author);
+			reply.addEventListener('click', () => startReply(message));
+			item.append(reply);
+		}
+		return item;
+	}
+
+	function add(message, announce) {
+		if (seen.has(message.id)) {
+			return;
+		}
+		seen.set(message.id, message);
+		const mine = pending.get(message.clientId);
+		if (mine) {
+			mine.element.remove();
+			pending.delete(message.clientId);
+		}
+		const item = render(message);
+		const after = Array.from(list.querySelectorAll('li.message')).find((other) => Number(other.dataset.seq) > message.seq);
+		if (lastReadSeq > 0 && message.seq > lastReadSeq && !list.querySelector('.new-marker')) {
+			const marker = document.createElement('li');
+			marker.className = 'new-marker';
+			marker.textContent = words.newMarker;
+			list.insertBefore(marker, after || null);
+		}
+		list.insertBefore(item, after || null);
+		oldestSeq = Math.min(oldestSeq, message.seq);
+		if (announce && !mine) {
+			announcer.textContent = words.announce.replace('{0}', message.author) + ' ' + item.querySelector('.body').textContent;
+		}
+	}
+
+	function startReply(message) {
+		replyTo = message.id;
+		replying.hidden = false;
+		replying.textContent = words.replying.replace('{0}', message.author) + ' ';
+		const cancel = document.createElement('button');
+		cancel.type = 'button';
+		cancel.className = 'link-like';
+		cancel.textContent = words.cancel;
+		cancel.addEventListener('click', () => {
+			replyTo = null;
+			replying.hidden = true;
+		});
+		replying.append(cancel);
+		text.focus();
+	}
+
+	const client = new StompJs.Client({
+		brokerURL: (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws',
+		reconnectDelay: 2000,
+		heartbeatIncoming: 20000,
+		heartbeatOutgoing: 20000,
+	});
+
+	client.onConnect = () => {
+		status('connected');
+		client.subscribe('/user/queue/replies', (frame) => onReply(JSON.parse(frame.body)));
+		client.subscribe('/user/queue/history', (frame) => onHistory(JSON.parse(frame.body)));
+		client.subscribe('/topic/groups/' + groupId, (frame) => onLive(JSON.parse(frame.body)));
+		catchingUp = false;
+		catchUp();
+		pending.forEach((entry) => publish(entry.command));
+	};
+	client.onWebSocketClose = (event) => {
+		if (event.code === 4001) {
+			// the launch session ended: do not reconnect with a dead session
+			client.deactivate();
+			status('offline');
+			return;
+		}
+		status('reconnecting');
+	};
+
+	// syncedSeq: everything up to here has been asked of the server; a gap above it (a
+	// message missed while away, on another node, or held for review) is closed by a
+	// catch-up, which returns each stored message once, in order
+	let again = false;
+	function catchUp() {
+		if (catchingUp) {
+			again = true;
+			return;
+		}
+		catchingUp = true;
+		again = false;
+		client.publish({ destination: '/app/groups/' + groupId + '/since', body: JSON.stringify({ afterSeq: syncedSeq }) });
+	}
+
+	function onHistory(reply) {
+		catchingUp = false;
+		reply.messages.forEach((message) => {
+			add(message, true);
+			syncedSeq = Math.max(syncedSeq, message.seq);
+		});
+		if (!reply.upToDate || again) {
+			catchUp();
+		}
+		markRead();
+	}
+
+	function onLive(message) {
+		add(message, true);
+		if (message.seq === syncedSeq + 1) {
+			syncedSeq = message.seq;
+		}
+		else if (message.seq > syncedSeq + 1) {
+			catchUp();
+		}
+		markRead();
+	}
+
+	function maxSeq() {
+		return Math.max(0, ...Array.from(list.querySelectorAll('li.message')).map((item) => Number(item.dataset.seq || 0)));
+	}
+
+	let readTimer = null;
+	function markRead() {
+		clearTimeout(readTimer);
+		readTimer = setTimeout(() => {
+			if (client.connected) {
+				client.publish({ destination: '/app/groups/' + groupId + '/read', body: JSON.stringify({ afterSeq: maxSeq() }) });
+			}
+		}, 1000);
+	}
+
+	function onReply(reply) {
+		const entry = pending.get(reply.clientId);
+		if (reply.outcome === 'STORED' || reply.outcome === 'HELD') {
+			if (reply.message) {
+				add(reply.message, false);
+			}
+			pending.delete(reply.clientId);
+			return;
+		}
+		if (entry) {
+			entry.element.remove();
+			pending.delete(reply.clientId);
+			if (!text.value) {
+				text.value = entry.command.text;
+			}
+		}
+		errorLine.hidden = false;
+		errorLine.textContent = reply.reason;
+	}
+
+	function publish(command) {
+		client.publish({ destination: '/app/groups/' + groupId + '/send', body: JSON.stringify(command) });
+	}
+
+	if (composer) {
+		composer.addEventListener('submit', (event) => {
+			event.preventDefault();
+			const value = text.value.trim();
+			if (!value) {
+				return;
+			}
+			errorLine.hidden = true;
+			const command = { clientId: crypto.randomUUID(), text: value, replyTo: replyTo };
+			const element = document.createElement('li');
+			element.className = 'message pending';
+			element.textContent = words.pending + ' ' + value;
+			list.append(element);
+			pending.set(command.clientId, { command, element });
+			text.value = '';
+			replyTo = null;
+			replying.hidden = true;
+			if (client.connected) {
+				publish(command);
+			}
+		});
+		text.addEventListener('keydown', (event) => {
+			if (event.key === 'Enter' && !event.shiftKey) {
+				event.preventDefault();
+				composer.requestSubmit();
+			}
+		});
+	}
+
+	olderButton.addEventListener('click', () => loadHistory(oldestSeq));
+
+	function loadHistory(before) {
+		const url = '/chat/groups/' + groupId + '/messages' + (before < Number.MAX_SAFE_INTEGER ? '?before=' + before : '');
+		return fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+			.then((response) => response.json())
+			.then((history) => {
+				if (before === Number.MAX_SAFE_INTEGER) {
+					lastReadSeq = history.lastReadSeq;
+				}
+				history.messages.forEach((message) => {
+					add(message, false);
+					syncedSeq = Math.max(syncedSeq, message.seq);
+				});
+				olderButton.hidden = history.messages.length === 0 || oldestSeq <= 1;
+			});
+	}
+
+	loadHistory(Number.MAX_SAFE_INTEGER).finally(() => client.activate());
+})();
