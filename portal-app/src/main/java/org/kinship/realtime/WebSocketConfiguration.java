@@ -50,6 +50,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 	@Override
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
 		registry.addEndpoint("/ws").addInterceptors(new HttpSessionHandshakeInterceptor(), new PageLocale());
+		registry.setErrorHandler(new ClearErrors());
 	}
 
 	@Override

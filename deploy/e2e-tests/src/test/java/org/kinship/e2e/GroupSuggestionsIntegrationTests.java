@@ -1,11 +1,9 @@
 package org.kinship.e2e;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -136,17 +134,7 @@ class GroupSuggestionsIntegrationTests {
 	}
 
 	private String personaNamed(String name) throws Exception {
-		String personas = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create(this.system.sandboxUrl() + "/personas")).build(),
-					HttpResponse.BodyHandlers.ofString())
-			.body();
-		Map<String, String> byName = new java.util.HashMap<>();
-		Matcher matcher = Pattern.compile("\\{\"id\":\"([^\"]+)\",\"displayName\":\"([^\"]+)\"").matcher(personas);
-		while (matcher.find()) {
-			byName.put(matcher.group(2), matcher.group(1));
-		}
-		assertThat(byName).as("personas from the Synthea import").containsKey(name);
-		return byName.get(name);
+		return SandboxPersonas.idOf(this.system, name);
 	}
 
 }

@@ -52,6 +52,14 @@ final class LaunchedPerson {
 		return person;
 	}
 
+	/**
+	 * The cookies of this person's Kinship session, for a WebSocket handshake.
+	 * @return a {@code Cookie} header value
+	 */
+	String kinshipCookies() {
+		return this.browser.cookieHeader(this.kinshipUrl + "/");
+	}
+
 	HttpResponse<String> get(String path) throws Exception {
 		return this.browser.get(url(path));
 	}

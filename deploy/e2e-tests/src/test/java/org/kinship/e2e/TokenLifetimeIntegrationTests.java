@@ -53,8 +53,10 @@ class TokenLifetimeIntegrationTests {
 	/** A person's browser without JavaScript: a cookie jar that follows redirects. */
 	static final class Browserless {
 
+		private final CookieManager cookies = new CookieManager();
+
 		private final HttpClient http = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager())
+			.cookieHandler(this.cookies)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
 
@@ -70,6 +72,17 @@ class TokenLifetimeIntegrationTests {
 				target = target.resolve(location.get());
 			}
 			throw new IllegalStateException("Too many redirects from " + url);
+		}
+
+		/**
+		 * The cookies this browser would send to a URL, as a {@code Cookie} header.
+		 */
+		String cookieHeader(String url) {
+			return this.cookies.getCookieStore()
+				.get(URI.create(url))
+				.stream()
+				.map((cookie) -> cookie.getName() + "=" + cookie.getValue())
+				.collect(java.util.stream.Collectors.joining("; "));
 		}
 
 		HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {

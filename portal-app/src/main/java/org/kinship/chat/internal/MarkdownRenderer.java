@@ -2,11 +2,9 @@ package org.kinship.chat.internal;
 
 import java.util.Set;
 
-import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
-import org.commonmark.node.ThematicBreak;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
@@ -16,9 +14,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Markdown subset of chat: emphasis, strong, inline code and code blocks, lists,
- * quotes and links. Raw HTML, images and headings are not enabled; the output passes an
- * allowlist sanitizer all the same. Links are never fetched by the server; they open in a
- * new tab with {@code rel="nofollow noopener noreferrer"}.
+ * quotes and links. Typed HTML is shown as text, images as their address, and headings
+ * are not enabled; the output passes an allowlist sanitizer all the same. Links are never
+ * fetched by the server; they open in a new tab with
+ * {@code rel="nofollow noopener noreferrer"}.
  */
 @Component
 public class MarkdownRenderer {
@@ -51,7 +50,7 @@ public class MarkdownRenderer {
 		.nodeRendererFactory((context) -> new org.commonmark.renderer.NodeRenderer() {
 			@Override
 			public Set<Class<? extends org.commonmark.node.Node>> getNodeTypes() {
-				return Set.of(Image.class, HtmlBlock.class, HtmlInline.class, Heading.class, ThematicBreak.class);
+				return Set.of(Image.class, HtmlBlock.class, HtmlInline.class);
 			}
 
 			@Override
@@ -59,6 +58,15 @@ public class MarkdownRenderer {
 				// images would make every reader's browser fetch a stranger's URL
 				if (node instanceof Image image) {
 					context.getWriter().text(image.getDestination());
+				}
+				// markup a member types is shown as the text they typed
+				else if (node instanceof HtmlInline html) {
+					context.getWriter().text(html.getLiteral());
+				}
+				else if (node instanceof HtmlBlock html) {
+					context.getWriter().tag("p");
+					context.getWriter().text(html.getLiteral().strip());
+					context.getWriter().tag("/p");
 				}
 			}
 		})

@@ -1,0 +1,196 @@
+package org.kinship.e2e;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Group chat over a real STOMP client against the running system: members who launched
+ * from the sandbox and joined a group chat live; every message is stored before it is
+ * acknowledged, a retry stores nothing twice, catch-up returns each message once in
+ * order, and bad frames and bad messages get plain answers.
+ */
+class ChatIntegrationTests {
+
+	private static final Pattern GROUP_ID = Pattern.compile("data-group-id=\"([0-9]+)\"");
+
+	private static final String EPILEPSY = "epilepsy-circle";
+
+	private final RunningKinship system = RunningKinship.get();
+
+	private final List<StompMember> online = new java.util.ArrayList<>();
+
+	private long groupId;
+
+	// each test sends as members of its own, so that the rate limit of one test never
+	// refuses another's messages
+	private StompMember louis;
+
+	private StompMember adalberto;
+
+	@BeforeEach
+	void twoMembersOnline() throws Exception {
+		LaunchedPerson first = member("Louis Maggio", "Lou");
+		this.groupId = groupId(first);
+		this.louis = online(first);
+		this.adalberto = online(member("Adalberto Hartmann", "Bert"));
+	}
+
+	@AfterEach
+	void disconnect() {
+		this.online.forEach(StompMember::close);
+	}
+
+	private StompMember online(LaunchedPerson person) throws Exception {
+		StompMember member = StompMember.connect(this.system, person);
+		this.online.add(member);
+		return member;
+	}
+
+	@Test
+	void aMessageIsAcknowledgedOnceStoredAndReachesTheOtherMember() throws Exception {
+		BlockingQueue<Map<String, Object>> louisSees = this.louis.follow(this.groupId);
+		String clientId = UUID.randomUUID().toString();
+		Map<String, Object> reply = this.adalberto.sendAndAwait(this.groupId, clientId, "Hello **everyone**");
+
+		assertThat(reply.get("outcome")).isEqualTo("STORED");
+		Map<String, Object> stored = message(reply);
+		Map<String, Object> received = louisSees.poll(10, TimeUnit.SECONDS);
+		assertThat(received).isNotNull();
+		assertThat(received.get("id")).isEqualTo(stored.get("id"));
+		assertThat(received.get("seq")).isEqualTo(stored.get("seq"));
+		assertThat((String) received.get("author")).startsWith("Bert-");
+		assertThat(received.get("html")).isEqualTo("<p>Hello <strong>everyone</strong></p>");
+		assertThat(received.toString()).doesNotContain("Patient/").doesNotContain("Hartmann");
+	}
+
+	@Test
+	void aRetryUnderTheSameClientIdReturnsTheStoredMessageAndStoresNothingTwice() throws Exception {
+		BlockingQueue<Map<String, Object>> louisSees = this.louis.follow(this.groupId);
+		StompMember daniel = online(memberById("daniel-reyes", "Dan"));
+		String clientId = UUID.randomUUID().toString();
+		Map<String, Object> first = message(daniel.sendAndAwait(this.groupId, clientId, "Only once"));
+		Map<String, Object> again = message(daniel.sendAndAwait(this.groupId, clientId, "Only once"));
+
+		assertThat(again.get("id")).isEqualTo(first.get("id"));
+		assertThat(again.get("seq")).isEqualTo(first.get("seq"));
+		assertThat(louisSees.poll(10, TimeUnit.SECONDS)).extracting((message) -> message.get("id"))
+			.isEqualTo(first.get("id"));
+		assertThat(louisSees.poll(1, TimeUnit.SECONDS)).as("no second delivery").isNull();
+		long before = ((Number) first.get("seq")).longValue() - 1;
+		assertThat(this.louis.since(this.groupId, before)).extracting((message) -> message.get("clientId"))
+			.containsOnlyOnce(clientId);
+	}
+
+	@Test
+	void catchUpReturnsEveryMessageAfterTheLastSeenOnceAndInOrder() throws Exception {
+		long start = 0;
+		for (int i = 0; i < 4; i++) {
+			Map<String, Object> stored = message(
+					this.louis.sendAndAwait(this.groupId, UUID.randomUUID().toString(), "Catch-up " + i));
+			if (i == 0) {
+				start = ((Number) stored.get("seq")).longValue() - 1;
+			}
+		}
+		List<Map<String, Object>> missed = this.adalberto.since(this.groupId, start);
+		List<Long> seqs = missed.stream().map((message) -> ((Number) message.get("seq")).longValue()).toList();
+		assertThat(seqs).isSorted().doesNotHaveDuplicates();
+		assertThat(missed).extracting((message) -> message.get("html"))
+			.containsSubsequence("<p>Catch-up 0</p>", "<p>Catch-up 1</p>", "<p>Catch-up 2</p>", "<p>Catch-up 3</p>");
+	}
+
+	@Test
+	void badMessagesAreRefusedWithAReasonAndNothingIsStored() throws Exception {
+		StompMember oralia = online(member("Oralia Stark", "Ora"));
+		String tooLong = "x".repeat(4001);
+		Map<String, Object> refused = oralia.sendAndAwait(this.groupId, UUID.randomUUID().toString(), tooLong);
+		assertThat(refused.get("outcome")).isEqualTo("REFUSED");
+		assertThat((String) refused.get("reason")).contains("at most 4,000 characters");
+
+		Map<String, Object> empty = oralia.sendAndAwait(this.groupId, UUID.randomUUID().toString(), "   ");
+		assertThat((String) empty.get("reason")).contains("Your message is empty");
+
+		Map<String, Object> script = message(oralia.sendAndAwait(this.groupId, UUID.randomUUID().toString(),
+				"<script>alert(1)</script> [click](javascript:alert(2)) ![x](https://tracker.example/p.png)"));
+		assertThat((String) script.get("html")).doesNotContain("<script")
+			.doesNotContain("javascript:")
+			.doesNotContain("<img")
+			.contains("&lt;script&gt;");
+	}
+
+	@Test
+	void sendingTooFastIsRefusedWithAPlainMessage() throws Exception {
+		StompMember walter = online(memberById("walter-brooks", "Walt"));
+		String outcome = "";
+		Map<String, Object> reply = Map.of();
+		for (int i = 0; i < 6 && !"REFUSED".equals(outcome); i++) {
+			reply = walter.sendAndAwait(this.groupId, UUID.randomUUID().toString(), "Burst " + i);
+			outcome = (String) reply.get("outcome");
+		}
+		assertThat(reply.get("outcome")).isEqualTo("REFUSED");
+		assertThat((String) reply.get("reason")).contains("at most 5 every 10 seconds");
+	}
+
+	@Test
+	void someoneOutsideTheGroupCannotFollowItOrPostInIt() throws Exception {
+		LaunchedPerson outsider = LaunchedPerson.launch(this.system, SandboxPersonas.idOf(this.system, "Michele Wolf"));
+		try (StompMember michele = StompMember.connect(this.system, outsider)) {
+			Map<String, Object> refused = michele.sendAndAwait(this.groupId, UUID.randomUUID().toString(), "Hi");
+			assertThat(refused.get("outcome")).isEqualTo("REFUSED");
+			assertThat((String) refused.get("reason")).contains("Only members of this group");
+			michele.follow(this.groupId);
+			assertThat(michele.error()).contains("You can only follow groups you belong to");
+		}
+	}
+
+	@Test
+	void signingOutClosesTheMembersSocket() throws Exception {
+		LaunchedPerson person = member("Oralia Stark", "Ora");
+		StompMember oralia = online(person);
+		assertThat(oralia.connected()).isTrue();
+		assertThat(person.post("/logout", List.of()).statusCode()).isEqualTo(302);
+		long deadline = System.currentTimeMillis() + 10_000;
+		while (oralia.connected() && System.currentTimeMillis() < deadline) {
+			Thread.sleep(100);
+		}
+		assertThat(oralia.connected()).as("socket closed when the session ended").isFalse();
+	}
+
+	private LaunchedPerson member(String name, String displayName) throws Exception {
+		return memberById(SandboxPersonas.idOf(this.system, name), displayName);
+	}
+
+	private LaunchedPerson memberById(String persona, String displayName) throws Exception {
+		LaunchedPerson person = LaunchedPerson.launch(this.system, persona);
+		String page = person.get("/groups/" + EPILEPSY).body();
+		if (!page.contains("You are a member as")) {
+			var joined = person.submit("/groups/" + EPILEPSY + "/join", "join-form", List.of("displayName",
+					displayName + "-" + UUID.randomUUID().toString().substring(0, 4), "acceptGuidelines", "true"));
+			assertThat(joined.statusCode()).as("joined " + EPILEPSY).isEqualTo(302);
+		}
+		return person;
+	}
+
+	private static long groupId(LaunchedPerson person) throws Exception {
+		Matcher matcher = GROUP_ID.matcher(person.get("/groups/" + EPILEPSY).body());
+		assertThat(matcher.find()).as("the chat on the group page").isTrue();
+		return Long.parseLong(matcher.group(1));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> message(Map<String, Object> reply) {
+		assertThat(reply.get("outcome")).as(String.valueOf(reply.get("reason"))).isEqualTo("STORED");
+		return (Map<String, Object>) reply.get("message");
+	}
+
+}

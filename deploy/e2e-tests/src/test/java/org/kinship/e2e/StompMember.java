@@ -1,0 +1,168 @@
+package org.kinship.e2e;
+
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.messaging.converter.JacksonJsonMessageConverter;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+
+/**
+ * A member's real STOMP client (Spring's {@link WebSocketStompClient}) over the launch
+ * session's cookie: what the group page's script does, frame by frame.
+ */
+final class StompMember implements AutoCloseable {
+
+	private static final ThreadPoolTaskScheduler HEARTBEATS = heartbeats();
+
+	private final StompSession session;
+
+	private final BlockingQueue<Map<String, Object>> replies = new LinkedBlockingQueue<>();
+
+	private final BlockingQueue<Map<String, Object>> history = new LinkedBlockingQueue<>();
+
+	private final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
+
+	private final Map<Long, BlockingQueue<Map<String, Object>>> groups = new ConcurrentHashMap<>();
+
+	private StompMember(String kinshipUrl, String cookies) throws Exception {
+		WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
+		client.setMessageConverter(new JacksonJsonMessageConverter());
+		client.setTaskScheduler(HEARTBEATS);
+		WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
+		handshake.add("Cookie", cookies);
+		this.session = client
+			.connectAsync(kinshipUrl.replace("http", "ws") + "/ws", handshake, new StompHeaders(), new Errors())
+			.get(10, TimeUnit.SECONDS);
+		subscribe("/user/queue/replies", this.replies);
+		subscribe("/user/queue/history", this.history);
+	}
+
+	static StompMember connect(RunningKinship system, LaunchedPerson person) throws Exception {
+		return new StompMember(system.kinshipUrl(), person.kinshipCookies());
+	}
+
+	static StompMember connect(String kinshipUrl, LaunchedPerson person) throws Exception {
+		return new StompMember(kinshipUrl, person.kinshipCookies());
+	}
+
+	BlockingQueue<Map<String, Object>> follow(long groupId) {
+		BlockingQueue<Map<String, Object>> received = this.groups.computeIfAbsent(groupId,
+				(id) -> new LinkedBlockingQueue<>());
+		subscribe("/topic/groups/" + groupId, received);
+		return received;
+	}
+
+	void send(long groupId, String clientId, String text) {
+		this.session.send("/app/groups/" + groupId + "/send", Map.of("clientId", clientId, "text", text));
+	}
+
+	Map<String, Object> sendAndAwait(long groupId, String clientId, String text) throws InterruptedException {
+		send(groupId, clientId, text);
+		return reply(clientId);
+	}
+
+	Map<String, Object> reply(String clientId) throws InterruptedException {
+		long deadline = System.currentTimeMillis() + 10_000;
+		while (System.currentTimeMillis() < deadline) {
+			Map<String, Object> reply = this.replies.poll(200, TimeUnit.MILLISECONDS);
+			if (reply != null && clientId.equals(reply.get("clientId"))) {
+				return reply;
+			}
+		}
+		throw new AssertionError("No reply for " + clientId);
+	}
+
+	@SuppressWarnings("unchecked")
+	List<Map<String, Object>> since(long groupId, long afterSeq) throws InterruptedException {
+		this.session.send("/app/groups/" + groupId + "/since", Map.of("afterSeq", afterSeq));
+		Map<String, Object> reply = this.history.poll(10, TimeUnit.SECONDS);
+		if (reply == null) {
+			throw new AssertionError("No catch-up reply");
+		}
+		return (List<Map<String, Object>>) reply.get("messages");
+	}
+
+	String error() throws InterruptedException {
+		String error = this.errors.poll(10, TimeUnit.SECONDS);
+		if (error == null) {
+			throw new AssertionError("No ERROR frame");
+		}
+		return error;
+	}
+
+	boolean connected() {
+		return this.session.isConnected();
+	}
+
+	@Override
+	public void close() {
+		if (this.session.isConnected()) {
+			this.session.disconnect();
+		}
+	}
+
+	private void subscribe(String destination, BlockingQueue<Map<String, Object>> into) {
+		this.session.subscribe(destination, new StompSessionHandlerAdapter() {
+
+			@Override
+			public Type getPayloadType(StompHeaders headers) {
+				return Map.class;
+			}
+
+			@Override
+			@SuppressWarnings("unchecked")
+			public void handleFrame(StompHeaders headers, Object payload) {
+				into.add((Map<String, Object>) payload);
+			}
+
+		});
+	}
+
+	private static ThreadPoolTaskScheduler heartbeats() {
+		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+		scheduler.setPoolSize(2);
+		scheduler.setThreadNamePrefix("stomp-test-");
+		scheduler.setDaemon(true);
+		scheduler.initialize();
+		return scheduler;
+	}
+
+	/** Keeps ERROR frames and transport failures for the test to see. */
+	private final class Errors extends StompSessionHandlerAdapter {
+
+		@Override
+		public Type getPayloadType(StompHeaders headers) {
+			return String.class;
+		}
+
+		@Override
+		public void handleFrame(StompHeaders headers, Object payload) {
+			StompMember.this.errors.add(String.valueOf(headers.get("message")) + " " + payload);
+		}
+
+		@Override
+		public void handleException(StompSession session, StompCommand command, StompHeaders headers, byte[] payload,
+				Throwable exception) {
+			StompMember.this.errors.add("exception " + exception.getMessage());
+		}
+
+		@Override
+		public void handleTransportError(StompSession session, Throwable exception) {
+			StompMember.this.errors.add("transport " + exception.getClass().getSimpleName());
+		}
+
+	}
+
+}
