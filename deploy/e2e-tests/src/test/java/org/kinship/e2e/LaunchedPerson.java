@@ -44,11 +44,27 @@ final class LaunchedPerson {
 	 * @return the person, on Kinship's home page
 	 */
 	static LaunchedPerson launch(RunningKinship system, String persona) throws Exception {
-		LaunchedPerson person = new LaunchedPerson(system.kinshipUrl());
-		HttpResponse<String> home = person.browser
-			.get(system.sandboxUrl() + "/launch?persona=" + persona + "&mode=ehr");
+		return launch(system.sandboxUrl() + "/launch?persona=" + persona + "&mode=ehr", system.kinshipUrl(), persona);
+	}
+
+	/**
+	 * Launches a persona from the cluster's sandbox into one of its nodes.
+	 * @param cluster the cluster
+	 * @param node the node
+	 * @param persona the persona's id
+	 * @return the person, on that node's home page
+	 */
+	static LaunchedPerson launch(KinshipCluster cluster, int node, String persona) throws Exception {
+		return launch(
+				cluster.sandboxUrl() + "/launch?persona=" + persona + "&mode=ehr&client=" + cluster.clientOf(node),
+				cluster.nodeUrl(node), persona);
+	}
+
+	private static LaunchedPerson launch(String launchUrl, String kinshipUrl, String persona) throws Exception {
+		LaunchedPerson person = new LaunchedPerson(kinshipUrl);
+		HttpResponse<String> home = person.browser.get(launchUrl);
 		assertThat(home.statusCode()).as("launch of " + persona).isEqualTo(200);
-		assertThat(home.request().uri().toString()).startsWith(system.kinshipUrl());
+		assertThat(home.request().uri().toString()).startsWith(kinshipUrl);
 		return person;
 	}
 
@@ -56,6 +72,10 @@ final class LaunchedPerson {
 	 * The cookies of this person's Kinship session, for a WebSocket handshake.
 	 * @return a {@code Cookie} header value
 	 */
+	String kinshipUrl() {
+		return this.kinshipUrl;
+	}
+
 	String kinshipCookies() {
 		return this.browser.cookieHeader(this.kinshipUrl + "/");
 	}

@@ -89,7 +89,7 @@ final class RunningKinship {
 		return dir.resolve("shared/fhir-samples/synthea");
 	}
 
-	private static int freePort() {
+	static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}

@@ -37,7 +37,12 @@ final class StompMember implements AutoCloseable {
 	private final Map<Long, BlockingQueue<Map<String, Object>>> groups = new ConcurrentHashMap<>();
 
 	private StompMember(String kinshipUrl, String cookies) throws Exception {
-		WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
+		// catch-up replies carry up to a page of messages: more than a socket's default 8
+		// KB
+		jakarta.websocket.WebSocketContainer container = jakarta.websocket.ContainerProvider.getWebSocketContainer();
+		container.setDefaultMaxTextMessageBufferSize(4 * 1024 * 1024);
+		WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient(container));
+		client.setInboundMessageSizeLimit(4 * 1024 * 1024);
 		client.setMessageConverter(new JacksonJsonMessageConverter());
 		client.setTaskScheduler(HEARTBEATS);
 		WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
@@ -53,8 +58,16 @@ final class StompMember implements AutoCloseable {
 		return new StompMember(system.kinshipUrl(), person.kinshipCookies());
 	}
 
-	static StompMember connect(String kinshipUrl, LaunchedPerson person) throws Exception {
-		return new StompMember(kinshipUrl, person.kinshipCookies());
+	static StompMember connect(LaunchedPerson person) throws Exception {
+		return new StompMember(person.kinshipUrl(), person.kinshipCookies());
+	}
+
+	/**
+	 * Every reply as it arrives, for a test that sends without waiting.
+	 * @return the replies
+	 */
+	BlockingQueue<Map<String, Object>> replies() {
+		return this.replies;
 	}
 
 	BlockingQueue<Map<String, Object>> follow(long groupId) {

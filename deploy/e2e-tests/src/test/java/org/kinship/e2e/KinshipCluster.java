@@ -1,0 +1,172 @@
+package org.kinship.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import dev.kinship.sandbox.SandboxEhrApplication;
+import org.kinship.KinshipApplication;
+import org.kinship.MariaDbTestDatabase;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Two Kinship nodes on one MariaDB database and one Redis of their own, with a sandbox
+ * EHR that launches into either: what a hospital runs behind a load balancer. Each node
+ * has its own sessions; members launch into the node they use.
+ */
+final class KinshipCluster implements AutoCloseable {
+
+	private final RedisServer redis;
+
+	private final ConfigurableApplicationContext sandbox;
+
+	private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
+
+	private final int sandboxPort;
+
+	private final int[] nodePorts;
+
+	private KinshipCluster(RedisServer redis, ConfigurableApplicationContext sandbox, int sandboxPort,
+			int[] nodePorts) {
+		this.redis = redis;
+		this.sandbox = sandbox;
+		this.sandboxPort = sandboxPort;
+		this.nodePorts = nodePorts;
+	}
+
+	static KinshipCluster start() throws Exception {
+		RedisServer redis = RedisServer.start(RunningKinship.freePort());
+		int sandboxPort = RunningKinship.freePort();
+		int[] nodePorts = { RunningKinship.freePort(), RunningKinship.freePort() };
+		List<String> sandboxArgs = new ArrayList<>(List.of("--server.port=" + sandboxPort));
+		sandboxArgs.addAll(client(0, "kinship-portal", nodePorts[0]));
+		sandboxArgs.addAll(client(1, "kinship-node-b", nodePorts[1]));
+		ConfigurableApplicationContext sandbox = SandboxEhrApplication.builder()
+			.run(sandboxArgs.toArray(String[]::new));
+		KinshipCluster cluster = new KinshipCluster(redis, sandbox, sandboxPort, nodePorts);
+		String key = clientKey();
+		cluster.nodes.add(cluster.node(0, "kinship-portal", key));
+		cluster.nodes.add(cluster.node(1, "kinship-node-b", key));
+		return cluster;
+	}
+
+	String sandboxUrl() {
+		return "http://localhost:" + this.sandboxPort;
+	}
+
+	String nodeUrl(int node) {
+		return "http://localhost:" + this.nodePorts[node];
+	}
+
+	/** The sandbox's client id for each node: a launch goes to the node it names. */
+	String clientOf(int node) {
+		return (node == 0) ? "kinship-portal" : "kinship-node-b";
+	}
+
+	RedisServer redis() {
+		return this.redis;
+	}
+
+	/** Stops a node as an orchestrator would, with its open sockets dropped. */
+	void stopNode(int node) {
+		this.nodes.get(node).close();
+	}
+
+	@Override
+	public void close() {
+		this.nodes.forEach(ConfigurableApplicationContext::close);
+		this.sandbox.close();
+		this.redis.stop();
+	}
+
+	private ConfigurableApplicationContext node(int index, String clientId, String key) {
+		return new SpringApplicationBuilder(KinshipApplication.class).run("--server.port=" + this.nodePorts[index],
+				"--kinship.launch.issuers.sandbox.fhir-base-url=" + sandboxUrl() + "/fhir",
+				"--kinship.launch.issuers.sandbox.client-id=" + clientId, "--kinship.launch.client-key=" + key,
+				"--spring.datasource.url=" + MariaDbTestDatabase.url(),
+				"--spring.datasource.username=" + MariaDbTestDatabase.user(),
+				"--spring.datasource.password=" + MariaDbTestDatabase.password(),
+				"--kinship.realtime.redis-fanout=true", "--kinship.realtime.node-id=node-" + index,
+				"--spring.data.redis.url=redis://127.0.0.1:" + this.redis.port(),
+				// streams of sends from one member: the rate limit is not what is tested
+				// here
+				"--kinship.chat.rate-limit-messages=100000");
+	}
+
+	private static List<String> client(int index, String clientId, int port) {
+		String prefix = "--sandbox.clients[" + index + "].";
+		String base = "http://localhost:" + port;
+		return List.of(prefix + "client-id=" + clientId, prefix + "name=Kinship node " + index,
+				prefix + "authentication=private_key_jwt", prefix + "jwk-set-url=" + base + "/.well-known/jwks.json",
+				prefix + "redirect-uris=" + base + "/login/oauth2/code/sandbox",
+				prefix + "launch-url=" + base + "/launch");
+	}
+
+	private static String clientKey() throws JOSEException {
+		return new RSAKeyGenerator(2048).keyID("kinship-cluster")
+			.algorithm(com.nimbusds.jose.JWSAlgorithm.RS384)
+			.generate()
+			.toJSONString();
+	}
+
+	/** A Redis server of the cluster's own, so that it can be stopped and started. */
+	static final class RedisServer {
+
+		private final int port;
+
+		private Process process;
+
+		private RedisServer(int port) {
+			this.port = port;
+		}
+
+		static RedisServer start(int port) throws IOException, InterruptedException {
+			RedisServer server = new RedisServer(port);
+			server.startProcess();
+			return server;
+		}
+
+		int port() {
+			return this.port;
+		}
+
+		void stop() {
+			this.process.destroy();
+			try {
+				this.process.waitFor();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+		void restart() throws IOException, InterruptedException {
+			startProcess();
+		}
+
+		private void startProcess() throws IOException, InterruptedException {
+			this.process = new ProcessBuilder("redis-server", "--port", String.valueOf(this.port), "--bind",
+					"127.0.0.1", "--save", "", "--appendonly", "no")
+				.redirectOutput(new File("target/redis-" + this.port + ".log"))
+				.redirectErrorStream(true)
+				.start();
+			for (int i = 0; i < 100; i++) {
+				try (Socket socket = new Socket("127.0.0.1", this.port)) {
+					return;
+				}
+				catch (IOException ex) {
+					Thread.sleep(100);
+				}
+			}
+			throw new IllegalStateException("redis-server did not start on " + this.port);
+		}
+
+	}
+
+}
