@@ -29,6 +29,8 @@ final class Browser {
 	static WebDriver open() {
 		try {
 			ChromeOptions options = new ChromeOptions();
+			// the page's console, for a failing test to show
+			options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
 			options.setBinary(System.getProperty("kinship.chromium", "/usr/bin/chromium"));
 			options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
 					"--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-component-update",
@@ -45,6 +47,21 @@ final class Browser {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * What the page wrote to the browser's console so far.
+	 * @param driver the browser
+	 * @return the console lines
+	 */
+	static String console(WebDriver driver) {
+		return driver.manage()
+			.logs()
+			.get(org.openqa.selenium.logging.LogType.BROWSER)
+			.getAll()
+			.stream()
+			.map(Object::toString)
+			.collect(Collectors.joining("\n"));
 	}
 
 	/**

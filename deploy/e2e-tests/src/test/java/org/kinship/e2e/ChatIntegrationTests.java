@@ -154,6 +154,23 @@ class ChatIntegrationTests {
 	}
 
 	@Test
+	void theHistoryPageOverHttpHoldsTheLatestMessagesForMembersOnly() throws Exception {
+		LaunchedPerson person = member("Louis Maggio", "Lou");
+		String text = "History " + UUID.randomUUID();
+		message(this.louis.sendAndAwait(this.groupId, UUID.randomUUID().toString(), text));
+		var history = person.get("/chat/groups/" + this.groupId + "/messages");
+		assertThat(history.statusCode()).as(history.body()).isEqualTo(200);
+		assertThat(history.body()).contains(text).contains("\"lastReadSeq\"");
+		LaunchedPerson outsider = LaunchedPerson.launch(this.system, SandboxPersonas.idOf(this.system, "Michele Wolf"));
+		var refused = outsider.get("/chat/groups/" + this.groupId + "/messages");
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(refused.body()).contains("Only members of this group").doesNotContain(text);
+		assertThat(outsider.get("/groups/" + EPILEPSY).body()).as("no discussion on the page of a non-member")
+			.doesNotContain("id=\"chat\"")
+			.doesNotContain(text);
+	}
+
+	@Test
 	void signingOutClosesTheMembersSocket() throws Exception {
 		LaunchedPerson person = member("Oralia Stark", "Ora");
 		StompMember oralia = online(person);

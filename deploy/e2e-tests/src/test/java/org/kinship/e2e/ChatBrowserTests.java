@@ -1,0 +1,106 @@
+package org.kinship.e2e;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two members in two browsers in the same group: what one sends appears once for both, is
+ * announced to screen readers on the other side, and markup typed by a member is shown as
+ * text. The chat page passes axe-core at desktop size and at 360 px.
+ */
+class ChatBrowserTests {
+
+	private static final String GROUP = "/groups/heart-failure-support";
+
+	private final RunningKinship system = RunningKinship.get();
+
+	private WebDriver linda;
+
+	private WebDriver robert;
+
+	@BeforeEach
+	void openBrowsers() {
+		this.linda = Browser.open();
+		this.robert = Browser.open();
+	}
+
+	@AfterEach
+	void closeBrowsers() {
+		this.linda.quit();
+		this.robert.quit();
+	}
+
+	@Test
+	void twoMembersChatLiveInTheirGroup() {
+		inGroup(this.linda, "linda-okafor", "Linda O");
+		inGroup(this.robert, "robert-nguyen", "Rob N");
+
+		String text = "Weighing myself every morning helps " + System.nanoTime();
+		send(this.linda, text);
+		waitUntil(this.robert, By.xpath("//ol[@id='messages']//div[@class='body' and contains(., '" + text + "')]"));
+		assertThat(this.robert.findElement(By.id("chat-announcer")).getText()).contains("New message from Linda O")
+			.contains(text);
+		waitUntil(this.linda, By.xpath("//ol[@id='messages']//div[@class='body' and contains(., '" + text + "')]"));
+		assertThat(this.linda.findElements(By.xpath("//div[@class='body' and contains(., '" + text + "')]")))
+			.as("the sender sees the message once")
+			.hasSize(1);
+
+		String marked = "<b>bold?</b> **really** " + System.nanoTime();
+		send(this.robert, marked);
+		By received = By.xpath("//ol[@id='messages']//div[@class='body' and contains(., 'really')]//strong");
+		waitUntil(this.linda, received);
+		assertThat(
+				this.linda.findElement(By.xpath("//div[@class='body' and contains(., '" + marked.substring(24) + "')]"))
+					.getText())
+			.contains("<b>bold?</b>");
+
+		Browser.assertAccessible(this.linda);
+		this.linda.manage().window().setSize(new Dimension(360, 740));
+		Browser.assertAccessible(this.linda);
+		assertThat(this.linda.findElement(By.id("composer-text")).isDisplayed()).isTrue();
+	}
+
+	private void inGroup(WebDriver browser, String persona, String displayName) {
+		browser.get(this.system.sandboxUrl() + "/launch?persona=" + persona + "&mode=ehr");
+		waitUntil(browser, By.id("greeting"));
+		browser.get(this.system.kinshipUrl() + GROUP);
+		if (browser.findElements(By.id("chat")).isEmpty()) {
+			browser.get(this.system.kinshipUrl() + GROUP + "/join");
+			browser.findElement(By.id("displayName")).sendKeys(displayName);
+			browser.findElement(By.id("acceptGuidelines")).click();
+			browser.findElement(By.id("join-submit")).click();
+		}
+		try {
+			new WebDriverWait(browser, Duration.ofSeconds(20))
+				.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-status"), "Connected"));
+		}
+		catch (org.openqa.selenium.TimeoutException ex) {
+			String console = Browser.console(browser);
+			String url = browser.getCurrentUrl();
+			browser.get(this.system.kinshipUrl() + "/chat/groups/2/messages");
+			throw new AssertionError(
+					"Chat did not connect on " + url + "; console:\n" + console + "\n" + browser.getPageSource(), ex);
+		}
+	}
+
+	private static void send(WebDriver browser, String text) {
+		browser.findElement(By.id("composer-text")).sendKeys(text);
+		browser.findElement(By.id("composer-text")).sendKeys(Keys.ENTER);
+	}
+
+	private static void waitUntil(WebDriver browser, By element) {
+		new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(element));
+	}
+
+}
