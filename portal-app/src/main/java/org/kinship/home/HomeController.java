@@ -1,6 +1,7 @@
 package org.kinship.home;
 
 import org.jspecify.annotations.Nullable;
+import org.kinship.chat.Chat;
 import org.kinship.groups.GroupDirectory;
 import org.kinship.groups.Suggestions;
 import org.kinship.launch.KinshipPrincipal;
@@ -19,10 +20,13 @@ class HomeController {
 
 	private final GroupDirectory directory;
 
-	HomeController(RecordContext records, Suggestions suggestions, GroupDirectory directory) {
+	private final Chat chat;
+
+	HomeController(RecordContext records, Suggestions suggestions, GroupDirectory directory, Chat chat) {
 		this.records = records;
 		this.suggestions = suggestions;
 		this.directory = directory;
+		this.chat = chat;
 	}
 
 	@GetMapping("/")
@@ -30,7 +34,10 @@ class HomeController {
 		if (principal != null) {
 			model.addAttribute("record", this.records.contextPatient(principal));
 			model.addAttribute("suggested", this.suggestions.suggest(principal));
-			model.addAttribute("mine", this.directory.mine(principal));
+			var mine = this.directory.mine(principal);
+			model.addAttribute("mine", mine);
+			model.addAttribute("unread",
+					this.chat.unread(principal, mine.stream().map((entry) -> entry.group().id()).toList()));
 		}
 		return "home";
 	}

@@ -159,12 +159,19 @@ class ChatIntegrationTests {
 		String text = "History " + UUID.randomUUID();
 		message(this.louis.sendAndAwait(this.groupId, UUID.randomUUID().toString(), text));
 		var history = person.get("/chat/groups/" + this.groupId + "/messages");
+		assertThat(history.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).contains("json"));
 		assertThat(history.statusCode()).as(history.body()).isEqualTo(200);
 		assertThat(history.body()).contains(text).contains("\"lastReadSeq\"");
 		LaunchedPerson outsider = LaunchedPerson.launch(this.system, SandboxPersonas.idOf(this.system, "Michele Wolf"));
 		var refused = outsider.get("/chat/groups/" + this.groupId + "/messages");
 		assertThat(refused.statusCode()).isEqualTo(403);
 		assertThat(refused.body()).contains("Only members of this group").doesNotContain(text);
+		assertThat(person.get("/").body()).as("unread count on the home page").containsPattern("[0-9]+ new messages?");
+		this.louis.markRead(this.groupId, Long.MAX_VALUE);
+		Thread.sleep(500);
+		assertThat(person.get("/").body()).as("read up to the last message")
+			.doesNotContainPattern("[0-9]+ new messages?");
 		assertThat(outsider.get("/groups/" + EPILEPSY).body()).as("no discussion on the page of a non-member")
 			.doesNotContain("id=\"chat\"")
 			.doesNotContain(text);

@@ -81,6 +81,10 @@ final class StompMember implements AutoCloseable {
 		this.session.send("/app/groups/" + groupId + "/send", Map.of("clientId", clientId, "text", text));
 	}
 
+	void markRead(long groupId, long seq) {
+		this.session.send("/app/groups/" + groupId + "/read", Map.of("afterSeq", seq));
+	}
+
 	Map<String, Object> sendAndAwait(long groupId, String clientId, String text) throws InterruptedException {
 		send(groupId, clientId, text);
 		return reply(clientId);
