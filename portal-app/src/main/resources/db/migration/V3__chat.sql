@@ -20,6 +20,7 @@ CREATE TABLE chat_message (
     body         TEXT          NOT NULL,
     body_html    TEXT          NOT NULL,
     reply_to     BIGINT,
+    mentions     VARCHAR(1000) NOT NULL,
     status       VARCHAR(16)   NOT NULL,
     created_at   TIMESTAMP(3)  NOT NULL,
     edited_at    TIMESTAMP(3),
@@ -40,9 +41,10 @@ CREATE TABLE message_version (
 );
 
 CREATE TABLE message_reaction (
-    message_id BIGINT       NOT NULL,
-    member     VARCHAR(255) NOT NULL,
-    emoji      VARCHAR(16)  NOT NULL,
+    message_id  BIGINT       NOT NULL,
+    member      VARCHAR(255) NOT NULL,
+    member_name VARCHAR(40)  NOT NULL,
+    emoji       VARCHAR(16)  NOT NULL,
     PRIMARY KEY (message_id, member, emoji),
     CONSTRAINT fk_message_reaction FOREIGN KEY (message_id) REFERENCES chat_message (id) ON DELETE CASCADE
 );

@@ -16,6 +16,9 @@
 	const errorLine = document.getElementById('composer-error');
 	const replying = document.getElementById('replying');
 	const words = list.dataset;
+	const myName = root.dataset.myName;
+	const staff = root.dataset.staff === 'true';
+	const reactions = ['👍', '❤️', '🙏', '🤗', '😢'];
 	const seen = new Map();
 	const pending = new Map();
 	let syncedSeq = 0;
@@ -63,6 +66,22 @@
 			edited.textContent = words.edited;
 			item.append(edited);
 		}
+		if (!message.deleted && message.mentions && message.mentions.includes(myName)) {
+			item.classList.add('mentions-me');
+			const tag = document.createElement('span');
+			tag.className = 'badge';
+			tag.textContent = '@ ' + words.mentionsYou;
+			item.append(' ', tag);
+		}
+		if (!message.deleted) {
+			item.append(reactionBar(message));
+		}
+		if (composer && !message.deleted && (message.author === myName || staff)) {
+			if (message.author === myName) {
+				item.append(actionButton(words.edit, () => startEdit(item, message)));
+			}
+			item.append(actionButton(words.delete, () => change({ kind: 'delete', messageId: message.id })));
+		}
 		if (composer) {
 			const reply = document.createElement('button');
 			reply.type = 'button';
@@ -75,8 +94,78 @@
 		return item;
 	}
 
+	function actionButton(label, onClick) {
+		const button = document.createElement('button');
+		button.type = 'button';
+		button.className = 'link-like';
+		button.textContent = label;
+		button.addEventListener('click', onClick);
+		return button;
+	}
+
+	function reactionBar(message) {
+		const bar = document.createElement('span');
+		bar.className = 'reactions';
+		reactions.forEach((emoji) => {
+			const givers = (message.reactions && message.reactions[emoji]) || [];
+			if (!composer && givers.length === 0) {
+				return;
+			}
+			const mine = givers.includes(myName);
+			const button = document.createElement('button');
+			button.type = 'button';
+			button.className = 'reaction' + (mine ? ' mine' : '');
+			button.setAttribute('aria-pressed', String(mine));
+			button.setAttribute('aria-label', words.react.replace('{0}', emoji) + (givers.length ? ' (' + givers.join(', ') + ')' : ''));
+			button.textContent = emoji + (givers.length ? ' ' + givers.length : '');
+			button.disabled = !composer;
+			button.addEventListener('click', () => change({ kind: 'react', messageId: message.id, emoji, on: !mine }));
+			bar.append(button);
+		});
+		return bar;
+	}
+
+	function startEdit(item, message) {
+		const editor = document.createElement('form');
+		editor.className = 'editor';
+		const field = document.createElement('textarea');
+		field.setAttribute('aria-label', words.edit);
+		field.maxLength = 4000;
+		field.value = item.querySelector('.body').textContent;
+		editor.append(field, actionButton(words.cancel, () => editor.remove()));
+		const save = document.createElement('button');
+		save.type = 'submit';
+		save.className = 'secondary';
+		save.textContent = words.save;
+		editor.append(save);
+		editor.addEventListener('submit', (event) => {
+			event.preventDefault();
+			change({ kind: 'edit', messageId: message.id, text: field.value });
+			editor.remove();
+		});
+		item.append(editor);
+		field.focus();
+	}
+
+	function change(command) {
+		command.requestId = crypto.randomUUID();
+		client.publish({ destination: '/app/groups/' + groupId + '/change', body: JSON.stringify(command) });
+	}
+
+	function replace(message) {
+		const old = document.getElementById('m-' + message.id);
+		seen.set(message.id, message);
+		if (old) {
+			old.replaceWith(render(message));
+		}
+	}
+
 	function add(message, announce) {
 		if (seen.has(message.id)) {
+			const known = seen.get(message.id);
+			if (known.edited !== message.edited || known.deleted !== message.deleted || JSON.stringify(known.reactions) !== JSON.stringify(message.reactions) || known.html !== message.html) {
+				replace(message);
+			}
 			return;
 		}
 		seen.set(message.id, message);
@@ -169,6 +258,10 @@
 	}
 
 	function onLive(message) {
+		if (seen.has(message.id)) {
+			add(message, false);
+			return;
+		}
 		add(message, true);
 		if (message.seq === syncedSeq + 1) {
 			syncedSeq = message.seq;
@@ -194,6 +287,10 @@
 	}
 
 	function onReply(reply) {
+		if (reply.outcome === 'CHANGED') {
+			replace(reply.message);
+			return;
+		}
 		const entry = pending.get(reply.clientId);
 		if (reply.outcome === 'STORED' || reply.outcome === 'HELD') {
 			if (reply.message) {

@@ -3,6 +3,7 @@ package org.kinship.chat;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.kinship.chat.internal.ChatProperties;
@@ -33,6 +34,9 @@ public class Chat {
 	 * socket, for refusals in the member's language.
 	 */
 	public static final String LOCALE_ATTRIBUTE = "kinship.locale";
+
+	/** The reactions members can give. */
+	public static final List<String> REACTIONS = List.of("👍", "❤️", "🙏", "🤗", "😢");
 
 	private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
 
@@ -104,13 +108,106 @@ public class Chat {
 		boolean held = verdict.outcome() == Outcome.HOLD;
 		ChatMessage draft = new ChatMessage(0, groupId, this.store.nextSeq(groupId), seat.displayName(),
 				command.clientId(), this.markdown.render(text), command.replyTo(),
-				Instant.now().truncatedTo(ChronoUnit.MILLIS), false, false);
+				Instant.now().truncatedTo(ChronoUnit.MILLIS), false, false, mentions(seat, text), Map.of());
 		ChatMessage stored = this.store.insert(draft, principal.fhirUser(), text,
 				held ? MessageStore.HELD : MessageStore.VISIBLE);
 		if (!held) {
 			this.events.publishEvent(new MessagePosted(stored));
 		}
 		return new SendResult(stored, held, false);
+	}
+
+	/**
+	 * Edits one's own message; the earlier version is kept for moderators.
+	 * @param principal the author
+	 * @param groupId the group
+	 * @param messageId the message
+	 * @param text the new text
+	 * @return the message as it now is, also published as {@link MessageChanged}
+	 * @throws ChatRefusal when the message is not the person's own or the text is not
+	 * acceptable
+	 */
+	@Transactional
+	public ChatMessage edit(KinshipPrincipal principal, long groupId, long messageId, String text) {
+		Seat seat = openSeat(principal, groupId);
+		MessageStore.Owned owned = this.store.find(groupId, messageId)
+			.filter((found) -> !MessageStore.DELETED.equals(found.status()))
+			.orElseThrow(() -> new ChatRefusal("chat.error.no-message"));
+		if (!owned.author().equals(principal.fhirUser())) {
+			throw new ChatRefusal("chat.error.not-author");
+		}
+		String checked = checkedText(text);
+		if (this.screening.screen(new Screening.Submission(principal.issuer(), groupId, principal.fhirUser(), checked))
+			.outcome() != Outcome.ALLOW) {
+			throw new ChatRefusal("chat.error.refused");
+		}
+		this.store.edit(messageId, checked, this.markdown.render(checked), mentions(seat, checked));
+		return changed(groupId, messageId);
+	}
+
+	/**
+	 * Deletes a message softly: members see that it was deleted, moderators keep it.
+	 * @param principal its author, or a facilitator or community manager of the group
+	 * @param groupId the group
+	 * @param messageId the message
+	 * @return the message as it now is, also published as {@link MessageChanged}
+	 * @throws ChatRefusal when the person may not delete it
+	 */
+	@Transactional
+	public ChatMessage delete(KinshipPrincipal principal, long groupId, long messageId) {
+		Seat seat = seat(principal, groupId);
+		MessageStore.Owned owned = this.store.find(groupId, messageId)
+			.orElseThrow(() -> new ChatRefusal("chat.error.no-message"));
+		if (!owned.author().equals(principal.fhirUser()) && !seat.staff()) {
+			throw new ChatRefusal("chat.error.not-author");
+		}
+		this.store.delete(messageId);
+		return changed(groupId, messageId);
+	}
+
+	/**
+	 * Gives or takes back a reaction.
+	 * @param principal a member
+	 * @param groupId the group
+	 * @param messageId the message
+	 * @param emoji one of {@link #REACTIONS}
+	 * @param on give it, or take it back
+	 * @return the message as it now is, also published as {@link MessageChanged}
+	 * @throws ChatRefusal for another reaction or a message that is not there
+	 */
+	@Transactional
+	public ChatMessage react(KinshipPrincipal principal, long groupId, long messageId, String emoji, boolean on) {
+		Seat seat = openSeat(principal, groupId);
+		if (!REACTIONS.contains(emoji)) {
+			throw new ChatRefusal("chat.error.reaction");
+		}
+		this.store.find(groupId, messageId)
+			.filter((found) -> MessageStore.VISIBLE.equals(found.status()))
+			.orElseThrow(() -> new ChatRefusal("chat.error.no-message"));
+		this.store.react(messageId, principal.fhirUser(), seat.displayName(), emoji, on);
+		return changed(groupId, messageId);
+	}
+
+	private ChatMessage changed(long groupId, long messageId) {
+		ChatMessage now = this.store.find(groupId, messageId).orElseThrow().message();
+		this.events.publishEvent(new MessageChanged(now));
+		return now;
+	}
+
+	private Seat openSeat(KinshipPrincipal principal, long groupId) {
+		Seat seat = seat(principal, groupId);
+		if (seat.status() != GroupStatus.OPEN) {
+			throw new ChatRefusal("chat.error.locked");
+		}
+		return seat;
+	}
+
+	private List<String> mentions(Seat seat, String text) {
+		String folded = text.toLowerCase(java.util.Locale.ROOT);
+		return this.groups.memberNames(seat)
+			.stream()
+			.filter((name) -> folded.contains("@" + name.toLowerCase(java.util.Locale.ROOT)))
+			.toList();
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package org.kinship.chat;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -18,7 +20,21 @@ import org.jspecify.annotations.Nullable;
  * @param edited whether it was edited
  * @param deleted whether its author or a moderator deleted it (then {@code html} is
  * empty)
+ * @param mentions the names of the members it mentions with {@code @name}
+ * @param reactions for each reaction, the names of the members who gave it
  */
 public record ChatMessage(long id, long groupId, long seq, String author, String clientId, String html,
-		@Nullable Long replyTo, Instant createdAt, boolean edited, boolean deleted) {
+		@Nullable Long replyTo, Instant createdAt, boolean edited, boolean deleted, List<String> mentions,
+		Map<String, List<String>> reactions) {
+
+	/**
+	 * The same message with other reactions.
+	 * @param reactions the reactions
+	 * @return the message
+	 */
+	public ChatMessage withReactions(Map<String, List<String>> reactions) {
+		return new ChatMessage(this.id, this.groupId, this.seq, this.author, this.clientId, this.html, this.replyTo,
+				this.createdAt, this.edited, this.deleted, this.mentions, reactions);
+	}
+
 }

@@ -110,6 +110,18 @@ public class GroupDirectory {
 		return Optional.of(new Seat(group.id(), group.slug(), group.status(), name, staff));
 	}
 
+	/**
+	 * The names the active members of a group go by there, for {@code @mentions}.
+	 * @param seat a seat in the group, proving the asker may see them
+	 * @return the names
+	 */
+	public List<String> memberNames(Seat seat) {
+		return this.memberships.of(seat.groupId(), MembershipStatus.ACTIVE)
+			.stream()
+			.map(Membership::displayName)
+			.toList();
+	}
+
 	static boolean isStaff(KinshipPrincipal principal, Group group) {
 		return principal.has(CommunityRight.COMMUNITY_MANAGER) || group.facilitatedBy(principal.fhirUser());
 	}

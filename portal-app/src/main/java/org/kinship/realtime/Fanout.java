@@ -1,6 +1,7 @@
 package org.kinship.realtime;
 
 import org.kinship.chat.ChatMessage;
+import org.kinship.chat.MessageChanged;
 import org.kinship.chat.MessagePosted;
 
 import org.springframework.messaging.simp.SimpMessagingTemplate;
@@ -29,6 +30,12 @@ class Fanout {
 	void on(MessagePosted posted) {
 		deliverHere(posted.message());
 		this.redis.ifPresent((fanout) -> fanout.publish(posted.message()));
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void on(MessageChanged changed) {
+		deliverHere(changed.message());
+		this.redis.ifPresent((fanout) -> fanout.publish(changed.message()));
 	}
 
 	void deliverHere(ChatMessage message) {

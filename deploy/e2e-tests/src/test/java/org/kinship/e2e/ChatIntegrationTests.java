@@ -154,6 +154,48 @@ class ChatIntegrationTests {
 	}
 
 	@Test
+	void membersEditAndDeleteTheirOwnMessagesReactAndMentionEachOther() throws Exception {
+		BlockingQueue<Map<String, Object>> bertSees = this.adalberto.follow(this.groupId);
+		StompMember daniel = online(memberById("daniel-reyes", "Dan"));
+		Map<String, Object> bertsOwn = message(
+				this.adalberto.sendAndAwait(this.groupId, UUID.randomUUID().toString(), "Hi"));
+		String bert = (String) bertsOwn.get("author");
+		Map<String, Object> original = message(
+				daniel.sendAndAwait(this.groupId, UUID.randomUUID().toString(), "Thanks @" + bert + "!"));
+		assertThat(original.get("mentions")).isEqualTo(List.of(bert));
+		Object id = original.get("id");
+
+		Map<String, Object> edited = changed(
+				daniel.change(this.groupId, Map.of("kind", "edit", "messageId", id, "text", "Thanks a lot @" + bert)));
+		assertThat(edited.get("edited")).isEqualTo(true);
+		// the sanitizer writes @ as a character reference; browsers show it as typed
+		assertThat(edited.get("html")).isEqualTo("<p>Thanks a lot &#64;" + bert + "</p>");
+		assertThat(awaitVersion(bertSees, id, (message) -> Boolean.TRUE.equals(message.get("edited"))))
+			.as("the edit reaches the other member")
+			.isNotNull();
+
+		Map<String, Object> notHis = this.adalberto.change(this.groupId,
+				Map.of("kind", "edit", "messageId", id, "text", "Hijacked"));
+		assertThat((String) notHis.get("reason")).contains("only change your own messages");
+
+		Map<String, Object> reacted = changed(this.adalberto.change(this.groupId,
+				Map.of("kind", "react", "messageId", id, "emoji", "🙏", "on", true)));
+		assertThat(reacted.get("reactions")).isEqualTo(Map.of("🙏", List.of(bert)));
+		assertThat((String) this.adalberto
+			.change(this.groupId, Map.of("kind", "react", "messageId", id, "emoji", "💩", "on", true))
+			.get("reason")).contains("reaction is not available");
+
+		Map<String, Object> deleted = changed(daniel.change(this.groupId, Map.of("kind", "delete", "messageId", id)));
+		assertThat(deleted.get("deleted")).isEqualTo(true);
+		assertThat(deleted.get("html")).isEqualTo("");
+		long before = ((Number) original.get("seq")).longValue() - 1;
+		assertThat(this.adalberto.since(this.groupId, before)).filteredOn((message) -> id.equals(message.get("id")))
+			.singleElement()
+			.satisfies((message) -> assertThat(message.get("deleted")).isEqualTo(true))
+			.satisfies((message) -> assertThat(message.toString()).doesNotContain("Thanks a lot"));
+	}
+
+	@Test
 	void theHistoryPageOverHttpHoldsTheLatestMessagesForMembersOnly() throws Exception {
 		LaunchedPerson person = member("Louis Maggio", "Lou");
 		String text = "History " + UUID.randomUUID();
@@ -209,6 +251,24 @@ class ChatIntegrationTests {
 		Matcher matcher = GROUP_ID.matcher(person.get("/groups/" + EPILEPSY).body());
 		assertThat(matcher.find()).as("the chat on the group page").isTrue();
 		return Long.parseLong(matcher.group(1));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> changed(Map<String, Object> reply) {
+		assertThat(reply.get("outcome")).as(String.valueOf(reply.get("reason"))).isEqualTo("CHANGED");
+		return (Map<String, Object>) reply.get("message");
+	}
+
+	private static Map<String, Object> awaitVersion(BlockingQueue<Map<String, Object>> queue, Object id,
+			java.util.function.Predicate<Map<String, Object>> wanted) throws InterruptedException {
+		long deadline = System.currentTimeMillis() + 10_000;
+		while (System.currentTimeMillis() < deadline) {
+			Map<String, Object> message = queue.poll(200, TimeUnit.MILLISECONDS);
+			if (message != null && id.equals(message.get("id")) && wanted.test(message)) {
+				return message;
+			}
+		}
+		return null;
 	}
 
 	@SuppressWarnings("unchecked")

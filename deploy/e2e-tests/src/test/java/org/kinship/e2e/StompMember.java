@@ -3,6 +3,7 @@ package org.kinship.e2e;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -81,6 +82,14 @@ final class StompMember implements AutoCloseable {
 		this.session.send("/app/groups/" + groupId + "/send", Map.of("clientId", clientId, "text", text));
 	}
 
+	Map<String, Object> change(long groupId, Map<String, Object> command) throws InterruptedException {
+		String requestId = UUID.randomUUID().toString();
+		Map<String, Object> withId = new java.util.HashMap<>(command);
+		withId.put("requestId", requestId);
+		this.session.send("/app/groups/" + groupId + "/change", withId);
+		return reply(requestId);
+	}
+
 	void markRead(long groupId, long seq) {
 		this.session.send("/app/groups/" + groupId + "/read", Map.of("afterSeq", seq));
 	}
@@ -125,8 +134,13 @@ final class StompMember implements AutoCloseable {
 
 	@Override
 	public void close() {
-		if (this.session.isConnected()) {
-			this.session.disconnect();
+		try {
+			if (this.session.isConnected()) {
+				this.session.disconnect();
+			}
+		}
+		catch (RuntimeException ex) {
+			// the server closed it first, as it does after an ERROR frame
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -29,7 +30,7 @@ public class MessageStore {
 	public static final String DELETED = "DELETED";
 
 	private static final String SELECT = "SELECT id, group_id, seq, author_name, client_id, body_html, reply_to, "
-			+ "created_at, edited_at, status FROM chat_message ";
+			+ "created_at, edited_at, status, mentions FROM chat_message ";
 
 	private final JdbcClient jdbc;
 
@@ -85,16 +86,17 @@ public class MessageStore {
 	public ChatMessage insert(ChatMessage message, String author, String body, String status) {
 		this.jdbc
 			.sql("INSERT INTO chat_message (group_id, seq, author, author_name, client_id, body, body_html, "
-					+ "reply_to, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ "reply_to, mentions, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(message.groupId(), message.seq(), author, message.author(), message.clientId(), body,
-					message.html(), message.replyTo(), status, Timestamp.from(message.createdAt()))
+					message.html(), message.replyTo(), String.join("\n", message.mentions()), status,
+					Timestamp.from(message.createdAt()))
 			.update();
 		long id = this.jdbc.sql("SELECT id FROM chat_message WHERE group_id = ? AND seq = ?")
 			.params(message.groupId(), message.seq())
 			.query(Long.class)
 			.single();
 		return new ChatMessage(id, message.groupId(), message.seq(), message.author(), message.clientId(),
-				message.html(), message.replyTo(), message.createdAt(), false, false);
+				message.html(), message.replyTo(), message.createdAt(), false, false, message.mentions(), Map.of());
 	}
 
 	/**
@@ -125,6 +127,97 @@ public class MessageStore {
 	}
 
 	/**
+	 * One message by id, with its author and status.
+	 * @param groupId the group
+	 * @param id the message
+	 * @return the message, its author's {@code fhirUser} and its status
+	 */
+	public Optional<Owned> find(long groupId, long id) {
+		return this.jdbc.sql(
+				"SELECT id, group_id, seq, author_name, client_id, body_html, reply_to, created_at, edited_at, status, "
+						+ "mentions, author FROM chat_message WHERE group_id = ? AND id = ?")
+			.params(groupId, id)
+			.query((rs, row) -> new Owned(message(rs), rs.getString(12), rs.getString(10)))
+			.optional()
+			.map((owned) -> new Owned(withReactions(List.of(owned.message())).get(0), owned.author(), owned.status()));
+	}
+
+	/**
+	 * Replaces a message's text, keeping the earlier version for moderators.
+	 * @param id the message
+	 * @param body the new Markdown
+	 * @param html the new HTML
+	 * @param mentions the names it now mentions
+	 */
+	public void edit(long id, String body, String html, List<String> mentions) {
+		int version = this.jdbc.sql("SELECT COUNT(*) FROM message_version WHERE message_id = ?")
+			.param(id)
+			.query(Integer.class)
+			.single() + 1;
+		Timestamp now = Timestamp.from(java.time.Instant.now());
+		this.jdbc
+			.sql("INSERT INTO message_version (message_id, version, body, replaced_at) "
+					+ "SELECT id, ?, body, ? FROM chat_message WHERE id = ?")
+			.params(version, now, id)
+			.update();
+		this.jdbc.sql("UPDATE chat_message SET body = ?, body_html = ?, mentions = ?, edited_at = ? WHERE id = ?")
+			.params(body, html, String.join("\n", mentions), now, id)
+			.update();
+	}
+
+	/**
+	 * Deletes a message softly: its row and versions stay for moderators, members see a
+	 * tombstone.
+	 * @param id the message
+	 */
+	public void delete(long id) {
+		this.jdbc.sql("UPDATE chat_message SET status = 'DELETED' WHERE id = ?").param(id).update();
+	}
+
+	/**
+	 * Gives or takes back a reaction.
+	 * @param id the message
+	 * @param member the member's {@code fhirUser}
+	 * @param memberName the member's name in the group
+	 * @param emoji the reaction
+	 * @param on give it, or take it back
+	 */
+	public void react(long id, String member, String memberName, String emoji, boolean on) {
+		this.jdbc.sql("DELETE FROM message_reaction WHERE message_id = ? AND member = ? AND emoji = ?")
+			.params(id, member, emoji)
+			.update();
+		if (on) {
+			this.jdbc.sql("INSERT INTO message_reaction (message_id, member, member_name, emoji) VALUES (?, ?, ?, ?)")
+				.params(id, member, memberName, emoji)
+				.update();
+		}
+	}
+
+	/**
+	 * The messages with their reactions, in one query.
+	 * @param messages the messages
+	 * @return the same messages with reactions
+	 */
+	public List<ChatMessage> withReactions(List<ChatMessage> messages) {
+		if (messages.isEmpty()) {
+			return messages;
+		}
+		String ids = String.join(",", messages.stream().map((message) -> String.valueOf(message.id())).toList());
+		Map<Long, Map<String, List<String>>> reactions = new java.util.HashMap<>();
+		this.jdbc
+			.sql("SELECT message_id, emoji, member_name FROM message_reaction WHERE message_id IN (" + ids
+					+ ") ORDER BY emoji, member_name")
+			.query((rs) -> {
+				reactions.computeIfAbsent(rs.getLong(1), (key) -> new java.util.TreeMap<>())
+					.computeIfAbsent(rs.getString(2), (key) -> new java.util.ArrayList<>())
+					.add(rs.getString(3));
+			});
+		return messages.stream()
+			.map((message) -> message.withReactions(reactions.getOrDefault(message.id(), Map.of())))
+			.toList();
+	}
+
+	/**
 	 * Delivered messages after a sequence number, oldest first.
 	 * @param groupId the group
 	 * @param afterSeq the last sequence number the client saw
@@ -132,10 +225,11 @@ public class MessageStore {
 	 * @return the messages
 	 */
 	public List<ChatMessage> after(long groupId, long afterSeq, int limit) {
-		return this.jdbc.sql(SELECT + "WHERE group_id = ? AND seq > ? AND status <> 'HELD' ORDER BY seq LIMIT ?")
-			.params(groupId, afterSeq, limit)
-			.query((rs, row) -> message(rs))
-			.list();
+		return withReactions(
+				this.jdbc.sql(SELECT + "WHERE group_id = ? AND seq > ? AND status <> 'HELD' ORDER BY seq LIMIT ?")
+					.params(groupId, afterSeq, limit)
+					.query((rs, row) -> message(rs))
+					.list());
 	}
 
 	/**
@@ -153,7 +247,7 @@ public class MessageStore {
 			.list();
 		List<ChatMessage> oldestFirst = new java.util.ArrayList<>(newestFirst);
 		java.util.Collections.reverse(oldestFirst);
-		return oldestFirst;
+		return withReactions(oldestFirst);
 	}
 
 	/**
@@ -203,14 +297,25 @@ public class MessageStore {
 	private static ChatMessage message(ResultSet rs) throws SQLException {
 		boolean deleted = DELETED.equals(rs.getString(10));
 		Timestamp edited = rs.getTimestamp(9);
+		String mentions = rs.getString(11);
 		return new ChatMessage(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
 				deleted ? "" : rs.getString(6), nullableLong(rs, 7), rs.getTimestamp(8).toInstant(), edited != null,
-				deleted);
+				deleted, (deleted || mentions.isEmpty()) ? List.of() : List.of(mentions.split("\n")), Map.of());
 	}
 
 	private static @Nullable Long nullableLong(ResultSet rs, int column) throws SQLException {
 		long value = rs.getLong(column);
 		return rs.wasNull() ? null : value;
+	}
+
+	/**
+	 * A stored message with its author and status.
+	 *
+	 * @param message the message
+	 * @param author the author's {@code fhirUser}
+	 * @param status its status
+	 */
+	public record Owned(ChatMessage message, String author, String status) {
 	}
 
 	/**

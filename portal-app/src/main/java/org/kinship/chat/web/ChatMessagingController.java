@@ -61,6 +61,26 @@ class ChatMessagingController {
 		}
 	}
 
+	@MessageMapping("/groups/{groupId}/change")
+	@SendToUser(destinations = "/queue/replies", broadcast = false)
+	SendReply change(@DestinationVariable long groupId, @Payload ChangeCommand command, Principal user,
+			SimpMessageHeaderAccessor headers) {
+		KinshipPrincipal principal = principal(user);
+		try {
+			var message = switch (command.kind()) {
+				case "edit" -> this.chat.edit(principal, groupId, command.messageId(), String.valueOf(command.text()));
+				case "delete" -> this.chat.delete(principal, groupId, command.messageId());
+				case "react" -> this.chat.react(principal, groupId, command.messageId(),
+						String.valueOf(command.emoji()), !Boolean.FALSE.equals(command.on()));
+				default -> throw new ChatRefusal("chat.error.refused");
+			};
+			return new SendReply(command.requestId(), "CHANGED", message, null);
+		}
+		catch (ChatRefusal refusal) {
+			return SendReply.refused(command.requestId(), text(headers, refusal.messageKey(), refusal.arguments()));
+		}
+	}
+
 	@MessageMapping("/groups/{groupId}/since")
 	@SendToUser(destinations = "/queue/history", broadcast = false)
 	CatchUp since(@DestinationVariable long groupId, @Payload SinceRequest request, Principal user) {
@@ -81,6 +101,20 @@ class ChatMessagingController {
 				? headers.getSessionAttributes().get(Chat.LOCALE_ATTRIBUTE) : null;
 		return this.messages.getMessage(key, arguments, key,
 				(locale instanceof Locale chosen) ? chosen : Locale.ENGLISH);
+	}
+
+	/**
+	 * A change to a stored message.
+	 *
+	 * @param requestId the client's id for this request, echoed in the reply
+	 * @param kind {@code edit}, {@code delete} or {@code react}
+	 * @param messageId the message
+	 * @param text the new text, for an edit
+	 * @param emoji the reaction, for a reaction
+	 * @param on give the reaction, or take it back
+	 */
+	record ChangeCommand(String requestId, String kind, long messageId, @Nullable String text, @Nullable String emoji,
+			@Nullable Boolean on) {
 	}
 
 	/**
