@@ -13,8 +13,10 @@ import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.messaging.support.MessageHeaderAccessor;
-import org.springframework.security.access.AccessDeniedException;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,12 +37,15 @@ class FrameAuthorization implements ChannelInterceptor {
 
 	private final Chat chat;
 
-	FrameAuthorization(Chat chat) {
+	private final MessageChannel toClients;
+
+	FrameAuthorization(Chat chat, @Lazy @Qualifier("clientOutboundChannel") MessageChannel toClients) {
 		this.chat = chat;
+		this.toClients = toClients;
 	}
 
 	@Override
-	public Message<?> preSend(Message<?> message, MessageChannel channel) {
+	public @org.jspecify.annotations.Nullable Message<?> preSend(Message<?> message, MessageChannel channel) {
 		StompHeaderAccessor frame = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
 		if (frame == null || frame.getCommand() == null) {
 			return message;
@@ -49,8 +54,11 @@ class FrameAuthorization implements ChannelInterceptor {
 		if (command == StompCommand.DISCONNECT || command == StompCommand.UNSUBSCRIBE) {
 			return message;
 		}
-		KinshipPrincipal principal = CurrentPrincipal.from(frame.getUser())
-			.orElseThrow(() -> new AccessDeniedException("Open Kinship from your portal first"));
+		KinshipPrincipal principal = CurrentPrincipal.from(frame.getUser()).orElse(null);
+		if (principal == null) {
+			refuse(frame, "Open Kinship from your portal first.");
+			return null;
+		}
 		String destination = (frame.getDestination() != null) ? frame.getDestination() : "";
 		boolean allowed = switch (command) {
 			case CONNECT, STOMP -> true;
@@ -59,9 +67,23 @@ class FrameAuthorization implements ChannelInterceptor {
 			default -> false;
 		};
 		if (!allowed) {
-			throw new AccessDeniedException("Not allowed: " + command + " " + destination);
+			// frames are handled in order on an executor, so a thrown exception would
+			// never
+			// reach the client: answer with the ERROR frame here and drop the frame
+			refuse(frame, "You can only follow groups you belong to.");
+			return null;
 		}
 		return message;
+	}
+
+	private void refuse(StompHeaderAccessor frame, String why) {
+		StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
+		error.setMessage(why);
+		error.setSessionId(frame.getSessionId());
+		if (frame.getReceipt() != null) {
+			error.setReceiptId(frame.getReceipt());
+		}
+		this.toClients.send(MessageBuilder.createMessage(new byte[0], error.getMessageHeaders()));
 	}
 
 	private boolean followsGroup(KinshipPrincipal principal, String destination) {

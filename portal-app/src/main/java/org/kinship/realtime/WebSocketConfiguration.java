@@ -51,6 +51,9 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
 		registry.addEndpoint("/ws").addInterceptors(new HttpSessionHandshakeInterceptor(), new PageLocale());
 		registry.setErrorHandler(new ClearErrors());
+		// a client's frames are handled in the order sent, so a catch-up sent after a
+		// SUBSCRIBE sees everything the subscription will not
+		registry.setPreserveReceiveOrder(true);
 	}
 
 	@Override
@@ -64,6 +67,8 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 			.setHeartbeatValue(new long[] { heartbeat, heartbeat })
 			.setTaskScheduler(heartbeats);
 		registry.setApplicationDestinationPrefixes("/app");
+		// each member receives a group's messages in the order they were published
+		registry.setPreservePublishOrder(true);
 		registry.setUserDestinationPrefix("/user");
 	}
 

@@ -19,7 +19,7 @@ class BackendServicesEndToEndIntegrationTests {
 	private final RunningKinship system = RunningKinship.get();
 
 	@Test
-	void findsEveryPatientWithAnActiveConditionCode() {
+	void findsEveryPatientWithAnActiveConditionCode() throws Exception {
 		Bundle conditions = this.system.kinshipBean(BackendFhirClients.class)
 			.forIssuer("sandbox")
 			.search()
@@ -32,7 +32,12 @@ class BackendServicesEndToEndIntegrationTests {
 			.stream()
 			.map((entry) -> ((Condition) entry.getResource()).getSubject().getReference())
 			.toList();
-		assertThat(patients).containsExactlyInAnyOrder("Patient/linda-okafor", "Patient/robert-nguyen");
+		// the demo people with heart failure, and the Synthea patients whose records hold
+		// it
+		assertThat(patients).containsExactlyInAnyOrder("Patient/linda-okafor", "Patient/robert-nguyen",
+				"Patient/" + SandboxPersonas.idOf(this.system, "Michele Wolf"),
+				"Patient/" + SandboxPersonas.idOf(this.system, "Dino Barton"),
+				"Patient/" + SandboxPersonas.idOf(this.system, "Tommy Friesen"));
 	}
 
 }

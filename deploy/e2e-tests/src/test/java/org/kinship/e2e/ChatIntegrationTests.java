@@ -148,7 +148,7 @@ class ChatIntegrationTests {
 			Map<String, Object> refused = michele.sendAndAwait(this.groupId, UUID.randomUUID().toString(), "Hi");
 			assertThat(refused.get("outcome")).isEqualTo("REFUSED");
 			assertThat((String) refused.get("reason")).contains("Only members of this group");
-			michele.follow(this.groupId);
+			michele.askToFollow(this.groupId);
 			assertThat(michele.error()).contains("You can only follow groups you belong to");
 		}
 	}

@@ -71,10 +71,24 @@ final class StompMember implements AutoCloseable {
 		return this.replies;
 	}
 
+	/**
+	 * Asks to follow a group without waiting: for a subscription that should be refused.
+	 */
+	void askToFollow(long groupId) {
+		subscribe("/topic/groups/" + groupId, new LinkedBlockingQueue<>());
+	}
+
 	BlockingQueue<Map<String, Object>> follow(long groupId) {
 		BlockingQueue<Map<String, Object>> received = this.groups.computeIfAbsent(groupId,
 				(id) -> new LinkedBlockingQueue<>());
 		subscribe("/topic/groups/" + groupId, received);
+		// frames are handled in order: once this answer is back, the subscription is live
+		try {
+			since(groupId, Long.MAX_VALUE);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 		return received;
 	}
 
