@@ -217,6 +217,8 @@
 		client.subscribe('/user/queue/replies', (frame) => onReply(JSON.parse(frame.body)));
 		client.subscribe('/user/queue/history', (frame) => onHistory(JSON.parse(frame.body)));
 		client.subscribe('/topic/groups/' + groupId, (frame) => onLive(JSON.parse(frame.body)));
+		client.subscribe('/topic/groups/' + groupId + '/activity', (frame) => onActivity(JSON.parse(frame.body)));
+		announcePresence();
 		catchingUp = false;
 		catchUp();
 		pending.forEach((entry) => publish(entry.command));
@@ -341,6 +343,46 @@
 				composer.requestSubmit();
 			}
 		});
+	}
+
+	// presence is the member's choice, kept in this browser; typing is sent at most every
+	// three seconds and never stored
+	const showOnline = document.getElementById('show-online');
+	const onlineLine = document.getElementById('online');
+	const typingLine = document.getElementById('typing');
+	showOnline.checked = localStorage.getItem('kinship.show-online') === 'yes';
+	showOnline.addEventListener('change', () => {
+		localStorage.setItem('kinship.show-online', showOnline.checked ? 'yes' : 'no');
+		announcePresence();
+	});
+	function announcePresence() {
+		if (client.connected) {
+			client.publish({ destination: '/app/groups/' + groupId + '/presence', body: JSON.stringify({ visible: showOnline.checked }) });
+		}
+	}
+	setInterval(() => {
+		if (showOnline.checked) {
+			announcePresence();
+		}
+	}, 30000);
+	let typingSent = 0;
+	if (composer) {
+		text.addEventListener('input', () => {
+			if (client.connected && Date.now() - typingSent > 3000) {
+				typingSent = Date.now();
+				client.publish({ destination: '/app/groups/' + groupId + '/typing', body: '{}' });
+			}
+		});
+	}
+	let typingTimer = null;
+	function onActivity(activity) {
+		onlineLine.textContent = activity.online.length ? onlineLine.dataset.label + ' ' + activity.online.join(', ') : '';
+		const others = activity.typing.filter((name) => name !== myName);
+		typingLine.textContent = others.length ? onlineLine.dataset.typing.replace('{0}', others.join(', ')) : '';
+		clearTimeout(typingTimer);
+		typingTimer = setTimeout(() => {
+			typingLine.textContent = '';
+		}, 6000);
 	}
 
 	olderButton.addEventListener('click', () => loadHistory(oldestSeq));

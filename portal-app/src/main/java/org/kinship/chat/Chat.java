@@ -286,6 +286,16 @@ public class Chat {
 	}
 
 	/**
+	 * The name the person goes by in a group.
+	 * @param principal who asks
+	 * @param groupId the group
+	 * @return the name, or empty without a seat in the group
+	 */
+	public java.util.Optional<String> nameIn(KinshipPrincipal principal, long groupId) {
+		return this.groups.seat(principal, groupId).map(Seat::displayName);
+	}
+
+	/**
 	 * Whether the person may follow a group's discussion.
 	 * @param principal who asks
 	 * @param groupId the group

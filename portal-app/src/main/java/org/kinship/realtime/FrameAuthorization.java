@@ -29,9 +29,10 @@ import org.springframework.stereotype.Component;
 @Component
 class FrameAuthorization implements ChannelInterceptor {
 
-	private static final Pattern GROUP_TOPIC = Pattern.compile("/topic/groups/([0-9]{1,18})");
+	private static final Pattern GROUP_TOPIC = Pattern.compile("/topic/groups/([0-9]{1,18})(/activity)?");
 
-	private static final Pattern CHAT_SEND = Pattern.compile("/app/groups/[0-9]{1,18}/(send|change|since|read)");
+	private static final Pattern CHAT_SEND = Pattern
+		.compile("/app/groups/[0-9]{1,18}/(send|change|since|read|presence|typing)");
 
 	private static final Set<String> OWN_QUEUES = Set.of("/user/queue/replies", "/user/queue/history");
 

@@ -196,6 +196,35 @@ class ChatIntegrationTests {
 	}
 
 	@Test
+	void onlyMembersWhoChooseItShowAsOnlineAndTypingIsShownWhileItLasts() throws Exception {
+		BlockingQueue<Map<String, Object>> activity = this.louis.followActivity(this.groupId);
+		Map<String, Object> louisMessage = message(
+				this.adalberto.sendAndAwait(this.groupId, UUID.randomUUID().toString(), "Presence check"));
+		String lou = (String) louisMessage.get("author");
+
+		this.louis.showOnline(this.groupId, false);
+		assertThat(awaitActivity(activity, (update) -> true).get("online")).asList().doesNotContain(lou);
+		this.adalberto.showOnline(this.groupId, true);
+		assertThat(awaitActivity(activity, (update) -> ((List<?>) update.get("online")).contains(lou))).isNotNull();
+		this.adalberto.typing(this.groupId);
+		assertThat(awaitActivity(activity, (update) -> ((List<?>) update.get("typing")).contains(lou))).isNotNull();
+		this.adalberto.showOnline(this.groupId, false);
+		assertThat(awaitActivity(activity, (update) -> !((List<?>) update.get("online")).contains(lou))).isNotNull();
+	}
+
+	private static Map<String, Object> awaitActivity(BlockingQueue<Map<String, Object>> queue,
+			java.util.function.Predicate<Map<String, Object>> wanted) throws InterruptedException {
+		long deadline = System.currentTimeMillis() + 10_000;
+		while (System.currentTimeMillis() < deadline) {
+			Map<String, Object> update = queue.poll(200, TimeUnit.MILLISECONDS);
+			if (update != null && wanted.test(update)) {
+				return update;
+			}
+		}
+		throw new AssertionError("No such activity update");
+	}
+
+	@Test
 	void theHistoryPageOverHttpHoldsTheLatestMessagesForMembersOnly() throws Exception {
 		LaunchedPerson person = member("Louis Maggio", "Lou");
 		String text = "History " + UUID.randomUUID();

@@ -104,6 +104,26 @@ final class StompMember implements AutoCloseable {
 		return reply(requestId);
 	}
 
+	BlockingQueue<Map<String, Object>> followActivity(long groupId) {
+		BlockingQueue<Map<String, Object>> activity = new LinkedBlockingQueue<>();
+		subscribe("/topic/groups/" + groupId + "/activity", activity);
+		try {
+			since(groupId, Long.MAX_VALUE);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		return activity;
+	}
+
+	void showOnline(long groupId, boolean visible) {
+		this.session.send("/app/groups/" + groupId + "/presence", Map.of("visible", visible));
+	}
+
+	void typing(long groupId) {
+		this.session.send("/app/groups/" + groupId + "/typing", Map.of());
+	}
+
 	void markRead(long groupId, long seq) {
 		this.session.send("/app/groups/" + groupId + "/read", Map.of("afterSeq", seq));
 	}

@@ -59,6 +59,18 @@ class TwoNodeChatIntegrationTests {
 			Map<String, Object> message = received.poll(10, TimeUnit.SECONDS);
 			assertThat(message).as("delivered on the other node").isNotNull();
 			assertThat(message.get("html")).isEqualTo("<p>Across nodes</p>");
+
+			// who shows as online is shared through Redis: the other node lists the
+			// sender
+			BlockingQueue<Map<String, Object>> activity = receiver.followActivity(groupId);
+			sender.showOnline(groupId, true);
+			Object listed = null;
+			for (int i = 0; i < 20 && !List.of(message.get("author")).equals(listed); i++) {
+				receiver.showOnline(groupId, false);
+				Map<String, Object> update = activity.poll(500, TimeUnit.MILLISECONDS);
+				listed = (update != null) ? update.get("online") : null;
+			}
+			assertThat(listed).isEqualTo(List.of(message.get("author")));
 		}
 	}
 
