@@ -39,6 +39,16 @@ public final class MariaDbTestDatabase {
 	}
 
 	/**
+	 * Points a Spring test context at this JVM's database.
+	 * @param registry the test's dynamic properties
+	 */
+	public static void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", MariaDbTestDatabase::url);
+		registry.add("spring.datasource.username", MariaDbTestDatabase::user);
+		registry.add("spring.datasource.password", MariaDbTestDatabase::password);
+	}
+
+	/**
 	 * @return the user the tests connect as
 	 */
 	public static String user() {

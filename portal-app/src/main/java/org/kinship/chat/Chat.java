@@ -13,6 +13,7 @@ import org.kinship.chat.internal.RateLimiter;
 import org.kinship.groups.GroupDirectory;
 import org.kinship.groups.GroupDirectory.Seat;
 import org.kinship.groups.GroupStatus;
+import org.kinship.groups.Refused;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.moderation.Screening;
 import org.kinship.moderation.Screening.Outcome;
@@ -74,7 +75,7 @@ public class Chat {
 	 * @param groupId the group
 	 * @param command the message
 	 * @return the stored message
-	 * @throws ChatRefusal when the sender may not send or the message is not acceptable;
+	 * @throws Refused when the sender may not send or the message is not acceptable;
 	 * nothing is stored then
 	 * @throws org.springframework.dao.DataAccessException when the database fails;
 	 * nothing is stored then either
@@ -83,10 +84,10 @@ public class Chat {
 	public SendResult send(KinshipPrincipal principal, long groupId, SendCommand command) {
 		Seat seat = seat(principal, groupId);
 		if (seat.status() != GroupStatus.OPEN) {
-			throw new ChatRefusal("chat.error.locked");
+			throw new Refused("chat.error.locked");
 		}
 		if (!CLIENT_ID.matcher(command.clientId()).matches()) {
-			throw new ChatRefusal("chat.error.client-id");
+			throw new Refused("chat.error.client-id");
 		}
 		var earlier = this.store.findByClientId(groupId, principal.fhirUser(), command.clientId());
 		if (earlier.isPresent()) {
@@ -94,16 +95,16 @@ public class Chat {
 		}
 		String text = checkedText(command.text());
 		if (command.replyTo() != null && !this.store.exists(groupId, command.replyTo())) {
-			throw new ChatRefusal("chat.error.reply-to");
+			throw new Refused("chat.error.reply-to");
 		}
 		if (!this.rateLimiter.tryAcquire(principal.issuer() + " " + principal.fhirUser())) {
-			throw new ChatRefusal("chat.error.rate", this.properties.rateLimitMessages(),
+			throw new Refused("chat.error.rate", this.properties.rateLimitMessages(),
 					this.properties.rateLimitWindow().toSeconds());
 		}
 		Verdict verdict = this.screening
 			.screen(new Screening.Submission(principal.issuer(), groupId, principal.fhirUser(), text));
 		if (verdict.outcome() == Outcome.REFUSE) {
-			throw new ChatRefusal((verdict.reasonKey() != null) ? verdict.reasonKey() : "chat.error.refused");
+			throw new Refused((verdict.reasonKey() != null) ? verdict.reasonKey() : "chat.error.refused");
 		}
 		boolean held = verdict.outcome() == Outcome.HOLD;
 		ChatMessage draft = new ChatMessage(0, groupId, this.store.nextSeq(groupId), seat.displayName(),
@@ -124,7 +125,7 @@ public class Chat {
 	 * @param messageId the message
 	 * @param text the new text
 	 * @return the message as it now is, also published as {@link MessageChanged}
-	 * @throws ChatRefusal when the message is not the person's own or the text is not
+	 * @throws Refused when the message is not the person's own or the text is not
 	 * acceptable
 	 */
 	@Transactional
@@ -132,14 +133,14 @@ public class Chat {
 		Seat seat = openSeat(principal, groupId);
 		MessageStore.Owned owned = this.store.find(groupId, messageId)
 			.filter((found) -> !MessageStore.DELETED.equals(found.status()))
-			.orElseThrow(() -> new ChatRefusal("chat.error.no-message"));
+			.orElseThrow(() -> new Refused("chat.error.no-message"));
 		if (!owned.author().equals(principal.fhirUser())) {
-			throw new ChatRefusal("chat.error.not-author");
+			throw new Refused("chat.error.not-author");
 		}
 		String checked = checkedText(text);
 		if (this.screening.screen(new Screening.Submission(principal.issuer(), groupId, principal.fhirUser(), checked))
 			.outcome() != Outcome.ALLOW) {
-			throw new ChatRefusal("chat.error.refused");
+			throw new Refused("chat.error.refused");
 		}
 		this.store.edit(messageId, checked, this.markdown.render(checked), mentions(seat, checked));
 		return changed(groupId, messageId);
@@ -151,15 +152,15 @@ public class Chat {
 	 * @param groupId the group
 	 * @param messageId the message
 	 * @return the message as it now is, also published as {@link MessageChanged}
-	 * @throws ChatRefusal when the person may not delete it
+	 * @throws Refused when the person may not delete it
 	 */
 	@Transactional
 	public ChatMessage delete(KinshipPrincipal principal, long groupId, long messageId) {
 		Seat seat = seat(principal, groupId);
 		MessageStore.Owned owned = this.store.find(groupId, messageId)
-			.orElseThrow(() -> new ChatRefusal("chat.error.no-message"));
+			.orElseThrow(() -> new Refused("chat.error.no-message"));
 		if (!owned.author().equals(principal.fhirUser()) && !seat.staff()) {
-			throw new ChatRefusal("chat.error.not-author");
+			throw new Refused("chat.error.not-author");
 		}
 		this.store.delete(messageId);
 		return changed(groupId, messageId);
@@ -173,17 +174,17 @@ public class Chat {
 	 * @param emoji one of {@link #REACTIONS}
 	 * @param on give it, or take it back
 	 * @return the message as it now is, also published as {@link MessageChanged}
-	 * @throws ChatRefusal for another reaction or a message that is not there
+	 * @throws Refused for another reaction or a message that is not there
 	 */
 	@Transactional
 	public ChatMessage react(KinshipPrincipal principal, long groupId, long messageId, String emoji, boolean on) {
 		Seat seat = openSeat(principal, groupId);
 		if (!REACTIONS.contains(emoji)) {
-			throw new ChatRefusal("chat.error.reaction");
+			throw new Refused("chat.error.reaction");
 		}
 		this.store.find(groupId, messageId)
 			.filter((found) -> MessageStore.VISIBLE.equals(found.status()))
-			.orElseThrow(() -> new ChatRefusal("chat.error.no-message"));
+			.orElseThrow(() -> new Refused("chat.error.no-message"));
 		this.store.react(messageId, principal.fhirUser(), seat.displayName(), emoji, on);
 		return changed(groupId, messageId);
 	}
@@ -197,7 +198,7 @@ public class Chat {
 	private Seat openSeat(KinshipPrincipal principal, long groupId) {
 		Seat seat = seat(principal, groupId);
 		if (seat.status() != GroupStatus.OPEN) {
-			throw new ChatRefusal("chat.error.locked");
+			throw new Refused("chat.error.locked");
 		}
 		return seat;
 	}
@@ -216,7 +217,7 @@ public class Chat {
 	 * @param groupId the group
 	 * @param afterSeq the last sequence number the client saw
 	 * @return the messages and whether the client is now up to date
-	 * @throws ChatRefusal when the person has no seat in the group
+	 * @throws Refused when the person has no seat in the group
 	 */
 	@Transactional(readOnly = true)
 	public CatchUp since(KinshipPrincipal principal, long groupId, long afterSeq) {
@@ -233,7 +234,7 @@ public class Chat {
 	 * @param beforeSeq the oldest sequence number shown, or {@link Long#MAX_VALUE} for
 	 * the newest page
 	 * @return the messages
-	 * @throws ChatRefusal when the person has no seat in the group
+	 * @throws Refused when the person has no seat in the group
 	 */
 	@Transactional(readOnly = true)
 	public List<ChatMessage> history(KinshipPrincipal principal, long groupId, long beforeSeq) {
@@ -246,7 +247,7 @@ public class Chat {
 	 * @param principal who asks
 	 * @param groupId the group
 	 * @return the marker
-	 * @throws ChatRefusal when the person has no seat in the group
+	 * @throws Refused when the person has no seat in the group
 	 */
 	@Transactional(readOnly = true)
 	public ReadState readState(KinshipPrincipal principal, long groupId) {
@@ -261,7 +262,7 @@ public class Chat {
 	 * @param principal who read
 	 * @param groupId the group
 	 * @param seq the last sequence number seen
-	 * @throws ChatRefusal when the person has no seat in the group
+	 * @throws Refused when the person has no seat in the group
 	 */
 	@Transactional
 	public void markRead(KinshipPrincipal principal, long groupId, long seq) {
@@ -306,16 +307,16 @@ public class Chat {
 	}
 
 	private Seat seat(KinshipPrincipal principal, long groupId) {
-		return this.groups.seat(principal, groupId).orElseThrow(() -> new ChatRefusal("chat.error.not-member"));
+		return this.groups.seat(principal, groupId).orElseThrow(() -> new Refused("chat.error.not-member"));
 	}
 
 	private String checkedText(String text) {
 		String trimmed = text.strip();
 		if (trimmed.isEmpty()) {
-			throw new ChatRefusal("chat.error.empty");
+			throw new Refused("chat.error.empty");
 		}
 		if (trimmed.length() > this.properties.maxLength()) {
-			throw new ChatRefusal("chat.error.too-long", this.properties.maxLength(), trimmed.length());
+			throw new Refused("chat.error.too-long", this.properties.maxLength(), trimmed.length());
 		}
 		return trimmed;
 	}

@@ -36,9 +36,7 @@ class GroupsPersistenceIntegrationTests {
 
 	@DynamicPropertySource
 	static void mariaDb(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", MariaDbTestDatabase::url);
-		registry.add("spring.datasource.username", MariaDbTestDatabase::user);
-		registry.add("spring.datasource.password", MariaDbTestDatabase::password);
+		MariaDbTestDatabase.register(registry);
 	}
 
 	@Autowired

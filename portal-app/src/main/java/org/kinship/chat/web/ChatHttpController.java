@@ -5,7 +5,7 @@ import java.util.List;
 import org.kinship.chat.Chat;
 import org.kinship.chat.Chat.ReadState;
 import org.kinship.chat.ChatMessage;
-import org.kinship.chat.ChatRefusal;
+import org.kinship.groups.Refused;
 import org.kinship.chat.SendCommand;
 import org.kinship.launch.KinshipPrincipal;
 
@@ -49,8 +49,8 @@ class ChatHttpController {
 		return SendReply.stored(this.chat.send(principal, groupId, command));
 	}
 
-	@ExceptionHandler(ChatRefusal.class)
-	ResponseEntity<Refusal> refused(ChatRefusal refusal) {
+	@ExceptionHandler(Refused.class)
+	ResponseEntity<Refusal> refused(Refused refusal) {
 		HttpStatus status = "chat.error.not-member".equals(refusal.messageKey()) ? HttpStatus.FORBIDDEN
 				: HttpStatus.UNPROCESSABLE_CONTENT;
 		return ResponseEntity.status(status)

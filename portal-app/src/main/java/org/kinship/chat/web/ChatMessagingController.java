@@ -6,7 +6,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.kinship.chat.Chat;
 import org.kinship.chat.Chat.CatchUp;
-import org.kinship.chat.ChatRefusal;
+import org.kinship.groups.Refused;
 import org.kinship.chat.SendCommand;
 import org.kinship.chat.SendResult;
 import org.kinship.launch.CurrentPrincipal;
@@ -52,7 +52,7 @@ class ChatMessagingController {
 			SendResult result = this.chat.send(principal, groupId, command);
 			return SendReply.stored(result);
 		}
-		catch (ChatRefusal refusal) {
+		catch (Refused refusal) {
 			return SendReply.refused(command.clientId(), text(headers, refusal.messageKey(), refusal.arguments()));
 		}
 		catch (DataAccessException ex) {
@@ -72,11 +72,11 @@ class ChatMessagingController {
 				case "delete" -> this.chat.delete(principal, groupId, command.messageId());
 				case "react" -> this.chat.react(principal, groupId, command.messageId(),
 						String.valueOf(command.emoji()), !Boolean.FALSE.equals(command.on()));
-				default -> throw new ChatRefusal("chat.error.refused");
+				default -> throw new Refused("chat.error.refused");
 			};
 			return new SendReply(command.requestId(), "CHANGED", message, null);
 		}
-		catch (ChatRefusal refusal) {
+		catch (Refused refusal) {
 			return SendReply.refused(command.requestId(), text(headers, refusal.messageKey(), refusal.arguments()));
 		}
 	}
