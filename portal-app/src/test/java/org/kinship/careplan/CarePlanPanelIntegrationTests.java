@@ -171,6 +171,76 @@ class CarePlanPanelIntegrationTests {
 		assertThat(page).doesNotContain("Share with the group");
 	}
 
+	@Test
+	void sharesAGoalInTheMembersOwnWordsAfterAPreview() throws Exception {
+		HeartFailureRecord.stubOn(EHR, "p6");
+		MockHttpSession session = member("p6");
+		String page = groupPage(session);
+		assertThat(part(page, "goals"))
+			.contains("href=\"/groups/heart-failure-support/care-plan/share?kind=GOAL&amp;key=g-dm\"");
+
+		String preview = this.mvc
+			.perform(get(GROUP + "/care-plan/share").param("kind", "GOAL").param("key", "g-dm").session(session))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(preview).contains("<textarea id=\"share-text\" name=\"text\"")
+			.contains(">My goal: Bring my A1c below 7%</textarea>");
+
+		var shared = this.mvc
+			.perform(post(GROUP + "/care-plan/share").session(session)
+				.param("kind", "GOAL")
+				.param("key", "g-dm")
+				.param("text", "  My goal: A1c under 7 by the summer!\u0007  ")
+				.param("_csrf", WireMockEhr.csrf(preview)))
+			.andReturn()
+			.getResponse();
+		assertThat(shared.getStatus()).isEqualTo(200);
+		assertThat(shared.getContentAsString()).contains("id=\"share-card\"")
+			.contains("<p>My goal: A1c under 7 by the summer!</p>")
+			.contains("nothing has been posted");
+	}
+
+	@Test
+	void refusesAnEmptyCardAndKeepsWhatWasTyped() throws Exception {
+		HeartFailureRecord.stubOn(EHR, "p7");
+		MockHttpSession session = member("p7");
+		String page = groupPage(session);
+		var refused = this.mvc
+			.perform(post(GROUP + "/care-plan/share").session(session)
+				.param("kind", "ACTIVITY")
+				.param("key", "cp-hf~1")
+				.param("text", "   ")
+				.param("_csrf", WireMockEhr.csrf(page)))
+			.andReturn()
+			.getResponse();
+		assertThat(refused.getStatus()).isEqualTo(422);
+		assertThat(refused.getContentAsString()).contains("Write something to share, or cancel.")
+			.contains("name=\"key\" value=\"cp-hf~1\"");
+	}
+
+	@Test
+	void refusesToShareWhatIsNotInTheMembersRecordOrForANonMember() throws Exception {
+		HeartFailureRecord.stubOn(EHR, "p8");
+		MockHttpSession session = member("p8");
+		var unknown = this.mvc.perform(
+				get(GROUP + "/care-plan/share").param("kind", "GOAL").param("key", "someone-elses").session(session))
+			.andReturn()
+			.getResponse();
+		assertThat(unknown.getStatus()).isEqualTo(403);
+		assertThat(unknown.getContentAsString()).contains("no longer in the record").doesNotContain("share-text");
+
+		MockHttpSession visitor = EHR.launch(this.mvc, "Patient/p8", "p8", WireMockEhr.ALL_SCOPES);
+		var notMember = this.mvc
+			.perform(get("/groups/breathing-easier-with-copd/care-plan/share").param("kind", "GOAL")
+				.param("key", "g-dm")
+				.session(visitor))
+			.andReturn()
+			.getResponse();
+		assertThat(notMember.getStatus()).isEqualTo(403);
+		assertThat(notMember.getContentAsString()).contains("Only members of this group can share with it.");
+	}
+
 	private MockHttpSession member(String patient) throws Exception {
 		MockHttpSession session = EHR.launch(this.mvc, "Patient/" + patient, patient, WireMockEhr.ALL_SCOPES);
 		EHR.join(this.mvc, session, "heart-failure-support", "Member " + patient);

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.rest.client.exceptions.InvalidResponseException;
 import ca.uhn.fhir.rest.client.exceptions.NonFhirResponseException;
 import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
@@ -95,7 +96,7 @@ final class ParallelReads {
 		if (failure instanceof ForbiddenOperationException) {
 			return SectionStatus.NOT_GRANTED;
 		}
-		if (failure instanceof DataFormatException || failure instanceof NonFhirResponseException) {
+		if (unreadable(failure)) {
 			return SectionStatus.UNREADABLE;
 		}
 		if (failure instanceof BaseServerResponseException || failure instanceof RejectedExecutionException) {
@@ -105,6 +106,17 @@ final class ParallelReads {
 		// and a message could hold record content
 		logger.warn("Could not read a part of the record: {}", failure.getClass().getName());
 		return SectionStatus.UNREADABLE;
+	}
+
+	/** HAPI wraps a parse failure of a response in a client exception. */
+	private static boolean unreadable(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof DataFormatException || cause instanceof NonFhirResponseException
+					|| cause instanceof InvalidResponseException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private <T> T withLogContext(Callable<T> read) throws Exception {
