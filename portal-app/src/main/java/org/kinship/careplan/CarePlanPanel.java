@@ -13,6 +13,7 @@ import org.kinship.careplan.PartView.Item;
 import org.kinship.careplan.internal.ActivityCard;
 import org.kinship.careplan.internal.AppointmentCard;
 import org.kinship.careplan.internal.CarePlanRecord;
+import org.kinship.careplan.internal.Concerns;
 import org.kinship.careplan.internal.CareTeamMember;
 import org.kinship.careplan.internal.ConditionCard;
 import org.kinship.careplan.internal.GoalCard;
@@ -82,8 +83,8 @@ record CarePlanPanel(String groupSlug, KinshipRole viewer, @Nullable String pati
 			.filter((plan) -> lens.concerns(plan.concerns()))
 			.flatMap((plan) -> plan.goalIds().stream())
 			.collect(Collectors.toSet());
-		return concerningFirst(record.goals().items(),
-				(goal) -> lens.concerns(goal.concerns()) || groupPlanGoals.contains(goal.id()), (a, b) -> 0);
+		return concerningFirst(record.goals().items(), (goal) -> goal.concerns().equals(Concerns.NONE)
+				? groupPlanGoals.contains(goal.id()) : lens.concerns(goal.concerns()), (a, b) -> 0);
 	}
 
 	/** Only the conditions the group is for. */
