@@ -37,7 +37,21 @@ public record CarePlanRecord(String issuer, String patientId, @Nullable String p
 	 * @return the record, every part unavailable
 	 */
 	public static CarePlanRecord accessEnded(String issuer, String patientId) {
-		return new CarePlanRecord(issuer, patientId, null, Instant.now(), true,
+		return unread(issuer, patientId, true);
+	}
+
+	/**
+	 * A record that could not be read at all, for a reason the parts cannot tell.
+	 * @param issuer the EHR
+	 * @param patientId the patient
+	 * @return the record, every part unavailable
+	 */
+	public static CarePlanRecord unavailable(String issuer, String patientId) {
+		return unread(issuer, patientId, false);
+	}
+
+	private static CarePlanRecord unread(String issuer, String patientId, boolean accessEnded) {
+		return new CarePlanRecord(issuer, patientId, null, Instant.now(), accessEnded,
 				Section.missing(SectionStatus.UNAVAILABLE), Section.missing(SectionStatus.UNAVAILABLE),
 				Section.missing(SectionStatus.UNAVAILABLE), Section.missing(SectionStatus.UNAVAILABLE),
 				Section.missing(SectionStatus.UNAVAILABLE), Section.missing(SectionStatus.UNAVAILABLE));

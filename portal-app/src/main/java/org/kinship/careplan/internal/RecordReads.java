@@ -30,6 +30,9 @@ import org.kinship.launch.KinshipPrincipal;
 import org.kinship.launch.KinshipRole;
 import org.kinship.launch.RelaunchRequiredException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -42,6 +45,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RecordReads implements DisposableBean {
+
+	private static final Logger logger = LoggerFactory.getLogger(RecordReads.class);
 
 	private final FhirClients fhir;
 
@@ -82,6 +87,12 @@ public class RecordReads implements DisposableBean {
 		}
 		catch (RelaunchRequiredException | AuthenticationException ex) {
 			return CarePlanRecord.accessEnded(principal.issuer(), patientId);
+		}
+		catch (RuntimeException ex) {
+			// the group page must render whatever went wrong here; the class is enough
+			// for the log, a message could carry record content
+			logger.warn("Could not read the care-plan record: {}", ex.getClass().getName());
+			return CarePlanRecord.unavailable(principal.issuer(), patientId);
 		}
 	}
 
