@@ -64,7 +64,8 @@ public class RecordReads implements DisposableBean {
 		ThreadPoolExecutor pool = new ThreadPoolExecutor(properties.parallelism(), properties.parallelism(), 60,
 				TimeUnit.SECONDS, new ArrayBlockingQueue<>(properties.parallelism() * 8),
 				(task) -> new Thread(task, "careplan-read-" + threads.incrementAndGet()));
-		pool.allowCoreThreadTimeOut(true);
+		// threads ready before the first panel, so that its searches leave at once
+		pool.prestartAllCoreThreads();
 		this.executor = pool;
 	}
 
