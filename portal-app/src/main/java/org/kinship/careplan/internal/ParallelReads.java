@@ -84,6 +84,7 @@ final class ParallelReads {
 			return null;
 		}
 		catch (ExecutionException ex) {
+			// only a 401 matters here: it is thrown on, anything else leaves the value out
 			statusFor(ex.getCause());
 			return null;
 		}
