@@ -33,16 +33,22 @@ class AuditedReads implements IClientInterceptor {
 		this.patient = patient;
 	}
 
-	private String lastUri = "";
+	/**
+	 * The URL of the call in flight on this thread: HAPI calls both hooks on the thread
+	 * that makes the call, and one client may make several calls at once (the care-plan
+	 * panel's parallel searches).
+	 */
+	private final ThreadLocal<String> callInFlight = ThreadLocal.withInitial(() -> "");
 
 	@Override
 	public void interceptRequest(IHttpRequest request) {
-		this.lastUri = request.getUri();
+		this.callInFlight.set(request.getUri());
 	}
 
 	@Override
 	public void interceptResponse(IHttpResponse response) {
-		String url = this.lastUri;
+		String url = this.callInFlight.get();
+		this.callInFlight.remove();
 		String outcome = (response.getStatus() < 300) ? AuditEntry.SUCCESS : "HTTP_" + response.getStatus();
 		this.audit.record(new AuditEntry(this.issuer, this.actor, this.patient, AuditAction.FHIR_READ,
 				resourceType(url), outcome));

@@ -32,10 +32,11 @@ class BackendServicesEndToEndIntegrationTests {
 			.stream()
 			.map((entry) -> ((Condition) entry.getResource()).getSubject().getReference())
 			.toList();
-		// the demo people with heart failure, and the Synthea patients whose records hold
-		// it
+		// the demo people with heart failure (the heavy record among them), and the
+		// Synthea
+		// patients whose records hold it
 		assertThat(patients).containsExactlyInAnyOrder("Patient/linda-okafor", "Patient/robert-nguyen",
-				"Patient/" + SandboxPersonas.idOf(this.system, "Michele Wolf"),
+				"Patient/heavy-record", "Patient/" + SandboxPersonas.idOf(this.system, "Michele Wolf"),
 				"Patient/" + SandboxPersonas.idOf(this.system, "Dino Barton"),
 				"Patient/" + SandboxPersonas.idOf(this.system, "Tommy Friesen"));
 	}

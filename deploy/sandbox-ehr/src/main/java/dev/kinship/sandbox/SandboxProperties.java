@@ -26,6 +26,8 @@ import org.springframework.validation.annotation.Validated;
  * @param authorizationEndpoint path of the authorize endpoint; apps must find it through
  * discovery, so tests move it
  * @param tokenEndpoint path of the token endpoint
+ * @param fhirLatency how long every FHIR request is held before it is answered, to stand
+ * for an EHR across a network in benchmarks; none by default
  */
 @Validated
 @ConfigurationProperties("sandbox")
@@ -33,7 +35,7 @@ public record SandboxProperties(@DefaultValue("PT1H") Duration accessTokenTtl,
 		@DefaultValue("P1D") Duration refreshTokenTtl, @DefaultValue @Valid List<Client> clients,
 		@DefaultValue("kinship-portal") String launcherClientId, @DefaultValue List<String> importPaths,
 		@DefaultValue("/oauth2/authorize") String authorizationEndpoint,
-		@DefaultValue("/oauth2/token") String tokenEndpoint) {
+		@DefaultValue("/oauth2/token") String tokenEndpoint, @DefaultValue("PT0S") Duration fhirLatency) {
 
 	/**
 	 * An app registered with the sandbox.

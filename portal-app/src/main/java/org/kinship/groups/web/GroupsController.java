@@ -1,8 +1,11 @@
 package org.kinship.groups.web;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletResponse;
 import org.kinship.groups.GroupDirectory;
 import org.kinship.groups.GroupDirectory.GroupPage;
+import org.kinship.groups.GroupPageSection;
 import org.kinship.groups.JoinForm;
 import org.kinship.groups.Memberships;
 import org.kinship.groups.Refused;
@@ -29,9 +32,12 @@ class GroupsController {
 
 	private final Memberships memberships;
 
-	GroupsController(GroupDirectory directory, Memberships memberships) {
+	private final List<GroupPageSection> sections;
+
+	GroupsController(GroupDirectory directory, Memberships memberships, List<GroupPageSection> sections) {
 		this.directory = directory;
 		this.memberships = memberships;
+		this.sections = sections;
 	}
 
 	@GetMapping("/groups")
@@ -44,7 +50,9 @@ class GroupsController {
 
 	@GetMapping("/groups/{slug}")
 	String group(KinshipPrincipal principal, @PathVariable String slug, Model model) {
-		model.addAttribute("page", page(principal, slug));
+		GroupPage page = page(principal, slug);
+		model.addAttribute("page", page);
+		this.sections.forEach((section) -> model.addAttribute(section.name(), section.contents(principal, page)));
 		return "groups/group";
 	}
 

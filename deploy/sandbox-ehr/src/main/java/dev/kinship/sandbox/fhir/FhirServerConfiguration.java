@@ -3,6 +3,8 @@ package dev.kinship.sandbox.fhir;
 import java.util.List;
 
 import ca.uhn.fhir.context.FhirContext;
+import dev.kinship.sandbox.SandboxProperties;
+import jakarta.servlet.Filter;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
 import ca.uhn.fhir.rest.server.IResourceProvider;
@@ -24,6 +26,7 @@ import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.RelatedPerson;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,6 +49,28 @@ class FhirServerConfiguration {
 	@Bean
 	FhirContext fhirContext() {
 		return FhirContext.forR4();
+	}
+
+	/**
+	 * Holds every FHIR request for {@code sandbox.fhir-latency}, so that a benchmark sees
+	 * round trips as long as across a network rather than on one machine.
+	 */
+	@Bean
+	FilterRegistrationBean<Filter> fhirLatency(SandboxProperties properties) {
+		long millis = properties.fhirLatency().toMillis();
+		Filter latency = (request, response, chain) -> {
+			try {
+				Thread.sleep(millis);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			chain.doFilter(request, response);
+		};
+		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(latency);
+		registration.addUrlPatterns("/fhir/*");
+		registration.setEnabled(millis > 0);
+		return registration;
 	}
 
 	@Bean

@@ -2,14 +2,20 @@ package dev.kinship.sandbox.fhir;
 
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.util.FhirTerser;
+import ca.uhn.fhir.util.ResourceReferenceInfo;
+import org.hl7.fhir.instance.model.api.IAnyResource;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -24,9 +30,16 @@ import org.hl7.fhir.r4.model.Observation;
 /**
  * The few search parameters the sandbox supports, matched explicitly per resource type:
  * {@code patient}, {@code code}, {@code status}, {@code clinical-status} and
- * {@code date}.
+ * {@code date}; and the few {@code _include}s, each with the element it follows and the
+ * types it may bring in.
  */
 final class SearchMatcher {
+
+	private static final Map<String, Followed> INCLUDES = Map.of("CareTeam:participant",
+			new Followed("participant.member", Set.of()), "Appointment:actor",
+			new Followed("participant.actor", Set.of()), "Appointment:practitioner",
+			new Followed("participant.actor", Set.of("Practitioner")), "CarePlan:goal",
+			new Followed("goal", Set.of("Goal")));
 
 	private final FhirTerser terser;
 
@@ -39,6 +52,26 @@ final class SearchMatcher {
 			return resource.getIdElement().getIdPart().equals(patientId);
 		}
 		return this.terser.isSourceInCompartmentForTarget("Patient", resource, new IdType("Patient", patientId));
+	}
+
+	/**
+	 * A copy of a resource whose references named by the includes carry the stored
+	 * resources they point to, which HAPI then adds to the bundle as {@code include}
+	 * entries. The stored resource is left as it is.
+	 */
+	IBaseResource withIncluded(IBaseResource resource, Set<Include> includes, ResourceStore store) {
+		IBaseResource copy = ((org.hl7.fhir.r4.model.Resource) resource).copy();
+		for (ResourceReferenceInfo reference : this.terser.getAllResourceReferences(copy)) {
+			IIdType target = reference.getResourceReference().getReferenceElement();
+			boolean wanted = includes.stream()
+				.map((include) -> INCLUDES.get(include.getValue()))
+				.anyMatch((followed) -> followed != null && followed.follows(reference.getName(), target));
+			if (wanted && target.hasResourceType() && target.hasIdPart()) {
+				store.get(target.getResourceType(), target.getIdPart())
+					.ifPresent((found) -> reference.getResourceReference().setResource((IAnyResource) found));
+			}
+		}
+		return copy;
 	}
 
 	static boolean matchesCode(IBaseResource resource, TokenOrListParam wanted) {
@@ -115,6 +148,18 @@ final class SearchMatcher {
 			return Optional.ofNullable(request.getAuthoredOn());
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * What an include follows: the path of the reference element, and the types it brings
+	 * in (any when empty).
+	 */
+	private record Followed(String path, Set<String> types) {
+
+		boolean follows(String name, IIdType target) {
+			return this.path.equals(name) && (this.types.isEmpty() || this.types.contains(target.getResourceType()));
+		}
+
 	}
 
 }

@@ -1,9 +1,12 @@
 package dev.kinship.sandbox.fhir;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
+import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.IncludeParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
@@ -18,7 +21,8 @@ import org.hl7.fhir.instance.model.api.IIdType;
 
 /**
  * Read and search for one resource type, over the in-memory store. Who may see what is
- * decided by the authorization interceptor, not here.
+ * decided by the authorization interceptor, not here: that covers resources brought in
+ * with {@code _include} too.
  */
 class StoredResourceProvider implements IResourceProvider {
 
@@ -52,7 +56,8 @@ class StoredResourceProvider implements IResourceProvider {
 			@OptionalParam(name = "code") TokenOrListParam code,
 			@OptionalParam(name = "status") TokenOrListParam status,
 			@OptionalParam(name = "clinical-status") TokenOrListParam clinicalStatus,
-			@OptionalParam(name = "date") DateRangeParam date) {
+			@OptionalParam(name = "date") DateRangeParam date, @IncludeParam(allow = { "CareTeam:participant",
+					"Appointment:practitioner", "Appointment:actor", "CarePlan:goal" }) Set<Include> includes) {
 		Predicate<IBaseResource> wanted = (resource) -> true;
 		if (id != null) {
 			wanted = wanted.and((resource) -> resource.getIdElement().getIdPart().equals(id.getValue()));
@@ -74,7 +79,9 @@ class StoredResourceProvider implements IResourceProvider {
 		if (date != null) {
 			wanted = wanted.and((resource) -> SearchMatcher.matchesDate(resource, date));
 		}
-		return this.store.all(typeName()).stream().filter(wanted).toList();
+		List<IBaseResource> found = this.store.all(typeName()).stream().filter(wanted).toList();
+		return (includes == null || includes.isEmpty()) ? found
+				: found.stream().map((resource) -> this.matcher.withIncluded(resource, includes, this.store)).toList();
 	}
 
 	ResourceStore store() {

@@ -98,4 +98,11 @@ final class DemoCatalogue {
 			new DemoPatient("aisha-rahman", "Aisha", "Rahman", "female", "1979-03-14", List.of("pain"), List.of()),
 			new DemoPatient("walter-brooks", "Walter", "Brooks", "male", "1938-12-01", List.of("dementia"), List.of()));
 
+	/**
+	 * A patient with a long record, for the care-plan benchmark: ten care plans and fifty
+	 * medication requests. Written by {@link HeavyRecord}, apart from the demo patients.
+	 */
+	static final DemoPatient HEAVY_RECORD = new DemoPatient("heavy-record", "Harriet", "Hale", "female", "1960-05-05",
+			List.of("t2d", "hf"), List.of());
+
 }

@@ -84,7 +84,7 @@ class DemoRecords {
 		store.put(appointment(demo, 35, "Support-group check-in with Tom Alvarez", "tom-alvarez"));
 	}
 
-	private static Condition condition(DemoPatient demo, ConditionSpec spec, String clinicalStatus) {
+	static Condition condition(DemoPatient demo, ConditionSpec spec, String clinicalStatus) {
 		Condition condition = new Condition();
 		condition.setId(demo.id() + "-" + spec.key());
 		condition.setSubject(new Reference("Patient/" + demo.id()));
@@ -94,7 +94,7 @@ class DemoRecords {
 		return condition;
 	}
 
-	private static MedicationRequest medication(DemoPatient demo, ConditionSpec spec, Reference subject) {
+	static MedicationRequest medication(DemoPatient demo, ConditionSpec spec, Reference subject) {
 		MedicationRequest request = new MedicationRequest();
 		request.setId(demo.id() + "-" + spec.key() + "-med");
 		request.setStatus(MedicationRequest.MedicationRequestStatus.ACTIVE)
@@ -108,7 +108,7 @@ class DemoRecords {
 		return request;
 	}
 
-	private static Goal goal(DemoPatient demo, ConditionSpec spec, Reference subject) {
+	static Goal goal(DemoPatient demo, ConditionSpec spec, Reference subject) {
 		Goal goal = new Goal();
 		goal.setId(demo.id() + "-" + spec.key() + "-goal");
 		goal.setLifecycleStatus(Goal.GoalLifecycleStatus.ACTIVE)
@@ -121,7 +121,7 @@ class DemoRecords {
 		return goal;
 	}
 
-	private static CareTeam careTeam(DemoPatient demo, Reference subject) {
+	static CareTeam careTeam(DemoPatient demo, Reference subject) {
 		CareTeam team = new CareTeam();
 		team.setId(demo.id() + "-careteam");
 		team.setStatus(CareTeam.CareTeamStatus.ACTIVE).setSubject(subject).setName("Care team of " + demo.name());
@@ -134,7 +134,7 @@ class DemoRecords {
 		return team;
 	}
 
-	private static Appointment appointment(DemoPatient demo, int inDays, String description, String practitioner) {
+	static Appointment appointment(DemoPatient demo, int inDays, String description, String practitioner) {
 		Appointment appointment = new Appointment();
 		appointment.setId(demo.id() + "-appt-" + inDays);
 		appointment.setStatus(Appointment.AppointmentStatus.BOOKED).setDescription(description);
@@ -181,7 +181,7 @@ class DemoRecords {
 		return practitioner;
 	}
 
-	private static CodeableConcept concept(String text, Code... codes) {
+	static CodeableConcept concept(String text, Code... codes) {
 		CodeableConcept concept = new CodeableConcept().setText(text);
 		for (Code code : codes) {
 			concept.addCoding(new Coding(code.system(), code.code(), code.display()));
@@ -189,7 +189,7 @@ class DemoRecords {
 		return concept;
 	}
 
-	private static Date daysFromNow(int days) {
+	static Date daysFromNow(int days) {
 		return Date.from(LocalDate.now(ZoneOffset.UTC).plusDays(days).atTime(15, 0).toInstant(ZoneOffset.UTC));
 	}
 

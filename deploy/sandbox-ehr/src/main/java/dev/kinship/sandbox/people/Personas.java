@@ -14,22 +14,26 @@ import org.hl7.fhir.r4.model.Patient;
 import org.springframework.stereotype.Component;
 
 /**
- * Everyone the sandbox can launch: the demo patients, Walter's caregiver, the two
- * clinicians, then every imported patient with the active conditions of their record.
+ * Everyone the sandbox can launch: the demo patients, the patient with a long record,
+ * Walter's caregiver, the two clinicians, then every imported patient with the active
+ * conditions of their record.
  */
 @Component
 class Personas implements PersonaDirectory {
 
 	private final List<Persona> personas;
 
-	// DemoRecords is asked for so that the demo records are in the store before they are
-	// read
-	Personas(DemoRecords demo, BundleImport imports, ResourceStore store) {
+	// DemoRecords and HeavyRecord are asked for so that the demo records are in the store
+	// before they are read
+	Personas(DemoRecords demo, HeavyRecord heavy, BundleImport imports, ResourceStore store) {
 		List<Persona> all = new ArrayList<>();
 		for (DemoPatient patient : DemoCatalogue.PATIENTS) {
 			all.add(new Persona(patient.id(), patient.name(), PersonaRole.PATIENT, "Patient/" + patient.id(),
 					patient.id(), activeConditions(store, patient.id())));
 		}
+		DemoPatient heavyRecord = DemoCatalogue.HEAVY_RECORD;
+		all.add(new Persona(heavyRecord.id(), heavyRecord.name(), PersonaRole.PATIENT, "Patient/" + heavyRecord.id(),
+				heavyRecord.id(), activeConditions(store, heavyRecord.id())));
 		all.add(new Persona("grace-brooks", "Grace Brooks", PersonaRole.CAREGIVER, "RelatedPerson/grace-brooks",
 				"walter-brooks", activeConditions(store, "walter-brooks")));
 		all.add(new Persona("dr-sarah-lin", "Dr. Sarah Lin", PersonaRole.CLINICIAN, "Practitioner/dr-sarah-lin",

@@ -9,6 +9,7 @@ import java.util.List;
 
 import ca.uhn.fhir.context.FhirContext;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Bundle.SearchEntryMode;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Condition;
@@ -112,6 +113,75 @@ class FhirServerIntegrationTests {
 				"/fhir/Appointment?patient=maria-santos&date=ge" + java.time.LocalDate.now(),
 				token("maria-santos", "patient/Appointment.rs"));
 		assertThat(parse(response, Bundle.class).getEntry()).hasSize(2);
+	}
+
+	@Test
+	void includesTheCareTeamsPractitionersInTheSameResponse() {
+		Bundle bundle = parse(get("/fhir/CareTeam?patient=linda-okafor&status=active&_include=CareTeam:participant",
+				token("linda-okafor", "patient/CareTeam.rs patient/Practitioner.rs")), Bundle.class);
+		// HAPI's plain server marks only the included entries
+		assertThat(bundle.getEntry())
+			.extracting((entry) -> entry.getSearch().getMode() + " "
+					+ entry.getResource().getIdElement().toUnqualifiedVersionless().getValue())
+			.containsExactlyInAnyOrder("null CareTeam/linda-okafor-careteam", "INCLUDE Practitioner/dr-sarah-lin",
+					"INCLUDE Practitioner/tom-alvarez");
+	}
+
+	@Test
+	void refusesAnIncludeThatTheScopesDoNotCover() {
+		assertThat(get("/fhir/CareTeam?patient=linda-okafor&_include=CareTeam:participant",
+				token("linda-okafor", "patient/CareTeam.rs"))
+			.statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void includesOnlyPractitionersForAppointmentPractitioner() {
+		Bundle bundle = parse(get(
+				"/fhir/Appointment?patient=maria-santos&date=ge" + java.time.LocalDate.now()
+						+ "&_include=Appointment:practitioner",
+				token("maria-santos", "patient/Appointment.rs patient/Practitioner.rs")), Bundle.class);
+		assertThat(bundle.getEntry()).filteredOn((entry) -> entry.getSearch().getMode() == SearchEntryMode.INCLUDE)
+			.extracting((entry) -> entry.getResource().getIdElement().toUnqualifiedVersionless().getValue())
+			.containsExactlyInAnyOrder("Practitioner/dr-sarah-lin", "Practitioner/tom-alvarez");
+		assertThat(bundle.getEntry()).filteredOn((entry) -> entry.getSearch().getMode() != SearchEntryMode.INCLUDE)
+			.extracting((entry) -> entry.getResource().fhirType())
+			.containsExactly("Appointment", "Appointment");
+	}
+
+	@Test
+	void leavesTheStoredResourceWithoutTheIncludedOnes() {
+		get("/fhir/CareTeam?patient=linda-okafor&_include=CareTeam:participant",
+				token("linda-okafor", "patient/CareTeam.rs patient/Practitioner.rs"));
+		Bundle plain = parse(get("/fhir/CareTeam?patient=linda-okafor", token("linda-okafor", "patient/CareTeam.rs")),
+				Bundle.class);
+		assertThat(plain.getEntry()).hasSize(1);
+	}
+
+	@Test
+	void pagesALongRecordByCount() {
+		String token = token("heavy-record", "patient/MedicationRequest.rs");
+		Bundle first = parse(get("/fhir/MedicationRequest?patient=heavy-record&status=active&_count=20", token),
+				Bundle.class);
+		assertThat(first.getTotal()).isEqualTo(50);
+		assertThat(first.getEntry()).hasSize(20);
+		String next = first.getLink(Bundle.LINK_NEXT).getUrl();
+		Bundle second = parse(get(next.substring(next.indexOf("/fhir")), token), Bundle.class);
+		assertThat(second.getEntry()).hasSize(20);
+		String last = second.getLink(Bundle.LINK_NEXT).getUrl();
+		Bundle third = parse(get(last.substring(last.indexOf("/fhir")), token), Bundle.class);
+		assertThat(third.getEntry()).hasSize(10);
+		assertThat(third.getLink(Bundle.LINK_NEXT)).isNull();
+	}
+
+	@Test
+	void theLongRecordHasTenCarePlansAndFiftyMedicationRequests() {
+		String token = token("heavy-record", "patient/*.rs");
+		assertThat(parse(get("/fhir/CarePlan?patient=heavy-record&status=active", token), Bundle.class).getTotal())
+			.isEqualTo(10);
+		assertThat(
+				parse(get("/fhir/MedicationRequest?patient=heavy-record&status=active&_count=100", token), Bundle.class)
+					.getEntry())
+			.hasSize(50);
 	}
 
 	@Test

@@ -1,0 +1,59 @@
+package org.kinship.careplan.internal;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.kinship.launch.KinshipPrincipal;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
+/**
+ * The record last read for this session, for a few minutes: in the member's own
+ * server-side session, so that it goes when the session ends and no one else ever reaches
+ * it. Nothing is written to the database.
+ */
+@Component
+public class SessionRecords {
+
+	static final String ATTRIBUTE = SessionRecords.class.getName();
+
+	private final CarePlanProperties properties;
+
+	SessionRecords(CarePlanProperties properties) {
+		this.properties = properties;
+	}
+
+	/**
+	 * The cached record of the patient in context, unless it is older than the cache's
+	 * time to live.
+	 * @param principal the session's principal
+	 * @return the record, if fresh
+	 */
+	public Optional<CarePlanRecord> fresh(KinshipPrincipal principal) {
+		Object cached = session().getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_SESSION);
+		return Optional.ofNullable((cached instanceof CarePlanRecord record) ? record : null)
+			.filter((record) -> record.issuer().equals(principal.issuer())
+					&& record.patientId().equals(principal.patientId()))
+			.filter((record) -> record.readAt().plus(this.properties.cacheTtl()).isAfter(Instant.now()));
+	}
+
+	/**
+	 * Keeps a record for this session.
+	 * @param record the record
+	 */
+	public void keep(CarePlanRecord record) {
+		session().setAttribute(ATTRIBUTE, record, RequestAttributes.SCOPE_SESSION);
+	}
+
+	/** Forgets this session's record, so that the next page reads it again. */
+	public void forget() {
+		session().removeAttribute(ATTRIBUTE, RequestAttributes.SCOPE_SESSION);
+	}
+
+	private static RequestAttributes session() {
+		return RequestContextHolder.currentRequestAttributes();
+	}
+
+}

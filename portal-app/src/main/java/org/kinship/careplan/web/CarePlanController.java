@@ -1,0 +1,105 @@
+package org.kinship.careplan.web;
+
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.kinship.careplan.CarePlanSharing;
+import org.kinship.careplan.CarePlans;
+import org.kinship.careplan.ShareItem;
+import org.kinship.groups.Refused;
+import org.kinship.launch.KinshipPrincipal;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The care-plan panel's own actions: refresh, read more of a part, and the preview in
+ * which a member edits what they share from their plan.
+ */
+@Controller
+class CarePlanController {
+
+	private final CarePlans plans;
+
+	private final CarePlanSharing sharing;
+
+	CarePlanController(CarePlans plans, CarePlanSharing sharing) {
+		this.plans = plans;
+		this.sharing = sharing;
+	}
+
+	@PostMapping("/groups/{slug}/care-plan/refresh")
+	String refresh(@PathVariable String slug) {
+		this.plans.forget();
+		return "redirect:/groups/{slug}#care-plan";
+	}
+
+	@GetMapping("/groups/{slug}/care-plan/more/{part}")
+	String more(KinshipPrincipal principal, @PathVariable String slug, @PathVariable String part,
+			RedirectAttributes redirect) {
+		if (!this.plans.more(principal, part)) {
+			redirect.addFlashAttribute("carePlanProblem", "careplan.more.unavailable");
+		}
+		return "redirect:/groups/{slug}#careplan-" + part.replaceAll("[^a-z-]", "");
+	}
+
+	@GetMapping("/groups/{slug}/care-plan/share")
+	String preview(KinshipPrincipal principal, @PathVariable String slug, @RequestParam ShareItem.Kind kind,
+			@RequestParam String key, Locale locale, Model model, HttpServletResponse response) {
+		try {
+			model.addAttribute("card", this.sharing.draft(principal, slug, new ShareItem(kind, key), locale));
+		}
+		catch (Refused refused) {
+			response.setStatus(HttpStatus.FORBIDDEN.value());
+			model.addAttribute("problem", SharingProblem.of(refused));
+		}
+		model.addAttribute("slug", slug);
+		return "careplan/share";
+	}
+
+	@PostMapping("/groups/{slug}/care-plan/share")
+	String share(KinshipPrincipal principal, @PathVariable String slug, @RequestParam ShareItem.Kind kind,
+			@RequestParam String key, @RequestParam String text, Model model, HttpServletResponse response) {
+		ShareItem item = new ShareItem(kind, key);
+		try {
+			model.addAttribute("shared", this.sharing.confirm(principal, slug, item, text));
+		}
+		catch (Refused refused) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("problem", SharingProblem.of(refused));
+			model.addAttribute("edited", new EditedText(item, text));
+		}
+		model.addAttribute("slug", slug);
+		return "careplan/share";
+	}
+
+	/**
+	 * What the member typed, kept when it is refused.
+	 *
+	 * @param item the goal or activity
+	 * @param text the text
+	 */
+	record EditedText(ShareItem item, String text) {
+	}
+
+	/**
+	 * A refusal as the page shows it.
+	 *
+	 * @param key the message key
+	 * @param args its arguments
+	 */
+	record SharingProblem(String key, Object[] args) {
+
+		static SharingProblem of(Refused refused) {
+			return new SharingProblem(refused.messageKey(), refused.arguments());
+		}
+
+	}
+
+}
