@@ -49,7 +49,9 @@ class ChatBrowserTests {
 		String text = "Weighing myself every morning helps " + System.nanoTime();
 		send(this.linda, text);
 		waitUntil(this.robert, By.xpath("//ol[@id='messages']//div[@class='body' and contains(., '" + text + "')]"));
-		assertThat(this.robert.findElement(By.id("chat-announcer")).getText()).contains("New message from Linda O")
+		String lindasName = this.linda.findElement(By.id("chat")).getDomAttribute("data-my-name");
+		assertThat(this.robert.findElement(By.id("chat-announcer")).getText())
+			.contains("New message from " + lindasName)
 			.contains(text);
 		waitUntil(this.linda, By.xpath("//ol[@id='messages']//div[@class='body' and contains(., '" + text + "')]"));
 		assertThat(this.linda.findElements(By.xpath("//div[@class='body' and contains(., '" + text + "')]")))
