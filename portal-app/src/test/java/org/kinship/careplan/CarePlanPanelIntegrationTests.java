@@ -187,18 +187,30 @@ class CarePlanPanelIntegrationTests {
 		assertThat(preview).contains("<textarea id=\"share-text\" name=\"text\"")
 			.contains(">My goal: Bring my A1c below 7%</textarea>");
 
-		var shared = this.mvc
-			.perform(post(GROUP + "/care-plan/share").session(session)
-				.param("kind", "GOAL")
-				.param("key", "g-dm")
-				.param("text", "  My goal: A1c under 7 by the summer!\u0007  ")
-				.param("_csrf", WireMockEhr.csrf(preview)))
+		java.util.regex.Matcher clientId = java.util.regex.Pattern.compile("name=\"clientId\" value=\"([^\"]+)\"")
+			.matcher(preview);
+		assertThat(clientId.find()).as("the card's own id in the form").isTrue();
+		for (int attempt = 0; attempt < 2; attempt++) {
+			var shared = this.mvc
+				.perform(post(GROUP + "/care-plan/share").session(session)
+					.param("kind", "GOAL")
+					.param("key", "g-dm")
+					.param("clientId", clientId.group(1))
+					.param("text", "  My goal: A1c under 7 by the summer!\u0007  ")
+					.param("_csrf", WireMockEhr.csrf(preview)))
+				.andReturn()
+				.getResponse();
+			assertThat(shared.getStatus()).isEqualTo(302);
+			assertThat(shared.getRedirectedUrl()).isEqualTo(GROUP);
+		}
+		java.util.regex.Matcher groupId = java.util.regex.Pattern.compile("data-group-id=\"([0-9]+)\"").matcher(page);
+		assertThat(groupId.find()).isTrue();
+		String discussion = this.mvc.perform(get("/chat/groups/" + groupId.group(1) + "/messages").session(session))
 			.andReturn()
-			.getResponse();
-		assertThat(shared.getStatus()).isEqualTo(200);
-		assertThat(shared.getContentAsString()).contains("id=\"share-card\"")
-			.contains("<p>My goal: A1c under 7 by the summer!</p>")
-			.contains("nothing has been posted");
+			.getResponse()
+			.getContentAsString();
+		assertThat(discussion).as("posted once in the member's words, cleaned of control characters")
+			.containsOnlyOnce("My goal: A1c under 7 by the summer!</p>");
 	}
 
 	@Test
@@ -210,6 +222,7 @@ class CarePlanPanelIntegrationTests {
 			.perform(post(GROUP + "/care-plan/share").session(session)
 				.param("kind", "ACTIVITY")
 				.param("key", "cp-hf~1")
+				.param("clientId", "card-empty-1")
 				.param("text", "   ")
 				.param("_csrf", WireMockEhr.csrf(page)))
 			.andReturn()

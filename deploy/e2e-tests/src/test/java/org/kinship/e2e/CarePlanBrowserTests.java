@@ -97,9 +97,9 @@ class CarePlanBrowserTests {
 		text.clear();
 		text.sendKeys("My goal: a stronger heart by spring");
 		this.browser.findElement(By.id("share-submit")).click();
-		waitFor(By.id("share-card"));
-		assertThat(this.browser.findElement(By.id("share-card")).getText())
-			.isEqualTo("My goal: a stronger heart by spring");
+		// posted as a message of the member's in the group's discussion, nothing else
+		waitFor(By.xpath("//ol[@id='messages']//div[@class='body' and .='My goal: a stronger heart by spring']"));
+		assertThat(this.browser.findElement(By.className("notice")).getText()).isEqualTo("Shared with the group.");
 		assertAccessibleAtBothSizes();
 	}
 

@@ -1,11 +1,16 @@
 package org.kinship.careplan.web;
 
 import java.util.Locale;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.kinship.careplan.CarePlanSharing;
 import org.kinship.careplan.CarePlans;
+import org.kinship.careplan.ShareCard;
 import org.kinship.careplan.ShareItem;
+import org.kinship.chat.Chat;
+import org.kinship.chat.SendCommand;
+import org.kinship.groups.GroupDirectory;
 import org.kinship.groups.Refused;
 import org.kinship.launch.KinshipPrincipal;
 
@@ -29,9 +34,15 @@ class CarePlanController {
 
 	private final CarePlanSharing sharing;
 
-	CarePlanController(CarePlans plans, CarePlanSharing sharing) {
+	private final Chat chat;
+
+	private final GroupDirectory directory;
+
+	CarePlanController(CarePlans plans, CarePlanSharing sharing, Chat chat, GroupDirectory directory) {
 		this.plans = plans;
 		this.sharing = sharing;
+		this.chat = chat;
+		this.directory = directory;
 	}
 
 	@PostMapping("/groups/{slug}/care-plan/refresh")
@@ -60,20 +71,30 @@ class CarePlanController {
 			model.addAttribute("problem", SharingProblem.of(refused));
 		}
 		model.addAttribute("slug", slug);
+		// the card's own id: sending the form twice posts it once
+		model.addAttribute("clientId", UUID.randomUUID().toString());
 		return "careplan/share";
 	}
 
 	@PostMapping("/groups/{slug}/care-plan/share")
 	String share(KinshipPrincipal principal, @PathVariable String slug, @RequestParam ShareItem.Kind kind,
-			@RequestParam String key, @RequestParam String text, Model model, HttpServletResponse response) {
+			@RequestParam String key, @RequestParam String text, @RequestParam String clientId, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		ShareItem item = new ShareItem(kind, key);
 		try {
-			model.addAttribute("shared", this.sharing.confirm(principal, slug, item, text));
+			ShareCard card = this.sharing.confirm(principal, slug, item, text);
+			long groupId = this.directory.seat(principal, slug)
+				.orElseThrow(() -> new Refused("careplan.share.error.not-member"))
+				.groupId();
+			this.chat.send(principal, groupId, new SendCommand(clientId, card.text(), null));
+			redirect.addFlashAttribute("notice", "careplan.share.posted");
+			return "redirect:/groups/{slug}";
 		}
 		catch (Refused refused) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAttribute("problem", SharingProblem.of(refused));
 			model.addAttribute("edited", new EditedText(item, text));
+			model.addAttribute("clientId", clientId);
 		}
 		model.addAttribute("slug", slug);
 		return "careplan/share";
