@@ -249,6 +249,32 @@ class ChatIntegrationTests {
 	}
 
 	@Test
+	void whenTheDatabaseFailsASendIsToldItWasNotStoredAndNothingAppearsLater() throws Exception {
+		StompMember ora = online(member("Oralia Stark", "Ora"));
+		BlockingQueue<Map<String, Object>> louisSees = this.louis.follow(this.groupId);
+		var jdbc = this.system.kinshipBean(org.springframework.jdbc.core.JdbcTemplate.class);
+		String clientId = UUID.randomUUID().toString();
+		jdbc.execute("ALTER TABLE chat_message RENAME TO chat_message_away");
+		Map<String, Object> failed;
+		try {
+			failed = ora.sendAndAwait(this.groupId, clientId, "Written while the database is away");
+		}
+		finally {
+			jdbc.execute("ALTER TABLE chat_message_away RENAME TO chat_message");
+		}
+		assertThat(failed.get("outcome")).isEqualTo("FAILED");
+		assertThat((String) failed.get("reason")).contains("was not saved");
+		assertThat(louisSees.poll(1, TimeUnit.SECONDS)).as("nothing delivered").isNull();
+		assertThat(this.louis.since(this.groupId, 0)).extracting((message) -> message.get("clientId"))
+			.doesNotContain(clientId);
+
+		// the page keeps the text and sends it again under the same id once the database
+		// is back
+		assertThat(ora.sendAndAwait(this.groupId, clientId, "Written while the database is away").get("outcome"))
+			.isEqualTo("STORED");
+	}
+
+	@Test
 	void signingOutClosesTheMembersSocket() throws Exception {
 		LaunchedPerson person = member("Oralia Stark", "Ora");
 		StompMember oralia = online(person);
