@@ -37,6 +37,7 @@ record Cast(List<Browser> sessions, long[] groupIds, int personas) {
 					? members.get(index).browser() : community.launch(members.get(index % members.size()).persona()));
 			System.err.printf("%d launch sessions ready in %.1f s%n", sessions.size(),
 					(System.nanoTime() - start) / 1e9);
+			community.relaunches().forEach((line) -> System.out.println("  launched again: " + line));
 			return new Cast(sessions, groupIds, members.size());
 		}
 		finally {

@@ -5,6 +5,8 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,6 +34,8 @@ final class Community {
 
 	private final String kinshipUrl;
 
+	private final Map<String, AtomicInteger> relaunches = new ConcurrentHashMap<>();
+
 	Community(String sandboxUrl, String kinshipUrl) {
 		this.sandboxUrl = sandboxUrl;
 		this.kinshipUrl = kinshipUrl;
@@ -49,17 +53,37 @@ final class Community {
 	}
 
 	/**
-	 * Launches a persona from the EHR, in a browser of its own.
+	 * Launches a persona from the EHR, in a browser of its own, launching again after a
+	 * failed launch as a person would, up to three times in all.
 	 * @param persona the persona
 	 * @return the browser, on Kinship's home page
 	 */
 	Browser launch(String persona) throws IOException, InterruptedException {
-		Browser browser = new Browser();
-		HttpResponse<String> home = browser.get(this.sandboxUrl + "/launch?persona=" + persona + "&mode=ehr");
-		if (home.statusCode() != 200 || !home.uri().toString().startsWith(this.kinshipUrl)) {
-			throw new IOException("Launch of " + persona + " ended on " + home.uri() + " (" + home.statusCode() + ")");
+		for (int attempt = 1;; attempt++) {
+			Browser browser = new Browser();
+			HttpResponse<String> home = browser.get(this.sandboxUrl + "/launch?persona=" + persona + "&mode=ehr");
+			if (home.statusCode() == 200 && home.uri().toString().startsWith(this.kinshipUrl)) {
+				return browser;
+			}
+			String failure = "launch of " + persona + " ended on " + home.uri().getPath() + " (" + home.statusCode()
+					+ ")";
+			if (attempt == 3) {
+				throw new IOException(failure);
+			}
+			this.relaunches.computeIfAbsent(failure.replace(persona, "a persona"), (key) -> new AtomicInteger())
+				.incrementAndGet();
 		}
-		return browser;
+	}
+
+	/**
+	 * Launches that failed and were made again, by how they failed.
+	 * @return one line per kind of failure
+	 */
+	List<String> relaunches() {
+		return this.relaunches.entrySet()
+			.stream()
+			.map((entry) -> entry.getValue().get() + " x " + entry.getKey())
+			.toList();
 	}
 
 	/**
