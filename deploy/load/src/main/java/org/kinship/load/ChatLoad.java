@@ -58,10 +58,12 @@ public final class ChatLoad {
 		System.out.printf("heap after GC: %d KB before the clients connected, %d KB after: %s KB per connection%n",
 				heapBefore, heapAfter, json(heapPerConnection, 1));
 		report(fleet);
+		CpuMeter cpu = new CpuMeter(this.settings.kinshipPid());
+		CpuMeter.Reading start = cpu.read();
 		Figures timed = Phases.timed(fleet, this.settings.rate(), this.settings.seconds(),
 				this.settings.drainSeconds());
-		System.out.printf("timed run, %d messages/s for %d s:%n%s%n", this.settings.rate(), this.settings.seconds(),
-				timed.describe());
+		System.out.printf("timed run, %d messages/s for %d s:%n%s%n%s%n", this.settings.rate(), this.settings.seconds(),
+				timed.describe(), cpu.since(start, "Kinship"));
 		report(fleet);
 		Double ratio = (this.settings.bareUrl() != null) ? baseline(fleet, cast) : null;
 		fleet.close();
@@ -69,7 +71,7 @@ public final class ChatLoad {
 	}
 
 	private double baseline(Fleet kinship, Cast cast) throws Exception {
-		Saturation ours = saturate("Kinship", kinship);
+		Saturation ours = saturate("Kinship", kinship, this.settings.kinshipPid());
 		kinship.close();
 		long[] groupIds = new long[cast.groupIds().length];
 		Arrays.setAll(groupIds, (group) -> group + 1);
@@ -77,7 +79,7 @@ public final class ChatLoad {
 			int connected = bare.connect(socketUrl(this.settings.bareUrl()), null);
 			int subscribed = Phases.awaitSubscribed(bare);
 			System.out.printf("bare broker: %d clients connected, %d following their group%n", connected, subscribed);
-			Saturation theirs = saturate("bare broker", bare);
+			Saturation theirs = saturate("bare broker", bare, this.settings.barePid());
 			double ratio = ours.deliveriesPerSecond() / theirs.deliveriesPerSecond();
 			System.out.printf(Locale.ROOT, "delivered messages per second at saturation, Kinship / bare broker: %.2f%n",
 					ratio);
@@ -85,14 +87,16 @@ public final class ChatLoad {
 		}
 	}
 
-	private Saturation saturate(String server, Fleet fleet) throws InterruptedException {
+	private Saturation saturate(String server, Fleet fleet, long pid) throws InterruptedException {
+		CpuMeter cpu = new CpuMeter(pid);
+		CpuMeter.Reading start = cpu.read();
 		Saturation saturation = Phases.saturate(fleet, this.settings.senders(), this.settings.saturationSeconds(),
 				this.settings.drainSeconds());
 		System.out.printf(Locale.ROOT,
 				"%s at saturation, %d senders each waiting for its acknowledgement: %.0f deliveries/s, "
-						+ "%.0f messages/s%n%s%n",
+						+ "%.0f messages/s%n%s%n%s%n",
 				server, saturation.senders(), saturation.deliveriesPerSecond(), saturation.messagesPerSecond(),
-				saturation.figures().describe());
+				saturation.figures().describe(), cpu.since(start, server));
 		report(fleet);
 		return saturation;
 	}

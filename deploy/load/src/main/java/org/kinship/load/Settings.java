@@ -23,15 +23,17 @@ import org.jspecify.annotations.Nullable;
  * acknowledgement before it sends again
  * @param heapProbe a shell command that prints the server's heap in use after a GC, in
  * KB, or {@code null} to skip the heap figure
+ * @param kinshipPid Kinship's process, for its share of the processors, or {@code -1}
+ * @param barePid the bare broker's process, or {@code -1}
  */
 record Settings(String sandboxUrl, String kinshipUrl, @Nullable String bareUrl, int clients, int groups, int rate,
 		int seconds, int launchThreads, int drainSeconds, int saturationSeconds, int senders,
-		@Nullable String heapProbe) {
+		@Nullable String heapProbe, long kinshipPid, long barePid) {
 
 	static final String USAGE = """
 			usage: chat-load --sandbox URL --kinship URL [--bare URL] --clients N --groups G --rate R --seconds T
 			                 [--launch-threads 16] [--drain-seconds 15] [--saturation-seconds 10]
-			                 [--senders 4*G] [--heap-probe COMMAND]
+			                 [--senders 4*G] [--heap-probe COMMAND] [--kinship-pid PID] [--bare-pid PID]
 			       chat-load bare-broker [--server.port=P]""";
 
 	static Settings parse(String[] args) {
@@ -47,7 +49,8 @@ record Settings(String sandboxUrl, String kinshipUrl, @Nullable String bareUrl, 
 				options.get("bare"), number(options, "clients", 50), groups, number(options, "rate", 20),
 				number(options, "seconds", 10), number(options, "launch-threads", 16),
 				number(options, "drain-seconds", 15), number(options, "saturation-seconds", 10),
-				number(options, "senders", 4 * groups), options.get("heap-probe"));
+				number(options, "senders", 4 * groups), options.get("heap-probe"), number(options, "kinship-pid", -1),
+				number(options, "bare-pid", -1));
 		if (settings.clients() < settings.groups() || settings.groups() < 1 || settings.rate() < 1) {
 			throw new IllegalArgumentException("at least one client per group, one group and one message a second");
 		}
