@@ -129,6 +129,34 @@ class ChatIntegrationTests {
 	}
 
 	@Test
+	void aMessageOfFourThousandCharactersGoesThroughWhole() throws Exception {
+		BlockingQueue<Map<String, Object>> louisSees = this.louis.follow(this.groupId);
+		StompMember jacki = online(member("Jacki Feil", "Jac"));
+		// two bytes each in UTF-8: a frame of more than 8 KB, read by the server in
+		// pieces
+		String longest = "é".repeat(3998) + "\"!";
+		Map<String, Object> stored = message(jacki.sendAndAwait(this.groupId, UUID.randomUUID().toString(), longest));
+
+		Map<String, Object> received = louisSees.poll(10, TimeUnit.SECONDS);
+		assertThat(received).isNotNull();
+		assertThat(received.get("id")).isEqualTo(stored.get("id"));
+		assertThat((String) received.get("html")).contains("é".repeat(3998));
+	}
+
+	@Test
+	void aLargeFrameIsReadWholeAndOnlyAFrameOverTheLimitIsAnsweredWithAnErrorFrame() throws Exception {
+		StompMember evelyn = online(member("Evelyn McCullough", "Eve"));
+		Map<String, Object> tooLong = evelyn.sendAndAwait(this.groupId, UUID.randomUUID().toString(),
+				"x".repeat(20_000));
+		assertThat((String) tooLong.get("reason")).as("a 20 KB frame is read, then refused in words")
+			.contains("at most 4,000 characters");
+		assertThat(evelyn.connected()).isTrue();
+
+		evelyn.send(this.groupId, UUID.randomUUID().toString(), "x".repeat(70_000));
+		assertThat(evelyn.error()).contains("That frame could not be understood");
+	}
+
+	@Test
 	void sendingTooFastIsRefusedWithAPlainMessage() throws Exception {
 		StompMember walter = online(memberById("walter-brooks", "Walt"));
 		String outcome = "";
