@@ -23,6 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class Browser {
 
+	/** A desktop window. */
+	static final Dimension DESKTOP = new Dimension(1280, 900);
+
+	/** A phone, as a portal's mobile web view is wide. */
+	static final Dimension PHONE = new Dimension(360, 740);
+
 	private Browser() {
 	}
 
@@ -40,12 +46,52 @@ final class Browser {
 				.usingAnyFreePort()
 				.build();
 			WebDriver driver = new ChromeDriver(service, options);
-			driver.manage().window().setSize(new Dimension(1280, 900));
+			driver.manage().window().setSize(DESKTOP);
 			driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
 			return driver;
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Checks the page at the width of a portal's mobile web view (360 px, where it must
+	 * not scroll sideways) and at desktop size, leaving the window at desktop size.
+	 * @param driver the browser, on the page to check
+	 */
+	static void assertAccessibleAtBothSizes(WebDriver driver) {
+		driver.manage().window().setSize(PHONE);
+		assertAccessible(driver);
+		assertThat(horizontalOverflow(driver)).as("page wider than a 360 px screen").isLessThanOrEqualTo(0L);
+		driver.manage().window().setSize(DESKTOP);
+		assertAccessible(driver);
+	}
+
+	/**
+	 * How far the page scrolls sideways.
+	 * @param driver the browser
+	 * @return pixels wider than the window, 0 when none
+	 */
+	static long horizontalOverflow(WebDriver driver) {
+		Object overflow = ((org.openqa.selenium.JavascriptExecutor) driver)
+			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+		return ((Number) overflow).longValue();
+	}
+
+	/**
+	 * Waits for an element, and says what the page showed when it does not come.
+	 * @param driver the browser
+	 * @param element the element
+	 */
+	static void waitFor(WebDriver driver, org.openqa.selenium.By element) {
+		try {
+			new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20))
+				.until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(element));
+		}
+		catch (org.openqa.selenium.TimeoutException ex) {
+			throw new AssertionError("No " + element + " on " + driver.getCurrentUrl() + ":\n"
+					+ driver.findElement(org.openqa.selenium.By.tagName("body")).getText(), ex);
 		}
 	}
 

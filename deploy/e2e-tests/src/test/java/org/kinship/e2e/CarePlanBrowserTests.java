@@ -6,8 +6,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -21,10 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * demand and the share preview; every state passes axe-core.
  */
 class CarePlanBrowserTests {
-
-	private static final Dimension DESKTOP = new Dimension(1280, 900);
-
-	private static final Dimension PHONE = new Dimension(360, 740);
 
 	private final RunningKinship system = RunningKinship.get();
 
@@ -43,9 +37,9 @@ class CarePlanBrowserTests {
 	@Test
 	void thePanelSitsBesideTheDiscussionOnADesktopAndIsATabOnAPhone() {
 		this.browser.get(this.system.sandboxUrl() + "/launch?persona=" + tommy() + "&mode=ehr");
-		waitFor(By.id("greeting"));
+		Browser.waitFor(this.browser, By.id("greeting"));
 		joinOrOpen("heart-failure-support", "Tommy F");
-		waitFor(By.id("care-plan"));
+		Browser.waitFor(this.browser, By.id("care-plan"));
 
 		WebElement panel = this.browser.findElement(By.id("care-plan"));
 		WebElement discussion = this.browser.findElement(By.id("discussion"));
@@ -54,7 +48,7 @@ class CarePlanBrowserTests {
 		assertThat(this.browser.findElement(By.cssSelector("[data-group-tabs]")).isDisplayed()).isFalse();
 		Browser.assertAccessible(this.browser);
 
-		this.browser.manage().window().setSize(PHONE);
+		this.browser.manage().window().setSize(Browser.PHONE);
 		WebElement carePlanTab = this.browser.findElement(By.id("tab-care-plan"));
 		new WebDriverWait(this.browser, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOf(carePlanTab));
 		assertThat(hidden(discussion)).isFalse();
@@ -69,13 +63,14 @@ class CarePlanBrowserTests {
 		details.click();
 		assertThat(this.browser.findElement(By.cssSelector("#careplan-medications details")).getText())
 			.contains("Once a day");
-		assertThat(horizontalOverflow()).as("page wider than a 360 px screen").isLessThanOrEqualTo(0L);
+		assertThat(Browser.horizontalOverflow(this.browser)).as("page wider than a 360 px screen")
+			.isLessThanOrEqualTo(0L);
 		Browser.assertAccessible(this.browser);
 
 		this.browser.findElement(By.id("tab-care-plan")).sendKeys(org.openqa.selenium.Keys.ARROW_LEFT);
 		assertThat(hidden(discussion)).isFalse();
 		assertThat(panel.isDisplayed()).isFalse();
-		this.browser.manage().window().setSize(DESKTOP);
+		this.browser.manage().window().setSize(Browser.DESKTOP);
 		new WebDriverWait(this.browser, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOf(panel));
 		assertThat(hidden(discussion)).isFalse();
 		Browser.assertAccessible(this.browser);
@@ -84,23 +79,24 @@ class CarePlanBrowserTests {
 	@Test
 	void aMemberEditsWhatTheyShareFromTheirPlan() {
 		this.browser.get(this.system.sandboxUrl() + "/launch?persona=" + tommy() + "&mode=ehr");
-		waitFor(By.id("greeting"));
+		Browser.waitFor(this.browser, By.id("greeting"));
 		joinOrOpen("heart-failure-support", "Tommy F");
-		waitFor(By.id("care-plan"));
+		Browser.waitFor(this.browser, By.id("care-plan"));
 		this.browser.findElement(By.cssSelector("#careplan-goals details summary")).click();
 		this.browser.findElement(By.cssSelector("#careplan-goals a.careplan-share")).click();
-		waitFor(By.id("share-text"));
+		Browser.waitFor(this.browser, By.id("share-text"));
 		WebElement text = this.browser.findElement(By.id("share-text"));
 		assertThat(text.getAttribute("value")).startsWith("My goal: ");
-		assertAccessibleAtBothSizes();
+		Browser.assertAccessibleAtBothSizes(this.browser);
 
 		text.clear();
 		text.sendKeys("My goal: a stronger heart by spring");
 		this.browser.findElement(By.id("share-submit")).click();
 		// posted as a message of the member's in the group's discussion, nothing else
-		waitFor(By.xpath("//ol[@id='messages']//div[@class='body' and .='My goal: a stronger heart by spring']"));
+		Browser.waitFor(this.browser,
+				By.xpath("//ol[@id='messages']//div[@class='body' and .='My goal: a stronger heart by spring']"));
 		assertThat(this.browser.findElement(By.className("notice")).getText()).isEqualTo("Shared with the group.");
-		assertAccessibleAtBothSizes();
+		Browser.assertAccessibleAtBothSizes(this.browser);
 	}
 
 	/** The discussion is still empty, so Selenium never counts it as displayed. */
@@ -110,14 +106,14 @@ class CarePlanBrowserTests {
 
 	private void joinOrOpen(String group, String name) {
 		this.browser.get(this.system.kinshipUrl() + "/groups/" + group);
-		waitFor(By.tagName("h1"));
+		Browser.waitFor(this.browser, By.tagName("h1"));
 		if (!this.browser.findElements(By.id("join")).isEmpty()) {
 			this.browser.findElement(By.id("join")).click();
-			waitFor(By.id("join-form"));
+			Browser.waitFor(this.browser, By.id("join-form"));
 			this.browser.findElement(By.id("displayName")).sendKeys(name);
 			this.browser.findElement(By.id("acceptGuidelines")).click();
 			this.browser.findElement(By.id("join-submit")).click();
-			waitFor(By.id("membership"));
+			Browser.waitFor(this.browser, By.id("membership"));
 		}
 	}
 
@@ -129,31 +125,6 @@ class CarePlanBrowserTests {
 			.matcher(personas);
 		assertThat(matcher.find()).as("Tommy Friesen among the sandbox's personas").isTrue();
 		return matcher.group(1);
-	}
-
-	private void assertAccessibleAtBothSizes() {
-		this.browser.manage().window().setSize(PHONE);
-		Browser.assertAccessible(this.browser);
-		assertThat(horizontalOverflow()).as("page wider than a 360 px screen").isLessThanOrEqualTo(0L);
-		this.browser.manage().window().setSize(DESKTOP);
-		Browser.assertAccessible(this.browser);
-	}
-
-	private long horizontalOverflow() {
-		Object overflow = ((JavascriptExecutor) this.browser)
-			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-		return ((Number) overflow).longValue();
-	}
-
-	private void waitFor(By element) {
-		try {
-			new WebDriverWait(this.browser, Duration.ofSeconds(20))
-				.until(ExpectedConditions.presenceOfElementLocated(element));
-		}
-		catch (org.openqa.selenium.TimeoutException ex) {
-			throw new AssertionError("No " + element + " on " + this.browser.getCurrentUrl() + ":\n"
-					+ this.browser.findElement(By.tagName("body")).getText(), ex);
-		}
 	}
 
 }
