@@ -103,15 +103,22 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 	 * 94 KB of heap per connection in all as {@code deploy/bench/chat-load} measures it.
 	 * With messages taken in pieces (see {@link FramesInPieces}) these buffers are only
 	 * the size of a piece, and frames up to {@code kinship.realtime.max-frame-bytes} are
-	 * joined by the STOMP decoder instead.
+	 * joined by the STOMP decoder instead. Applied where a servlet container serves
+	 * WebSockets; a mock servlet context (tests of pages alone) has none, and nothing is
+	 * set there.
 	 * @return the container settings
 	 */
 	@Bean
-	ServletServerContainerFactoryBean socketReadBuffers() {
-		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-		container.setMaxTextMessageBufferSize(TEXT_PIECE_CHARACTERS);
-		container.setMaxBinaryMessageBufferSize(BINARY_PIECE_BYTES);
-		return container;
+	org.springframework.web.context.ServletContextAware socketReadBuffers() {
+		return (servletContext) -> {
+			if (servletContext.getAttribute("jakarta.websocket.server.ServerContainer") != null) {
+				ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+				container.setMaxTextMessageBufferSize(TEXT_PIECE_CHARACTERS);
+				container.setMaxBinaryMessageBufferSize(BINARY_PIECE_BYTES);
+				container.setServletContext(servletContext);
+				container.afterPropertiesSet();
+			}
+		};
 	}
 
 	/**
