@@ -101,16 +101,18 @@ public class Chat {
 			throw new Refused("chat.error.rate", this.properties.rateLimitMessages(),
 					this.properties.rateLimitWindow().toSeconds());
 		}
-		Verdict verdict = this.screening
-			.screen(new Screening.Submission(principal.issuer(), groupId, principal.fhirUser(), text));
+		Verdict verdict = this.screening.screen(new Screening.Submission(principal.issuer(), groupId,
+				principal.fhirUser(), text, this.store.published(groupId, principal.fhirUser()), seat.staff()));
 		if (verdict.outcome() == Outcome.REFUSE) {
-			throw new Refused((verdict.reasonKey() != null) ? verdict.reasonKey() : "chat.error.refused");
+			throw new Refused((verdict.reasonKey() != null) ? verdict.reasonKey() : "chat.error.refused",
+					verdict.reasonArgs().toArray());
 		}
 		boolean held = verdict.outcome() == Outcome.HOLD;
+		String storedText = verdict.text();
 		ChatMessage draft = new ChatMessage(0, groupId, this.store.nextSeq(groupId), seat.displayName(),
-				command.clientId(), this.markdown.render(text), command.replyTo(),
-				Instant.now().truncatedTo(ChronoUnit.MILLIS), false, false, mentions(seat, text), Map.of());
-		ChatMessage stored = this.store.insert(draft, principal.fhirUser(), text,
+				command.clientId(), this.markdown.render(storedText), command.replyTo(),
+				Instant.now().truncatedTo(ChronoUnit.MILLIS), false, false, mentions(seat, storedText), Map.of());
+		ChatMessage stored = this.store.insert(draft, principal.fhirUser(), storedText,
 				held ? MessageStore.HELD : MessageStore.VISIBLE);
 		if (!held) {
 			this.events.publishEvent(new MessagePosted(stored));
@@ -138,10 +140,12 @@ public class Chat {
 			throw new Refused("chat.error.not-author");
 		}
 		String checked = checkedText(text);
-		if (this.screening.screen(new Screening.Submission(principal.issuer(), groupId, principal.fhirUser(), checked))
-			.outcome() != Outcome.ALLOW) {
+		Verdict verdict = this.screening.screen(new Screening.Submission(principal.issuer(), groupId,
+				principal.fhirUser(), checked, Integer.MAX_VALUE, seat.staff()));
+		if (verdict.outcome() != Outcome.ALLOW) {
 			throw new Refused("chat.error.refused");
 		}
+		checked = verdict.text();
 		this.store.edit(messageId, checked, this.markdown.render(checked), mentions(seat, checked));
 		return changed(groupId, messageId);
 	}

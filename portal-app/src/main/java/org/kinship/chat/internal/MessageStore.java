@@ -114,6 +114,21 @@ public class MessageStore {
 	}
 
 	/**
+	 * How many of a member's messages in a group were published (held and deleted ones
+	 * not counted), for the new-member rule of screening.
+	 * @param groupId the group
+	 * @param author the member
+	 * @return the count
+	 */
+	public int published(long groupId, String author) {
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM chat_message WHERE group_id = ? AND author = ? AND status = 'VISIBLE'")
+			.params(groupId, author)
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
 	 * Whether a message exists in a group, so that a reply cannot point elsewhere.
 	 * @param groupId the group
 	 * @param id the message
