@@ -54,6 +54,35 @@ class GroupsPersistenceIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
+	@Test
+	void remembersAPatientOnceWhenTheFirstLaunchesComeAtOnce() throws Exception {
+		String patient = "p-" + UUID.randomUUID();
+		var launch = new org.kinship.launch.MemberLaunched("sandbox", sandbox(), "Patient/" + patient,
+				KinshipRole.PATIENT, patient);
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		var start = new java.util.concurrent.CountDownLatch(1);
+		List<java.util.concurrent.Future<?>> launches = new java.util.ArrayList<>();
+		for (int i = 0; i < 16; i++) {
+			launches.add(pool.submit(() -> {
+				start.await();
+				this.events.publishEvent(launch);
+				return null;
+			}));
+		}
+		start.countDown();
+		for (var each : launches) {
+			each.get();
+		}
+		pool.shutdown();
+
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM kinship_patient WHERE patient_id = ?", Integer.class,
+				patient))
+			.isEqualTo(1);
+	}
+
 	@Test
 	void seedsTheDemoGroupsForTheSandbox() {
 		List<Group> listed = this.directory.listed(patient(), "");

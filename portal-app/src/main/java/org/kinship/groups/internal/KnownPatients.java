@@ -7,9 +7,10 @@ import java.util.List;
 import org.kinship.launch.MemberLaunched;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The patients whose records a cohort preview may look at: every patient who launched
@@ -24,23 +25,33 @@ public class KnownPatients {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Remembers the patient of a launch. One upsert in its own statement: two first
+	 * launches of the same person at once (two tabs, a double click) would otherwise both
+	 * find no row and both insert. A deadlock or duplicate between two such upserts is
+	 * tried once more; the row then exists either way.
+	 * @param launch the launch
+	 */
 	@EventListener
-	@Transactional
 	void on(MemberLaunched launch) {
 		if (launch.patientId() == null || launch.fhirUser().startsWith("Practitioner")) {
 			return;
 		}
-		Timestamp now = Timestamp.from(Instant.now());
-		int updated = this.jdbc
-			.sql("UPDATE kinship_patient SET last_launch = ? WHERE issuer = ? AND patient_id = ? AND fhir_user = ?")
-			.params(now, launch.issuer(), launch.patientId(), launch.fhirUser())
-			.update();
-		if (updated == 0) {
-			this.jdbc
-				.sql("INSERT INTO kinship_patient (issuer, patient_id, fhir_user, last_launch) VALUES (?, ?, ?, ?)")
-				.params(launch.issuer(), launch.patientId(), launch.fhirUser(), now)
-				.update();
+		try {
+			remember(launch);
 		}
+		catch (PessimisticLockingFailureException | DuplicateKeyException ex) {
+			remember(launch);
+		}
+	}
+
+	private void remember(MemberLaunched launch) {
+		Timestamp now = Timestamp.from(Instant.now());
+		this.jdbc
+			.sql("INSERT INTO kinship_patient (issuer, patient_id, fhir_user, last_launch) VALUES (?, ?, ?, ?) "
+					+ "ON DUPLICATE KEY UPDATE last_launch = ?")
+			.params(launch.issuer(), launch.patientId(), launch.fhirUser(), now, now)
+			.update();
 	}
 
 	/**
