@@ -53,6 +53,9 @@ final class KinshipCluster implements AutoCloseable {
 		String key = clientKey();
 		cluster.nodes.add(cluster.node(0, "kinship-portal", key));
 		cluster.nodes.add(cluster.node(1, "kinship-node-b", key));
+		// each node subscribes to the channel in the background after it starts; a
+		// message published before then is caught up, not delivered live
+		redis.awaitSubscribers("kinship:chat", cluster.nodes.size());
 		return cluster;
 	}
 
@@ -148,6 +151,35 @@ final class KinshipCluster implements AutoCloseable {
 
 		void restart() throws IOException, InterruptedException {
 			startProcess();
+		}
+
+		/**
+		 * Waits until a channel has as many subscribers as asked.
+		 * @param channel the channel
+		 * @param count the subscribers
+		 */
+		void awaitSubscribers(String channel, int count) throws IOException, InterruptedException {
+			for (int i = 0; i < 300; i++) {
+				if (subscribers(channel) >= count) {
+					return;
+				}
+				Thread.sleep(100);
+			}
+			throw new IllegalStateException("Fewer than " + count + " nodes subscribed to " + channel);
+		}
+
+		private int subscribers(String channel) throws IOException {
+			try (Socket socket = new Socket("127.0.0.1", this.port)) {
+				socket.getOutputStream()
+					.write(("PUBSUB NUMSUB " + channel + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+				var reply = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+						java.nio.charset.StandardCharsets.US_ASCII));
+				// *2, $length, the channel, :count
+				for (int line = 0; line < 3; line++) {
+					reply.readLine();
+				}
+				return Integer.parseInt(reply.readLine().substring(1));
+			}
 		}
 
 		private void startProcess() throws IOException, InterruptedException {
