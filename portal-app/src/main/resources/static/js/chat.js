@@ -15,6 +15,9 @@
 	const text = document.getElementById('composer-text');
 	const errorLine = document.getElementById('composer-error');
 	const replying = document.getElementById('replying');
+	const crisis = document.getElementById('crisis');
+	const notice = document.getElementById('chat-notice');
+	const flagReasons = ['off-topic', 'unkind', 'misinformation', 'spam', 'personal-information', 'worried'];
 	const words = list.dataset;
 	const myName = root.dataset.myName;
 	const staff = root.dataset.staff === 'true';
@@ -82,6 +85,9 @@
 			}
 			item.append(actionButton(words.delete, () => change({ kind: 'delete', messageId: message.id })));
 		}
+		if (composer && !message.deleted && message.author !== myName) {
+			item.append(actionButton(words.flag, () => startFlag(item, message)));
+		}
 		if (composer) {
 			const reply = document.createElement('button');
 			reply.type = 'button';
@@ -147,6 +153,49 @@
 		field.focus();
 	}
 
+	function startFlag(item, message) {
+		if (item.querySelector('.flagger')) {
+			return;
+		}
+		const form = document.createElement('form');
+		form.className = 'flagger';
+		const labels = words.flagReasons.split('|');
+		const field = document.createElement('select');
+		field.setAttribute('aria-label', words.flagTitle);
+		flagReasons.forEach((reason, index) => {
+			const option = document.createElement('option');
+			option.value = reason;
+			option.textContent = labels[index];
+			field.append(option);
+		});
+		const send = document.createElement('button');
+		send.type = 'submit';
+		send.className = 'secondary';
+		send.textContent = words.flagSend;
+		form.append(field, ' ', send, ' ', actionButton(words.cancel, () => form.remove()));
+		form.addEventListener('submit', (event) => {
+			event.preventDefault();
+			change({ kind: 'flag', messageId: message.id, reason: field.value });
+			form.remove();
+		});
+		item.append(form);
+		field.focus();
+	}
+
+	function showNotice(textContent) {
+		notice.hidden = false;
+		notice.textContent = textContent;
+	}
+
+	function showCrisis() {
+		crisis.hidden = false;
+		crisis.focus();
+	}
+	document.getElementById('crisis-close').addEventListener('click', () => {
+		crisis.hidden = true;
+		text.focus();
+	});
+
 	function change(command) {
 		command.requestId = crypto.randomUUID();
 		client.publish({ destination: '/app/groups/' + groupId + '/change', body: JSON.stringify(command) });
@@ -169,6 +218,10 @@
 			return;
 		}
 		seen.set(message.id, message);
+		const held = document.getElementById('held-' + message.id);
+		if (held) {
+			held.remove();
+		}
 		const mine = pending.get(message.clientId);
 		if (mine) {
 			mine.element.remove();
@@ -293,12 +346,33 @@
 			replace(reply.message);
 			return;
 		}
+		if (reply.outcome === 'FLAGGED') {
+			showNotice(reply.reason);
+			return;
+		}
+		if (reply.crisis) {
+			showCrisis();
+		}
 		const entry = pending.get(reply.clientId);
-		if (reply.outcome === 'STORED' || reply.outcome === 'HELD') {
+		if (reply.outcome === 'STORED') {
 			if (reply.message) {
 				add(reply.message, false);
 			}
 			pending.delete(reply.clientId);
+			return;
+		}
+		if (reply.outcome === 'HELD') {
+			// only the author sees a held message, marked as waiting, until a facilitator
+			// approves it and it arrives live under the same id
+			if (entry) {
+				entry.element.textContent = words.held + ': ' + entry.command.text;
+				entry.element.className = 'message held';
+				if (reply.message) {
+					entry.element.id = 'held-' + reply.message.id;
+				}
+				pending.delete(reply.clientId);
+			}
+			showNotice(reply.reason);
 			return;
 		}
 		if (entry) {

@@ -15,6 +15,7 @@ import org.kinship.groups.GroupDirectory.Seat;
 import org.kinship.groups.GroupStatus;
 import org.kinship.groups.Refused;
 import org.kinship.launch.KinshipPrincipal;
+import org.kinship.moderation.Flags;
 import org.kinship.moderation.Screening;
 import org.kinship.moderation.Screening.Outcome;
 import org.kinship.moderation.Screening.Verdict;
@@ -55,8 +56,11 @@ public class Chat {
 
 	private final ApplicationEventPublisher events;
 
+	private final Moderators moderators;
+
 	Chat(GroupDirectory groups, MessageStore store, RateLimiter rateLimiter, Screening screening,
-			MarkdownRenderer markdown, ChatProperties properties, ApplicationEventPublisher events) {
+			MarkdownRenderer markdown, ChatProperties properties, ApplicationEventPublisher events,
+			Moderators moderators) {
 		this.groups = groups;
 		this.store = store;
 		this.rateLimiter = rateLimiter;
@@ -64,6 +68,7 @@ public class Chat {
 		this.markdown = markdown;
 		this.properties = properties;
 		this.events = events;
+		this.moderators = moderators;
 	}
 
 	/**
@@ -91,8 +96,9 @@ public class Chat {
 		}
 		var earlier = this.store.findByClientId(groupId, principal.fhirUser(), command.clientId());
 		if (earlier.isPresent()) {
-			return new SendResult(earlier.get().message(), MessageStore.HELD.equals(earlier.get().status()), true);
+			return SendResult.repeated(earlier.get().message(), MessageStore.HELD.equals(earlier.get().status()));
 		}
+		this.moderators.refuseIfMuted(principal, groupId);
 		String text = checkedText(command.text());
 		if (command.replyTo() != null && !this.store.exists(groupId, command.replyTo())) {
 			throw new Refused("chat.error.reply-to");
@@ -117,7 +123,9 @@ public class Chat {
 		if (!held) {
 			this.events.publishEvent(new MessagePosted(stored));
 		}
-		return new SendResult(stored, held, false);
+		this.moderators.review(principal, stored, verdict);
+		return new SendResult(stored, held, false, verdict.crisis(), held ? verdict.reasonKey() : null,
+				verdict.reasonArgs());
 	}
 
 	/**
@@ -142,8 +150,9 @@ public class Chat {
 		String checked = checkedText(text);
 		Verdict verdict = this.screening.screen(new Screening.Submission(principal.issuer(), groupId,
 				principal.fhirUser(), checked, Integer.MAX_VALUE, seat.staff()));
-		if (verdict.outcome() != Outcome.ALLOW) {
-			throw new Refused("chat.error.refused");
+		if (verdict.outcome() != Outcome.ALLOW && verdict.outcome() != Outcome.FLAG) {
+			throw new Refused((verdict.outcome() == Outcome.REFUSE && verdict.reasonKey() != null) ? verdict.reasonKey()
+					: "chat.error.edit-refused", verdict.reasonArgs().toArray());
 		}
 		checked = verdict.text();
 		this.store.edit(messageId, checked, this.markdown.render(checked), mentions(seat, checked));
@@ -191,6 +200,34 @@ public class Chat {
 			.orElseThrow(() -> new Refused("chat.error.no-message"));
 		this.store.react(messageId, principal.fhirUser(), seat.displayName(), emoji, on);
 		return changed(groupId, messageId);
+	}
+
+	/**
+	 * A member flags someone else's message for the group's facilitators. The message is
+	 * hidden until reviewed once as many members as the group's setting asks have flagged
+	 * it.
+	 * @param principal a member
+	 * @param groupId the group
+	 * @param messageId the message
+	 * @param reason why
+	 * @return whether the message is now hidden
+	 * @throws Refused for one's own message or a message that is not there
+	 */
+	@Transactional
+	public boolean flag(KinshipPrincipal principal, long groupId, long messageId, Flags.FlagReason reason) {
+		seat(principal, groupId);
+		MessageStore.Owned owned = this.store.find(groupId, messageId)
+			.filter((found) -> MessageStore.VISIBLE.equals(found.status()))
+			.orElseThrow(() -> new Refused("chat.error.no-message"));
+		if (owned.author().equals(principal.fhirUser())) {
+			throw new Refused("chat.error.own-message");
+		}
+		boolean hide = this.moderators.flagged(principal, groupId, messageId, owned.author(), reason);
+		if (hide) {
+			this.store.setStatus(messageId, MessageStore.HIDDEN);
+			changed(groupId, messageId);
+		}
+		return hide;
 	}
 
 	private ChatMessage changed(long groupId, long messageId) {
@@ -307,11 +344,25 @@ public class Chat {
 	 * @return true for active members and the group's staff
 	 */
 	public boolean mayFollow(KinshipPrincipal principal, long groupId) {
-		return this.groups.seat(principal, groupId).isPresent();
+		return this.groups.seat(principal, groupId).isPresent() && this.moderators.mayRead(principal, groupId);
+	}
+
+	/**
+	 * Whether the person moderates a group: follows its review queue and decides there.
+	 * @param principal who asks
+	 * @param groupId the group
+	 * @return true for the group's facilitators and the community's managers
+	 */
+	public boolean mayModerate(KinshipPrincipal principal, long groupId) {
+		return this.groups.seat(principal, groupId).filter(Seat::staff).isPresent();
 	}
 
 	private Seat seat(KinshipPrincipal principal, long groupId) {
-		return this.groups.seat(principal, groupId).orElseThrow(() -> new Refused("chat.error.not-member"));
+		Seat seat = this.groups.seat(principal, groupId).orElseThrow(() -> new Refused("chat.error.not-member"));
+		if (!seat.staff()) {
+			this.moderators.refuseIfKeptOut(principal, groupId);
+		}
+		return seat;
 	}
 
 	private String checkedText(String text) {

@@ -9,6 +9,8 @@ import org.kinship.groups.internal.GroupStore;
 import org.kinship.groups.internal.MembershipStore;
 import org.kinship.launch.CommunityRight;
 import org.kinship.launch.KinshipPrincipal;
+import org.kinship.moderation.Sanctions;
+import org.kinship.moderation.Sanctions.Sanction;
 
 import org.springframework.stereotype.Component;
 
@@ -23,9 +25,12 @@ public class GroupDirectory {
 
 	private final MembershipStore memberships;
 
-	GroupDirectory(GroupStore groups, MembershipStore memberships) {
+	private final Sanctions sanctions;
+
+	GroupDirectory(GroupStore groups, MembershipStore memberships, Sanctions sanctions) {
 		this.groups = groups;
 		this.memberships = memberships;
+		this.sanctions = sanctions;
 	}
 
 	/**
@@ -70,11 +75,17 @@ public class GroupDirectory {
 		return this.groups.find(principal.issuer(), slug).map((group) -> {
 			Optional<Membership> mine = this.memberships.find(group.id(), principal.fhirUser());
 			boolean staff = isStaff(principal, group);
-			boolean member = mine.filter((membership) -> membership.status() == MembershipStatus.ACTIVE).isPresent();
+			// a suspension or a ban keeps a member out of the discussion; a mute does not
+			Sanction keptOut = staff ? null
+					: this.sanctions.restriction(principal.issuer(), group.id(), principal.fhirUser())
+						.filter((sanction) -> !sanction.mayRead())
+						.orElse(null);
+			boolean member = mine.filter((membership) -> membership.status() == MembershipStatus.ACTIVE).isPresent()
+					&& keptOut == null;
 			List<Membership> members = (member || staff) ? this.memberships.of(group.id(), MembershipStatus.ACTIVE)
 					: List.of();
 			List<Membership> pending = staff ? this.memberships.of(group.id(), MembershipStatus.PENDING) : List.of();
-			return new GroupPage(group, mine.orElse(null), members, pending, staff, member || staff);
+			return new GroupPage(group, mine.orElse(null), members, pending, staff, member || staff, keptOut);
 		});
 	}
 
@@ -122,6 +133,26 @@ public class GroupDirectory {
 			.toList();
 	}
 
+	/**
+	 * The groups a person moderates: those they facilitate, and every group of their
+	 * community for a community manager.
+	 * @param principal who asks
+	 * @return the groups, by name
+	 */
+	public List<Group> moderated(KinshipPrincipal principal) {
+		return this.groups.all(principal.issuer()).stream().filter((group) -> isStaff(principal, group)).toList();
+	}
+
+	/**
+	 * The name a member goes by in a group.
+	 * @param groupId the group
+	 * @param fhirUser the member
+	 * @return the name, or empty when the person is not a member
+	 */
+	public Optional<String> nameIn(long groupId, String fhirUser) {
+		return this.memberships.find(groupId, fhirUser).map(Membership::displayName);
+	}
+
 	static boolean isStaff(KinshipPrincipal principal, Group group) {
 		return principal.has(CommunityRight.COMMUNITY_MANAGER) || group.facilitatedBy(principal.fhirUser());
 	}
@@ -155,10 +186,14 @@ public class GroupDirectory {
 	 * @param members the members, for members and staff only
 	 * @param pending requests to join, for staff only
 	 * @param staff whether the person may manage the group
-	 * @param mayReadMembers whether the person may see who belongs
+	 * @param mayReadMembers whether the person may see who belongs, and read the
+	 * discussion
+	 * @param keptOut the suspension or ban that keeps the person out of the discussion,
+	 * or {@code null}
 	 */
 	public record GroupPage(Group group, @org.jspecify.annotations.Nullable Membership membership,
-			List<Membership> members, List<Membership> pending, boolean staff, boolean mayReadMembers) {
+			List<Membership> members, List<Membership> pending, boolean staff, boolean mayReadMembers,
+			@org.jspecify.annotations.Nullable Sanction keptOut) {
 	}
 
 }

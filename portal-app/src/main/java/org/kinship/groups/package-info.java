@@ -4,6 +4,7 @@
  * under a name of the member's choosing. Matching happens inside Kinship; no member's
  * codes or diagnoses are stored or shown to anyone else.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Groups", allowedDependencies = { "launch", "audit" })
+@org.springframework.modulith.ApplicationModule(displayName = "Groups",
+		allowedDependencies = { "launch", "audit", "moderation" })
 @org.jspecify.annotations.NullMarked
 package org.kinship.groups;

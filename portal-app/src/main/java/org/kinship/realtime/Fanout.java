@@ -3,6 +3,8 @@ package org.kinship.realtime;
 import org.kinship.chat.ChatMessage;
 import org.kinship.chat.MessageChanged;
 import org.kinship.chat.MessagePosted;
+import org.kinship.moderation.EscalationRaised;
+import org.kinship.moderation.ReviewQueueChanged;
 
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
@@ -12,7 +14,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Delivers each committed message to this node's subscribers at once, and hands it to the
  * other nodes when Redis fan-out is on. Runs after commit, so nothing is delivered that
- * could still roll back.
+ * could still roll back. Changes of a group's review queue reach the staff who have the
+ * queue open the same way; they carry no message, only a signal to reload.
  */
 @Component
 class Fanout {
@@ -36,6 +39,25 @@ class Fanout {
 	void on(MessageChanged changed) {
 		deliverHere(changed.message());
 		this.redis.ifPresent((fanout) -> fanout.publish(changed.message()));
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void on(ReviewQueueChanged changed) {
+		signal(new ReviewSignal(changed.groupId(), false));
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void on(EscalationRaised raised) {
+		signal(new ReviewSignal(raised.groupId(), true));
+	}
+
+	private void signal(ReviewSignal signal) {
+		deliverHere(signal);
+		this.redis.ifPresent((fanout) -> fanout.publish(signal));
+	}
+
+	void deliverHere(ReviewSignal signal) {
+		this.template.convertAndSend("/topic/review/" + signal.groupId(), signal);
 	}
 
 	void deliverHere(ChatMessage message) {

@@ -23,13 +23,16 @@ import org.springframework.stereotype.Component;
  * Authorizes every inbound STOMP frame on the server. CONNECT needs a launched session
  * (the handshake carried its cookie; Spring's same-origin check on the handshake keeps
  * other sites' pages out); SUBSCRIBE is allowed to a group's topic only with a seat in
- * the group, and to the member's own reply queues; SEND only to the chat destinations,
- * whose handlers check the seat again. Everything else is refused with an ERROR frame.
+ * the group, to a group's review queue only for its staff, and to the member's own reply
+ * queues; SEND only to the chat destinations, whose handlers check the seat again.
+ * Everything else is refused with an ERROR frame.
  */
 @Component
 class FrameAuthorization implements ChannelInterceptor {
 
 	private static final Pattern GROUP_TOPIC = Pattern.compile("/topic/groups/([0-9]{1,18})(/activity)?");
+
+	private static final Pattern REVIEW_TOPIC = Pattern.compile("/topic/review/([0-9]{1,18})");
 
 	private static final Pattern CHAT_SEND = Pattern
 		.compile("/app/groups/[0-9]{1,18}/(send|change|since|read|presence|typing)");
@@ -63,7 +66,8 @@ class FrameAuthorization implements ChannelInterceptor {
 		String destination = (frame.getDestination() != null) ? frame.getDestination() : "";
 		boolean allowed = switch (command) {
 			case CONNECT, STOMP -> true;
-			case SUBSCRIBE -> OWN_QUEUES.contains(destination) || followsGroup(principal, destination);
+			case SUBSCRIBE -> OWN_QUEUES.contains(destination) || followsGroup(principal, destination)
+					|| moderatesGroup(principal, destination);
 			case SEND -> CHAT_SEND.matcher(destination).matches();
 			default -> false;
 		};
@@ -85,6 +89,11 @@ class FrameAuthorization implements ChannelInterceptor {
 			error.setReceiptId(frame.getReceipt());
 		}
 		this.toClients.send(MessageBuilder.createMessage(new byte[0], error.getMessageHeaders()));
+	}
+
+	private boolean moderatesGroup(KinshipPrincipal principal, String destination) {
+		Matcher topic = REVIEW_TOPIC.matcher(destination);
+		return topic.matches() && this.chat.mayModerate(principal, Long.parseLong(topic.group(1)));
 	}
 
 	private boolean followsGroup(KinshipPrincipal principal, String destination) {

@@ -61,7 +61,15 @@ class RedisFanout implements MessageListener, DisposableBean {
 	}
 
 	void publish(ChatMessage message) {
-		String payload = this.json.writeValueAsString(new Envelope(this.properties.node(), message));
+		publish(new Envelope(this.properties.node(), message, null));
+	}
+
+	void publish(ReviewSignal signal) {
+		publish(new Envelope(this.properties.node(), null, signal));
+	}
+
+	private void publish(Envelope envelope) {
+		String payload = this.json.writeValueAsString(envelope);
 		this.publisher.execute(() -> {
 			try {
 				this.redis.convertAndSend(this.properties.channel(), payload);
@@ -76,8 +84,14 @@ class RedisFanout implements MessageListener, DisposableBean {
 	@Override
 	public void onMessage(Message message, byte[] pattern) {
 		Envelope envelope = this.json.readValue(message.getBody(), Envelope.class);
-		if (!this.properties.node().equals(envelope.origin())) {
+		if (this.properties.node().equals(envelope.origin())) {
+			return;
+		}
+		if (envelope.message() != null) {
 			this.local.deliverHere(envelope.message());
+		}
+		if (envelope.review() != null) {
+			this.local.deliverHere(envelope.review());
 		}
 	}
 
@@ -89,12 +103,15 @@ class RedisFanout implements MessageListener, DisposableBean {
 	}
 
 	/**
-	 * A message on the channel, with the node it came from.
+	 * What travels on the channel, with the node it came from: a chat message or a change
+	 * of a review queue.
 	 *
 	 * @param origin the publishing node
-	 * @param message the message
+	 * @param message a chat message, or {@code null}
+	 * @param review a review queue's change, or {@code null}
 	 */
-	record Envelope(String origin, ChatMessage message) {
+	record Envelope(String origin, @org.jspecify.annotations.Nullable ChatMessage message,
+			@org.jspecify.annotations.Nullable ReviewSignal review) {
 	}
 
 }

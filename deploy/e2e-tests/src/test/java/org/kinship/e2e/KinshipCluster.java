@@ -97,9 +97,9 @@ final class KinshipCluster implements AutoCloseable {
 				"--spring.datasource.password=" + MariaDbTestDatabase.password(),
 				"--kinship.realtime.redis-fanout=true", "--kinship.realtime.node-id=node-" + index,
 				"--spring.data.redis.url=redis://127.0.0.1:" + this.redis.port(),
-				// streams of sends from one member: the rate limit is not what is tested
-				// here
-				"--kinship.chat.rate-limit-messages=100000");
+				// streams of sends from new members: neither the rate limit nor the
+				// review of first posts is what is tested here
+				"--kinship.chat.rate-limit-messages=100000", "--kinship.moderation.new-member-posts=0");
 	}
 
 	private static List<String> client(int index, String clientId, int port) {

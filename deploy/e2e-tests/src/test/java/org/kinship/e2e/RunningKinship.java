@@ -60,7 +60,11 @@ final class RunningKinship {
 		ConfigurableApplicationContext kinship = new SpringApplicationBuilder(KinshipApplication.class).run(
 				"--server.port=" + kinshipPort,
 				"--kinship.launch.issuers.sandbox.fhir-base-url=http://localhost:" + sandboxPort + "/fhir",
-				"--spring.datasource.url=jdbc:h2:mem:e2e;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+				"--spring.datasource.url=jdbc:h2:mem:e2e;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+				// members of the chat tests are new in every run: the moderation tests
+				// turn
+				// the review of first posts on for their own groups
+				"--kinship.moderation.new-member-posts=0");
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			kinship.close();
 			sandbox.close();

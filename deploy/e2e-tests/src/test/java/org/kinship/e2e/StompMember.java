@@ -92,6 +92,30 @@ final class StompMember implements AutoCloseable {
 		return received;
 	}
 
+	/**
+	 * Asks to follow a group's review queue without waiting: for a refused subscription.
+	 */
+	void askToFollowReview(long groupId) {
+		subscribe("/topic/review/" + groupId, new LinkedBlockingQueue<>());
+	}
+
+	/**
+	 * Follows a group's review queue, as its staff's queue page does.
+	 * @param groupId the group
+	 * @return the signals that the queue changed
+	 */
+	BlockingQueue<Map<String, Object>> followReview(long groupId) {
+		BlockingQueue<Map<String, Object>> signals = new LinkedBlockingQueue<>();
+		subscribe("/topic/review/" + groupId, signals);
+		try {
+			since(groupId, Long.MAX_VALUE);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		return signals;
+	}
+
 	void send(long groupId, String clientId, String text) {
 		this.session.send("/app/groups/" + groupId + "/send", Map.of("clientId", clientId, "text", text));
 	}

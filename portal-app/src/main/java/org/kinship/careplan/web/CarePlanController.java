@@ -86,8 +86,8 @@ class CarePlanController {
 			long groupId = this.directory.seat(principal, slug)
 				.orElseThrow(() -> new Refused("careplan.share.error.not-member"))
 				.groupId();
-			this.chat.send(principal, groupId, new SendCommand(clientId, card.text(), null));
-			redirect.addFlashAttribute("notice", "careplan.share.posted");
+			boolean held = this.chat.send(principal, groupId, new SendCommand(clientId, card.text(), null)).held();
+			redirect.addFlashAttribute("notice", held ? "moderation.held" : "careplan.share.posted");
 			return "redirect:/groups/{slug}";
 		}
 		catch (Refused refused) {

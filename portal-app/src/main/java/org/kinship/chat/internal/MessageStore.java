@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.kinship.chat.ChatMessage;
+import org.kinship.chat.MessageForReview;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +29,15 @@ public class MessageStore {
 
 	/** Deleted by its author or a moderator; shown as a tombstone. */
 	public static final String DELETED = "DELETED";
+
+	/** Hidden by members' flags or a facilitator until reviewed; shown as a tombstone. */
+	public static final String HIDDEN = "HIDDEN";
+
+	/** Held, then rejected by a facilitator; never delivered. */
+	public static final String REJECTED = "REJECTED";
+
+	/** Statuses never delivered to members. */
+	private static final String UNDELIVERED = "('HELD', 'REJECTED')";
 
 	private static final String SELECT = "SELECT id, group_id, seq, author_name, client_id, body_html, reply_to, "
 			+ "created_at, edited_at, status, mentions FROM chat_message ";
@@ -135,7 +145,8 @@ public class MessageStore {
 	 * @return true if it is there and not held
 	 */
 	public boolean exists(long groupId, long id) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM chat_message WHERE group_id = ? AND id = ? AND status <> 'HELD'")
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM chat_message WHERE group_id = ? AND id = ? AND status NOT IN " + UNDELIVERED)
 			.params(groupId, id)
 			.query(Integer.class)
 			.single() > 0;
@@ -186,7 +197,67 @@ public class MessageStore {
 	 * @param id the message
 	 */
 	public void delete(long id) {
-		this.jdbc.sql("UPDATE chat_message SET status = 'DELETED' WHERE id = ?").param(id).update();
+		setStatus(id, DELETED);
+	}
+
+	/**
+	 * Changes a message's status, for moderators' decisions.
+	 * @param id the message
+	 * @param status the new status
+	 */
+	public void setStatus(long id, String status) {
+		this.jdbc.sql("UPDATE chat_message SET status = ? WHERE id = ?").params(status, id).update();
+	}
+
+	/**
+	 * Publishes a held message at the end of the discussion: it takes the group's next
+	 * sequence number, so that members who are up to date get it live and the others by
+	 * catch-up. Must run in a transaction.
+	 * @param groupId the group
+	 * @param id the message
+	 */
+	public void release(long groupId, long id) {
+		this.jdbc.sql("UPDATE chat_message SET status = 'VISIBLE', seq = ? WHERE id = ?")
+			.params(nextSeq(groupId), id)
+			.update();
+	}
+
+	/**
+	 * A message as moderators see it: the text as typed, and its earlier versions.
+	 * @param groupId the group
+	 * @param id the message
+	 * @return the message, or empty when it is not in the group
+	 */
+	public Optional<MessageForReview> forReview(long groupId, long id) {
+		return this.jdbc
+			.sql("SELECT author, author_name, body, body_html, status, created_at FROM chat_message "
+					+ "WHERE group_id = ? AND id = ?")
+			.params(groupId, id)
+			.query((rs, row) -> new MessageForReview(id, groupId, rs.getString(1), rs.getString(2), rs.getString(3),
+					rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(), versions(id)))
+			.optional();
+	}
+
+	private List<String> versions(long id) {
+		return this.jdbc.sql("SELECT body FROM message_version WHERE message_id = ? ORDER BY version")
+			.param(id)
+			.query(String.class)
+			.list();
+	}
+
+	/**
+	 * When a member last posted in a group.
+	 * @param groupId the group
+	 * @param author the member
+	 * @return the time, or empty before the first post
+	 */
+	public Optional<java.time.Instant> lastPostAt(long groupId, String author) {
+		return Optional
+			.ofNullable(this.jdbc.sql("SELECT MAX(created_at) FROM chat_message WHERE group_id = ? AND author = ?")
+				.params(groupId, author)
+				.query((rs, row) -> rs.getTimestamp(1))
+				.single())
+			.map(Timestamp::toInstant);
 	}
 
 	/**
@@ -240,11 +311,11 @@ public class MessageStore {
 	 * @return the messages
 	 */
 	public List<ChatMessage> after(long groupId, long afterSeq, int limit) {
-		return withReactions(
-				this.jdbc.sql(SELECT + "WHERE group_id = ? AND seq > ? AND status <> 'HELD' ORDER BY seq LIMIT ?")
-					.params(groupId, afterSeq, limit)
-					.query((rs, row) -> message(rs))
-					.list());
+		return withReactions(this.jdbc
+			.sql(SELECT + "WHERE group_id = ? AND seq > ? AND status NOT IN " + UNDELIVERED + " ORDER BY seq LIMIT ?")
+			.params(groupId, afterSeq, limit)
+			.query((rs, row) -> message(rs))
+			.list());
 	}
 
 	/**
@@ -256,7 +327,8 @@ public class MessageStore {
 	 */
 	public List<ChatMessage> before(long groupId, long beforeSeq, int limit) {
 		List<ChatMessage> newestFirst = this.jdbc
-			.sql(SELECT + "WHERE group_id = ? AND seq < ? AND status <> 'HELD' ORDER BY seq DESC LIMIT ?")
+			.sql(SELECT + "WHERE group_id = ? AND seq < ? AND status NOT IN " + UNDELIVERED
+					+ " ORDER BY seq DESC LIMIT ?")
 			.params(groupId, beforeSeq, limit)
 			.query((rs, row) -> message(rs))
 			.list();
@@ -310,7 +382,8 @@ public class MessageStore {
 	}
 
 	private static ChatMessage message(ResultSet rs) throws SQLException {
-		boolean deleted = DELETED.equals(rs.getString(10));
+		String status = rs.getString(10);
+		boolean deleted = DELETED.equals(status) || HIDDEN.equals(status) || REJECTED.equals(status);
 		Timestamp edited = rs.getTimestamp(9);
 		String mentions = rs.getString(11);
 		return new ChatMessage(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),

@@ -7,6 +7,7 @@ import org.kinship.chat.Chat.ReadState;
 import org.kinship.chat.ChatMessage;
 import org.kinship.groups.Refused;
 import org.kinship.chat.SendCommand;
+import org.kinship.chat.SendResult;
 import org.kinship.launch.KinshipPrincipal;
 
 import org.springframework.context.MessageSource;
@@ -46,7 +47,9 @@ class ChatHttpController {
 
 	@PostMapping("/chat/groups/{groupId}/messages")
 	SendReply send(KinshipPrincipal principal, @PathVariable long groupId, @RequestBody SendCommand command) {
-		return SendReply.stored(this.chat.send(principal, groupId, command));
+		SendResult result = this.chat.send(principal, groupId, command);
+		return SendReply.stored(result, (result.heldKey() != null) ? this.messages.getMessage(result.heldKey(),
+				result.heldArgs().toArray(), result.heldKey(), LocaleContextHolder.getLocale()) : null);
 	}
 
 	@ExceptionHandler(Refused.class)

@@ -50,7 +50,8 @@ class ChatMessagingController {
 		KinshipPrincipal principal = principal(user);
 		try {
 			SendResult result = this.chat.send(principal, groupId, command);
-			return SendReply.stored(result);
+			return SendReply.stored(result,
+					(result.heldKey() != null) ? text(headers, result.heldKey(), result.heldArgs().toArray()) : null);
 		}
 		catch (Refused refusal) {
 			return SendReply.refused(command.clientId(), text(headers, refusal.messageKey(), refusal.arguments()));
@@ -67,6 +68,10 @@ class ChatMessagingController {
 			SimpMessageHeaderAccessor headers) {
 		KinshipPrincipal principal = principal(user);
 		try {
+			if ("flag".equals(command.kind())) {
+				this.chat.flag(principal, groupId, command.messageId(), FlagReasons.parse(command.reason()));
+				return SendReply.flagged(command.requestId(), text(headers, "chat.flagged"));
+			}
 			var message = switch (command.kind()) {
 				case "edit" -> this.chat.edit(principal, groupId, command.messageId(), String.valueOf(command.text()));
 				case "delete" -> this.chat.delete(principal, groupId, command.messageId());
@@ -74,7 +79,7 @@ class ChatMessagingController {
 						String.valueOf(command.emoji()), !Boolean.FALSE.equals(command.on()));
 				default -> throw new Refused("chat.error.refused");
 			};
-			return new SendReply(command.requestId(), "CHANGED", message, null);
+			return SendReply.changed(command.requestId(), message);
 		}
 		catch (Refused refusal) {
 			return SendReply.refused(command.requestId(), text(headers, refusal.messageKey(), refusal.arguments()));
@@ -107,14 +112,17 @@ class ChatMessagingController {
 	 * A change to a stored message.
 	 *
 	 * @param requestId the client's id for this request, echoed in the reply
-	 * @param kind {@code edit}, {@code delete} or {@code react}
+	 * @param kind {@code edit}, {@code delete}, {@code react} or {@code flag}
 	 * @param messageId the message
 	 * @param text the new text, for an edit
 	 * @param emoji the reaction, for a reaction
 	 * @param on give the reaction, or take it back
+	 * @param reason for a flag, why: {@code off-topic}, {@code unkind},
+	 * {@code misinformation}, {@code spam}, {@code personal-information} or
+	 * {@code worried}
 	 */
 	record ChangeCommand(String requestId, String kind, long messageId, @Nullable String text, @Nullable String emoji,
-			@Nullable Boolean on) {
+			@Nullable Boolean on, @Nullable String reason) {
 	}
 
 	/**

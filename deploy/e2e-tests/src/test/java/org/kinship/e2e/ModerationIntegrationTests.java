@@ -1,0 +1,201 @@
+package org.kinship.e2e;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Moderation against the running system, with members on real STOMP clients and the
+ * facilitator on the review pages: held posts reach the group only when approved, flags
+ * hide a message, sanctions keep members quiet or out, and the queue is only for the
+ * group's own staff.
+ */
+class ModerationIntegrationTests {
+
+	private static final Pattern ITEM = Pattern.compile("id=\"item-([0-9]+)\"[^>]*data-kind=\"([A-Z]+)\"");
+
+	private final RunningKinship system = RunningKinship.get();
+
+	private final List<StompMember> online = new ArrayList<>();
+
+	private LaunchedPerson facilitator;
+
+	private String slug;
+
+	private long groupId;
+
+	@BeforeEach
+	void groupOfItsOwn() throws Exception {
+		this.slug = CommunityGroups.facilitated(LaunchedPerson.launch(this.system, "dr-sarah-lin"), "Moderated");
+		this.facilitator = LaunchedPerson.launch(this.system, CommunityGroups.FACILITATOR);
+		this.groupId = CommunityGroups.id(this.facilitator, this.slug);
+	}
+
+	@AfterEach
+	void disconnect() {
+		this.online.forEach(StompMember::close);
+	}
+
+	@Test
+	void threeFlagsHideAMessageForEveryoneUntilTheFacilitatorBringsItBack() throws Exception {
+		StompMember author = member("Mafalda Turcotte", "Maf");
+		List<StompMember> flaggers = List.of(member("Kirsten Witting", "Kit"), member("Robby Becker", "Rob"),
+				member("Derek Becker", "Dek"));
+		BlockingQueue<Map<String, Object>> seen = flaggers.get(0).follow(this.groupId);
+		Map<String, Object> stored = message(author.sendAndAwait(this.groupId, clientId(), "Stop taking your meds"));
+		assertThat(seen.poll(10, TimeUnit.SECONDS)).isNotNull();
+
+		Map<String, Object> own = author.change(this.groupId, flag(stored, "misinformation"));
+		assertThat(own.get("outcome")).isEqualTo("REFUSED");
+		for (StompMember flagger : flaggers) {
+			Map<String, Object> answer = flagger.change(this.groupId, flag(stored, "misinformation"));
+			assertThat(answer.get("outcome")).as(String.valueOf(answer.get("reason"))).isEqualTo("FLAGGED");
+		}
+		Map<String, Object> hidden = awaitMessage(seen, stored.get("id"));
+		assertThat(hidden.get("deleted")).as("hidden after three flags").isEqualTo(true);
+		assertThat(hidden.get("html")).isEqualTo("");
+
+		String queue = page(this.facilitator, "/review");
+		assertThat(queue).contains("Stop taking your meds").contains("flag: misinformation");
+		decide(item(queue, "FLAGGED"), "APPROVE", "");
+		Map<String, Object> back = awaitMessage(seen, stored.get("id"));
+		assertThat(back.get("deleted")).isEqualTo(false);
+		assertThat(back.get("html")).isEqualTo("<p>Stop taking your meds</p>");
+	}
+
+	@Test
+	void aMutedMemberReadsButCannotPostAndASuspendedOneCannotFollow() throws Exception {
+		LaunchedPerson jackiLaunch = LaunchedPerson.launch(this.system,
+				SandboxPersonas.idOf(this.system, "Jacki Feil"));
+		CommunityGroups.join(jackiLaunch, this.slug, "Jac");
+		String fhirUser = "Patient/" + SandboxPersonas.idOf(this.system, "Jacki Feil");
+		String file = "/review/groups/" + this.groupId + "/member?member=" + fhirUser;
+		assertThat(page(this.facilitator, file)).contains("Sanctions in force");
+
+		HttpResponse<String> muted = this.facilitator.submit(file, "sanction-form",
+				List.of("kind", "MUTE", "hours", "2", "reason", "Cooling off after an argument"));
+		assertThat(this.facilitator.follow(muted).body()).contains("Cooling off after an argument");
+		StompMember jacki = online(jackiLaunch);
+		Map<String, Object> refused = jacki.sendAndAwait(this.groupId, clientId(), "Let me speak");
+		assertThat(refused.get("outcome")).isEqualTo("REFUSED");
+		assertThat((String) refused.get("reason")).contains("muted").contains("Cooling off after an argument");
+		assertThat(jacki.since(this.groupId, 0)).as("muted members still read").isNotNull();
+
+		this.facilitator.submit(file, "sanction-form", List.of("kind", "SUSPEND", "reason", "Repeated insults"));
+		assertThat(page(jackiLaunch, "/groups/" + this.slug)).doesNotContain("data-group-id");
+		StompMember again = online(jackiLaunch);
+		again.askToFollow(this.groupId);
+		assertThat(again.error()).contains("You can only follow groups you belong to.");
+		HttpResponse<String> ban = this.facilitator.submit(file, "sanction-form",
+				List.of("kind", "BAN", "reason", "Spam"));
+		assertThat(this.facilitator.follow(ban).body()).contains("Only community managers can ban");
+	}
+
+	@Test
+	void membersNeverSeeTheQueueAndFacilitatorsDecideOnlyInTheirOwnGroups() throws Exception {
+		LaunchedPerson manager = LaunchedPerson.launch(this.system, "dr-sarah-lin");
+		String notHis = CommunityGroups.facilitated(manager, "Not Tom's");
+		manager.post("/manage/groups/" + notHis + "/facilitators",
+				List.of("fhirUser", "Practitioner/" + CommunityGroups.FACILITATOR, "assign", "false"));
+		long otherGroup = CommunityGroups.id(manager, notHis);
+		LaunchedPerson alfreda = LaunchedPerson.launch(this.system, SandboxPersonas.idOf(this.system, "Alfreda Wyman"));
+		LaunchedPerson derek = LaunchedPerson.launch(this.system, SandboxPersonas.idOf(this.system, "Derek Becker"));
+		CommunityGroups.join(alfreda, notHis, "Fre");
+		CommunityGroups.join(derek, notHis, "Dee");
+		Map<String, Object> stored = message(online(alfreda).sendAndAwait(otherGroup, clientId(), "Anyone around?"));
+		assertThat(online(derek).change(otherGroup, flag(stored, "spam")).get("outcome")).isEqualTo("FLAGGED");
+
+		assertThat(alfreda.get("/review").statusCode()).as("members never see the queue").isEqualTo(403);
+		assertThat(page(this.facilitator, "/review")).doesNotContain("Anyone around?");
+		long item = item(page(manager, "/review"), "FLAGGED");
+		String answer = this.facilitator
+			.follow(this.facilitator.post("/review/items/" + item, List.of("decision", "HIDE", "reason", "")))
+			.body();
+		assertThat(answer).contains("You can only act in the groups you moderate.");
+		StompMember tom = online(this.facilitator);
+		BlockingQueue<Map<String, Object>> signals = new java.util.concurrent.LinkedBlockingQueue<>();
+		tom.askToFollowReview(otherGroup);
+		assertThat(tom.error()).as("the queue topic of another group").isNotEmpty();
+		assertThat(signals).isEmpty();
+	}
+
+	private void newMembersReviewed(int posts) throws Exception {
+		HttpResponse<String> saved = this.facilitator.submit("/review/groups/" + this.groupId + "/settings",
+				"settings-form", List.of("newMemberPosts", String.valueOf(posts)));
+		assertThat(this.facilitator.follow(saved).body()).contains("Saved.");
+	}
+
+	private StompMember member(String name, String displayName) throws Exception {
+		LaunchedPerson person = LaunchedPerson.launch(this.system, SandboxPersonas.idOf(this.system, name));
+		CommunityGroups.join(person, this.slug, displayName);
+		return online(person);
+	}
+
+	private StompMember online(LaunchedPerson person) throws Exception {
+		StompMember member = StompMember.connect(this.system, person);
+		this.online.add(member);
+		return member;
+	}
+
+	private HttpResponse<String> decide(long item, String decision, String reason) throws Exception {
+		HttpResponse<String> decided = this.facilitator.post("/review/items/" + item,
+				List.of("decision", decision, "reason", reason));
+		assertThat(decided.statusCode()).isEqualTo(302);
+		return decided;
+	}
+
+	private static long item(String queue, String kind) {
+		Matcher item = ITEM.matcher(queue);
+		while (item.find()) {
+			if (item.group(2).equals(kind)) {
+				return Long.parseLong(item.group(1));
+			}
+		}
+		throw new AssertionError("no " + kind + " item in the queue");
+	}
+
+	private static Map<String, Object> flag(Map<String, Object> message, String reason) {
+		return Map.of("kind", "flag", "messageId", message.get("id"), "reason", reason);
+	}
+
+	private static Map<String, Object> awaitMessage(BlockingQueue<Map<String, Object>> queue, Object id)
+			throws InterruptedException {
+		long deadline = System.currentTimeMillis() + 10_000;
+		while (System.currentTimeMillis() < deadline) {
+			Map<String, Object> next = queue.poll(500, TimeUnit.MILLISECONDS);
+			if (next != null && id.equals(next.get("id"))) {
+				return next;
+			}
+		}
+		throw new AssertionError("message " + id + " did not arrive again");
+	}
+
+	private static String page(LaunchedPerson person, String path) throws Exception {
+		HttpResponse<String> page = person.get(path);
+		assertThat(page.statusCode()).as(path).isEqualTo(200);
+		return page.body();
+	}
+
+	private static String clientId() {
+		return UUID.randomUUID().toString();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> message(Map<String, Object> reply) {
+		assertThat(reply.get("outcome")).as(String.valueOf(reply.get("reason"))).isEqualTo("STORED");
+		return (Map<String, Object>) reply.get("message");
+	}
+
+}

@@ -1,0 +1,117 @@
+package org.kinship.review.web;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.kinship.groups.Refused;
+import org.kinship.launch.KinshipPrincipal;
+import org.kinship.moderation.ModerationLog;
+import org.kinship.review.ReviewDesk;
+import org.kinship.review.ReviewDesk.Decision;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The review queue page, its live-refreshed list, the decisions taken from it, and the
+ * decisions a member can read about their own posts.
+ */
+@Controller
+class ReviewController {
+
+	/**
+	 * Decisions a member reads about their own posts; others' flags are not among them.
+	 */
+	private static final java.util.Set<String> MEMBER_FACING = java.util.Set.of("HELD", "APPROVE", "EDIT_AND_APPROVE",
+			"REJECT", "HIDE", "FLAG_HIDE", "WARN", "MUTE", "SUSPEND", "BAN", "LIFT");
+
+	private final ReviewDesk desk;
+
+	private final ModerationLog log;
+
+	ReviewController(ReviewDesk desk, ModerationLog log) {
+		this.desk = desk;
+		this.log = log;
+	}
+
+	@GetMapping("/review")
+	String queue(KinshipPrincipal principal, Model model) {
+		var groups = this.desk.moderated(principal);
+		if (groups.isEmpty()) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
+		model.addAttribute("groups", groups);
+		return items(principal, model, "review/queue");
+	}
+
+	@GetMapping("/review/items")
+	String itemsOnly(KinshipPrincipal principal, Model model) {
+		return items(principal, model, "review/queue :: items");
+	}
+
+	private String items(KinshipPrincipal principal, Model model, String view) {
+		model.addAttribute("entries", this.desk.queue(principal));
+		model.addAttribute("now", Instant.now());
+		return view;
+	}
+
+	@PostMapping("/review/items/{itemId}")
+	String decide(KinshipPrincipal principal, @PathVariable long itemId, @RequestParam Decision decision,
+			@RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String text,
+			RedirectAttributes redirect) {
+		return outcome(redirect, "review.done." + decision.name(),
+				() -> this.desk.decide(principal, itemId, decision, reason, text));
+	}
+
+	@PostMapping("/review/items")
+	String decideAll(KinshipPrincipal principal, @RequestParam(name = "item", required = false) List<Long> items,
+			@RequestParam Decision decision, @RequestParam(defaultValue = "") String reason,
+			RedirectAttributes redirect) {
+		return outcome(redirect, "review.done.bulk",
+				() -> this.desk.decideAll(principal, (items != null) ? items : List.of(), decision, reason));
+	}
+
+	@PostMapping("/review/items/{itemId}/acknowledge")
+	String acknowledge(KinshipPrincipal principal, @PathVariable long itemId, RedirectAttributes redirect) {
+		return outcome(redirect, "review.done.acknowledged", () -> this.desk.acknowledge(principal, itemId));
+	}
+
+	@GetMapping("/review/log")
+	String communityLog(KinshipPrincipal principal, Model model) {
+		if (!principal.has(org.kinship.launch.CommunityRight.COMMUNITY_MANAGER)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
+		model.addAttribute("entries", this.log.community(principal.issuer(), 500));
+		return "review/log";
+	}
+
+	@GetMapping("/me/moderation")
+	String mine(KinshipPrincipal principal, Model model) {
+		model.addAttribute("decisions",
+				this.log.about(principal.issuer(), principal.fhirUser(), 100)
+					.stream()
+					.filter((logged) -> MEMBER_FACING.contains(logged.entry().action()))
+					.toList());
+		return "review/mine";
+	}
+
+	private static String outcome(RedirectAttributes redirect, String done, Runnable action) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("notice", done);
+		}
+		catch (Refused refused) {
+			redirect.addFlashAttribute("problem", refused.messageKey());
+			redirect.addFlashAttribute("problemArgs", refused.arguments());
+		}
+		return "redirect:/review";
+	}
+
+}

@@ -1,0 +1,87 @@
+package org.kinship.review.web;
+
+import org.jspecify.annotations.Nullable;
+import org.kinship.groups.Refused;
+import org.kinship.launch.KinshipPrincipal;
+import org.kinship.moderation.ModerationSettings;
+import org.kinship.moderation.ModerationSettings.Overrides;
+import org.kinship.review.SettingsDesk;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Moderation settings pages: {@code /review/settings} for the community,
+ * {@code /review/groups/{id}/settings} for one group.
+ */
+@Controller
+class SettingsController {
+
+	private final SettingsDesk desk;
+
+	SettingsController(SettingsDesk desk) {
+		this.desk = desk;
+	}
+
+	@GetMapping("/review/settings")
+	String community(KinshipPrincipal principal, Model model) {
+		return page(principal, ModerationSettings.COMMUNITY, model);
+	}
+
+	@GetMapping("/review/groups/{groupId}/settings")
+	String group(KinshipPrincipal principal, @PathVariable long groupId, Model model) {
+		return page(principal, groupId, model);
+	}
+
+	@PostMapping("/review/settings")
+	String saveCommunity(KinshipPrincipal principal, @RequestParam(required = false) @Nullable Integer newMemberPosts,
+			@RequestParam(required = false) @Nullable Boolean holdCrisis,
+			@RequestParam(required = false) @Nullable Integer flagsToHide,
+			@RequestParam(required = false) @Nullable Integer responseMinutes, RedirectAttributes redirect) {
+		return save(principal, ModerationSettings.COMMUNITY,
+				new Overrides(newMemberPosts, holdCrisis, flagsToHide, responseMinutes), redirect, "/review/settings");
+	}
+
+	@PostMapping("/review/groups/{groupId}/settings")
+	String saveGroup(KinshipPrincipal principal, @PathVariable long groupId,
+			@RequestParam(required = false) @Nullable Integer newMemberPosts,
+			@RequestParam(required = false) @Nullable Boolean holdCrisis,
+			@RequestParam(required = false) @Nullable Integer flagsToHide,
+			@RequestParam(required = false) @Nullable Integer responseMinutes, RedirectAttributes redirect) {
+		return save(principal, groupId, new Overrides(newMemberPosts, holdCrisis, flagsToHide, responseMinutes),
+				redirect, "/review/groups/" + groupId + "/settings");
+	}
+
+	private String page(KinshipPrincipal principal, long groupId, Model model) {
+		try {
+			model.addAttribute("scope", this.desk.scope(principal, groupId));
+			model.addAttribute("action", (groupId == ModerationSettings.COMMUNITY) ? "/review/settings"
+					: "/review/groups/" + groupId + "/settings");
+			return "review/settings";
+		}
+		catch (Refused refused) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
+	}
+
+	private String save(KinshipPrincipal principal, long groupId, Overrides overrides, RedirectAttributes redirect,
+			String back) {
+		try {
+			this.desk.save(principal, groupId, overrides);
+			redirect.addFlashAttribute("notice", "review.done.settings");
+		}
+		catch (Refused refused) {
+			redirect.addFlashAttribute("problem", refused.messageKey());
+			redirect.addFlashAttribute("problemArgs", refused.arguments());
+		}
+		return "redirect:" + back;
+	}
+
+}
