@@ -77,7 +77,7 @@ final class PersonalDataDetector {
 			+ "|expediente|historia clinica|numero de historia)");
 
 	private static final Pattern RECORD_NUMBER = Pattern
-		.compile("^\\W{0,4}(?:(?:is|es|:) {0,2})?#? ?[a-z]{0,3}-?\\d[\\d-]{3,14}\\d");
+		.compile("^\\W{0,4}(?:(?:is|es|:) {0,2})?#? ?[a-z]{0,3}-?\\d[\\d -]{3,14}\\d");
 
 	private static final Pattern SSN = Pattern
 		.compile(NOT_DIGIT_BEFORE + "\\d{3}(?:-\\d{2}-| \\d{2} )\\d{4}" + NOT_DIGIT_AFTER);
