@@ -98,26 +98,54 @@ final class PersonalDataDetector {
 	 */
 	static Set<PersonalData> find(String folded) {
 		Set<PersonalData> found = EnumSet.noneOf(PersonalData.class);
+		if (folded.indexOf('@') >= 0 && EMAIL.matcher(folded).find()
+				|| (folded.contains("dot") || folded.contains("punto")) && SPELLED_EMAIL.matcher(folded).find()) {
+			found.add(PersonalData.EMAIL_ADDRESS);
+		}
+		if (!hasDigit(folded)) {
+			return found;
+		}
 		List<int[]> claimed = new ArrayList<>();
-		if (afterKeyword(folded, RECORD_KEYWORD, RECORD_NUMBER, claimed)) {
+		if (containsAny(folded, "mrn", "record", "chart", "patient", "member id", "expediente", "historia")
+				&& afterKeyword(folded, RECORD_KEYWORD, RECORD_NUMBER, claimed)) {
 			found.add(PersonalData.MEDICAL_RECORD_NUMBER);
 		}
-		if (afterKeyword(folded, SSN_KEYWORD, SSN_NUMBER, claimed) || any(SSN.matcher(folded), claimed)) {
+		boolean ssnKeyword = containsAny(folded, "ssn", "social", "seguro")
+				&& afterKeyword(folded, SSN_KEYWORD, SSN_NUMBER, claimed);
+		if (any(SSN.matcher(folded), claimed) || ssnKeyword) {
 			found.add(PersonalData.SOCIAL_SECURITY_NUMBER);
 		}
 		if (phone(folded, claimed)) {
 			found.add(PersonalData.PHONE_NUMBER);
 		}
-		if (EMAIL.matcher(folded).find() || SPELLED_EMAIL.matcher(folded).find()) {
-			found.add(PersonalData.EMAIL_ADDRESS);
-		}
-		if (street(STREET.matcher(folded), 1) || street(CALLE.matcher(folded), 1)) {
+		if (street(STREET.matcher(folded), 1)
+				|| containsAny(folded, "calle", "av", "carrera") && street(CALLE.matcher(folded), 1)) {
 			found.add(PersonalData.STREET_ADDRESS);
 		}
-		if (dateOfBirth(folded, claimed)) {
+		if (containsAny(folded, "born", "birth", "dob", "d.o.b", "nac", "cumple", "bday", "b-day")
+				&& dateOfBirth(folded, claimed)) {
 			found.add(PersonalData.DATE_OF_BIRTH);
 		}
 		return found;
+	}
+
+	private static boolean hasDigit(String folded) {
+		for (int i = 0; i < folded.length(); i++) {
+			char c = folded.charAt(i);
+			if (c >= '0' && c <= '9') {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean containsAny(String folded, String... words) {
+		for (String word : words) {
+			if (folded.contains(word)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean afterKeyword(String folded, Pattern keyword, Pattern number, List<int[]> claimed) {
