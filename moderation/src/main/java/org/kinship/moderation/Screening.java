@@ -3,7 +3,10 @@ package org.kinship.moderation;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.kinship.moderation.internal.ScreeningEngine;
+import org.kinship.moderation.internal.ScreeningRules;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,18 +17,33 @@ import org.springframework.stereotype.Component;
  * puts it in the review queue.
  *
  * <p>
- * Until review rules are configured every message is allowed.
+ * Every message passes the watched words, personal-data, crisis, care-distress and
+ * new-member detectors of {@link ScreeningEngine}, under the rules of its group from the
+ * {@link ScreeningRules} bean. Until there is such a bean,
+ * {@link ScreeningRules#UNTIL_CONFIGURED} applies: no watched words and no new-member
+ * review, so only personal data is held.
  */
 @Component
 public class Screening {
 
+	private final ScreeningEngine engine = new ScreeningEngine();
+
+	private final ObjectProvider<ScreeningRules> rules;
+
+	Screening(ObjectProvider<ScreeningRules> rules) {
+		this.rules = rules;
+	}
+
 	/**
-	 * Screens one message.
+	 * Screens one message. Reads nothing from the database itself; the rules bean decides
+	 * where its rules come from.
 	 * @param submission what is about to be stored
 	 * @return the verdict
 	 */
 	public Verdict screen(Submission submission) {
-		return Verdict.allow(submission.text());
+		ScreeningRules.Rules group = this.rules.getIfAvailable(() -> ScreeningRules.UNTIL_CONFIGURED)
+			.rulesFor(submission.issuer(), submission.groupId());
+		return this.engine.screen(submission, group.policy(), group.global(), group.group());
 	}
 
 	/**

@@ -1,0 +1,181 @@
+package org.kinship.moderation.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.ahocorasick.trie.PayloadEmit;
+import org.ahocorasick.trie.PayloadTrie;
+import org.kinship.moderation.Screening.Detector;
+
+/**
+ * The two urgent detectors: {@link Detector#CRISIS} (self-harm and suicide language) and
+ * {@link Detector#CARE_DISTRESS} (trouble managing care: out of medicine, cannot afford
+ * it, missed treatment, no way to get there). Both match fixed phrases of
+ * {@code screening/urgent-language.txt} on the folded words of a message, in one
+ * Aho-Corasick pass. Single words that are everyday speech ("kill", "dying", "ran out")
+ * are never enough: care distress needs a trigger next to a medicine or treatment, and
+ * near misses ("killing myself laughing", "don't skip doses") cancel a match they
+ * overlap.
+ */
+final class CrisisDetector {
+
+	/** More matches than this of one role in a message are not looked at. */
+	private static final int MAX_EMITS = 200;
+
+	private static final int MAX_GAP_WORDS = 3;
+
+	private static final PayloadTrie<Set<Role>> PHRASES;
+
+	private static final Set<String> GAP = new HashSet<>();
+
+	static {
+		Map<String, Set<Role>> roles = new HashMap<>();
+		read((role, phrase) -> {
+			if (role == Role.GAP) {
+				GAP.add(phrase);
+			}
+			else {
+				roles.computeIfAbsent(phrase, (k) -> EnumSet.noneOf(Role.class)).add(role);
+			}
+		});
+		PayloadTrie.PayloadTrieBuilder<Set<Role>> builder = PayloadTrie.builder();
+		builder.onlyWholeWords();
+		roles.forEach(builder::addKeyword);
+		PHRASES = builder.build();
+	}
+
+	private CrisisDetector() {
+	}
+
+	/**
+	 * The urgent detectors that match a message.
+	 * @param text the folded message
+	 * @return {@link Detector#CRISIS}, {@link Detector#CARE_DISTRESS}, both or neither
+	 */
+	static Set<Detector> find(NormalizedText text) {
+		Set<Detector> found = EnumSet.noneOf(Detector.class);
+		find(text.text(), found);
+		String alternative = text.alternative();
+		if (alternative != null && found.size() < 2) {
+			find(alternative, found);
+		}
+		return found;
+	}
+
+	private static void find(String text, Set<Detector> found) {
+		Map<Role, List<PayloadEmit<Set<Role>>>> byRole = new HashMap<>();
+		PHRASES.parseText(text, (emit) -> {
+			for (Role role : emit.getPayload()) {
+				List<PayloadEmit<Set<Role>>> list = byRole.computeIfAbsent(role, (k) -> new ArrayList<>());
+				if (list.size() < MAX_EMITS) {
+					list.add(emit);
+				}
+			}
+			return true;
+		});
+		List<PayloadEmit<Set<Role>>> crisisNot = byRole.getOrDefault(Role.CRISIS_NOT, List.of());
+		if (byRole.getOrDefault(Role.CRISIS, List.of())
+			.stream()
+			.anyMatch((emit) -> !overlaps(emit.getStart(), emit.getEnd(), crisisNot))) {
+			found.add(Detector.CRISIS);
+		}
+		if (careDistress(text, byRole)) {
+			found.add(Detector.CARE_DISTRESS);
+		}
+	}
+
+	private static boolean careDistress(String text, Map<Role, List<PayloadEmit<Set<Role>>>> byRole) {
+		List<PayloadEmit<Set<Role>>> careNot = byRole.getOrDefault(Role.CARE_NOT, List.of());
+		for (PayloadEmit<Set<Role>> care : byRole.getOrDefault(Role.CARE, List.of())) {
+			if (!overlaps(care.getStart(), care.getEnd(), careNot)) {
+				return true;
+			}
+		}
+		return paired(text, byRole, Role.SUPPLY_TRIGGER, Role.SUPPLY, careNot)
+				|| paired(text, byRole, Role.SUPPLY, Role.SUPPLY_AFTER, careNot)
+				|| paired(text, byRole, Role.ACCESS_TRIGGER, Role.TREATMENT, careNot);
+	}
+
+	/**
+	 * Whether a phrase of the first role is followed, past a few small words, by one of
+	 * the second.
+	 */
+	private static boolean paired(String text, Map<Role, List<PayloadEmit<Set<Role>>>> byRole, Role first, Role second,
+			List<PayloadEmit<Set<Role>>> careNot) {
+		List<PayloadEmit<Set<Role>>> seconds = byRole.getOrDefault(second, List.of());
+		for (PayloadEmit<Set<Role>> a : byRole.getOrDefault(first, List.of())) {
+			for (PayloadEmit<Set<Role>> b : seconds) {
+				if (b.getStart() > a.getEnd() && smallWordsBetween(text, a.getEnd() + 1, b.getStart())
+						&& !overlaps(a.getStart(), b.getEnd(), careNot)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private static boolean smallWordsBetween(String text, int from, int to) {
+		String between = text.substring(from, to).strip();
+		if (between.isEmpty()) {
+			return true;
+		}
+		String[] words = between.split(" ");
+		if (words.length > MAX_GAP_WORDS) {
+			return false;
+		}
+		for (String word : words) {
+			if (!GAP.contains(word)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean overlaps(int start, int end, List<PayloadEmit<Set<Role>>> others) {
+		return others.stream().anyMatch((other) -> start <= other.getEnd() && other.getStart() <= end);
+	}
+
+	private static void read(java.util.function.BiConsumer<Role, String> phrase) {
+		InputStream in = CrisisDetector.class.getResourceAsStream("/screening/urgent-language.txt");
+		if (in == null) {
+			throw new IllegalStateException("screening/urgent-language.txt is missing");
+		}
+		try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+			Role role = null;
+			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+				String trimmed = line.strip();
+				if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+					continue;
+				}
+				if (trimmed.startsWith("[")) {
+					role = Role.valueOf(trimmed.substring(1, trimmed.length() - 1).replace('-', '_').toUpperCase());
+				}
+				else if (role != null) {
+					phrase.accept(role, TextNormalizer.forTerm(trimmed));
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** What a phrase of {@code urgent-language.txt} does, named as its section. */
+	private enum Role {
+
+		CRISIS, CRISIS_NOT, CARE, SUPPLY_TRIGGER, SUPPLY_AFTER, SUPPLY, ACCESS_TRIGGER, TREATMENT, CARE_NOT, GAP
+
+	}
+
+}

@@ -1,0 +1,216 @@
+package org.kinship.moderation.internal;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.kinship.moderation.Screening.Detector;
+import org.kinship.moderation.Screening.Finding;
+import org.kinship.moderation.Screening.Outcome;
+import org.kinship.moderation.Screening.Submission;
+import org.kinship.moderation.Screening.Verdict;
+import org.kinship.moderation.ScreeningPolicy;
+import org.kinship.moderation.WatchAction;
+import org.kinship.moderation.WatchedTerm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ScreeningEngineTests {
+
+	private static final TermList GLOBAL = TermList.compile(List.of(new WatchedTerm("idiot", WatchAction.BLOCK),
+			new WatchedTerm("miracle cure", WatchAction.REQUIRE_APPROVAL), new WatchedTerm("damn", WatchAction.CENSOR),
+			new WatchedTerm("bad word", WatchAction.CENSOR), new WatchedTerm("ass", WatchAction.FLAG)));
+
+	private static final ScreeningPolicy NO_NEW_MEMBER_RULE = new ScreeningPolicy(0, false);
+
+	private final ScreeningEngine engine = new ScreeningEngine();
+
+	@Test
+	void allowsAnEverydayMessageAsTyped() {
+		Verdict verdict = screen("Good morning everyone, my numbers were steady this week.");
+		assertThat(verdict).isEqualTo(Verdict.allow("Good morning everyone, my numbers were steady this week."));
+	}
+
+	@Test
+	void refusesBlockedWordWithTheTermAsArgument() {
+		Verdict verdict = screen("what an 1d10t");
+		assertThat(verdict.outcome()).isEqualTo(Outcome.REFUSE);
+		assertThat(verdict.text()).isEmpty();
+		assertThat(verdict.reasonKey()).isEqualTo("moderation.refused.watched-word");
+		assertThat(verdict.reasonArgs()).containsExactly("idiot");
+	}
+
+	@Test
+	void blockBeatsHoldAndFlag() {
+		Verdict verdict = screen("idiot selling a miracle cure, call 555-123-4567, what an ass");
+		assertThat(verdict.outcome()).isEqualTo(Outcome.REFUSE);
+		assertThat(verdict.findings()).extracting(Finding::detector)
+			.contains(Detector.WATCHED_WORD, Detector.PERSONAL_DATA);
+	}
+
+	@Test
+	void holdsWordThatRequiresApproval() {
+		Verdict verdict = screen("This is a MIRACLE-CURE!");
+		assertThat(verdict.outcome()).isEqualTo(Outcome.HOLD);
+		assertThat(verdict.reasonKey()).isEqualTo("moderation.held.watched-word");
+	}
+
+	@Test
+	void holdBeatsFlag() {
+		assertThat(screen("what an ass, and a miracle cure").outcome()).isEqualTo(Outcome.HOLD);
+	}
+
+	@Test
+	void flagsWordIntoTheReviewQueueAndDeliversIt() {
+		Verdict verdict = screen("He is being an ass.");
+		assertThat(verdict.outcome()).isEqualTo(Outcome.FLAG);
+		assertThat(verdict.reasonKey()).isNull();
+		assertThat(verdict.text()).isEqualTo("He is being an ass.");
+		assertThat(verdict.findings()).containsExactly(new Finding(Detector.WATCHED_WORD, "ass", false));
+	}
+
+	@Test
+	void censorsExactlyTheOriginalCharactersAndDeliversTheRest() {
+		Verdict verdict = screen("Well d@mn, DAMN! a bad   word here; damnation is fine");
+		assertThat(verdict.outcome()).isEqualTo(Outcome.ALLOW);
+		assertThat(verdict.text()).isEqualTo("Well ■■■■, ■■■■! a ■■■   ■■■■ here; damnation is fine");
+	}
+
+	@Test
+	void censorsZeroWidthCharactersInsideTheWordWithIt() {
+		assertThat(screen("oh d\u200bam\u200dn it").text()).isEqualTo("oh ■■■■■■ it");
+		assertThat(screen("\uff24\uff21\uff2d\uff2e!").text()).isEqualTo("■■■■!");
+		assertThat(screen("da\u0301mn").text()).isEqualTo("■■■■■");
+	}
+
+	@Test
+	void censorsOneMaskPerCharacterOutsideTheBasicPlane() {
+		assertThat(screen("\ud835\udc1d\ud835\udc1a\ud835\udc26\ud835\udc27 \ud83d\ude00").text())
+			.isEqualTo("■■■■ \ud83d\ude00");
+	}
+
+	@Test
+	void censoredWordInAHeldMessageIsMaskedToo() {
+		Verdict verdict = screen("damn, call me at 555-123-4567");
+		assertThat(verdict.outcome()).isEqualTo(Outcome.HOLD);
+		assertThat(verdict.text()).isEqualTo("■■■■, call me at 555-123-4567");
+	}
+
+	@Test
+	void holdsPersonalDataSayingWhatToRemove() {
+		Verdict verdict = screen("Call 555-123-4567 or email kim@example.com");
+		assertThat(verdict.outcome()).isEqualTo(Outcome.HOLD);
+		assertThat(verdict.reasonKey()).isEqualTo("moderation.held.personal-data");
+		assertThat(verdict.reasonArgs()).containsExactly("a phone number and an e-mail address",
+				"moderation.personal-data.phone-number", "moderation.personal-data.email-address");
+		assertThat(verdict.findings()).containsExactly(new Finding(Detector.PERSONAL_DATA, "phone number", false),
+				new Finding(Detector.PERSONAL_DATA, "e-mail address", false));
+	}
+
+	@Test
+	void personalDataOverridesTheHoldReasonOfAWatchedWord() {
+		assertThat(screen("miracle cure, DOB 04/12/1958").reasonKey()).isEqualTo("moderation.held.personal-data");
+	}
+
+	@Test
+	void holdsTheFirstPostsOfANewMember() {
+		ScreeningPolicy policy = ScreeningPolicy.defaults();
+		assertThat(screen("hello all", policy, 0, false).outcome()).isEqualTo(Outcome.HOLD);
+		assertThat(screen("hello all", policy, 1, false).reasonKey()).isEqualTo("moderation.held.new-member");
+		assertThat(screen("hello all", policy, 2, false).outcome()).isEqualTo(Outcome.ALLOW);
+	}
+
+	@Test
+	void staffAreNotSubjectToTheNewMemberRule() {
+		Verdict verdict = screen("Welcome, see https://example.org/guide", ScreeningPolicy.defaults(), 0, true);
+		assertThat(verdict.outcome()).isEqualTo(Outcome.ALLOW);
+		assertThat(verdict.findings()).isEmpty();
+	}
+
+	@Test
+	void holdsLinksFromNewMembersSayingWhy() {
+		ScreeningPolicy policy = ScreeningPolicy.defaults();
+		for (String link : List.of("see https://cure.example/x", "www.example.org", "go to example.com now",
+				"[guide](http://example.net)")) {
+			Verdict verdict = screen(link, policy, 1, false);
+			assertThat(verdict.reasonKey()).as(link).isEqualTo("moderation.held.new-member-link");
+			assertThat(verdict.findings()).as(link)
+				.contains(new Finding(Detector.NEW_MEMBER, "link from a new member", false));
+		}
+		assertThat(screen("see https://example.org", policy, 2, false).outcome()).isEqualTo(Outcome.ALLOW);
+		assertThat(screen("my A1c was 7.2, e.g. better", policy, 1, false).reasonKey())
+			.isEqualTo("moderation.held.new-member");
+	}
+
+	@Test
+	void deliversCrisisLanguageAsUrgent() {
+		Verdict verdict = screen("I don't want to be here anymore");
+		assertThat(verdict.outcome()).isEqualTo(Outcome.ALLOW);
+		assertThat(verdict.crisis()).isTrue();
+		assertThat(verdict.findings())
+			.containsExactly(new Finding(Detector.CRISIS, "self-harm or suicide language", true));
+	}
+
+	@Test
+	void holdsCrisisLanguageWhenTheGroupSaysSo() {
+		Verdict verdict = screen("thinking about ending it", new ScreeningPolicy(0, true), 10, false);
+		assertThat(verdict.outcome()).isEqualTo(Outcome.HOLD);
+		assertThat(verdict.reasonKey()).isEqualTo("moderation.held.crisis");
+		assertThat(verdict.crisis()).isTrue();
+	}
+
+	@Test
+	void crisisNeverRefusesButABlockedWordStillDoes() {
+		Verdict verdict = screen("I want to kill myself, idiot");
+		assertThat(verdict.outcome()).isEqualTo(Outcome.REFUSE);
+		assertThat(verdict.crisis()).isTrue();
+	}
+
+	@Test
+	void deliversCareDistressAsUrgent() {
+		Verdict verdict = screen("I ran out of my insulin yesterday");
+		assertThat(verdict.outcome()).isEqualTo(Outcome.ALLOW);
+		assertThat(verdict.crisis()).isTrue();
+		assertThat(verdict.findings())
+			.containsExactly(new Finding(Detector.CARE_DISTRESS, "trouble managing care", true));
+	}
+
+	@Test
+	void nearMissesAreNotUrgent() {
+		for (String text : List.of("I'd kill for a coffee", "this workout is killing me", "my phone died",
+				"dying to try that recipe", "I ran out of coffee")) {
+			assertThat(screen(text).findings()).as(text).isEmpty();
+		}
+	}
+
+	@Test
+	void findingsAccumulateFromEveryDetector() {
+		Verdict verdict = screen("damn, I can't afford my meds and want to die, call 555-123-4567",
+				ScreeningPolicy.defaults(), 0, false);
+		assertThat(verdict.findings()).extracting(Finding::detector)
+			.containsExactlyInAnyOrder(Detector.WATCHED_WORD, Detector.PERSONAL_DATA, Detector.CRISIS,
+					Detector.CARE_DISTRESS, Detector.NEW_MEMBER);
+		assertThat(verdict.findings()).noneMatch((finding) -> finding.label().contains("555"));
+	}
+
+	@Test
+	void appliesTheGroupsOwnWordsBesideTheGlobalOnes() {
+		TermList group = TermList.compile(List.of(new WatchedTerm("spoiler", WatchAction.BLOCK)));
+		Verdict verdict = this.engine.screen(submission("no spoiler please", 10, false), NO_NEW_MEMBER_RULE, GLOBAL,
+				group);
+		assertThat(verdict.outcome()).isEqualTo(Outcome.REFUSE);
+		assertThat(verdict.reasonArgs()).containsExactly("spoiler");
+	}
+
+	private Verdict screen(String text) {
+		return screen(text, NO_NEW_MEMBER_RULE, 10, false);
+	}
+
+	private Verdict screen(String text, ScreeningPolicy policy, int publishedBefore, boolean staff) {
+		return this.engine.screen(submission(text, publishedBefore, staff), policy, GLOBAL, TermList.empty());
+	}
+
+	private static Submission submission(String text, int publishedBefore, boolean staff) {
+		return new Submission("sandbox", 7, "Patient/1", text, publishedBefore, staff);
+	}
+
+}
