@@ -19,9 +19,14 @@ public class ModerationSettings {
 	/** The scope of a whole community. */
 	public static final long COMMUNITY = 0;
 
+	/** How long another node may go on with settings before reading them again. */
+	private static final java.time.Duration REFRESH = java.time.Duration.ofSeconds(10);
+
 	private final JdbcClient jdbc;
 
 	private final ModerationProperties defaults;
+
+	private final java.util.Map<String, Cached> inForce = new java.util.concurrent.ConcurrentHashMap<>();
 
 	ModerationSettings(JdbcClient jdbc, ModerationProperties defaults) {
 		this.jdbc = jdbc;
@@ -29,13 +34,23 @@ public class ModerationSettings {
 	}
 
 	/**
-	 * The settings in force in a group.
+	 * The settings in force in a group, read for every message: from memory, read again
+	 * when older than a few seconds or changed on this node.
 	 * @param issuer the health system
 	 * @param groupId the group
 	 * @return the settings
 	 */
-	@Transactional(readOnly = true)
 	public Settings inForce(String issuer, long groupId) {
+		java.time.Instant now = java.time.Instant.now();
+		return this.inForce.compute(issuer + " " + groupId, (key, cached) -> {
+			if (cached != null && cached.readAt().plus(REFRESH).isAfter(now)) {
+				return cached;
+			}
+			return new Cached(read(issuer, groupId), now);
+		}).settings();
+	}
+
+	private Settings read(String issuer, long groupId) {
 		Overrides community = overrides(issuer, COMMUNITY).orElse(Overrides.NONE);
 		Overrides group = (groupId == COMMUNITY) ? Overrides.NONE : overrides(issuer, groupId).orElse(Overrides.NONE);
 		return new Settings(pick(group.newMemberPosts(), community.newMemberPosts(), this.defaults.newMemberPosts()),
@@ -73,6 +88,8 @@ public class ModerationSettings {
 			.params(issuer, scopeId, overrides.newMemberPosts(), overrides.holdCrisis(), overrides.flagsToHide(),
 					overrides.responseMinutes())
 			.update();
+		// a community's change reaches every group of it
+		this.inForce.keySet().removeIf((key) -> key.startsWith(issuer + " "));
 	}
 
 	/**
@@ -95,6 +112,9 @@ public class ModerationSettings {
 
 	private static <T> T pick(@Nullable T group, @Nullable T community, T fallback) {
 		return (group != null) ? group : (community != null) ? community : fallback;
+	}
+
+	private record Cached(Settings settings, java.time.Instant readAt) {
 	}
 
 	/**

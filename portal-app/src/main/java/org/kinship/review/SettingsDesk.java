@@ -6,17 +6,20 @@ import org.kinship.groups.GroupDirectory;
 import org.kinship.groups.Refused;
 import org.kinship.launch.CommunityRight;
 import org.kinship.launch.KinshipPrincipal;
+import org.kinship.moderation.InvalidTerms;
 import org.kinship.moderation.ModerationLog;
 import org.kinship.moderation.ModerationSettings;
 import org.kinship.moderation.ModerationSettings.Overrides;
 import org.kinship.moderation.ModerationSettings.Settings;
+import org.kinship.moderation.WatchAction;
+import org.kinship.moderation.WatchedWords;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Moderation settings of a community (community managers) and of one group (its
- * facilitators too), checked and logged.
+ * Moderation settings and watched words of a community (community managers) and of one
+ * group (its facilitators too), checked and logged.
  */
 @Component
 public class SettingsDesk {
@@ -27,10 +30,67 @@ public class SettingsDesk {
 
 	private final ModerationLog log;
 
-	SettingsDesk(GroupDirectory groups, ModerationSettings settings, ModerationLog log) {
+	private final WatchedWords words;
+
+	SettingsDesk(GroupDirectory groups, ModerationSettings settings, ModerationLog log, WatchedWords words) {
 		this.groups = groups;
 		this.settings = settings;
 		this.log = log;
+		this.words = words;
+	}
+
+	/**
+	 * The watched words of a scope.
+	 * @param principal a community manager, or a facilitator of the group
+	 * @param groupId a group, or {@link ModerationSettings#COMMUNITY}
+	 * @return the group (or {@code null} for the community) and its terms
+	 * @throws Refused when the person may not change that scope
+	 */
+	@Transactional(readOnly = true)
+	public Words words(KinshipPrincipal principal, long groupId) {
+		return new Words(checked(principal, groupId), this.words.list(principal.issuer(), groupId));
+	}
+
+	/**
+	 * Adds watched words, one per line.
+	 * @param principal a community manager, or a facilitator of the group
+	 * @param groupId a group, or {@link ModerationSettings#COMMUNITY}
+	 * @param lines the terms
+	 * @param action what a match does
+	 * @return how many terms the list holds now
+	 * @throws Refused for a bad term or a list over the limit; nothing is stored then
+	 */
+	@Transactional
+	public int addWords(KinshipPrincipal principal, long groupId, String lines, WatchAction action) {
+		checked(principal, groupId);
+		try {
+			int size = this.words.add(principal.issuer(), groupId, lines, action, principal.fhirUser());
+			this.log.record(new ModerationLog.Entry(principal.issuer(), scope(groupId), principal.fhirUser(),
+					"WATCH_" + action.name(), null, null, lines.lines().count() + " term(s)"));
+			return size;
+		}
+		catch (InvalidTerms invalid) {
+			throw new Refused(invalid.key(), invalid.args().toArray());
+		}
+	}
+
+	/**
+	 * Removes a watched word.
+	 * @param principal a community manager, or a facilitator of the group
+	 * @param groupId a group, or {@link ModerationSettings#COMMUNITY}
+	 * @param termId the term
+	 */
+	@Transactional
+	public void removeWord(KinshipPrincipal principal, long groupId, long termId) {
+		checked(principal, groupId);
+		if (this.words.remove(principal.issuer(), groupId, termId)) {
+			this.log.record(new ModerationLog.Entry(principal.issuer(), scope(groupId), principal.fhirUser(), "UNWATCH",
+					null, null, "term " + termId));
+		}
+	}
+
+	private static @Nullable Long scope(long groupId) {
+		return (groupId == ModerationSettings.COMMUNITY) ? null : groupId;
 	}
 
 	/**
@@ -84,6 +144,15 @@ public class SettingsDesk {
 			.filter((group) -> group.id() == groupId)
 			.findFirst()
 			.orElseThrow(() -> new Refused("review.error.not-yours"));
+	}
+
+	/**
+	 * A scope's watched words.
+	 *
+	 * @param group the group, or {@code null} for the whole community
+	 * @param terms the terms
+	 */
+	public record Words(@Nullable Group group, java.util.List<WatchedWords.Watched> terms) {
 	}
 
 	/**

@@ -24,7 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ModerationIntegrationTests {
 
-	private static final Pattern ITEM = Pattern.compile("id=\"item-([0-9]+)\"[^>]*data-kind=\"([A-Z]+)\"");
+	// the queue holds the items of every group the facilitator moderates, other tests'
+	// too
+	private static final Pattern ITEM = Pattern.compile("id=\"item-([0-9]+)\"[^>]*data-kind=\"([A-Z]+)\"(.*?)</li>",
+			Pattern.DOTALL);
 
 	private final RunningKinship system = RunningKinship.get();
 
@@ -49,6 +52,75 @@ class ModerationIntegrationTests {
 	}
 
 	@Test
+	void aNewMembersFirstPostIsHeldUntilTheFacilitatorApprovesItThenTheGroupSeesItLive() throws Exception {
+		newMembersReviewed(1);
+		StompMember alfreda = member("Alfreda Wyman", "Alf");
+		StompMember derek = member("Derek Becker", "Del");
+		BlockingQueue<Map<String, Object>> derekSees = derek.follow(this.groupId);
+		BlockingQueue<Map<String, Object>> queueSignals = StompMember.connect(this.facilitator)
+			.followReview(this.groupId);
+
+		Map<String, Object> reply = alfreda.sendAndAwait(this.groupId, clientId(), "Hello, I am new here");
+		assertThat(reply.get("outcome")).isEqualTo("HELD");
+		assertThat((String) reply.get("reason")).contains("facilitator");
+		assertThat(queueSignals.poll(10, TimeUnit.SECONDS)).as("the open queue is told").isNotNull();
+		assertThat(derekSees.poll(1, TimeUnit.SECONDS)).as("held messages are not delivered").isNull();
+		assertThat(derek.since(this.groupId, 0)).isEmpty();
+
+		String queue = page(this.facilitator, "/review");
+		assertThat(queue).contains("Hello, I am new here").contains("Held");
+		long item = item(queue, "HELD", "Hello, I am new here");
+		decide(item, "APPROVE", "");
+
+		Map<String, Object> delivered = derekSees.poll(10, TimeUnit.SECONDS);
+		assertThat(delivered).as("approved, it arrives live").isNotNull();
+		assertThat(delivered.get("html")).isEqualTo("<p>Hello, I am new here</p>");
+		assertThat(derek.since(this.groupId, 0)).extracting((message) -> message.get("html"))
+			.containsExactly("<p>Hello, I am new here</p>");
+		assertThat(page(this.facilitator, "/review")).doesNotContain("id=\"item-" + item + "\"");
+		Map<String, Object> second = alfreda.sendAndAwait(this.groupId, clientId(), "And a second one");
+		assertThat(second.get("outcome")).as("only the first post is reviewed").isEqualTo("STORED");
+	}
+
+	@Test
+	void aRejectedPostNeverReachesTheGroupAndItsAuthorReadsWhy() throws Exception {
+		newMembersReviewed(2);
+		LaunchedPerson merlinLaunch = LaunchedPerson.launch(this.system,
+				SandboxPersonas.idOf(this.system, "Merlin Howell"));
+		CommunityGroups.join(merlinLaunch, this.slug, "Mer");
+		StompMember merlin = online(merlinLaunch);
+		assertThat(merlin.sendAndAwait(this.groupId, clientId(), "Buy my supplements").get("outcome"))
+			.isEqualTo("HELD");
+
+		long item = item(page(this.facilitator, "/review"), "HELD", "Buy my supplements");
+		String refused = this.facilitator.follow(decide(item, "REJECT", "")).body();
+		assertThat(refused).as("a rejection needs a reason").contains("Please give a reason");
+		decide(item, "REJECT", "Please do not advertise here.");
+
+		assertThat(merlin.since(this.groupId, 0)).isEmpty();
+		assertThat(page(merlinLaunch, "/me/moderation")).contains("A facilitator did not approve your message.")
+			.contains("Please do not advertise here.");
+	}
+
+	@Test
+	void watchedWordsOfTheGroupRefuseMaskOrHoldAMessageAsTheFacilitatorChose() throws Exception {
+		words("miracle cure", "BLOCK");
+		words("darn", "CENSOR");
+		String refused = this.facilitator
+			.follow(this.facilitator.post("/review/groups/" + this.groupId + "/words",
+					List.of("terms", "x".repeat(101), "action", "FLAG")))
+			.body();
+		assertThat(refused).contains("is too long");
+		StompMember kirsten = member("Kirsten Witting", "Kir");
+
+		Map<String, Object> blocked = kirsten.sendAndAwait(this.groupId, clientId(), "This MIRACLE  Cüre worked");
+		assertThat(blocked.get("outcome")).isEqualTo("REFUSED");
+		assertThat((String) blocked.get("reason")).contains("not allowed");
+		Map<String, Object> masked = message(kirsten.sendAndAwait(this.groupId, clientId(), "Well, d4rn it"));
+		assertThat((String) masked.get("html")).doesNotContain("d4rn").contains("■");
+	}
+
+	@Test
 	void threeFlagsHideAMessageForEveryoneUntilTheFacilitatorBringsItBack() throws Exception {
 		StompMember author = member("Mafalda Turcotte", "Maf");
 		List<StompMember> flaggers = List.of(member("Kirsten Witting", "Kit"), member("Robby Becker", "Rob"),
@@ -69,7 +141,7 @@ class ModerationIntegrationTests {
 
 		String queue = page(this.facilitator, "/review");
 		assertThat(queue).contains("Stop taking your meds").contains("flag: misinformation");
-		decide(item(queue, "FLAGGED"), "APPROVE", "");
+		decide(item(queue, "FLAGGED", "Stop taking your meds"), "APPROVE", "");
 		Map<String, Object> back = awaitMessage(seen, stored.get("id"));
 		assertThat(back.get("deleted")).isEqualTo(false);
 		assertThat(back.get("html")).isEqualTo("<p>Stop taking your meds</p>");
@@ -119,7 +191,7 @@ class ModerationIntegrationTests {
 
 		assertThat(alfreda.get("/review").statusCode()).as("members never see the queue").isEqualTo(403);
 		assertThat(page(this.facilitator, "/review")).doesNotContain("Anyone around?");
-		long item = item(page(manager, "/review"), "FLAGGED");
+		long item = item(page(manager, "/review"), "FLAGGED", "Anyone around?");
 		String answer = this.facilitator
 			.follow(this.facilitator.post("/review/items/" + item, List.of("decision", "HIDE", "reason", "")))
 			.body();
@@ -129,6 +201,12 @@ class ModerationIntegrationTests {
 		tom.askToFollowReview(otherGroup);
 		assertThat(tom.error()).as("the queue topic of another group").isNotEmpty();
 		assertThat(signals).isEmpty();
+	}
+
+	private void words(String term, String action) throws Exception {
+		HttpResponse<String> added = this.facilitator.submit("/review/groups/" + this.groupId + "/words", "words-form",
+				List.of("terms", term, "action", action));
+		assertThat(this.facilitator.follow(added).body()).contains("Saved.").contains(term);
 	}
 
 	private void newMembersReviewed(int posts) throws Exception {
@@ -156,14 +234,14 @@ class ModerationIntegrationTests {
 		return decided;
 	}
 
-	private static long item(String queue, String kind) {
+	private static long item(String queue, String kind, String text) {
 		Matcher item = ITEM.matcher(queue);
 		while (item.find()) {
-			if (item.group(2).equals(kind)) {
+			if (item.group(2).equals(kind) && item.group(3).contains(text)) {
 				return Long.parseLong(item.group(1));
 			}
 		}
-		throw new AssertionError("no " + kind + " item in the queue");
+		throw new AssertionError("no " + kind + " item about \"" + text + "\" in the queue:\n" + queue);
 	}
 
 	private static Map<String, Object> flag(Map<String, Object> message, String reason) {

@@ -5,6 +5,7 @@ import org.kinship.groups.Refused;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.moderation.ModerationSettings;
 import org.kinship.moderation.ModerationSettings.Overrides;
+import org.kinship.moderation.WatchAction;
 import org.kinship.review.SettingsDesk;
 
 import org.springframework.http.HttpStatus;
@@ -57,6 +58,64 @@ class SettingsController {
 			@RequestParam(required = false) @Nullable Integer responseMinutes, RedirectAttributes redirect) {
 		return save(principal, groupId, new Overrides(newMemberPosts, holdCrisis, flagsToHide, responseMinutes),
 				redirect, "/review/groups/" + groupId + "/settings");
+	}
+
+	@GetMapping("/review/words")
+	String communityWords(KinshipPrincipal principal, Model model) {
+		return words(principal, ModerationSettings.COMMUNITY, model);
+	}
+
+	@GetMapping("/review/groups/{groupId}/words")
+	String groupWords(KinshipPrincipal principal, @PathVariable long groupId, Model model) {
+		return words(principal, groupId, model);
+	}
+
+	@PostMapping({ "/review/words", "/review/groups/{groupId}/words" })
+	String addWords(KinshipPrincipal principal, @PathVariable(required = false) @Nullable Long groupId,
+			@RequestParam(defaultValue = "") String terms, @RequestParam WatchAction action,
+			RedirectAttributes redirect) {
+		long scope = (groupId != null) ? groupId : ModerationSettings.COMMUNITY;
+		try {
+			redirect.addFlashAttribute("count", this.desk.addWords(principal, scope, terms, action));
+			redirect.addFlashAttribute("notice", "review.words.added");
+		}
+		catch (Refused refused) {
+			redirect.addFlashAttribute("problem", refused.messageKey());
+			redirect.addFlashAttribute("problemArgs", refused.arguments());
+			redirect.addFlashAttribute("typed", terms);
+		}
+		return "redirect:" + wordsPath(scope);
+	}
+
+	@PostMapping({ "/review/words/remove", "/review/groups/{groupId}/words/remove" })
+	String removeWord(KinshipPrincipal principal, @PathVariable(required = false) @Nullable Long groupId,
+			@RequestParam long term, RedirectAttributes redirect) {
+		long scope = (groupId != null) ? groupId : ModerationSettings.COMMUNITY;
+		try {
+			this.desk.removeWord(principal, scope, term);
+			redirect.addFlashAttribute("notice", "review.words.removed");
+		}
+		catch (Refused refused) {
+			redirect.addFlashAttribute("problem", refused.messageKey());
+			redirect.addFlashAttribute("problemArgs", refused.arguments());
+		}
+		return "redirect:" + wordsPath(scope);
+	}
+
+	private String words(KinshipPrincipal principal, long groupId, Model model) {
+		try {
+			model.addAttribute("words", this.desk.words(principal, groupId));
+			model.addAttribute("action", wordsPath(groupId));
+			model.addAttribute("actions", WatchAction.values());
+			return "review/words";
+		}
+		catch (Refused refused) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
+	}
+
+	private static String wordsPath(long scope) {
+		return (scope == ModerationSettings.COMMUNITY) ? "/review/words" : "/review/groups/" + scope + "/words";
 	}
 
 	private String page(KinshipPrincipal principal, long groupId, Model model) {
