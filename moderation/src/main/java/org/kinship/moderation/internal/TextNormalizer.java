@@ -154,7 +154,9 @@ final class TextNormalizer {
 		if (cp < 0x80) {
 			return ASCII[cp];
 		}
-		return FOLDED.computeIfAbsent(cp, TextNormalizer::foldSlowly);
+		// the basic plane at most, so that the cache stays a few megabytes however many
+		// different characters members send
+		return (cp < 0x10000) ? FOLDED.computeIfAbsent(cp, TextNormalizer::foldSlowly) : foldSlowly(cp);
 	}
 
 	private static String foldSlowly(int cp) {
