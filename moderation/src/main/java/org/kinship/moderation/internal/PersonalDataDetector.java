@@ -98,8 +98,8 @@ final class PersonalDataDetector {
 		if (phone(folded, claimed)) {
 			found.add(PersonalData.PHONE_NUMBER);
 		}
-		if (street(STREET.matcher(folded), 1)
-				|| containsAny(folded, "calle", "av", "carrera") && street(CALLE.matcher(folded), 1)) {
+		if (street(STREET.matcher(folded))
+				|| containsAny(folded, "calle", "av", "carrera") && street(CALLE.matcher(folded))) {
 			found.add(PersonalData.STREET_ADDRESS);
 		}
 		if (containsAny(folded, "born", "birth", "dob", "d.o.b", "nac", "cumple", "bday", "b-day")
@@ -168,11 +168,12 @@ final class PersonalDataDetector {
 		return false;
 	}
 
-	private static boolean street(Matcher matcher, int firstNameGroup) {
+	/** Whether a match has street-name words between its number and its "street". */
+	private static boolean street(Matcher matcher) {
 		while (matcher.find()) {
 			String[] words = matcher.group().split("\\s+");
 			boolean name = true;
-			for (int i = firstNameGroup; i < words.length - 1; i++) {
+			for (int i = 1; i < words.length - 1; i++) {
 				name &= !NOT_A_STREET_NAME.contains(words[i]);
 			}
 			if (name) {

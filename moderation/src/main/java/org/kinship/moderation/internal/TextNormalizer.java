@@ -1,6 +1,7 @@
 package org.kinship.moderation.internal;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -57,8 +58,8 @@ final class TextNormalizer {
 					continue;
 				}
 				if (out.length() == start.length) {
-					start = java.util.Arrays.copyOf(start, start.length * 2);
-					end = java.util.Arrays.copyOf(end, end.length * 2);
+					start = Arrays.copyOf(start, start.length * 2);
+					end = Arrays.copyOf(end, end.length * 2);
 				}
 				start[out.length()] = i;
 				end[out.length()] = next;
