@@ -14,7 +14,8 @@ import org.kinship.load.bare.BareBroker;
  * connect, sends at the given rate, and with a bare broker compares delivered messages
  * per second at saturation. Prints its figures and, last, one line of JSON.
  * <p>
- * {@code bare-broker} as the first argument starts the bare broker instead.
+ * {@code bare-broker} as the first argument starts the bare broker instead, and
+ * {@code screening} runs the screening benchmark ({@link ScreeningBenchmark}).
  */
 public final class ChatLoad {
 
@@ -27,6 +28,10 @@ public final class ChatLoad {
 	public static void main(String[] args) throws Exception {
 		if (args.length > 0 && "bare-broker".equals(args[0])) {
 			BareBroker.main(Arrays.copyOfRange(args, 1, args.length));
+			return;
+		}
+		if (args.length > 0 && "screening".equals(args[0])) {
+			ScreeningBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
 			return;
 		}
 		Settings settings;

@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -159,7 +160,8 @@ final class CrisisDetector {
 					continue;
 				}
 				if (trimmed.startsWith("[")) {
-					role = Role.valueOf(trimmed.substring(1, trimmed.length() - 1).replace('-', '_').toUpperCase());
+					role = Role
+						.valueOf(trimmed.substring(1, trimmed.length() - 1).replace('-', '_').toUpperCase(Locale.ROOT));
 				}
 				else if (role != null) {
 					phrase.accept(role, TextNormalizer.forTerm(trimmed));

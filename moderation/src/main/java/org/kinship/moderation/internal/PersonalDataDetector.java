@@ -52,26 +52,6 @@ final class PersonalDataDetector {
 			"across", "along", "better", "good", "long", "last", "first", "new", "only", "best", "kids", "mg", "pills",
 			"de", "la", "el", "en", "y", "que", "por", "para", "con");
 
-	private static final String MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
-			+ "|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
-
-	private static final String MES = "(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre"
-			+ "|octubre|noviembre|diciembre)";
-
-	private static final Pattern DATE = Pattern.compile(NOT_DIGIT_BEFORE + "(?:\\d{4}-\\d{1,2}-\\d{1,2}"
-			+ "|\\d{1,2}[/.-]\\d{1,2}(?:[/.-](?<nyear>\\d{4}|\\d{2}))?" + NOT_DIGIT_AFTER + "|\\b" + MONTH
-			+ "\\.? {1,2}\\d{1,2}(?:st|nd|rd|th)?\\b(?:,? {1,2}(?<myear>\\d{4}))?"
-			+ "|\\d{1,2}(?:st|nd|rd|th)? (?:of )?" + MONTH + "\\b(?:,? {1,2}(?<dyear>\\d{4}))?" + "|\\d{1,2} de " + MES
-			+ "(?: del? (?<eyear>\\d{4}))?)");
-
-	private static final Pattern BORN_BEFORE = Pattern
-		.compile("\\b(?:born|birth|dob|d\\.o\\.b|nacimiento|naci|nacio)\\b");
-
-	private static final Pattern BIRTHDAY_BEFORE = Pattern.compile("\\b(?:birthday|bday|b-day|cumpleanos|cumple)\\b");
-
-	private static final Pattern BIRTH_AFTER = Pattern
-		.compile("^.{0,12}\\b(?:dob|date of birth|birth ?date|birthday|fecha de nacimiento|cumpleanos)\\b");
-
 	private static final Pattern RECORD_KEYWORD = Pattern.compile("\\b(?:mrn|medical record(?: number| no\\.?| #)?"
 			+ "|record (?:number|no\\.?|#)|chart (?:number|no\\.?|#)|patient (?:id|number|no\\.?|#)|member id"
 			+ "|expediente|historia clinica|numero de historia)");
@@ -118,12 +98,12 @@ final class PersonalDataDetector {
 		if (phone(folded, claimed)) {
 			found.add(PersonalData.PHONE_NUMBER);
 		}
-		if (street(STREET.matcher(folded), 1)
-				|| containsAny(folded, "calle", "av", "carrera") && street(CALLE.matcher(folded), 1)) {
+		if (street(STREET.matcher(folded))
+				|| containsAny(folded, "calle", "av", "carrera") && street(CALLE.matcher(folded))) {
 			found.add(PersonalData.STREET_ADDRESS);
 		}
 		if (containsAny(folded, "born", "birth", "dob", "d.o.b", "nac", "cumple", "bday", "b-day")
-				&& dateOfBirth(folded, claimed)) {
+				&& BirthDates.in(folded, claimed)) {
 			found.add(PersonalData.DATE_OF_BIRTH);
 		}
 		return found;
@@ -188,11 +168,12 @@ final class PersonalDataDetector {
 		return false;
 	}
 
-	private static boolean street(Matcher matcher, int firstNameGroup) {
+	/** Whether a match has street-name words between its number and its "street". */
+	private static boolean street(Matcher matcher) {
 		while (matcher.find()) {
 			String[] words = matcher.group().split("\\s+");
 			boolean name = true;
-			for (int i = firstNameGroup; i < words.length - 1; i++) {
+			for (int i = 1; i < words.length - 1; i++) {
 				name &= !NOT_A_STREET_NAME.contains(words[i]);
 			}
 			if (name) {
@@ -202,32 +183,7 @@ final class PersonalDataDetector {
 		return false;
 	}
 
-	/**
-	 * A date right after "born", "DOB" and the like, or a full date with its year after
-	 * "birthday", or any date just before "is my date of birth". A date alone ("my
-	 * appointment on 3/4") is not personal data.
-	 */
-	private static boolean dateOfBirth(String folded, List<int[]> claimed) {
-		Matcher date = DATE.matcher(folded);
-		while (date.find()) {
-			if (overlaps(date.start(), date.end(), claimed)) {
-				continue;
-			}
-			int from = Math.max(0, date.start() - 40);
-			boolean year = date.group("nyear") != null || date.group("myear") != null || date.group("dyear") != null
-					|| date.group("eyear") != null || date.group().matches("\\d{4}-.*");
-			if (BORN_BEFORE.matcher(folded).region(from, date.start()).find()
-					|| (year && BIRTHDAY_BEFORE.matcher(folded).region(from, date.start()).find())
-					|| BIRTH_AFTER.matcher(folded)
-						.region(date.end(), Math.min(folded.length(), date.end() + 40))
-						.find()) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static boolean overlaps(int start, int end, List<int[]> claimed) {
+	static boolean overlaps(int start, int end, List<int[]> claimed) {
 		return claimed.stream().anyMatch((span) -> start < span[1] && span[0] < end);
 	}
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.kinship.moderation.ScreeningPolicy;
 import org.kinship.moderation.Screening.Detector;
 import org.kinship.moderation.Screening.Finding;
@@ -65,26 +66,12 @@ public final class ScreeningEngine {
 		String original = submission.text();
 		NormalizedText words = TextNormalizer.forWords(original);
 		String folded = TextNormalizer.forPersonalData(original);
-		Set<Finding> findings = new LinkedHashSet<>();
 		List<TermList.Hit> hits = new ArrayList<>(global.find(words));
 		hits.addAll(group.find(words));
-		WatchAction strongest = strongest(hits);
-		hits.forEach((hit) -> findings.add(new Finding(Detector.WATCHED_WORD, hit.term().term(), false)));
-		Set<PersonalData> personal = PersonalDataDetector.find(folded);
-		personal.forEach((kind) -> findings.add(new Finding(Detector.PERSONAL_DATA, kind.label(), false)));
-		Set<Detector> urgent = CrisisDetector.find(words);
-		if (urgent.contains(Detector.CRISIS)) {
-			findings.add(new Finding(Detector.CRISIS, "self-harm or suicide language", true));
-		}
-		if (urgent.contains(Detector.CARE_DISTRESS)) {
-			findings.add(new Finding(Detector.CARE_DISTRESS, "trouble managing care", true));
-		}
 		boolean newMember = !submission.staff() && submission.publishedBefore() < policy.newMemberPosts();
-		boolean link = newMember && Links.in(folded);
-		if (newMember) {
-			findings.add(new Finding(Detector.NEW_MEMBER, link ? "link from a new member" : "new member", false));
-		}
-		List<Finding> found = List.copyOf(findings);
+		Found found = new Found(hits, PersonalDataDetector.find(folded), CrisisDetector.find(words), newMember,
+				newMember && Links.in(folded));
+		WatchAction strongest = strongest(hits);
 		if (strongest == WatchAction.BLOCK) {
 			String term = hits.stream()
 				.filter((hit) -> hit.term().action() == WatchAction.BLOCK)
@@ -92,23 +79,33 @@ public final class ScreeningEngine {
 				.orElseThrow()
 				.term()
 				.term();
-			return new Verdict(Outcome.REFUSE, "", REFUSED_WATCHED_WORD, List.of(term), found);
+			return new Verdict(Outcome.REFUSE, "", REFUSED_WATCHED_WORD, List.of(term), found.findings());
 		}
 		String text = censored(original, words, hits);
-		if (!personal.isEmpty()) {
-			return new Verdict(Outcome.HOLD, text, HELD_PERSONAL_DATA, personalDataArgs(personal), found);
+		if (!found.personal().isEmpty()) {
+			return new Verdict(Outcome.HOLD, text, HELD_PERSONAL_DATA, personalDataArgs(found.personal()),
+					found.findings());
 		}
-		if (strongest == WatchAction.REQUIRE_APPROVAL) {
-			return new Verdict(Outcome.HOLD, text, HELD_WATCHED_WORD, List.of(), found);
-		}
-		if (newMember) {
-			return new Verdict(Outcome.HOLD, text, link ? HELD_NEW_MEMBER_LINK : HELD_NEW_MEMBER, List.of(), found);
-		}
-		if (policy.holdCrisis() && urgent.contains(Detector.CRISIS)) {
-			return new Verdict(Outcome.HOLD, text, HELD_CRISIS, List.of(), found);
+		String held = heldFor(found, strongest, policy);
+		if (held != null) {
+			return new Verdict(Outcome.HOLD, text, held, List.of(), found.findings());
 		}
 		Outcome outcome = (strongest == WatchAction.FLAG) ? Outcome.FLAG : Outcome.ALLOW;
-		return new Verdict(outcome, text, null, List.of(), found);
+		return new Verdict(outcome, text, null, List.of(), found.findings());
+	}
+
+	/** Why a message without personal data is held, or {@code null} when it is not. */
+	private static @Nullable String heldFor(Found found, WatchAction strongest, ScreeningPolicy policy) {
+		if (strongest == WatchAction.REQUIRE_APPROVAL) {
+			return HELD_WATCHED_WORD;
+		}
+		if (found.newMember()) {
+			return found.link() ? HELD_NEW_MEMBER_LINK : HELD_NEW_MEMBER;
+		}
+		if (policy.holdCrisis() && found.urgent().contains(Detector.CRISIS)) {
+			return HELD_CRISIS;
+		}
+		return null;
 	}
 
 	private static WatchAction strongest(List<TermList.Hit> hits) {
@@ -153,6 +150,40 @@ public final class ScreeningEngine {
 			i += Character.charCount(cp);
 		}
 		return text.toString();
+	}
+
+	/**
+	 * What every detector found.
+	 *
+	 * @param hits the watched words, global and the group's
+	 * @param personal the kinds of personal data
+	 * @param urgent crisis, care distress, both or neither
+	 * @param newMember whether the author is a new member under the group's policy
+	 * @param link whether a new member's message holds a link
+	 */
+	private record Found(List<TermList.Hit> hits, Set<PersonalData> personal, Set<Detector> urgent, boolean newMember,
+			boolean link) {
+
+		/**
+		 * The findings for the review queue, in the order of the detectors, each once.
+		 */
+		List<Finding> findings() {
+			Set<Finding> findings = new LinkedHashSet<>();
+			this.hits.forEach((hit) -> findings.add(new Finding(Detector.WATCHED_WORD, hit.term().term(), false)));
+			this.personal.forEach((kind) -> findings.add(new Finding(Detector.PERSONAL_DATA, kind.label(), false)));
+			if (this.urgent.contains(Detector.CRISIS)) {
+				findings.add(new Finding(Detector.CRISIS, "self-harm or suicide language", true));
+			}
+			if (this.urgent.contains(Detector.CARE_DISTRESS)) {
+				findings.add(new Finding(Detector.CARE_DISTRESS, "trouble managing care", true));
+			}
+			if (this.newMember) {
+				findings
+					.add(new Finding(Detector.NEW_MEMBER, this.link ? "link from a new member" : "new member", false));
+			}
+			return List.copyOf(findings);
+		}
+
 	}
 
 	/** "a phone number", "a phone number and an e-mail address", then the kinds' keys. */

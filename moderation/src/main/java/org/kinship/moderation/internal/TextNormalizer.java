@@ -1,6 +1,7 @@
 package org.kinship.moderation.internal;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -57,8 +58,8 @@ final class TextNormalizer {
 					continue;
 				}
 				if (out.length() == start.length) {
-					start = java.util.Arrays.copyOf(start, start.length * 2);
-					end = java.util.Arrays.copyOf(end, end.length * 2);
+					start = Arrays.copyOf(start, start.length * 2);
+					end = Arrays.copyOf(end, end.length * 2);
 				}
 				start[out.length()] = i;
 				end[out.length()] = next;
@@ -154,7 +155,9 @@ final class TextNormalizer {
 		if (cp < 0x80) {
 			return ASCII[cp];
 		}
-		return FOLDED.computeIfAbsent(cp, TextNormalizer::foldSlowly);
+		// the basic plane at most, so that the cache stays a few megabytes however many
+		// different characters members send
+		return (cp < 0x10000) ? FOLDED.computeIfAbsent(cp, TextNormalizer::foldSlowly) : foldSlowly(cp);
 	}
 
 	private static String foldSlowly(int cp) {

@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code screening/corpus.tsv}, printed as a table and held to minimums. The sentences
  * after the line {@value #UNTUNED} were written once the engine worked and were not used
  * to change it; they are scored again on their own, so that the table shows how the
- * detectors do on phrasing they were not shaped by (indirect crisis language is what
- * phrase matching misses most).
+ * detectors do on phrasing they were not shaped by. Indirect crisis language ("I've been
+ * giving away my things") is what phrase matching misses most: the detectors catch what
+ * is said plainly, and facilitators remain the safety net for the rest.
  */
 class ScreeningCorpusTests {
 

@@ -1,6 +1,11 @@
 package org.kinship.moderation.internal;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.kinship.moderation.Screening.Detector;
@@ -199,6 +204,32 @@ class ScreeningEngineTests {
 				group);
 		assertThat(verdict.outcome()).isEqualTo(Outcome.REFUSE);
 		assertThat(verdict.reasonArgs()).containsExactly("spoiler");
+	}
+
+	@Test
+	void givesTheSameVerdictsFromManyThreadsAtOnce() throws Exception {
+		List<String> texts = List.of("what an ass", "damn, call 555-123-4567", "I want to end my life",
+				"a miracle cure", "I ran out of my insulin", "plain words", "oh d\u200bamn", "idiot");
+		List<Verdict> alone = texts.stream().map(this::screen).toList();
+		ExecutorService threads = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<List<Verdict>>> together = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				together.add(threads.submit(() -> {
+					List<Verdict> verdicts = new ArrayList<>();
+					for (int round = 0; round < 200; round++) {
+						verdicts = texts.stream().map(this::screen).toList();
+					}
+					return verdicts;
+				}));
+			}
+			for (Future<List<Verdict>> verdicts : together) {
+				assertThat(verdicts.get(30, TimeUnit.SECONDS)).isEqualTo(alone);
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 	private Verdict screen(String text) {
