@@ -31,7 +31,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * team from included resources, the session cache and its refresh, reads made in
  * parallel, and who sees no panel at all.
  */
-@SpringBootTest
+// the members here are new to their group: what they share is posted, not held for the
+// review of first posts that ModerationIntegrationTests covers
+@SpringBootTest(properties = "kinship.moderation.new-member-posts=0")
 @AutoConfigureMockMvc
 class CarePlanPanelIntegrationTests {
 

@@ -30,6 +30,11 @@ public final class ChatLoad {
 			BareBroker.main(Arrays.copyOfRange(args, 1, args.length));
 			return;
 		}
+		if (args.length > 0 && "escalation".equals(args[0])) {
+			EscalationBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+			System.exit(0);
+			return;
+		}
 		if (args.length > 0 && "screening".equals(args[0])) {
 			ScreeningBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
 			return;

@@ -48,8 +48,8 @@ class ChatHttpController {
 	@PostMapping("/chat/groups/{groupId}/messages")
 	SendReply send(KinshipPrincipal principal, @PathVariable long groupId, @RequestBody SendCommand command) {
 		SendResult result = this.chat.send(principal, groupId, command);
-		return SendReply.stored(result, (result.heldKey() != null) ? this.messages.getMessage(result.heldKey(),
-				result.heldArgs().toArray(), result.heldKey(), LocaleContextHolder.getLocale()) : null);
+		return SendReply.stored(result, (result.heldKey() != null) ? Reasons.text(this.messages,
+				LocaleContextHolder.getLocale(), result.heldKey(), result.heldArgs().toArray()) : null);
 	}
 
 	@ExceptionHandler(Refused.class)
@@ -57,8 +57,8 @@ class ChatHttpController {
 		HttpStatus status = "chat.error.not-member".equals(refusal.messageKey()) ? HttpStatus.FORBIDDEN
 				: HttpStatus.UNPROCESSABLE_CONTENT;
 		return ResponseEntity.status(status)
-			.body(new Refusal(this.messages.getMessage(refusal.messageKey(), refusal.arguments(), refusal.messageKey(),
-					LocaleContextHolder.getLocale())));
+			.body(new Refusal(Reasons.text(this.messages, LocaleContextHolder.getLocale(), refusal.messageKey(),
+					refusal.arguments())));
 	}
 
 	/**

@@ -104,8 +104,7 @@ class ChatMessagingController {
 	private String text(SimpMessageHeaderAccessor headers, String key, Object... arguments) {
 		Object locale = (headers.getSessionAttributes() != null)
 				? headers.getSessionAttributes().get(Chat.LOCALE_ATTRIBUTE) : null;
-		return this.messages.getMessage(key, arguments, key,
-				(locale instanceof Locale chosen) ? chosen : Locale.ENGLISH);
+		return Reasons.text(this.messages, (locale instanceof Locale chosen) ? chosen : Locale.ENGLISH, key, arguments);
 	}
 
 	/**
