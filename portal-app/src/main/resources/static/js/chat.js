@@ -188,6 +188,8 @@
 	}
 
 	function showCrisis() {
+		// the care-plan panel beside the discussion holds the member's own care team
+		document.getElementById('crisis-care-team').hidden = !document.getElementById('careplan-care-team');
 		crisis.hidden = false;
 		crisis.focus();
 	}

@@ -64,19 +64,13 @@ class MemberFileController {
 
 	private static String outcome(RedirectAttributes redirect, long groupId, String member, String done,
 			Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("notice", done);
-		}
-		catch (Refused refused) {
-			redirect.addFlashAttribute("problem", refused.messageKey());
-			redirect.addFlashAttribute("problemArgs", refused.arguments());
-		}
-		return "redirect:" + UriComponentsBuilder.fromPath("/review/groups/{groupId}/member")
-			.queryParam("member", member)
-			.buildAndExpand(groupId)
-			.encode()
-			.toUriString();
+		return Outcomes.redirect(redirect,
+				UriComponentsBuilder.fromPath("/review/groups/{groupId}/member")
+					.queryParam("member", member)
+					.buildAndExpand(groupId)
+					.encode()
+					.toUriString(),
+				done, action);
 	}
 
 }

@@ -3,7 +3,6 @@ package org.kinship.review.web;
 import java.time.Instant;
 import java.util.List;
 
-import org.kinship.groups.Refused;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.moderation.ModerationLog;
 import org.kinship.review.ReviewDesk;
@@ -103,15 +102,7 @@ class ReviewController {
 	}
 
 	private static String outcome(RedirectAttributes redirect, String done, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("notice", done);
-		}
-		catch (Refused refused) {
-			redirect.addFlashAttribute("problem", refused.messageKey());
-			redirect.addFlashAttribute("problemArgs", refused.arguments());
-		}
-		return "redirect:/review";
+		return Outcomes.redirect(redirect, "/review", done, action);
 	}
 
 }

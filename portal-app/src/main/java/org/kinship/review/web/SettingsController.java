@@ -80,8 +80,7 @@ class SettingsController {
 			redirect.addFlashAttribute("notice", "review.words.added");
 		}
 		catch (Refused refused) {
-			redirect.addFlashAttribute("problem", refused.messageKey());
-			redirect.addFlashAttribute("problemArgs", refused.arguments());
+			Outcomes.refusedWith(redirect, refused);
 			redirect.addFlashAttribute("typed", terms);
 		}
 		return "redirect:" + wordsPath(scope);
@@ -91,15 +90,8 @@ class SettingsController {
 	String removeWord(KinshipPrincipal principal, @PathVariable(required = false) @Nullable Long groupId,
 			@RequestParam long term, RedirectAttributes redirect) {
 		long scope = (groupId != null) ? groupId : ModerationSettings.COMMUNITY;
-		try {
-			this.desk.removeWord(principal, scope, term);
-			redirect.addFlashAttribute("notice", "review.words.removed");
-		}
-		catch (Refused refused) {
-			redirect.addFlashAttribute("problem", refused.messageKey());
-			redirect.addFlashAttribute("problemArgs", refused.arguments());
-		}
-		return "redirect:" + wordsPath(scope);
+		return Outcomes.redirect(redirect, wordsPath(scope), "review.words.removed",
+				() -> this.desk.removeWord(principal, scope, term));
 	}
 
 	private String words(KinshipPrincipal principal, long groupId, Model model) {
@@ -132,15 +124,8 @@ class SettingsController {
 
 	private String save(KinshipPrincipal principal, long groupId, Overrides overrides, RedirectAttributes redirect,
 			String back) {
-		try {
-			this.desk.save(principal, groupId, overrides);
-			redirect.addFlashAttribute("notice", "review.done.settings");
-		}
-		catch (Refused refused) {
-			redirect.addFlashAttribute("problem", refused.messageKey());
-			redirect.addFlashAttribute("problemArgs", refused.arguments());
-		}
-		return "redirect:" + back;
+		return Outcomes.redirect(redirect, back, "review.done.settings",
+				() -> this.desk.save(principal, groupId, overrides));
 	}
 
 }
