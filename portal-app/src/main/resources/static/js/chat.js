@@ -279,6 +279,12 @@
 		pending.forEach((entry) => publish(entry.command));
 	};
 	client.onWebSocketClose = (event) => {
+		if (event.code === 4003) {
+			// suspended or banned: the page, reloaded, says why
+			client.deactivate();
+			location.reload();
+			return;
+		}
 		if (event.code === 4001) {
 			// the launch session ended: do not reconnect with a dead session
 			client.deactivate();

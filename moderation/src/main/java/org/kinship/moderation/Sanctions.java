@@ -25,12 +25,16 @@ public class Sanctions {
 
 	private final JdbcClient jdbc;
 
-	Sanctions(JdbcClient jdbc) {
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	Sanctions(JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	/**
-	 * Imposes a sanction.
+	 * Imposes a sanction, and publishes {@link MemberSanctioned} inside the caller's
+	 * transaction so that open connections of the member can be closed after commit.
 	 * @param issuer the health system
 	 * @param groupId the group, or {@code null} for a ban from the whole community
 	 * @param member the member's {@code fhirUser}
@@ -50,6 +54,7 @@ public class Sanctions {
 			.params(issuer, scope, member, kind.name(), reason, (until != null) ? Timestamp.from(until) : null, actor,
 					Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MILLIS)))
 			.update();
+		this.events.publishEvent(new MemberSanctioned(issuer, (scope == COMMUNITY) ? null : scope, member, kind));
 		return this.jdbc.sql("SELECT MAX(id) FROM sanction WHERE issuer = ? AND member = ?")
 			.params(issuer, member)
 			.query(Long.class)

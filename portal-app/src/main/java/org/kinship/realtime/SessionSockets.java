@@ -65,6 +65,30 @@ class SessionSockets implements ApplicationListener<HttpSessionDestroyedEvent> {
 		}
 	}
 
+	/**
+	 * Closes the open sockets of one person, wherever they launched from on this node.
+	 * @param issuer the health system
+	 * @param fhirUser the person
+	 * @param status how the sockets are closed
+	 */
+	void closeOf(String issuer, String fhirUser, CloseStatus status) {
+		this.byHttpSession.values()
+			.stream()
+			.flatMap(Set::stream)
+			.filter((socket) -> org.kinship.launch.CurrentPrincipal.from(socket.getPrincipal())
+				.filter((principal) -> principal.issuer().equals(issuer) && principal.fhirUser().equals(fhirUser))
+				.isPresent())
+			.toList()
+			.forEach((socket) -> {
+				try {
+					socket.close(status);
+				}
+				catch (IOException ex) {
+					// already gone
+				}
+			});
+	}
+
 	int open() {
 		return this.byHttpSession.values().stream().mapToInt(Set::size).sum();
 	}
