@@ -3,6 +3,7 @@
  * fan-out of committed messages to this node's subscribers and, with Redis configured, to
  * every other node. Sockets close when their launch session ends.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Real time", allowedDependencies = { "chat", "launch" })
+@org.springframework.modulith.ApplicationModule(displayName = "Real time",
+		allowedDependencies = { "chat", "launch", "broadcast" })
 @org.jspecify.annotations.NullMarked
 package org.kinship.realtime;
