@@ -47,3 +47,19 @@ CREATE TABLE broadcast_recipient (
     CONSTRAINT fk_broadcast_recipient FOREIGN KEY (broadcast_id) REFERENCES broadcast (id) ON DELETE CASCADE
 );
 CREATE INDEX ix_broadcast_recipient_user ON broadcast_recipient (fhir_user, broadcast_id);
+
+-- Write-back of urgent broadcasts to the EHR, one FHIR Communication per recipient
+-- patient, where the health system asked for it. status: PENDING, DONE or FAILED after
+-- the configured attempts; last_error is an HTTP status or an exception's name, never
+-- health data.
+CREATE TABLE broadcast_writeback (
+    broadcast_id     BIGINT       NOT NULL,
+    patient_id       VARCHAR(64)  NOT NULL,
+    status           VARCHAR(16)  NOT NULL,
+    attempts         INT          NOT NULL,
+    communication_id VARCHAR(64),
+    last_error       VARCHAR(64),
+    updated_at       TIMESTAMP(3) NOT NULL,
+    PRIMARY KEY (broadcast_id, patient_id),
+    CONSTRAINT fk_broadcast_writeback FOREIGN KEY (broadcast_id) REFERENCES broadcast (id) ON DELETE CASCADE
+);

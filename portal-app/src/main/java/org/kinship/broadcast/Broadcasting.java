@@ -13,6 +13,7 @@ import org.kinship.broadcast.internal.BroadcastProperties;
 import org.kinship.broadcast.internal.BroadcastStore;
 import org.kinship.broadcast.internal.BroadcastStore.Draft;
 import org.kinship.broadcast.internal.RecipientStore;
+import org.kinship.broadcast.internal.WriteBack;
 import org.kinship.chat.MarkdownRenderer;
 import org.kinship.groups.Cohorts.CohortMember;
 import org.kinship.groups.Group;
@@ -54,9 +55,11 @@ public class Broadcasting {
 
 	private final AuditLog audit;
 
+	private final WriteBack writeBack;
+
 	Broadcasting(BroadcastStore store, RecipientStore recipients, AudienceResolver audiences,
 			GroupAdministration groups, MarkdownRenderer markdown, BroadcastProperties properties,
-			ApplicationEventPublisher events, TransactionTemplate transactions, AuditLog audit) {
+			ApplicationEventPublisher events, TransactionTemplate transactions, AuditLog audit, WriteBack writeBack) {
 		this.store = store;
 		this.recipients = recipients;
 		this.audiences = audiences;
@@ -66,6 +69,7 @@ public class Broadcasting {
 		this.events = events;
 		this.transactions = transactions;
 		this.audit = audit;
+		this.writeBack = writeBack;
 	}
 
 	/**
@@ -234,7 +238,7 @@ public class Broadcasting {
 		return this.store.all(principal.issuer())
 			.stream()
 			.map((broadcast) -> new Tracking(broadcast, this.recipients.counts(broadcast.id()), List.of(),
-					broadcast.sentBy(principal.fhirUser())))
+					broadcast.sentBy(principal.fhirUser()), null))
 			.toList();
 	}
 
@@ -249,7 +253,18 @@ public class Broadcasting {
 		Broadcast broadcast = find(principal, id);
 		List<RecipientProgress> progress = this.recipients.progress(id);
 		return new Tracking(broadcast, this.recipients.counts(id), Timeline.of(broadcast, progress, Instant.now()),
-				broadcast.sentBy(principal.fhirUser()));
+				broadcast.sentBy(principal.fhirUser()), this.writeBack.report(broadcast));
+	}
+
+	/**
+	 * Tries again, in the background, the Communications the EHR did not take.
+	 * @param principal a community manager of the broadcast's health system
+	 * @param id the broadcast
+	 */
+	public void retryWriteBack(KinshipPrincipal principal, long id) {
+		Broadcast broadcast = find(principal, id);
+		record(principal, id, "write-back retried");
+		this.writeBack.retry(broadcast);
 	}
 
 	/**

@@ -10,8 +10,10 @@ import java.util.List;
  * @param timeline cumulative counts at points after sending
  * @param mayListRecipients whether the viewer sent it, and so may see who has not
  * acknowledged
+ * @param writeBack how far it is recorded in the EHR, or {@code null} in lists
  */
-public record Tracking(Broadcast broadcast, Counts counts, List<Point> timeline, boolean mayListRecipients) {
+public record Tracking(Broadcast broadcast, Counts counts, List<Point> timeline, boolean mayListRecipients,
+		org.kinship.broadcast.@org.jspecify.annotations.Nullable WriteBackReport writeBack) {
 
 	/**
 	 * Counts of recipients.

@@ -9,7 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import dev.kinship.sandbox.fhir.ResourceStore;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Condition;
 import org.junit.jupiter.api.Test;
 import org.kinship.groups.internal.KnownPatients;
@@ -22,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the sandbox imported: a community manager targets everyone whose record holds heart
  * failure, exactly those members receive it, members who were not online find it at their
  * next launch, an urgent one comes back at every launch until acknowledged, and the
- * dashboard counts who did. Refusals come back on the page with the draft kept.
+ * dashboard counts who did; with write-back on, the sandbox EHR holds a Communication for
+ * each recipient patient. Refusals come back on the page with the draft kept.
  */
 class BroadcastEndToEndIntegrationTests {
 
@@ -83,6 +86,35 @@ class BroadcastEndToEndIntegrationTests {
 		String pending = manager.get("/manage/broadcasts/" + id + "/pending").body();
 		assertThat(pending).contains("Patient/robert-nguyen").doesNotContain("Patient/linda-okafor");
 		assertThat(manager.get("/manage/broadcasts").body()).contains(title);
+
+		Set<String> patients = patientsWithHeartFailure();
+		long deadline = System.currentTimeMillis() + 30_000;
+		while (!manager.get("/manage/broadcasts/" + id)
+			.body()
+			.contains(patients.size() + " recorded as a Communication, 0 in progress, 0 failed")
+				&& System.currentTimeMillis() < deadline) {
+			Thread.sleep(200);
+		}
+		assertThat(manager.get("/manage/broadcasts/" + id).body())
+			.contains(patients.size() + " recorded as a Communication, 0 in progress, 0 failed");
+		for (String patient : patients) {
+			assertThat(communicationsOf(patient)).as("the EHR's Communications about " + patient)
+				.anySatisfy((communication) -> {
+					assertThat(communication.getIdentifierFirstRep().getValue()).isEqualTo(id + "/" + patient);
+					assertThat(communication.getPriority()).isEqualTo(Communication.CommunicationPriority.URGENT);
+					assertThat(communication.getPayloadFirstRep().getContentStringType().getValue()).startsWith(title);
+				});
+		}
+	}
+
+	/** What the EHR holds, read on the sandbox's side: Kinship may only create them. */
+	private List<Communication> communicationsOf(String patientId) {
+		return this.system.sandboxBean(ResourceStore.class)
+			.all("Communication")
+			.stream()
+			.map(Communication.class::cast)
+			.filter((communication) -> communication.getSubject().getReference().equals("Patient/" + patientId))
+			.toList();
 	}
 
 	@Test
@@ -127,6 +159,15 @@ class BroadcastEndToEndIntegrationTests {
 	 * failure.
 	 */
 	private Set<String> membersWithHeartFailure() {
+		return knownWithHeartFailure().stream().map(KnownPatients.Known::fhirUser).collect(Collectors.toSet());
+	}
+
+	/** Their patients. */
+	private Set<String> patientsWithHeartFailure() {
+		return knownWithHeartFailure().stream().map(KnownPatients.Known::patientId).collect(Collectors.toSet());
+	}
+
+	private List<KnownPatients.Known> knownWithHeartFailure() {
 		Bundle conditions = this.system.kinshipBean(BackendFhirClients.class)
 			.forIssuer("sandbox")
 			.search()
@@ -144,8 +185,7 @@ class BroadcastEndToEndIntegrationTests {
 			.at(this.system.sandboxUrl() + "/fhir", 100_000)
 			.stream()
 			.filter((known) -> patients.contains(known.patientId()))
-			.map(KnownPatients.Known::fhirUser)
-			.collect(Collectors.toSet());
+			.toList();
 	}
 
 	private static List<String> recipients(LaunchedPerson manager, String id) throws Exception {

@@ -85,6 +85,14 @@ class ManageBroadcastsController {
 		return "redirect:/manage/broadcasts/" + id;
 	}
 
+	@PostMapping("/manage/broadcasts/{id}/write-back")
+	String retryWriteBack(KinshipPrincipal principal, @PathVariable long id, RedirectAttributes redirect) {
+		found(principal, id);
+		this.broadcasting.retryWriteBack(principal, id);
+		redirect.addFlashAttribute("notice", "broadcast.notice.write-back");
+		return "redirect:/manage/broadcasts/" + id;
+	}
+
 	@GetMapping("/manage/broadcasts/{id}/pending")
 	String pending(KinshipPrincipal principal, @PathVariable long id, Model model) {
 		model.addAttribute("broadcast", found(principal, id));
