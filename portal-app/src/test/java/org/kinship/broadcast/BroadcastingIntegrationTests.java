@@ -247,6 +247,26 @@ class BroadcastingIntegrationTests {
 		assertThat(this.inbox.strip(ana).banner()).isNull();
 	}
 
+	@Test
+	void anExpiredBroadcastIsNoLongerShownAndTypedMarkupStaysText() throws Exception {
+		KinshipPrincipal ana = member();
+		String soon = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS).toString().replace("Z", "");
+		BroadcastForm form = new BroadcastForm(UUID.randomUUID().toString(), "Clinic closed today",
+				"<script>alert(1)</script> **Closed** until 2 pm.", Priority.URGENT, AudienceSpec.Kind.GROUPS,
+				List.of(groupId()), "", "", "", "", soon);
+		long id = this.broadcasting.save(this.manager, null, form);
+		this.broadcasting.send(this.manager, id);
+		assertThat(this.inbox.open(ana, id)).hasValueSatisfying((entry) -> assertThat(entry.bodyHtml())
+			.isEqualTo("<p>&lt;script&gt;alert(1)&lt;/script&gt; <strong>Closed</strong> until 2 pm.</p>"));
+		assertThat(this.inbox.strip(ana).banner()).isNotNull();
+
+		Thread.sleep(3500);
+
+		assertThat(this.inbox.inbox(ana)).extracting(InboxEntry::id).doesNotContain(id);
+		assertThat(this.inbox.strip(ana).banner()).as("expired, even unacknowledged").isNull();
+		assertThat(this.inbox.open(ana, id)).isEmpty();
+	}
+
 	private @org.jspecify.annotations.Nullable String slug;
 
 	/** This test's own group, made at first use. */
