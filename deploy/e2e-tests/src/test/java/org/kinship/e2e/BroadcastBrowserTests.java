@@ -66,8 +66,11 @@ class BroadcastBrowserTests {
 		this.linda.findElement(By.id("acknowledge")).click();
 		Browser.waitFor(this.linda, By.id("acknowledged"));
 		assertThat(this.linda.findElements(By.id("broadcast-banner"))).as("acknowledged: banner gone").isEmpty();
+		this.linda.get(this.system.kinshipUrl() + "/broadcasts");
+		Browser.waitFor(this.linda, By.id("inbox"));
+		assertThat(this.linda.findElement(By.id("inbox")).getText()).contains(title);
+		Browser.assertAccessibleAtBothSizes(this.linda);
 
-		manager.get("/manage/broadcasts");
 		String dashboard = manager.get("/manage/broadcasts").body();
 		assertThat(dashboard).contains(title);
 	}
@@ -89,6 +92,9 @@ class BroadcastBrowserTests {
 		Browser.assertAccessibleAtBothSizes(browser);
 		browser.findElement(By.id("send")).click();
 		Browser.waitFor(browser, By.id("tracking"));
+		Browser.assertAccessibleAtBothSizes(browser);
+		browser.findElement(By.id("pending-link")).click();
+		Browser.waitFor(browser, By.id("pending-count"));
 		Browser.assertAccessibleAtBothSizes(browser);
 		browser.get(this.system.kinshipUrl() + "/manage/broadcasts");
 		Browser.waitFor(browser, By.id("broadcasts"));
