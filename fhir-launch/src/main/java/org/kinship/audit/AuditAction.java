@@ -18,6 +18,11 @@ public enum AuditAction {
 	/** A resource about another patient found in a response and dropped. */
 	FOREIGN_RESOURCE_DROPPED,
 	/** A right granted or revoked by a community manager. */
-	ROLE_CHANGE
+	ROLE_CHANGE,
+	/**
+	 * A step of a cohort broadcast: saved, previewed, scheduled, sent, held for or given
+	 * approval, refused, opened, acknowledged, exported, written back to the EHR.
+	 */
+	BROADCAST
 
 }

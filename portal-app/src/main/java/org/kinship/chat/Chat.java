@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.kinship.chat.internal.ChatProperties;
-import org.kinship.chat.internal.MarkdownRenderer;
 import org.kinship.chat.internal.MessageStore;
 import org.kinship.chat.internal.RateLimiter;
 import org.kinship.groups.GroupDirectory;

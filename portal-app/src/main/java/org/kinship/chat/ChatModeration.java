@@ -2,7 +2,6 @@ package org.kinship.chat;
 
 import java.util.Optional;
 
-import org.kinship.chat.internal.MarkdownRenderer;
 import org.kinship.chat.internal.MessageStore;
 import org.kinship.groups.Refused;
 

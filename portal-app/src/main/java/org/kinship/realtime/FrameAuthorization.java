@@ -37,7 +37,8 @@ class FrameAuthorization implements ChannelInterceptor {
 	private static final Pattern CHAT_SEND = Pattern
 		.compile("/app/groups/[0-9]{1,18}/(send|change|since|read|presence|typing)");
 
-	private static final Set<String> OWN_QUEUES = Set.of("/user/queue/replies", "/user/queue/history");
+	private static final Set<String> OWN_QUEUES = Set.of("/user/queue/replies", "/user/queue/history",
+			"/user/queue/broadcasts");
 
 	private final Chat chat;
 

@@ -24,6 +24,8 @@ final class RunningKinship {
 
 	private ConfigurableApplicationContext kinship;
 
+	private ConfigurableApplicationContext sandbox;
+
 	private final int sandboxPort;
 
 	private final int kinshipPort;
@@ -60,6 +62,7 @@ final class RunningKinship {
 		ConfigurableApplicationContext kinship = new SpringApplicationBuilder(KinshipApplication.class).run(
 				"--server.port=" + kinshipPort,
 				"--kinship.launch.issuers.sandbox.fhir-base-url=http://localhost:" + sandboxPort + "/fhir",
+				"--kinship.broadcast.write-back-issuers=sandbox",
 				"--spring.datasource.url=jdbc:h2:mem:e2e;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
 				// members of the chat tests are new in every run: the moderation tests
 				// turn
@@ -71,11 +74,16 @@ final class RunningKinship {
 		}));
 		RunningKinship system = new RunningKinship(sandboxPort, kinshipPort);
 		system.kinship = kinship;
+		system.sandbox = sandbox;
 		return system;
 	}
 
 	<T> T kinshipBean(Class<T> type) {
 		return this.kinship.getBean(type);
+	}
+
+	<T> T sandboxBean(Class<T> type) {
+		return this.sandbox.getBean(type);
 	}
 
 	/**

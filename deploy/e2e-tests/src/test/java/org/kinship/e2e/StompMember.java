@@ -202,6 +202,16 @@ final class StompMember implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Follows the member's own broadcasts queue.
+	 * @return what arrives there
+	 */
+	BlockingQueue<Map<String, Object>> broadcasts() {
+		BlockingQueue<Map<String, Object>> received = new LinkedBlockingQueue<>();
+		subscribe("/user/queue/broadcasts", received);
+		return received;
+	}
+
 	private void subscribe(String destination, BlockingQueue<Map<String, Object>> into) {
 		this.session.subscribe(destination, new StompSessionHandlerAdapter() {
 

@@ -56,6 +56,29 @@ public class MembershipStore {
 	}
 
 	/**
+	 * The active members of some groups of one health system, each once, with the patient
+	 * whose record counts for them when Kinship knows it.
+	 * @param issuer the health system; groups of another are ignored
+	 * @param groupIds the groups
+	 * @return {@code fhirUser} and patient id (or {@code null}) pairs
+	 */
+	public List<String[]> activeIn(String issuer, java.util.Collection<Long> groupIds) {
+		if (groupIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql("SELECT m.fhir_user, MIN(p.patient_id) FROM group_member m "
+					+ "JOIN community_group g ON g.id = m.group_id "
+					+ "LEFT JOIN kinship_patient p ON p.issuer = g.issuer AND p.fhir_user = m.fhir_user "
+					+ "WHERE g.issuer = :issuer AND m.group_id IN (:groups) AND m.status = 'ACTIVE' "
+					+ "GROUP BY m.fhir_user ORDER BY m.fhir_user")
+			.param("issuer", issuer)
+			.param("groups", groupIds)
+			.query((rs, row) -> new String[] { rs.getString(1), rs.getString(2) })
+			.list();
+	}
+
+	/**
 	 * Every membership of a person at a health system.
 	 * @param issuer the health system
 	 * @param fhirUser the person

@@ -1,4 +1,4 @@
-package org.kinship.chat.internal;
+package org.kinship.chat;
 
 import java.util.Set;
 

@@ -1,0 +1,138 @@
+package org.kinship.broadcast;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.kinship.audit.AuditAction;
+import org.kinship.audit.AuditEntry;
+import org.kinship.audit.AuditLog;
+import org.kinship.broadcast.internal.RecipientStore;
+import org.kinship.groups.Refused;
+import org.kinship.launch.KinshipPrincipal;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Broadcasts as their recipients have them: the inbox, the banner and unread badge on
+ * every page, opening one and confirming it was read. A broadcast counts as delivered
+ * once the member's screen had it, live or at a later page; expired ones are no longer
+ * shown.
+ */
+@Component
+public class BroadcastInbox {
+
+	private final RecipientStore recipients;
+
+	private final AuditLog audit;
+
+	BroadcastInbox(RecipientStore recipients, AuditLog audit) {
+		this.recipients = recipients;
+		this.audit = audit;
+	}
+
+	/**
+	 * What the header shows a member on every page: the unread count and the broadcast
+	 * the banner shows, urgent ones not acknowledged first. Marks what is shown as
+	 * delivered.
+	 * @param principal the member
+	 * @return the strip
+	 */
+	public Strip strip(KinshipPrincipal principal) {
+		Instant now = Instant.now();
+		this.recipients.deliveredAll(principal.issuer(), principal.fhirUser(), now);
+		List<InboxEntry> entries = this.recipients.of(principal.issuer(), principal.fhirUser(), now);
+		int unread = (int) entries.stream().filter((entry) -> !entry.seen()).count();
+		InboxEntry banner = entries.stream()
+			.filter(InboxEntry::bannered)
+			.min(Comparator.comparing((InboxEntry entry) -> entry.priority() != Priority.URGENT)
+				.thenComparing(InboxEntry::sentAt, Comparator.reverseOrder()))
+			.orElse(null);
+		return new Strip(unread, banner);
+	}
+
+	/**
+	 * A member's broadcasts that have not expired, newest first.
+	 * @param principal the member
+	 * @return the broadcasts
+	 */
+	public List<InboxEntry> inbox(KinshipPrincipal principal) {
+		return this.recipients.of(principal.issuer(), principal.fhirUser(), Instant.now());
+	}
+
+	/**
+	 * Opens a broadcast, which then counts as seen.
+	 * @param principal a recipient
+	 * @param id the broadcast
+	 * @return the broadcast, or empty when the person is not a recipient or it expired
+	 */
+	public Optional<InboxEntry> open(KinshipPrincipal principal, long id) {
+		Instant now = Instant.now();
+		if (!this.recipients.isRecipient(id, principal.fhirUser())) {
+			return Optional.empty();
+		}
+		if (this.recipients.seen(id, principal.fhirUser(), now)) {
+			record(principal, id, "seen");
+		}
+		return find(principal, id, now);
+	}
+
+	/**
+	 * Records "I have read this"; pressing it again changes nothing.
+	 * @param principal a recipient
+	 * @param id the broadcast
+	 * @throws Refused when the person is not a recipient
+	 */
+	public void acknowledge(KinshipPrincipal principal, long id) {
+		if (!this.recipients.isRecipient(id, principal.fhirUser())) {
+			throw new Refused("broadcast.error.not-found");
+		}
+		if (this.recipients.acknowledge(id, principal.fhirUser(), Instant.now())) {
+			record(principal, id, "acknowledged");
+		}
+	}
+
+	/**
+	 * The recipients of a broadcast among some members, for live delivery.
+	 * @param id the broadcast
+	 * @param fhirUsers the members online
+	 * @return those who are recipients
+	 */
+	public List<String> recipientsAmong(long id, Collection<String> fhirUsers) {
+		return this.recipients.among(id, fhirUsers);
+	}
+
+	/**
+	 * Records that a broadcast was pushed to members' open pages.
+	 * @param id the broadcast
+	 * @param fhirUsers the recipients it was pushed to
+	 */
+	public void delivered(long id, Collection<String> fhirUsers) {
+		this.recipients.delivered(id, fhirUsers, Instant.now());
+	}
+
+	private Optional<InboxEntry> find(KinshipPrincipal principal, long id, Instant now) {
+		return this.recipients.of(principal.issuer(), principal.fhirUser(), now)
+			.stream()
+			.filter((entry) -> entry.id() == id)
+			.findFirst();
+	}
+
+	private void record(KinshipPrincipal principal, long id, String what) {
+		this.audit.record(new AuditEntry(principal.issuer(), principal.fhirUser(), principal.patientId(),
+				AuditAction.BROADCAST, "broadcast " + id + " " + what, AuditEntry.SUCCESS));
+	}
+
+	/**
+	 * The header's part: unread count and banner.
+	 *
+	 * @param unread broadcasts not yet opened
+	 * @param banner the broadcast the banner shows, or {@code null}
+	 */
+	public record Strip(int unread, @Nullable InboxEntry banner) {
+	}
+
+}

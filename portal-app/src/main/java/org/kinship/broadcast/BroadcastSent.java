@@ -1,0 +1,23 @@
+package org.kinship.broadcast;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A broadcast was stored for all its recipients. Published inside the sending
+ * transaction; listeners deliver it after commit. Carries no recipient list: each node
+ * asks {@link BroadcastInbox#recipientsAmong} about the members online there.
+ *
+ * @param id the broadcast
+ * @param issuerKey the registration key of the health system
+ * @param issuer the health system's FHIR base URL
+ * @param title the title
+ * @param bodyHtml the body as sanitized HTML
+ * @param priority the priority
+ * @param sentAt when it was sent
+ * @param expiresAt when it stops being shown, or {@code null}
+ */
+public record BroadcastSent(long id, String issuerKey, String issuer, String title, String bodyHtml, Priority priority,
+		Instant sentAt, @Nullable Instant expiresAt) {
+}

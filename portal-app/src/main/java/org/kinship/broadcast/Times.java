@@ -1,0 +1,41 @@
+package org.kinship.broadcast;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+
+import org.jspecify.annotations.Nullable;
+import org.kinship.groups.Refused;
+
+/** Times as the compose form shows them: {@code datetime-local} values in UTC. */
+final class Times {
+
+	private static final DateTimeFormatter FORM = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+	private Times() {
+	}
+
+	static String format(@Nullable Instant instant) {
+		return (instant != null) ? FORM.format(instant.atOffset(ZoneOffset.UTC)) : "";
+	}
+
+	static String display(Instant instant) {
+		return FORM.format(instant.atOffset(ZoneOffset.UTC)).replace('T', ' ') + " UTC";
+	}
+
+	static @Nullable Instant parse(@Nullable String text, String errorKey) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDateTime.parse(text.strip()).toInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+		}
+		catch (DateTimeParseException ex) {
+			throw new Refused(errorKey, text.strip());
+		}
+	}
+
+}

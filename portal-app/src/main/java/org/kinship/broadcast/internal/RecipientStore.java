@@ -1,0 +1,205 @@
+package org.kinship.broadcast.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.kinship.broadcast.InboxEntry;
+import org.kinship.broadcast.Priority;
+import org.kinship.broadcast.RecipientProgress;
+import org.kinship.broadcast.Tracking;
+import org.kinship.groups.Cohorts.CohortMember;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Who each broadcast was stored for, and how far each recipient has come with it.
+ */
+@Repository
+public class RecipientStore {
+
+	private static final int BATCH = 1000;
+
+	private static final String MINE = "SELECT b.id, b.title, b.body_html, b.priority, b.sent_at, b.expires_at, "
+			+ "r.delivered_at, r.seen_at, r.acknowledged_at FROM broadcast_recipient r "
+			+ "JOIN broadcast b ON b.id = r.broadcast_id WHERE r.fhir_user = ? AND b.issuer = ? "
+			+ "AND (b.expires_at IS NULL OR b.expires_at > ?) ";
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate batches;
+
+	RecipientStore(JdbcClient jdbc, JdbcTemplate batches) {
+		this.jdbc = jdbc;
+		this.batches = batches;
+	}
+
+	/**
+	 * Stores every recipient in batches of a thousand rows.
+	 * @param broadcastId the broadcast
+	 * @param recipients the recipients, each once
+	 */
+	public void insertAll(long broadcastId, List<CohortMember> recipients) {
+		for (int from = 0; from < recipients.size(); from += BATCH) {
+			List<CohortMember> batch = recipients.subList(from, Math.min(recipients.size(), from + BATCH));
+			this.batches.batchUpdate(
+					"INSERT INTO broadcast_recipient (broadcast_id, fhir_user, patient_id) VALUES (?, ?, ?)", batch,
+					batch.size(), (statement, member) -> {
+						statement.setLong(1, broadcastId);
+						statement.setString(2, member.fhirUser());
+						statement.setString(3, member.patientId());
+					});
+		}
+	}
+
+	/**
+	 * Counts of a broadcast's recipients.
+	 * @param broadcastId the broadcast
+	 * @return the counts
+	 */
+	public Tracking.Counts counts(long broadcastId) {
+		return this.jdbc
+			.sql("SELECT COUNT(*), COUNT(delivered_at), COUNT(seen_at), COUNT(acknowledged_at) "
+					+ "FROM broadcast_recipient WHERE broadcast_id = ?")
+			.param(broadcastId)
+			.query((rs, row) -> new Tracking.Counts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
+			.single();
+	}
+
+	/**
+	 * Every recipient with the times they received, read and acknowledged.
+	 * @param broadcastId the broadcast
+	 * @return the recipients, by {@code fhirUser}
+	 */
+	public List<RecipientProgress> progress(long broadcastId) {
+		return this.jdbc
+			.sql("SELECT fhir_user, delivered_at, seen_at, acknowledged_at FROM broadcast_recipient "
+					+ "WHERE broadcast_id = ? ORDER BY fhir_user")
+			.param(broadcastId)
+			.query((rs, row) -> new RecipientProgress(rs.getString(1), BroadcastStore.instant(rs.getTimestamp(2)),
+					BroadcastStore.instant(rs.getTimestamp(3)), BroadcastStore.instant(rs.getTimestamp(4))))
+			.list();
+	}
+
+	/**
+	 * The broadcasts a member has, newest first: not expired.
+	 * @param issuer the health system
+	 * @param fhirUser the member
+	 * @param now the time
+	 * @return the broadcasts with the member's progress
+	 */
+	public List<InboxEntry> of(String issuer, String fhirUser, Instant now) {
+		return this.jdbc.sql(MINE + "ORDER BY b.sent_at DESC, b.id DESC")
+			.params(fhirUser, issuer, Timestamp.from(now))
+			.query((rs, row) -> new InboxEntry(rs.getLong(1), rs.getString(2), rs.getString(3),
+					Priority.valueOf(rs.getString(4)), rs.getTimestamp(5).toInstant(),
+					BroadcastStore.instant(rs.getTimestamp(6)), rs.getTimestamp(7) != null, rs.getTimestamp(8) != null,
+					rs.getTimestamp(9) != null))
+			.list();
+	}
+
+	/**
+	 * Marks every broadcast a member has as delivered, when their screen shows Kinship.
+	 * @param issuer the health system
+	 * @param fhirUser the member
+	 * @param now the time
+	 * @return how many were delivered now
+	 */
+	public int deliveredAll(String issuer, String fhirUser, Instant now) {
+		return this.jdbc
+			.sql("UPDATE broadcast_recipient SET delivered_at = ? WHERE fhir_user = ? AND delivered_at IS NULL "
+					+ "AND broadcast_id IN (SELECT id FROM broadcast WHERE issuer = ?)")
+			.params(Timestamp.from(now), fhirUser, issuer)
+			.update();
+	}
+
+	/**
+	 * Marks a broadcast delivered to some of its recipients.
+	 * @param broadcastId the broadcast
+	 * @param fhirUsers the recipients it reached
+	 * @param now the time
+	 */
+	public void delivered(long broadcastId, Collection<String> fhirUsers, Instant now) {
+		List<String> users = new ArrayList<>(fhirUsers);
+		for (int from = 0; from < users.size(); from += BATCH) {
+			this.jdbc
+				.sql("UPDATE broadcast_recipient SET delivered_at = :now WHERE broadcast_id = :id "
+						+ "AND fhir_user IN (:users) AND delivered_at IS NULL")
+				.param("now", Timestamp.from(now))
+				.param("id", broadcastId)
+				.param("users", users.subList(from, Math.min(users.size(), from + BATCH)))
+				.update();
+		}
+	}
+
+	/**
+	 * The recipients of a broadcast among some members.
+	 * @param broadcastId the broadcast
+	 * @param fhirUsers the members
+	 * @return those who are recipients
+	 */
+	public List<String> among(long broadcastId, Collection<String> fhirUsers) {
+		List<String> users = new ArrayList<>(fhirUsers);
+		List<String> found = new ArrayList<>();
+		for (int from = 0; from < users.size(); from += BATCH) {
+			found.addAll(this.jdbc
+				.sql("SELECT fhir_user FROM broadcast_recipient WHERE broadcast_id = :id AND fhir_user IN (:users)")
+				.param("id", broadcastId)
+				.param("users", users.subList(from, Math.min(users.size(), from + BATCH)))
+				.query(String.class)
+				.list());
+		}
+		return found;
+	}
+
+	/**
+	 * Marks a broadcast seen by a recipient, and so delivered, the first time.
+	 * @param broadcastId the broadcast
+	 * @param fhirUser the recipient
+	 * @param now the time
+	 * @return whether it was the first time
+	 */
+	public boolean seen(long broadcastId, String fhirUser, Instant now) {
+		Timestamp at = Timestamp.from(now);
+		return this.jdbc
+			.sql("UPDATE broadcast_recipient SET seen_at = ?, delivered_at = COALESCE(delivered_at, ?) "
+					+ "WHERE broadcast_id = ? AND fhir_user = ? AND seen_at IS NULL")
+			.params(at, at, broadcastId, fhirUser)
+			.update() == 1;
+	}
+
+	/**
+	 * Records a recipient's "I have read this", once.
+	 * @param broadcastId the broadcast
+	 * @param fhirUser the recipient
+	 * @param now the time
+	 * @return whether it was recorded now (false when already given)
+	 */
+	public boolean acknowledge(long broadcastId, String fhirUser, Instant now) {
+		Timestamp at = Timestamp.from(now);
+		return this.jdbc
+			.sql("UPDATE broadcast_recipient SET acknowledged_at = ?, seen_at = COALESCE(seen_at, ?), "
+					+ "delivered_at = COALESCE(delivered_at, ?) "
+					+ "WHERE broadcast_id = ? AND fhir_user = ? AND acknowledged_at IS NULL")
+			.params(at, at, at, broadcastId, fhirUser)
+			.update() == 1;
+	}
+
+	/**
+	 * Whether a member is a recipient of a broadcast.
+	 * @param broadcastId the broadcast
+	 * @param fhirUser the member
+	 * @return true if so
+	 */
+	public boolean isRecipient(long broadcastId, String fhirUser) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM broadcast_recipient WHERE broadcast_id = ? AND fhir_user = ?")
+			.params(broadcastId, fhirUser)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+}

@@ -1,0 +1,184 @@
+package org.kinship.broadcast.internal;
+
+import java.util.Date;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.StringType;
+import org.kinship.audit.AuditAction;
+import org.kinship.audit.AuditEntry;
+import org.kinship.audit.AuditLog;
+import org.kinship.broadcast.Broadcast;
+import org.kinship.broadcast.BroadcastSent;
+import org.kinship.broadcast.Priority;
+import org.kinship.broadcast.WriteBackReport;
+import org.kinship.launch.BackendFhirClients;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Records an urgent broadcast in the EHR as a FHIR {@code Communication} for each
+ * recipient patient, where {@code kinship.broadcast.write-back-issuers} names the health
+ * system. Runs after commit, off the sender's thread, with the backend-services client;
+ * each Communication is tried up to {@code write-back-attempts} times and what still
+ * fails is kept for the dashboard. Logs and the audit log carry counts and error names
+ * only, never the message or a token.
+ */
+@Component
+public class WriteBack implements DisposableBean {
+
+	static final String IDENTIFIER_SYSTEM = "urn:kinship:broadcast";
+
+	private static final Logger log = LoggerFactory.getLogger(WriteBack.class);
+
+	private final WriteBackStore writes;
+
+	private final BroadcastStore broadcasts;
+
+	private final BackendFhirClients backend;
+
+	private final BroadcastProperties properties;
+
+	private final AuditLog audit;
+
+	private final ExecutorService worker = Executors.newSingleThreadExecutor();
+
+	WriteBack(WriteBackStore writes, BroadcastStore broadcasts, BackendFhirClients backend,
+			BroadcastProperties properties, AuditLog audit) {
+		this.writes = writes;
+		this.broadcasts = broadcasts;
+		this.backend = backend;
+		this.properties = properties;
+		this.audit = audit;
+	}
+
+	/**
+	 * Whether urgent broadcasts of a health system are written back.
+	 * @param issuerKey the registration key
+	 * @return true when configured
+	 */
+	public boolean enabledFor(String issuerKey) {
+		return this.properties.writeBackIssuers().contains(issuerKey);
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void on(BroadcastSent sent) {
+		if (sent.priority() == Priority.URGENT && enabledFor(sent.issuerKey())) {
+			this.worker.execute(() -> {
+				this.writes.plan(sent.id());
+				writePending(sent.issuer(), sent.id());
+			});
+		}
+	}
+
+	/**
+	 * Tries the failed Communications of a broadcast again, in the background.
+	 * @param broadcast the broadcast
+	 */
+	public void retry(Broadcast broadcast) {
+		if (this.writes.retryFailed(broadcast.id()) > 0) {
+			this.worker.execute(() -> writePending(broadcast.issuer(), broadcast.id()));
+		}
+	}
+
+	/**
+	 * The dashboard's report.
+	 * @param broadcast the broadcast
+	 * @return the report
+	 */
+	public WriteBackReport report(Broadcast broadcast) {
+		return this.writes.report(broadcast.id(),
+				broadcast.priority() == Priority.URGENT && enabledFor(broadcast.issuerKey()));
+	}
+
+	private void writePending(String issuer, long broadcastId) {
+		Broadcast broadcast = this.broadcasts.find(issuer, broadcastId).orElseThrow();
+		IGenericClient client;
+		try {
+			client = this.backend.forIssuer(broadcast.issuerKey());
+		}
+		catch (RuntimeException ex) {
+			for (String patientId : this.writes.pending(broadcastId)) {
+				this.writes.failed(broadcastId, patientId, 1, reason(ex));
+			}
+			report(broadcast, "no backend token: " + reason(ex));
+			return;
+		}
+		for (String patientId : this.writes.pending(broadcastId)) {
+			write(client, broadcast, patientId);
+		}
+		WriteBackReport report = this.writes.report(broadcastId, true);
+		report(broadcast, report.done() + " written, " + report.failed() + " failed");
+	}
+
+	private void write(IGenericClient client, Broadcast broadcast, String patientId) {
+		String reason = "";
+		for (int attempt = 1; attempt <= this.properties.writeBackAttempts(); attempt++) {
+			try {
+				MethodOutcome outcome = client.create().resource(communication(broadcast, patientId)).execute();
+				this.writes.done(broadcast.id(), patientId, attempt, outcome.getId().getIdPart());
+				return;
+			}
+			catch (RuntimeException ex) {
+				reason = reason(ex);
+				pause(attempt);
+			}
+		}
+		this.writes.failed(broadcast.id(), patientId, this.properties.writeBackAttempts(), reason);
+	}
+
+	static Communication communication(Broadcast broadcast, String patientId) {
+		Communication communication = new Communication();
+		communication.addIdentifier().setSystem(IDENTIFIER_SYSTEM).setValue(broadcast.id() + "/" + patientId);
+		communication.setStatus(Communication.CommunicationStatus.COMPLETED);
+		communication.addCategory()
+			.addCoding()
+			.setSystem("http://terminology.hl7.org/CodeSystem/communication-category")
+			.setCode("alert");
+		communication.setPriority(Communication.CommunicationPriority.URGENT);
+		communication.setSubject(new Reference("Patient/" + patientId));
+		communication.addRecipient(new Reference("Patient/" + patientId));
+		communication.setSender(new Reference(broadcast.createdBy()));
+		if (broadcast.sentAt() != null) {
+			communication.setSent(Date.from(broadcast.sentAt()));
+		}
+		communication.addPayload().setContent(new StringType(broadcast.title() + "\n\n" + broadcast.body()));
+		return communication;
+	}
+
+	private void report(Broadcast broadcast, String what) {
+		log.info("Broadcast {} write-back: {}", broadcast.id(), what);
+		this.audit.record(new AuditEntry(broadcast.issuer(), "system", null, AuditAction.BROADCAST,
+				"broadcast " + broadcast.id() + " write-back " + what, AuditEntry.SUCCESS));
+	}
+
+	private static String reason(RuntimeException ex) {
+		return (ex instanceof BaseServerResponseException response) ? "HTTP " + response.getStatusCode()
+				: ex.getClass().getSimpleName();
+	}
+
+	private static void pause(int attempt) {
+		try {
+			Thread.sleep(200L * attempt);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public void destroy() {
+		this.worker.shutdownNow();
+	}
+
+}

@@ -1,0 +1,17 @@
+package org.kinship.broadcast.web;
+
+import org.kinship.groups.Refused;
+
+/**
+ * A refusal as a page shows it: a message key and its arguments.
+ *
+ * @param key the message key
+ * @param args the arguments
+ */
+record Problem(String key, Object[] args) {
+
+	static Problem of(Refused refused) {
+		return new Problem(refused.messageKey(), refused.arguments());
+	}
+
+}

@@ -1,0 +1,85 @@
+package org.kinship.realtime;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.kinship.broadcast.BroadcastInbox;
+import org.kinship.broadcast.BroadcastSent;
+
+import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.messaging.simp.user.SimpUser;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Pushes each committed broadcast to its recipients who are online at this node, on
+ * {@code /user/queue/broadcasts}, records that it reached them, and hands it to the other
+ * nodes when Redis fan-out is on. Runs after commit: nothing is pushed that could still
+ * roll back, and a member who misses it finds it at their next page.
+ */
+@Component
+class BroadcastDelivery {
+
+	static final String QUEUE = "/queue/broadcasts";
+
+	private final SimpMessagingTemplate template;
+
+	private final SimpUserRegistry users;
+
+	private final BroadcastInbox inbox;
+
+	private final java.util.Optional<BroadcastFanout> redis;
+
+	BroadcastDelivery(SimpMessagingTemplate template, SimpUserRegistry users, BroadcastInbox inbox,
+			java.util.Optional<BroadcastFanout> redis) {
+		this.template = template;
+		this.users = users;
+		this.inbox = inbox;
+		this.redis = redis;
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void on(BroadcastSent sent) {
+		deliverHere(sent);
+		this.redis.ifPresent((fanout) -> fanout.publish(sent));
+	}
+
+	/**
+	 * Pushes a broadcast to its recipients with a socket open at this node.
+	 * @param sent the broadcast
+	 * @return how many members it reached
+	 */
+	int deliverHere(BroadcastSent sent) {
+		String prefix = sent.issuerKey() + "|";
+		List<String> online = new ArrayList<>();
+		for (SimpUser user : this.users.getUsers()) {
+			if (user.getName().startsWith(prefix) && user.hasSessions()) {
+				online.add(user.getName().substring(prefix.length()));
+			}
+		}
+		if (online.isEmpty()) {
+			return 0;
+		}
+		List<String> recipients = this.inbox.recipientsAmong(sent.id(), online);
+		Notice notice = new Notice(sent.id(), sent.title(), sent.priority().name(), sent.bodyHtml());
+		for (String fhirUser : recipients) {
+			this.template.convertAndSendToUser(prefix + fhirUser, QUEUE, notice);
+		}
+		this.inbox.delivered(sent.id(), recipients);
+		return recipients.size();
+	}
+
+	/**
+	 * What a member's page receives.
+	 *
+	 * @param id the broadcast
+	 * @param title its title
+	 * @param priority its priority
+	 * @param bodyHtml its body, sanitized
+	 */
+	record Notice(long id, String title, String priority, String bodyHtml) {
+	}
+
+}

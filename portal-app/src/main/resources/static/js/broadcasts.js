@@ -1,0 +1,86 @@
+// Live broadcasts: a member's open page shows a new broadcast at once, in the banner under
+// the header (announced politely), in the unread badge and, on a group page, as a pinned
+// card. Members who are not online find it at their next page or launch instead.
+(function () {
+	const region = document.getElementById('broadcast-banner-region');
+	if (!region || typeof StompJs === 'undefined') {
+		return;
+	}
+	const labels = {
+		URGENT: region.dataset.labelUrgent,
+		IMPORTANT: region.dataset.labelImportant,
+		INFO: region.dataset.labelInfo,
+	};
+
+	function link(broadcast, text) {
+		const a = document.createElement('a');
+		a.href = '/broadcasts/' + broadcast.id;
+		a.textContent = text;
+		return a;
+	}
+
+	function priority(broadcast) {
+		const strong = document.createElement('strong');
+		strong.className = 'priority';
+		strong.textContent = labels[broadcast.priority] || broadcast.priority;
+		return strong;
+	}
+
+	function showBanner(broadcast) {
+		const banner = document.createElement('div');
+		banner.id = 'broadcast-banner';
+		banner.className = 'broadcast-banner priority-' + broadcast.priority.toLowerCase();
+		const title = document.createElement('span');
+		title.className = 'title';
+		title.textContent = broadcast.title;
+		banner.append(priority(broadcast), title, link(broadcast, region.dataset.labelRead));
+		region.replaceChildren(banner);
+	}
+
+	function countUnread() {
+		const badge = document.getElementById('broadcast-unread');
+		if (badge) {
+			const count = (parseInt(badge.textContent, 10) || 0) + 1;
+			badge.textContent = String(count);
+			badge.hidden = false;
+		}
+	}
+
+	function pin(broadcast) {
+		const pinned = document.getElementById('pinned-broadcasts');
+		if (!pinned) {
+			return;
+		}
+		const card = document.createElement('article');
+		card.className = 'card broadcast-card priority-' + broadcast.priority.toLowerCase();
+		const heading = document.createElement('h2');
+		const title = priority(broadcast);
+		title.className = 'priority';
+		heading.append(title, link(broadcast, broadcast.title));
+		card.append(heading);
+		pinned.prepend(card);
+	}
+
+	const client = new StompJs.Client({
+		brokerURL: (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws',
+		reconnectDelay: 5000,
+		heartbeatIncoming: 20000,
+		heartbeatOutgoing: 20000,
+	});
+	client.onConnect = () => {
+		region.dataset.connected = 'true';
+		client.subscribe('/user/queue/broadcasts', (frame) => {
+			const broadcast = JSON.parse(frame.body);
+			showBanner(broadcast);
+			countUnread();
+			pin(broadcast);
+		});
+	};
+	client.onWebSocketClose = (event) => {
+		delete region.dataset.connected;
+		if (event.code === 4001) {
+			client.deactivate();
+		}
+	};
+	client.activate();
+})();
