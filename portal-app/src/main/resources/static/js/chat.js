@@ -187,6 +187,18 @@
 		notice.textContent = textContent;
 	}
 
+	// a facilitator's decision about one of this member's messages, said at once
+	function onDecision(decision) {
+		if (String(decision.groupId) !== String(groupId)) {
+			return;
+		}
+		const key = decision.decision.toLowerCase().replace(/_([a-z])/g, (match, letter) => letter.toUpperCase());
+		const said = notice.dataset[key];
+		if (said) {
+			showNotice(said + (decision.reason ? ' ' + notice.dataset.reason.replace('{0}', decision.reason) : ''));
+		}
+	}
+
 	function showCrisis() {
 		// the care-plan panel beside the discussion holds the member's own care team
 		document.getElementById('crisis-care-team').hidden = !document.getElementById('careplan-care-team');
@@ -271,6 +283,7 @@
 		status('connected');
 		client.subscribe('/user/queue/replies', (frame) => onReply(JSON.parse(frame.body)));
 		client.subscribe('/user/queue/history', (frame) => onHistory(JSON.parse(frame.body)));
+		client.subscribe('/user/queue/notices', (frame) => onDecision(JSON.parse(frame.body)));
 		client.subscribe('/topic/groups/' + groupId, (frame) => onLive(JSON.parse(frame.body)));
 		client.subscribe('/topic/groups/' + groupId + '/activity', (frame) => onActivity(JSON.parse(frame.body)));
 		announcePresence();

@@ -38,7 +38,7 @@ class FrameAuthorization implements ChannelInterceptor {
 		.compile("/app/groups/[0-9]{1,18}/(send|change|since|read|presence|typing)");
 
 	private static final Set<String> OWN_QUEUES = Set.of("/user/queue/replies", "/user/queue/history",
-			"/user/queue/broadcasts");
+			"/user/queue/notices", "/user/queue/broadcasts");
 
 	private final Chat chat;
 

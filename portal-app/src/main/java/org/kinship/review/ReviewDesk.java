@@ -18,13 +18,15 @@ import org.kinship.moderation.ReviewQueue;
 import org.kinship.moderation.ReviewQueue.Item;
 import org.kinship.moderation.ReviewQueue.Kind;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The review queue of the groups a person moderates, and the decisions taken in it. Every
  * call checks on the server that the person facilitates the item's group or manages the
- * community; every decision is logged and reaches the group live.
+ * community; every decision is logged and reaches the group live, and its author
+ * ({@link AuthorToldOfDecision}).
  */
 @Component
 public class ReviewDesk {
@@ -39,11 +41,15 @@ public class ReviewDesk {
 
 	private final ModerationLog log;
 
-	ReviewDesk(GroupDirectory groups, ReviewQueue queue, ChatModeration chat, ModerationLog log) {
+	private final ApplicationEventPublisher events;
+
+	ReviewDesk(GroupDirectory groups, ReviewQueue queue, ChatModeration chat, ModerationLog log,
+			ApplicationEventPublisher events) {
 		this.groups = groups;
 		this.queue = queue;
 		this.chat = chat;
 		this.log = log;
+		this.events = events;
 	}
 
 	/**
@@ -108,6 +114,12 @@ public class ReviewDesk {
 		}
 		this.log.record(new ModerationLog.Entry(item.issuer(), item.groupId(), principal.fhirUser(), decision.name(),
 				item.author(), item.messageId(), why));
+		// the author knew their post was held; of flags and escalations only what touches
+		// the post
+		if (item.kind() == Kind.HELD || decision != Decision.APPROVE) {
+			this.events.publishEvent(new AuthorToldOfDecision(principal.issuerKey(), item.author(), item.groupId(),
+					decision.name(), why));
+		}
 	}
 
 	/**

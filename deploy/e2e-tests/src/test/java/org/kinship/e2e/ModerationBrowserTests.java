@@ -57,7 +57,8 @@ class ModerationBrowserTests {
 
 		String text = "Hi all, first time here " + System.nanoTime();
 		send(this.newcomer, text);
-		waitFor(this.newcomer, By.xpath("//li[contains(@class, 'held') and contains(., '" + text + "')]"));
+		waitFor(this.newcomer,
+				By.xpath("//li[contains(@class, 'held') and contains(., 'Waiting for a facilitator: " + text + "')]"));
 		assertThat(this.newcomer.findElement(By.id("chat-notice")).getText()).contains("read by a facilitator");
 
 		By item = By.xpath("//li[contains(@class, 'review-item') and contains(., '" + text + "')]");
@@ -70,6 +71,8 @@ class ModerationBrowserTests {
 		waitFor(this.other, By.xpath("//ol[@id='messages']//div[@class='body' and contains(., '" + text + "')]"));
 		waitFor(this.newcomer, By.xpath("//ol[@id='messages']//div[@class='body' and contains(., '" + text + "')]"));
 		assertThat(this.newcomer.findElements(By.xpath("//li[contains(@class, 'held')]"))).isEmpty();
+		// another member's message, with its flag button, as the other member sees it
+		Browser.assertAccessibleAtBothSizes(this.other);
 	}
 
 	@Test

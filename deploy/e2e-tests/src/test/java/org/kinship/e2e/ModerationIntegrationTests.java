@@ -89,6 +89,7 @@ class ModerationIntegrationTests {
 				SandboxPersonas.idOf(this.system, "Merlin Howell"));
 		CommunityGroups.join(merlinLaunch, this.slug, "Mer");
 		StompMember merlin = online(merlinLaunch);
+		BlockingQueue<Map<String, Object>> told = merlin.followNotices();
 		assertThat(merlin.sendAndAwait(this.groupId, clientId(), "Buy my supplements").get("outcome"))
 			.isEqualTo("HELD");
 
@@ -96,6 +97,10 @@ class ModerationIntegrationTests {
 		String refused = this.facilitator.follow(decide(item, "REJECT", "")).body();
 		assertThat(refused).as("a rejection needs a reason").contains("Please give a reason");
 		decide(item, "REJECT", "Please do not advertise here.");
+		Map<String, Object> notice = told.poll(10, TimeUnit.SECONDS);
+		assertThat(notice).as("the author is told at once").isNotNull();
+		assertThat(notice.get("decision")).isEqualTo("REJECT");
+		assertThat(notice.get("reason")).isEqualTo("Please do not advertise here.");
 
 		assertThat(merlin.since(this.groupId, 0)).isEmpty();
 		assertThat(page(merlinLaunch, "/me/moderation")).contains("A facilitator did not approve your message.")

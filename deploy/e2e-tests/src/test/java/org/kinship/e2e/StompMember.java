@@ -93,6 +93,16 @@ final class StompMember implements AutoCloseable {
 	}
 
 	/**
+	 * Follows what facilitators decide about this member's messages.
+	 * @return the notices
+	 */
+	BlockingQueue<Map<String, Object>> followNotices() {
+		BlockingQueue<Map<String, Object>> notices = new LinkedBlockingQueue<>();
+		subscribe("/user/queue/notices", notices);
+		return notices;
+	}
+
+	/**
 	 * Asks to follow a group's review queue without waiting: for a refused subscription.
 	 */
 	void askToFollowReview(long groupId) {
