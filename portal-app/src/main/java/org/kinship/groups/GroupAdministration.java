@@ -156,6 +156,28 @@ public class GroupAdministration {
 		this.groups.addStaff(group.id(), fhirUser, GroupStore.FACILITATOR);
 	}
 
+	/**
+	 * Locks a group (read-only: nothing new is posted, nobody joins) or opens it again.
+	 * @param principal a facilitator of the group or a community manager
+	 * @param groupId the group
+	 * @param locked lock, or open
+	 * @return the group as it now is
+	 * @throws Refused when the person is not the group's staff, or the group is archived
+	 */
+	@Transactional
+	public Group lock(KinshipPrincipal principal, long groupId, boolean locked) {
+		Group group = this.groups.findById(principal.issuer(), groupId)
+			.orElseThrow(() -> new Refused("groups.error.unknown"));
+		if (!GroupDirectory.isStaff(principal, group)) {
+			throw new Refused("groups.error.not-staff");
+		}
+		if (group.status() == GroupStatus.ARCHIVED) {
+			throw new Refused("groups.controls.error.archived");
+		}
+		this.groups.updateStatus(group.id(), locked ? GroupStatus.LOCKED : GroupStatus.OPEN);
+		return this.groups.findById(principal.issuer(), groupId).orElseThrow();
+	}
+
 	private Group staffGroup(KinshipPrincipal principal, String slug) {
 		Group group = this.groups.find(principal.issuer(), slug).orElseThrow(() -> new Refused("groups.error.unknown"));
 		if (!GroupDirectory.isStaff(principal, group)) {

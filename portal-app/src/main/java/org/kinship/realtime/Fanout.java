@@ -1,6 +1,7 @@
 package org.kinship.realtime;
 
 import org.kinship.chat.ChatMessage;
+import org.kinship.chat.GroupControlsChanged;
 import org.kinship.chat.MessageChanged;
 import org.kinship.chat.MessagePosted;
 
@@ -36,6 +37,20 @@ class Fanout {
 	void on(MessageChanged changed) {
 		deliverHere(changed.message());
 		this.redis.ifPresent((fanout) -> fanout.publish(changed.message()));
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void on(GroupControlsChanged changed) {
+		deliverHere(changed);
+		this.redis.ifPresent((fanout) -> fanout.publish(changed));
+	}
+
+	/**
+	 * Tells a group's open pages on this node that its controls changed; each page asks
+	 * for them again, since what a page shows depends on who looks at it.
+	 */
+	void deliverHere(GroupControlsChanged changed) {
+		this.template.convertAndSend("/topic/groups/" + changed.groupId() + "/controls", changed);
 	}
 
 	void deliverHere(ChatMessage message) {

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 @Component
 class FrameAuthorization implements ChannelInterceptor {
 
-	private static final Pattern GROUP_TOPIC = Pattern.compile("/topic/groups/([0-9]{1,18})(/activity)?");
+	private static final Pattern GROUP_TOPIC = Pattern.compile("/topic/groups/([0-9]{1,18})(/activity|/controls)?");
 
 	private static final Pattern CHAT_SEND = Pattern
 		.compile("/app/groups/[0-9]{1,18}/(send|change|since|read|presence|typing)");

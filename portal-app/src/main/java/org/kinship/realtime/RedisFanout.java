@@ -4,7 +4,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
 import org.kinship.chat.ChatMessage;
+import org.kinship.chat.GroupControlsChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,7 +63,14 @@ class RedisFanout implements MessageListener, DisposableBean {
 	}
 
 	void publish(ChatMessage message) {
-		String payload = this.json.writeValueAsString(new Envelope(this.properties.node(), message));
+		send(this.json.writeValueAsString(new Envelope(this.properties.node(), message, null)));
+	}
+
+	void publish(GroupControlsChanged changed) {
+		send(this.json.writeValueAsString(new Envelope(this.properties.node(), null, changed)));
+	}
+
+	private void send(String payload) {
 		this.publisher.execute(() -> {
 			try {
 				this.redis.convertAndSend(this.properties.channel(), payload);
@@ -76,8 +85,14 @@ class RedisFanout implements MessageListener, DisposableBean {
 	@Override
 	public void onMessage(Message message, byte[] pattern) {
 		Envelope envelope = this.json.readValue(message.getBody(), Envelope.class);
-		if (!this.properties.node().equals(envelope.origin())) {
+		if (this.properties.node().equals(envelope.origin())) {
+			return;
+		}
+		if (envelope.message() != null) {
 			this.local.deliverHere(envelope.message());
+		}
+		if (envelope.controls() != null) {
+			this.local.deliverHere(envelope.controls());
 		}
 	}
 
@@ -89,12 +104,14 @@ class RedisFanout implements MessageListener, DisposableBean {
 	}
 
 	/**
-	 * A message on the channel, with the node it came from.
+	 * A message or a change of a group's controls on the channel, with the node it came
+	 * from.
 	 *
 	 * @param origin the publishing node
-	 * @param message the message
+	 * @param message the message, or {@code null}
+	 * @param controls the change of controls, or {@code null}
 	 */
-	record Envelope(String origin, ChatMessage message) {
+	record Envelope(String origin, @Nullable ChatMessage message, @Nullable GroupControlsChanged controls) {
 	}
 
 }
