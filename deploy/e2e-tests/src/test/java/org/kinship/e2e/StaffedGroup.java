@@ -20,7 +20,7 @@ final class StaffedGroup {
 
 	private static final Pattern GROUP_ID = Pattern.compile("data-group-id=\"([0-9]+)\"");
 
-	final RunningKinship system;
+	private final Launcher launcher;
 
 	final String slug;
 
@@ -30,9 +30,8 @@ final class StaffedGroup {
 
 	final LaunchedPerson facilitator;
 
-	private StaffedGroup(RunningKinship system, String slug, long id, LaunchedPerson manager,
-			LaunchedPerson facilitator) {
-		this.system = system;
+	private StaffedGroup(Launcher launcher, String slug, long id, LaunchedPerson manager, LaunchedPerson facilitator) {
+		this.launcher = launcher;
 		this.slug = slug;
 		this.id = id;
 		this.manager = manager;
@@ -47,7 +46,18 @@ final class StaffedGroup {
 	 * @return the group
 	 */
 	static StaffedGroup create(RunningKinship system, String name, boolean facilitated) throws Exception {
-		LaunchedPerson manager = LaunchedPerson.launch(system, "dr-sarah-lin");
+		return create((persona) -> LaunchedPerson.launch(system, persona), name, facilitated);
+	}
+
+	/**
+	 * Creates a group facilitated by tom-alvarez, everyone launched as the launcher does.
+	 * @param launcher launches a persona, for example into one node of a cluster
+	 * @param name the start of its name
+	 * @param facilitated whether tom-alvarez is made its facilitator
+	 * @return the group
+	 */
+	static StaffedGroup create(Launcher launcher, String name, boolean facilitated) throws Exception {
+		LaunchedPerson manager = launcher.launch("dr-sarah-lin");
 		List<String> form = new ArrayList<>(List.of("name", name + " " + UUID.randomUUID().toString().substring(0, 8),
 				"description", "A place to share what helps.", "guidelines", "<p>Be kind.</p>", "audience", "PATIENTS",
 				"status", "OPEN", "snomedCodes", "", "icd10Codes", "Q87.4", "listed", "true", "action", "save"));
@@ -63,8 +73,8 @@ final class StaffedGroup {
 		}
 		Matcher id = GROUP_ID.matcher(manager.get("/groups/" + slug.group(1)).body());
 		assertThat(id.find()).as("the chat on the group page").isTrue();
-		return new StaffedGroup(system, slug.group(1), Long.parseLong(id.group(1)), manager,
-				LaunchedPerson.launch(system, "tom-alvarez"));
+		return new StaffedGroup(launcher, slug.group(1), Long.parseLong(id.group(1)), manager,
+				launcher.launch("tom-alvarez"));
 	}
 
 	/**
@@ -74,7 +84,18 @@ final class StaffedGroup {
 	 * @return the member and the name
 	 */
 	Member join(String persona, String name) throws Exception {
-		LaunchedPerson person = LaunchedPerson.launch(this.system, persona);
+		return join(this.launcher, persona, name);
+	}
+
+	/**
+	 * Launches a patient as the launcher does and joins the group.
+	 * @param launcher launches the persona, for example into another node
+	 * @param persona the persona
+	 * @param name the start of the name they choose
+	 * @return the member and the name
+	 */
+	Member join(Launcher launcher, String persona, String name) throws Exception {
+		LaunchedPerson person = launcher.launch(persona);
 		String displayName = name + "-" + UUID.randomUUID().toString().substring(0, 4);
 		HttpResponse<String> joined = person.submit("/groups/" + this.slug + "/join", "join-form",
 				List.of("displayName", displayName, "acceptGuidelines", "true"));
@@ -86,6 +107,14 @@ final class StaffedGroup {
 		HttpResponse<String> page = person.get("/groups/" + this.slug);
 		assertThat(page.statusCode()).isEqualTo(200);
 		return page.body();
+	}
+
+	/** Launches a persona. */
+	@FunctionalInterface
+	interface Launcher {
+
+		LaunchedPerson launch(String persona) throws Exception;
+
 	}
 
 	/**
