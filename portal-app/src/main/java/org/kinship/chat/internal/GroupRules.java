@@ -34,6 +34,22 @@ public class GroupRules {
 	}
 
 	/**
+	 * A group's slow mode, read with a row lock held until the transaction ends, so that
+	 * the sends of a group in slow mode are judged one after the other: a member's second
+	 * message sent at the same moment as the first, on whichever node, waits for the
+	 * first to commit and then sees it. Must run in a transaction.
+	 * @param groupId the group
+	 * @return seconds a member waits between messages, {@code 0} for off
+	 */
+	public int slowModeSecondsLocked(long groupId) {
+		return this.jdbc.sql("SELECT slow_mode_seconds FROM chat_group_rules WHERE group_id = ? FOR UPDATE")
+			.param(groupId)
+			.query(Integer.class)
+			.optional()
+			.orElse(0);
+	}
+
+	/**
 	 * Sets a group's slow mode.
 	 * @param groupId the group
 	 * @param seconds seconds between a member's messages, {@code 0} for off

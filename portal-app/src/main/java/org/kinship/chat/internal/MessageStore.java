@@ -130,14 +130,18 @@ public class MessageStore {
 
 	/**
 	 * When a member last stored a message in a group (held ones included), for slow mode:
-	 * read from the database, so that every node judges alike.
+	 * read from the database, so that every node judges alike. A locking read, so that it
+	 * sees the latest committed messages rather than the transaction's snapshot (MariaDB
+	 * and MySQL read a snapshot taken at the transaction's first read otherwise). Must
+	 * run in a transaction.
 	 * @param groupId the group
 	 * @param author the member
 	 * @return the time, or empty before their first message
 	 */
 	public Optional<java.time.Instant> lastPostedAt(long groupId, String author) {
-		return this.jdbc.sql(
-				"SELECT created_at FROM chat_message WHERE group_id = ? AND author = ? ORDER BY created_at DESC LIMIT 1")
+		return this.jdbc
+			.sql("SELECT created_at FROM chat_message WHERE group_id = ? AND author = ? "
+					+ "ORDER BY created_at DESC LIMIT 1 FOR UPDATE")
 			.params(groupId, author)
 			.query((rs, row) -> rs.getTimestamp(1).toInstant())
 			.optional();

@@ -14,7 +14,10 @@ import org.springframework.stereotype.Component;
 /**
  * One message per N seconds per member, as the group's staff set it; staff are exempt.
  * Judged from the member's last stored message in the database, not from this node's
- * memory, so that it holds whichever node a member's messages reach.
+ * memory, so that it holds whichever node a member's messages reach; while slow mode is
+ * on, the group's sends are judged one at a time (see
+ * {@link GroupRules#slowModeSecondsLocked}), so two messages sent at once cannot both
+ * pass.
  */
 @Component
 @Order(10)
@@ -31,7 +34,10 @@ class SlowMode implements PostingRule {
 
 	@Override
 	public Optional<Refused> check(Poster poster) {
-		int seconds = seconds(poster);
+		if (seconds(poster) == 0) {
+			return Optional.empty();
+		}
+		int seconds = this.rules.slowModeSecondsLocked(poster.seat().groupId());
 		if (seconds == 0) {
 			return Optional.empty();
 		}
