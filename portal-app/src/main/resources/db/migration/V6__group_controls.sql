@@ -9,6 +9,17 @@ CREATE TABLE chat_group_rules (
     CONSTRAINT fk_chat_group_rules FOREIGN KEY (group_id) REFERENCES community_group (id) ON DELETE CASCADE
 );
 
+-- When each member last stored a message while slow mode was on, read with a row lock so
+-- that sends judged one after the other see each other's commits (a plain read of
+-- chat_message would see the transaction's snapshot).
+CREATE TABLE chat_member_pace (
+    group_id     BIGINT       NOT NULL,
+    member       VARCHAR(255) NOT NULL,
+    last_post_at TIMESTAMP(3) NOT NULL,
+    PRIMARY KEY (group_id, member),
+    CONSTRAINT fk_chat_member_pace FOREIGN KEY (group_id) REFERENCES community_group (id) ON DELETE CASCADE
+);
+
 -- Messages the staff pinned to the top of a group's discussion.
 CREATE TABLE pinned_message (
     message_id BIGINT       NOT NULL,

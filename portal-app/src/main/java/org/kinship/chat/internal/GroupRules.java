@@ -50,6 +50,37 @@ public class GroupRules {
 	}
 
 	/**
+	 * When a member last posted while slow mode was on, read with a row lock: it sees the
+	 * latest commits, where a plain read would see the transaction's snapshot. Called
+	 * only under {@link #slowModeSecondsLocked}, so that no two transactions wait on each
+	 * other here.
+	 * @param groupId the group
+	 * @param member the member
+	 * @return the time, or empty if never
+	 */
+	public java.util.Optional<Instant> lastPaced(long groupId, String member) {
+		return this.jdbc.sql("SELECT last_post_at FROM chat_member_pace WHERE group_id = ? AND member = ? FOR UPDATE")
+			.params(groupId, member)
+			.query((rs, row) -> rs.getTimestamp(1).toInstant())
+			.optional();
+	}
+
+	/**
+	 * Notes that a member posts now while slow mode is on; rolled back with the message
+	 * if it is not stored.
+	 * @param groupId the group
+	 * @param member the member
+	 * @param at when
+	 */
+	public void paced(long groupId, String member, Instant at) {
+		this.jdbc
+			.sql("INSERT INTO chat_member_pace (group_id, member, last_post_at) VALUES (?, ?, ?) "
+					+ "ON DUPLICATE KEY UPDATE last_post_at = ?")
+			.params(groupId, member, Timestamp.from(at), Timestamp.from(at))
+			.update();
+	}
+
+	/**
 	 * Sets a group's slow mode.
 	 * @param groupId the group
 	 * @param seconds seconds between a member's messages, {@code 0} for off

@@ -141,7 +141,7 @@ public class MessageStore {
 	public Optional<java.time.Instant> lastPostedAt(long groupId, String author) {
 		return this.jdbc
 			.sql("SELECT created_at FROM chat_message WHERE group_id = ? AND author = ? "
-					+ "ORDER BY created_at DESC LIMIT 1 FOR UPDATE")
+					+ "ORDER BY created_at DESC LIMIT 1")
 			.params(groupId, author)
 			.query((rs, row) -> rs.getTimestamp(1).toInstant())
 			.optional();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.kinship.chat.PostingRule;
 import org.kinship.groups.Refused;
@@ -16,8 +17,8 @@ import org.springframework.stereotype.Component;
  * Judged from the member's last stored message in the database, not from this node's
  * memory, so that it holds whichever node a member's messages reach; while slow mode is
  * on, the group's sends are judged one at a time (see
- * {@link GroupRules#slowModeSecondsLocked}), so two messages sent at once cannot both
- * pass.
+ * {@link GroupRules#slowModeSecondsLocked}) against the member's pace row, so two
+ * messages sent at once cannot both pass.
  */
 @Component
 @Order(10)
@@ -37,16 +38,21 @@ class SlowMode implements PostingRule {
 		if (seconds(poster) == 0) {
 			return Optional.empty();
 		}
-		int seconds = this.rules.slowModeSecondsLocked(poster.seat().groupId());
+		long groupId = poster.seat().groupId();
+		String member = poster.principal().fhirUser();
+		int seconds = this.rules.slowModeSecondsLocked(groupId);
 		if (seconds == 0) {
 			return Optional.empty();
 		}
-		Optional<Instant> last = this.messages.lastPostedAt(poster.seat().groupId(), poster.principal().fhirUser());
-		if (last.isEmpty()) {
-			return Optional.empty();
-		}
-		Duration left = Duration.between(poster.now(), last.get().plusSeconds(seconds));
+		// the pace row sees sends judged just before this one; the messages, those sent
+		// before slow mode was turned on
+		Optional<Instant> last = Stream
+			.of(this.rules.lastPaced(groupId, member), this.messages.lastPostedAt(groupId, member))
+			.flatMap(Optional::stream)
+			.max(Instant::compareTo);
+		Duration left = last.map((at) -> Duration.between(poster.now(), at.plusSeconds(seconds))).orElse(Duration.ZERO);
 		if (left.isNegative() || left.isZero()) {
+			this.rules.paced(groupId, member, poster.now());
 			return Optional.empty();
 		}
 		// whole seconds, rounded up: "wait 0 seconds" would not be true
