@@ -86,7 +86,7 @@
 			const pin = actionButton(pinned ? pinnedRegion.dataset.unpin : pinnedRegion.dataset.pin,
 				() => change({ kind: pinned ? 'unpin' : 'pin', messageId: message.id }));
 			pin.classList.add('pin');
-			pin.setAttribute('aria-pressed', String(pinned));
+			pin.setAttribute('aria-label', pin.textContent + ': ' + message.author);
 			item.append(pin);
 		}
 		if (composer && !message.deleted && (message.author === myName || staff)) {

@@ -79,8 +79,9 @@ public class Chat {
 	 * @param groupId the group
 	 * @param command the message
 	 * @return the stored message
-	 * @throws Refused when the sender may not send or the message is not acceptable;
-	 * nothing is stored then
+	 * @throws Refused when the sender may not send (not a member, a locked group, the
+	 * rate limit, or a {@link PostingRule} such as slow mode or a facilitator-only live
+	 * session) or the message is not acceptable; nothing is stored then
 	 * @throws org.springframework.dao.DataAccessException when the database fails;
 	 * nothing is stored then either
 	 */

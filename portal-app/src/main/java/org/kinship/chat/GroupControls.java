@@ -79,7 +79,8 @@ public class GroupControls {
 		Poster poster = new Poster(principal, seat, Instant.now());
 		this.postingRules.forEach((rule) -> rule.notice(poster).ifPresent(notices::add));
 		return new Controls(groupId, locked, this.rules.slowModeSeconds(groupId),
-				this.messages.visible(groupId, this.rules.pinned(groupId)), notices, seat.staff());
+				this.properties.slowModeMax().toSeconds(), this.messages.visible(groupId, this.rules.pinned(groupId)),
+				notices, seat.staff());
 	}
 
 	/**
@@ -170,13 +171,14 @@ public class GroupControls {
 	 * @param groupId the group
 	 * @param locked whether the group is read-only
 	 * @param slowModeSeconds slow mode, {@code 0} for off
+	 * @param slowModeMax the longest slow mode the staff may set, in seconds
 	 * @param pinned the pinned messages, earliest pinned first
 	 * @param notices what the composer should say; any closed one means the person cannot
 	 * post now
 	 * @param staff whether the person may change the controls
 	 */
-	public record Controls(long groupId, boolean locked, int slowModeSeconds, List<ChatMessage> pinned,
-			List<Notice> notices, boolean staff) {
+	public record Controls(long groupId, boolean locked, int slowModeSeconds, long slowModeMax,
+			List<ChatMessage> pinned, List<Notice> notices, boolean staff) {
 
 		/**
 		 * Whether the person may post now.
