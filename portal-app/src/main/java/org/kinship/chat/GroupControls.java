@@ -14,12 +14,14 @@ import org.kinship.groups.GroupAdministration;
 import org.kinship.groups.GroupDirectory;
 import org.kinship.groups.GroupDirectory.Seat;
 import org.kinship.groups.GroupStatus;
+import org.kinship.groups.GroupStatusChanged;
 import org.kinship.groups.Refused;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.moderation.ModerationLog;
 import org.kinship.moderation.ModerationLog.Entry;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -115,8 +117,9 @@ public class GroupControls {
 	@Transactional
 	public String lock(KinshipPrincipal principal, long groupId, boolean locked) {
 		Seat seat = staffSeat(principal, groupId);
+		// logged and told to members by on(GroupStatusChanged), as a change from the
+		// management page is
 		this.administration.lock(principal, groupId, locked);
-		record(principal, seat, locked ? "LOCK" : "UNLOCK", null, null, "");
 		return seat.slug();
 	}
 
@@ -144,6 +147,22 @@ public class GroupControls {
 			record(principal, seat, on ? "PIN" : "UNPIN", owned.author(), messageId, "");
 		}
 		return owned.message();
+	}
+
+	/**
+	 * Logs a lock, an opening or an archiving, from the group controls or the management
+	 * page alike, and tells members' pages, in the changing transaction.
+	 * @param changed the change
+	 */
+	@EventListener
+	void on(GroupStatusChanged changed) {
+		String action = switch (changed.status()) {
+			case LOCKED -> "LOCK";
+			case OPEN -> "UNLOCK";
+			case ARCHIVED -> "ARCHIVE";
+		};
+		this.log.record(new Entry(changed.issuer(), changed.groupId(), changed.actor(), action, null, null, ""));
+		this.events.publishEvent(new GroupControlsChanged(changed.groupId()));
 	}
 
 	private void record(KinshipPrincipal principal, Seat seat, String action, @Nullable String subject,

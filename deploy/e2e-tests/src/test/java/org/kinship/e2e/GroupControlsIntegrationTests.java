@@ -89,6 +89,26 @@ class GroupControlsIntegrationTests {
 	}
 
 	@Test
+	void lockingTheGroupFromItsManagementPageAlsoTakesEffectLiveAndIsLogged() throws Exception {
+		StaffedGroup group = StaffedGroup.create(this.system, "Managed circle", true);
+		Member emily = group.join("emily-chen", "Em");
+		BlockingQueue<Map<String, Object>> changes = online(emily.person()).followControls(group.id);
+
+		String page = group.manager.get("/manage/groups/" + group.slug).body();
+		java.util.regex.Matcher name = java.util.regex.Pattern.compile("name=\"name\"[^>]*value=\"([^\"]+)\"")
+			.matcher(page);
+		assertThat(name.find()).isTrue();
+		assertThat(group.manager.submit("/manage/groups/" + group.slug, "group-form",
+				List.of("name", name.group(1), "description", "A place to share what helps.", "guidelines",
+						"<p>Be kind.</p>", "audience", "PATIENTS", "status", "LOCKED", "snomedCodes", "", "icd10Codes",
+						"Q87.4", "listed", "true", "action", "save"))
+			.statusCode()).isEqualTo(302);
+		assertThat(changes.poll(10, TimeUnit.SECONDS)).as("told live that the group is locked").isNotNull();
+		assertThat(controls(emily.person(), group).get("mayPost").asBoolean()).isFalse();
+		assertThat(logged(group)).contains("LOCK  by Practitioner/dr-sarah-lin");
+	}
+
+	@Test
 	void aPinnedMessageShowsLiveAtTheTopForAnotherMemberUntilUnpinned() throws Exception {
 		StaffedGroup group = StaffedGroup.create(this.system, "Pinned circle", true);
 		Member daniel = group.join("daniel-reyes", "Dan");
