@@ -29,6 +29,11 @@
 	let lastReadSeq = 0;
 	let replyTo = null;
 	let catchingUp = false;
+	const pinnedRegion = document.getElementById('pinned');
+	const pinnedList = document.getElementById('pinned-messages');
+	const composerNotice = document.getElementById('composer-notice');
+	const sendButton = document.getElementById('composer-send');
+	let pinnedIds = new Set();
 
 	function status(kind) {
 		statusLine.textContent = statusLine.dataset[kind];
@@ -78,6 +83,14 @@
 		}
 		if (!message.deleted) {
 			item.append(reactionBar(message));
+		}
+		if (staff && !message.deleted) {
+			const pinned = pinnedIds.has(message.id);
+			const pin = actionButton(pinned ? pinnedRegion.dataset.unpin : pinnedRegion.dataset.pin,
+				() => change({ kind: pinned ? 'unpin' : 'pin', messageId: message.id }));
+			pin.classList.add('pin');
+			pin.setAttribute('aria-label', pin.textContent + ': ' + message.author);
+			item.append(pin);
 		}
 		if (composer && !message.deleted && (message.author === myName || staff)) {
 			if (message.author === myName) {
@@ -221,7 +234,60 @@
 		if (old) {
 			old.replaceWith(render(message));
 		}
+		if (pinnedIds.has(message.id)) {
+			refreshControls();
+		}
 	}
+
+	// the group's controls (pins, lock, slow mode, live sessions) as this person sees
+	// them: asked again whenever the server says they changed, and after every reconnect
+	function refreshControls() {
+		return fetch('/chat/groups/' + groupId + '/controls', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+			.then((response) => (response.ok ? response.json() : null))
+			.then((controls) => {
+				if (controls) {
+					showControls(controls);
+				}
+			});
+	}
+
+	function showControls(controls) {
+		const before = pinnedIds;
+		pinnedIds = new Set(controls.pinned.map((message) => message.id));
+		pinnedList.replaceChildren(...controls.pinned.map((message) => {
+			const item = document.createElement('li');
+			item.className = 'message pinned-message';
+			item.id = 'pinned-' + message.id;
+			const author = document.createElement('span');
+			author.className = 'author';
+			author.textContent = message.author;
+			const body = document.createElement('div');
+			body.className = 'body';
+			// sanitized on the server through an allowlist
+			body.innerHTML = message.html;
+			item.append(author, body);
+			if (staff) {
+				item.append(actionButton(pinnedRegion.dataset.unpin, () => change({ kind: 'unpin', messageId: message.id })));
+			}
+			return item;
+		}));
+		pinnedRegion.hidden = controls.pinned.length === 0;
+		new Set([...before, ...pinnedIds]).forEach((id) => {
+			const old = document.getElementById('m-' + id);
+			if (old && seen.has(id)) {
+				old.replaceWith(render(seen.get(id)));
+			}
+		});
+		composerNotice.textContent = controls.notices.join(' ');
+		text.disabled = !controls.mayPost;
+		sendButton.disabled = !controls.mayPost;
+	}
+
+	function controlsChanged() {
+		refreshControls();
+		document.dispatchEvent(new CustomEvent('kinship:controls-changed', { detail: { groupId } }));
+	}
+	document.addEventListener('kinship:controls-due', controlsChanged);
 
 	function add(message, announce) {
 		if (seen.has(message.id)) {
@@ -286,6 +352,8 @@
 		client.subscribe('/user/queue/notices', (frame) => onDecision(JSON.parse(frame.body)));
 		client.subscribe('/topic/groups/' + groupId, (frame) => onLive(JSON.parse(frame.body)));
 		client.subscribe('/topic/groups/' + groupId + '/activity', (frame) => onActivity(JSON.parse(frame.body)));
+		client.subscribe('/topic/groups/' + groupId + '/controls', () => controlsChanged());
+		refreshControls();
 		announcePresence();
 		catchingUp = false;
 		catchUp();

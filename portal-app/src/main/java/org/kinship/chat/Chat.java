@@ -57,9 +57,11 @@ public class Chat {
 
 	private final Moderators moderators;
 
+	private final List<PostingRule> rules;
+
 	Chat(GroupDirectory groups, MessageStore store, RateLimiter rateLimiter, Screening screening,
 			MarkdownRenderer markdown, ChatProperties properties, ApplicationEventPublisher events,
-			Moderators moderators) {
+			Moderators moderators, List<PostingRule> rules) {
 		this.groups = groups;
 		this.store = store;
 		this.rateLimiter = rateLimiter;
@@ -68,6 +70,7 @@ public class Chat {
 		this.properties = properties;
 		this.events = events;
 		this.moderators = moderators;
+		this.rules = rules;
 	}
 
 	/**
@@ -79,8 +82,9 @@ public class Chat {
 	 * @param groupId the group
 	 * @param command the message
 	 * @return the stored message
-	 * @throws Refused when the sender may not send or the message is not acceptable;
-	 * nothing is stored then
+	 * @throws Refused when the sender may not send (not a member, a locked group, the
+	 * rate limit, or a {@link PostingRule} such as slow mode or a facilitator-only live
+	 * session) or the message is not acceptable; nothing is stored then
 	 * @throws org.springframework.dao.DataAccessException when the database fails;
 	 * nothing is stored then either
 	 */
@@ -106,6 +110,7 @@ public class Chat {
 			throw new Refused("chat.error.rate", this.properties.rateLimitMessages(),
 					this.properties.rateLimitWindow().toSeconds());
 		}
+		checkPostingRules(principal, seat);
 		Verdict verdict = this.screening.screen(new Screening.Submission(principal.issuer(), groupId,
 				principal.fhirUser(), text, this.store.published(groupId, principal.fhirUser()), seat.staff()));
 		if (verdict.outcome() == Outcome.REFUSE) {
@@ -227,6 +232,20 @@ public class Chat {
 			changed(groupId, messageId);
 		}
 		return hide;
+	}
+
+	/**
+	 * Asks every {@link PostingRule} (slow mode, live sessions) whether the person may
+	 * post now; the first refusal stops the message.
+	 */
+	private void checkPostingRules(KinshipPrincipal principal, Seat seat) {
+		PostingRule.Poster poster = new PostingRule.Poster(principal, seat, Instant.now());
+		for (PostingRule rule : this.rules) {
+			java.util.Optional<Refused> refusal = rule.check(poster);
+			if (refusal.isPresent()) {
+				throw refusal.get();
+			}
+		}
 	}
 
 	private ChatMessage changed(long groupId, long messageId) {
@@ -356,6 +375,40 @@ public class Chat {
 		return this.groups.seat(principal, groupId).filter(Seat::staff).isPresent();
 	}
 
+	/**
+	 * The sequence numbers of the messages stored in a time span, such as a live session.
+	 * @param principal who asks
+	 * @param groupId the group
+	 * @param from the start, included
+	 * @param to the end, excluded
+	 * @return the first and last sequence numbers, or empty when nothing was posted then
+	 * @throws Refused when the person has no seat in the group
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<SeqRange> postedBetween(KinshipPrincipal principal, long groupId, Instant from,
+			Instant to) {
+		seat(principal, groupId);
+		return this.store.seqRange(groupId, from, to).map((range) -> new SeqRange(range[0], range[1]));
+	}
+
+	/**
+	 * The delivered messages of a sequence range, oldest first, at most a catch-up page.
+	 * @param principal who asks
+	 * @param groupId the group
+	 * @param range the range
+	 * @return the messages
+	 * @throws Refused when the person has no seat in the group
+	 */
+	@Transactional(readOnly = true)
+	public List<ChatMessage> range(KinshipPrincipal principal, long groupId, SeqRange range) {
+		seat(principal, groupId);
+		int limit = (int) Math.min(this.properties.catchUpPage(), range.last() - range.first() + 1);
+		return this.store.after(groupId, range.first() - 1, limit)
+			.stream()
+			.filter((message) -> message.seq() <= range.last())
+			.toList();
+	}
+
 	private Seat seat(KinshipPrincipal principal, long groupId) {
 		Seat seat = this.groups.seat(principal, groupId).orElseThrow(() -> new Refused("chat.error.not-member"));
 		if (!seat.staff()) {
@@ -383,6 +436,15 @@ public class Chat {
 	 * @param upToDate whether nothing newer is stored
 	 */
 	public record CatchUp(long groupId, List<ChatMessage> messages, boolean upToDate) {
+	}
+
+	/**
+	 * A span of a group's sequence numbers.
+	 *
+	 * @param first the first, included
+	 * @param last the last, included
+	 */
+	public record SeqRange(long first, long last) {
 	}
 
 	/**

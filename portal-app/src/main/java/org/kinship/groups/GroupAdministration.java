@@ -12,6 +12,7 @@ import org.kinship.launch.CommunityRight;
 import org.kinship.launch.CommunityRights;
 import org.kinship.launch.KinshipPrincipal;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,10 +33,14 @@ public class GroupAdministration {
 
 	private final CommunityRights rights;
 
-	GroupAdministration(GroupStore groups, CohortPreview preview, CommunityRights rights) {
+	private final ApplicationEventPublisher events;
+
+	GroupAdministration(GroupStore groups, CohortPreview preview, CommunityRights rights,
+			ApplicationEventPublisher events) {
 		this.groups = groups;
 		this.preview = preview;
 		this.rights = rights;
+		this.events = events;
 	}
 
 	/**
@@ -79,7 +84,7 @@ public class GroupAdministration {
 	}
 
 	/**
-	 * Edits a group.
+	 * Edits a group; publishes {@link GroupStatusChanged} when its status changes.
 	 * @param principal a community manager, or a facilitator of this group for its texts
 	 * and status
 	 * @param slug the group
@@ -107,6 +112,7 @@ public class GroupAdministration {
 		if (manager) {
 			this.groups.replaceCodes(group.id(), codes);
 		}
+		statusChanged(principal, group, allowed.status());
 		return this.groups.find(principal.issuer(), slug).orElseThrow();
 	}
 
@@ -154,6 +160,38 @@ public class GroupAdministration {
 			throw new Refused("groups.error.not-facilitator");
 		}
 		this.groups.addStaff(group.id(), fhirUser, GroupStore.FACILITATOR);
+	}
+
+	/**
+	 * Locks a group (read-only: nothing new is posted, nobody joins) or opens it again.
+	 * Publishes {@link GroupStatusChanged} when the status changes.
+	 * @param principal a facilitator of the group or a community manager
+	 * @param groupId the group
+	 * @param locked lock, or open
+	 * @return the group as it now is
+	 * @throws Refused when the person is not the group's staff, or the group is archived
+	 */
+	@Transactional
+	public Group lock(KinshipPrincipal principal, long groupId, boolean locked) {
+		Group group = this.groups.findById(principal.issuer(), groupId)
+			.orElseThrow(() -> new Refused("groups.error.unknown"));
+		if (!GroupDirectory.isStaff(principal, group)) {
+			throw new Refused("groups.error.not-staff");
+		}
+		if (group.status() == GroupStatus.ARCHIVED) {
+			throw new Refused("groups.controls.error.archived");
+		}
+		GroupStatus status = locked ? GroupStatus.LOCKED : GroupStatus.OPEN;
+		this.groups.updateStatus(group.id(), status);
+		statusChanged(principal, group, status);
+		return this.groups.findById(principal.issuer(), groupId).orElseThrow();
+	}
+
+	private void statusChanged(KinshipPrincipal principal, Group before, GroupStatus status) {
+		if (before.status() != status) {
+			this.events
+				.publishEvent(new GroupStatusChanged(principal.issuer(), before.id(), principal.fhirUser(), status));
+		}
 	}
 
 	private Group staffGroup(KinshipPrincipal principal, String slug) {

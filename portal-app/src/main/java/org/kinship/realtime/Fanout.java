@@ -1,6 +1,7 @@
 package org.kinship.realtime;
 
 import org.kinship.chat.ChatMessage;
+import org.kinship.chat.GroupControlsChanged;
 import org.kinship.chat.MessageChanged;
 import org.kinship.chat.MessagePosted;
 import org.kinship.moderation.EscalationRaised;
@@ -58,6 +59,20 @@ class Fanout {
 
 	void deliverHere(ReviewSignal signal) {
 		this.template.convertAndSend("/topic/review/" + signal.groupId(), signal);
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void on(GroupControlsChanged changed) {
+		deliverHere(changed);
+		this.redis.ifPresent((fanout) -> fanout.publish(changed));
+	}
+
+	/**
+	 * Tells a group's open pages on this node that its controls changed; each page asks
+	 * for them again, since what a page shows depends on who looks at it.
+	 */
+	void deliverHere(GroupControlsChanged changed) {
+		this.template.convertAndSend("/topic/groups/" + changed.groupId() + "/controls", changed);
 	}
 
 	void deliverHere(ChatMessage message) {

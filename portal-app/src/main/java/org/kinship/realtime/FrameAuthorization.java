@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 @Component
 class FrameAuthorization implements ChannelInterceptor {
 
-	private static final Pattern GROUP_TOPIC = Pattern.compile("/topic/groups/([0-9]{1,18})(/activity)?");
+	private static final Pattern GROUP_TOPIC = Pattern.compile("/topic/groups/([0-9]{1,18})(/activity|/controls)?");
 
 	private static final Pattern REVIEW_TOPIC = Pattern.compile("/topic/review/([0-9]{1,18})");
 

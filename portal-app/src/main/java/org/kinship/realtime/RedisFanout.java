@@ -4,7 +4,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
 import org.kinship.chat.ChatMessage;
+import org.kinship.chat.GroupControlsChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,15 +63,18 @@ class RedisFanout implements MessageListener, DisposableBean {
 	}
 
 	void publish(ChatMessage message) {
-		publish(new Envelope(this.properties.node(), message, null));
+		send(this.json.writeValueAsString(new Envelope(this.properties.node(), message, null, null)));
+	}
+
+	void publish(GroupControlsChanged changed) {
+		send(this.json.writeValueAsString(new Envelope(this.properties.node(), null, changed, null)));
 	}
 
 	void publish(ReviewSignal signal) {
-		publish(new Envelope(this.properties.node(), null, signal));
+		send(this.json.writeValueAsString(new Envelope(this.properties.node(), null, null, signal)));
 	}
 
-	private void publish(Envelope envelope) {
-		String payload = this.json.writeValueAsString(envelope);
+	private void send(String payload) {
 		this.publisher.execute(() -> {
 			try {
 				this.redis.convertAndSend(this.properties.channel(), payload);
@@ -90,6 +95,9 @@ class RedisFanout implements MessageListener, DisposableBean {
 		if (envelope.message() != null) {
 			this.local.deliverHere(envelope.message());
 		}
+		if (envelope.controls() != null) {
+			this.local.deliverHere(envelope.controls());
+		}
 		if (envelope.review() != null) {
 			this.local.deliverHere(envelope.review());
 		}
@@ -103,15 +111,16 @@ class RedisFanout implements MessageListener, DisposableBean {
 	}
 
 	/**
-	 * What travels on the channel, with the node it came from: a chat message or a change
-	 * of a review queue.
+	 * What travels on the channel, with the node it came from: a chat message, a change
+	 * of a group's controls, or a change of a group's review queue.
 	 *
 	 * @param origin the publishing node
-	 * @param message a chat message, or {@code null}
+	 * @param message the message, or {@code null}
+	 * @param controls the change of controls, or {@code null}
 	 * @param review a review queue's change, or {@code null}
 	 */
-	record Envelope(String origin, @org.jspecify.annotations.Nullable ChatMessage message,
-			@org.jspecify.annotations.Nullable ReviewSignal review) {
+	record Envelope(String origin, @Nullable ChatMessage message, @Nullable GroupControlsChanged controls,
+			@Nullable ReviewSignal review) {
 	}
 
 }

@@ -150,6 +150,23 @@ final class StompMember implements AutoCloseable {
 		return activity;
 	}
 
+	/**
+	 * Follows the changes of a group's controls (pins, lock, slow mode, live sessions).
+	 * @param groupId the group
+	 * @return one entry per change, as the page's script receives it
+	 */
+	BlockingQueue<Map<String, Object>> followControls(long groupId) {
+		BlockingQueue<Map<String, Object>> changes = new LinkedBlockingQueue<>();
+		subscribe("/topic/groups/" + groupId + "/controls", changes);
+		try {
+			since(groupId, Long.MAX_VALUE);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		return changes;
+	}
+
 	void showOnline(long groupId, boolean visible) {
 		this.session.send("/app/groups/" + groupId + "/presence", Map.of("visible", visible));
 	}

@@ -139,6 +139,63 @@ public class MessageStore {
 	}
 
 	/**
+	 * When a member last stored a message in a group (held ones included), for slow mode:
+	 * read from the database, so that every node judges alike. A locking read, so that it
+	 * sees the latest committed messages rather than the transaction's snapshot (MariaDB
+	 * and MySQL read a snapshot taken at the transaction's first read otherwise). Must
+	 * run in a transaction.
+	 * @param groupId the group
+	 * @param author the member
+	 * @return the time, or empty before their first message
+	 */
+	public Optional<java.time.Instant> lastPostedAt(long groupId, String author) {
+		return this.jdbc
+			.sql("SELECT created_at FROM chat_message WHERE group_id = ? AND author = ? "
+					+ "ORDER BY created_at DESC LIMIT 1")
+			.params(groupId, author)
+			.query((rs, row) -> rs.getTimestamp(1).toInstant())
+			.optional();
+	}
+
+	/**
+	 * The first and last sequence numbers of the messages stored in a time span.
+	 * @param groupId the group
+	 * @param from the start, included
+	 * @param to the end, excluded
+	 * @return the two numbers, or empty when nothing was stored then
+	 */
+	public Optional<long[]> seqRange(long groupId, java.time.Instant from, java.time.Instant to) {
+		return this.jdbc.sql(
+				"SELECT MIN(seq), MAX(seq) FROM chat_message WHERE group_id = ? AND created_at >= ? AND created_at < ?")
+			.params(groupId, Timestamp.from(from), Timestamp.from(to))
+			.query((rs, row) -> {
+				long first = rs.getLong(1);
+				return rs.wasNull() ? null : new long[] { first, rs.getLong(2) };
+			})
+			.optional();
+	}
+
+	/**
+	 * The delivered messages of a group whose ids are given, in the order given.
+	 * @param groupId the group
+	 * @param ids the messages
+	 * @return those that are in the group and not held or deleted
+	 */
+	public List<ChatMessage> visible(long groupId, List<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		String in = String.join(",", ids.stream().map(String::valueOf).toList());
+		Map<Long, ChatMessage> byId = new java.util.HashMap<>();
+		this.jdbc.sql(SELECT + "WHERE group_id = ? AND status = 'VISIBLE' AND id IN (" + in + ")")
+			.param(groupId)
+			.query((rs, row) -> message(rs))
+			.list()
+			.forEach((message) -> byId.put(message.id(), message));
+		return withReactions(ids.stream().filter(byId::containsKey).map(byId::get).toList());
+	}
+
+	/**
 	 * Whether a message exists in a group, so that a reply cannot point elsewhere.
 	 * @param groupId the group
 	 * @param id the message

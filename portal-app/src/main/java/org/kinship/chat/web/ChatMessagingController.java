@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.kinship.chat.Chat;
 import org.kinship.chat.Chat.CatchUp;
+import org.kinship.chat.GroupControls;
 import org.kinship.groups.Refused;
 import org.kinship.chat.SendCommand;
 import org.kinship.chat.SendResult;
@@ -38,9 +39,12 @@ class ChatMessagingController {
 
 	private final MessageSource messages;
 
-	ChatMessagingController(Chat chat, MessageSource messages) {
+	private final GroupControls controls;
+
+	ChatMessagingController(Chat chat, MessageSource messages, GroupControls controls) {
 		this.chat = chat;
 		this.messages = messages;
+		this.controls = controls;
 	}
 
 	@MessageMapping("/groups/{groupId}/send")
@@ -77,6 +81,8 @@ class ChatMessagingController {
 				case "delete" -> this.chat.delete(principal, groupId, command.messageId());
 				case "react" -> this.chat.react(principal, groupId, command.messageId(),
 						String.valueOf(command.emoji()), !Boolean.FALSE.equals(command.on()));
+				case "pin", "unpin" ->
+					this.controls.pin(principal, groupId, command.messageId(), "pin".equals(command.kind()));
 				default -> throw new Refused("chat.error.refused");
 			};
 			return SendReply.changed(command.requestId(), message);
@@ -111,7 +117,8 @@ class ChatMessagingController {
 	 * A change to a stored message.
 	 *
 	 * @param requestId the client's id for this request, echoed in the reply
-	 * @param kind {@code edit}, {@code delete}, {@code react} or {@code flag}
+	 * @param kind {@code edit}, {@code delete}, {@code react}, {@code flag}, or
+	 * {@code pin} and {@code unpin} for the group's staff
 	 * @param messageId the message
 	 * @param text the new text, for an edit
 	 * @param emoji the reaction, for a reaction

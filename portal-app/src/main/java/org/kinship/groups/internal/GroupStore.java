@@ -127,6 +127,15 @@ public class GroupStore {
 	}
 
 	/**
+	 * Changes a group's status alone.
+	 * @param groupId the group
+	 * @param status open, locked or archived
+	 */
+	public void updateStatus(long groupId, GroupStatus status) {
+		this.jdbc.sql("UPDATE community_group SET status = ? WHERE id = ?").params(status.name(), groupId).update();
+	}
+
+	/**
 	 * Changes a group's texts and settings; the slug stays.
 	 * @param group the group as it should be
 	 */

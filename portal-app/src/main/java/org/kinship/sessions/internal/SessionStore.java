@@ -1,0 +1,196 @@
+package org.kinship.sessions.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.kinship.sessions.LiveSession;
+import org.kinship.sessions.Posting;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Stored live sessions and their attendance.
+ */
+@Repository
+public class SessionStore {
+
+	private static final String SELECT = "SELECT id, group_id, title, posting, starts_at, ends_at, ended_at, summary, "
+			+ "first_seq, last_seq FROM live_session ";
+
+	/** A session not ended early ends at ends_at; one ended early at ended_at. */
+	private static final String NOT_ENDED_BY = "ends_at > ? AND (ended_at IS NULL OR ended_at > ?)";
+
+	private final JdbcClient jdbc;
+
+	SessionStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Stores a new session.
+	 * @param session the session (its id is ignored)
+	 * @param by who scheduled it
+	 * @return its id
+	 */
+	public long insert(LiveSession session, String by) {
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		this.jdbc
+			.sql("INSERT INTO live_session (group_id, title, posting, starts_at, ends_at, created_by) "
+					+ "VALUES (?, ?, ?, ?, ?, ?)")
+			.params(session.groupId(), session.title(), session.posting().name(), Timestamp.from(session.startsAt()),
+					Timestamp.from(session.endsAt()), by)
+			.update(key, "id");
+		return key.getKeyAs(Number.class).longValue();
+	}
+
+	/**
+	 * One session of a group.
+	 * @param groupId the group
+	 * @param id the session
+	 * @return the session, or empty when it is not this group's
+	 */
+	public Optional<LiveSession> find(long groupId, long id) {
+		return this.jdbc.sql(SELECT + "WHERE group_id = ? AND id = ?")
+			.params(groupId, id)
+			.query(SessionStore::session)
+			.optional();
+	}
+
+	/**
+	 * The session live in a group now.
+	 * @param groupId the group
+	 * @param now the time
+	 * @return the session, if one is live
+	 */
+	public Optional<LiveSession> live(long groupId, Instant now) {
+		Timestamp at = Timestamp.from(now);
+		return this.jdbc
+			.sql(SELECT + "WHERE group_id = ? AND starts_at <= ? AND " + NOT_ENDED_BY + " ORDER BY starts_at")
+			.params(groupId, at, at, at)
+			.query(SessionStore::session)
+			.list()
+			.stream()
+			.findFirst();
+	}
+
+	/**
+	 * The sessions still to come, soonest first.
+	 * @param groupId the group
+	 * @param now the time
+	 * @return the sessions
+	 */
+	public List<LiveSession> upcoming(long groupId, Instant now) {
+		return this.jdbc.sql(SELECT + "WHERE group_id = ? AND starts_at > ? AND ended_at IS NULL ORDER BY starts_at")
+			.params(groupId, Timestamp.from(now))
+			.query(SessionStore::session)
+			.list();
+	}
+
+	/**
+	 * The sessions that have ended, latest first.
+	 * @param groupId the group
+	 * @param now the time
+	 * @param limit at most this many
+	 * @return the sessions
+	 */
+	public List<LiveSession> past(long groupId, Instant now, int limit) {
+		Timestamp at = Timestamp.from(now);
+		return this.jdbc
+			.sql(SELECT + "WHERE group_id = ? AND (ends_at <= ? OR ended_at <= ?) ORDER BY starts_at DESC LIMIT ?")
+			.params(groupId, at, at, limit)
+			.query(SessionStore::session)
+			.list();
+	}
+
+	/**
+	 * Whether another session not yet over overlaps a span.
+	 * @param groupId the group
+	 * @param from the span's start
+	 * @param to its end
+	 * @param except a session to leave out, or {@code 0}
+	 * @param now the time
+	 * @return true if one does
+	 */
+	public boolean overlaps(long groupId, Instant from, Instant to, long except, Instant now) {
+		Timestamp at = Timestamp.from(now);
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM live_session WHERE group_id = ? AND id <> ? AND starts_at < ? AND ends_at > ? "
+					+ "AND " + NOT_ENDED_BY)
+			.params(groupId, except, Timestamp.from(to), Timestamp.from(from), at, at)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Moves a session's start to now, keeping its length.
+	 * @param id the session
+	 * @param startsAt the new start
+	 * @param endsAt the new end
+	 */
+	public void reschedule(long id, Instant startsAt, Instant endsAt) {
+		this.jdbc.sql("UPDATE live_session SET starts_at = ?, ends_at = ? WHERE id = ?")
+			.params(Timestamp.from(startsAt), Timestamp.from(endsAt), id)
+			.update();
+	}
+
+	/**
+	 * Ends a session and keeps its summary.
+	 * @param id the session
+	 * @param endedAt when it ended
+	 * @param summary the facilitator's summary
+	 * @param firstSeq the first message posted while it was live, or {@code null}
+	 * @param lastSeq the last, or {@code null}
+	 */
+	public void end(long id, Instant endedAt, String summary, @Nullable Long firstSeq, @Nullable Long lastSeq) {
+		this.jdbc.sql("UPDATE live_session SET ended_at = ?, summary = ?, first_seq = ?, last_seq = ? WHERE id = ?")
+			.params(Timestamp.from(endedAt), summary, firstSeq, lastSeq, id)
+			.update();
+	}
+
+	/**
+	 * Counts a member as attending, once however often they come.
+	 * @param sessionId the session
+	 * @param member the member's {@code fhirUser}
+	 * @param name their name in the group
+	 * @param at when they were seen
+	 */
+	public void attended(long sessionId, String member, String name, Instant at) {
+		this.jdbc
+			.sql("INSERT INTO session_attendance (session_id, member, member_name, first_seen) VALUES (?, ?, ?, ?) "
+					+ "ON DUPLICATE KEY UPDATE member_name = ?")
+			.params(sessionId, member, name, Timestamp.from(at), name)
+			.update();
+	}
+
+	/**
+	 * The names of those who attended, by name.
+	 * @param sessionId the session
+	 * @return the names
+	 */
+	public List<String> attendees(long sessionId) {
+		return this.jdbc.sql("SELECT member_name FROM session_attendance WHERE session_id = ? ORDER BY member_name")
+			.param(sessionId)
+			.query(String.class)
+			.list();
+	}
+
+	private static LiveSession session(ResultSet rs, int row) throws SQLException {
+		Timestamp ended = rs.getTimestamp(7);
+		return new LiveSession(rs.getLong(1), rs.getLong(2), rs.getString(3), Posting.valueOf(rs.getString(4)),
+				rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant(),
+				(ended != null) ? ended.toInstant() : null, rs.getString(8), nullableLong(rs, 9), nullableLong(rs, 10));
+	}
+
+	private static @Nullable Long nullableLong(ResultSet rs, int column) throws SQLException {
+		long value = rs.getLong(column);
+		return rs.wasNull() ? null : value;
+	}
+
+}

@@ -1,0 +1,127 @@
+package org.kinship.chat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.kinship.MariaDbTestDatabase;
+import org.kinship.groups.Audience;
+import org.kinship.groups.Group;
+import org.kinship.groups.GroupAdministration;
+import org.kinship.groups.GroupForm;
+import org.kinship.groups.GroupStatus;
+import org.kinship.groups.JoinForm;
+import org.kinship.groups.Memberships;
+import org.kinship.groups.Refused;
+import org.kinship.launch.CommunityRight;
+import org.kinship.launch.IssuerRegistry;
+import org.kinship.launch.KinshipPrincipal;
+import org.kinship.launch.KinshipRole;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Slow mode on the real MariaDB, judged from the database: messages a member sends at the
+ * same moment cannot all slip through, whatever node each reaches, while the group's
+ * staff are never slowed.
+ */
+@SpringBootTest
+class SlowModeIntegrationTests {
+
+	@DynamicPropertySource
+	static void mariaDb(DynamicPropertyRegistry registry) {
+		MariaDbTestDatabase.register(registry);
+	}
+
+	@Autowired
+	Chat chat;
+
+	@Autowired
+	GroupControls controls;
+
+	@Autowired
+	GroupAdministration administration;
+
+	@Autowired
+	Memberships memberships;
+
+	@Autowired
+	IssuerRegistry issuers;
+
+	@Test
+	void messagesAMemberSendsAtOnceInSlowModeStoreOnlyOneAndTheStaffAreNotSlowed() throws Exception {
+		KinshipPrincipal manager = manager();
+		Group group = this.administration.create(manager, new GroupForm("Slow " + UUID.randomUUID(),
+				"A place to share.", "<p>Be kind.</p>", Audience.PATIENTS, true, GroupStatus.OPEN, "", "Q87.4"));
+		KinshipPrincipal member = patient();
+		this.memberships.join(member, group.slug(), new JoinForm("Kestrel", false, false, true));
+		this.controls.slowMode(manager, group.id(), 60);
+
+		List<Object> outcomes = atOnce(5, () -> this.chat.send(member, group.id(),
+				new SendCommand(UUID.randomUUID().toString(), "At once", null)));
+		assertThat(outcomes).filteredOn(SendResult.class::isInstance).hasSize(1);
+		assertThat(outcomes).filteredOn(Refused.class::isInstance)
+			.hasSize(4)
+			.allSatisfy((refusal) -> assertThat(((Refused) refusal).messageKey()).isEqualTo("chat.error.slow-mode"));
+
+		List<Object> staff = atOnce(3, () -> this.chat.send(manager, group.id(),
+				new SendCommand(UUID.randomUUID().toString(), "Staff", null)));
+		assertThat(staff).allSatisfy((outcome) -> assertThat(outcome).isInstanceOf(SendResult.class));
+		assertThat(this.controls.controls(member, group.id()).notices()).extracting(PostingRule.Notice::messageKey)
+			.containsExactly("chat.slow-mode.on");
+	}
+
+	private static List<Object> atOnce(int count, Callable<Object> send) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(count);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<Object>> sends = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			sends.add(pool.submit(() -> {
+				start.await();
+				try {
+					return send.call();
+				}
+				catch (Refused refused) {
+					return refused;
+				}
+			}));
+		}
+		start.countDown();
+		List<Object> outcomes = new ArrayList<>();
+		for (Future<Object> each : sends) {
+			outcomes.add(each.get());
+		}
+		pool.shutdown();
+		return outcomes;
+	}
+
+	private KinshipPrincipal manager() {
+		return new KinshipPrincipal("sandbox", sandbox(), "Practitioner/dr-sarah-lin", "Sarah Lin",
+				KinshipRole.CLINICIAN, Set.of(CommunityRight.COMMUNITY_MANAGER), null, null, false, null, null, null,
+				List.of(), Set.of(), Map.of());
+	}
+
+	private KinshipPrincipal patient() {
+		String id = "p-" + UUID.randomUUID();
+		return new KinshipPrincipal("sandbox", sandbox(), "Patient/" + id, "Pat " + id, KinshipRole.PATIENT, Set.of(),
+				id, null, false, null, null, null, List.of(), Set.of("patient/Condition.rs"), Map.of());
+	}
+
+	private String sandbox() {
+		return this.issuers.findByKey("sandbox").orElseThrow().fhirBaseUrl();
+	}
+
+}
