@@ -42,7 +42,10 @@ class LaunchFailurePage implements AuthenticationFailureHandler {
 		String code = (exception instanceof OAuth2AuthenticationException oauth) ? oauth.getError().getErrorCode()
 				: "launch_failed";
 		String issuer = issuerOf(request);
-		log.warn("Launch failed: {} ({}) from {}", code, exception.getClass().getSimpleName(), issuer);
+		// the EHR's own words for a refusal say which rule it applied; they hold no token
+		String description = (exception instanceof OAuth2AuthenticationException oauth)
+				? oauth.getError().getDescription() : null;
+		log.warn("Launch failed: {} ({}) from {}: {}", code, exception.getClass().getSimpleName(), issuer, description);
 		this.audit.record(new AuditEntry(issuer, null, null, AuditAction.LAUNCH_FAILED, null, code));
 		String target = UriComponentsBuilder.fromPath(request.getContextPath() + "/launch/problem")
 			.queryParam("code", code)
