@@ -1,12 +1,17 @@
 package org.kinship.realtime;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.kinship.broadcast.BroadcastInbox;
 import org.kinship.broadcast.BroadcastSent;
 
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.messaging.simp.user.SimpSession;
 import org.springframework.messaging.simp.user.SimpUser;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.stereotype.Component;
@@ -53,22 +58,34 @@ class BroadcastDelivery {
 	 */
 	int deliverHere(BroadcastSent sent) {
 		String prefix = sent.issuerKey() + "|";
-		List<String> online = new ArrayList<>();
+		Map<String, SimpUser> online = new LinkedHashMap<>();
 		for (SimpUser user : this.users.getUsers()) {
 			if (user.getName().startsWith(prefix) && user.hasSessions()) {
-				online.add(user.getName().substring(prefix.length()));
+				online.put(user.getName().substring(prefix.length()), user);
 			}
 		}
 		if (online.isEmpty()) {
 			return 0;
 		}
-		List<String> recipients = this.inbox.recipientsAmong(sent.id(), online);
+		List<String> recipients = this.inbox.recipientsAmong(sent.id(), online.keySet());
 		Notice notice = new Notice(sent.id(), sent.title(), sent.priority().name(), sent.bodyHtml());
 		for (String fhirUser : recipients) {
-			this.template.convertAndSendToUser(prefix + fhirUser, QUEUE, notice);
+			// one message per socket: sent to the user, a member with several pages open
+			// got it on one of them only, the broker's ordered publication refusing the
+			// copies for the others
+			for (SimpSession session : online.get(fhirUser).getSessions()) {
+				this.template.convertAndSendToUser(prefix + fhirUser, QUEUE, notice, toSession(session.getId()));
+			}
 		}
 		this.inbox.delivered(sent.id(), recipients);
 		return recipients.size();
+	}
+
+	private static MessageHeaders toSession(String sessionId) {
+		SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+		headers.setSessionId(sessionId);
+		headers.setLeaveMutable(true);
+		return headers.getMessageHeaders();
 	}
 
 	/**

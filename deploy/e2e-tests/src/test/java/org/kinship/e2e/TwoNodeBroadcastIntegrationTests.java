@@ -64,6 +64,30 @@ class TwoNodeBroadcastIntegrationTests {
 		}
 	}
 
+	@Test
+	void aMemberWithSeveralPagesOpenReceivesABroadcastOnEach() throws Exception {
+		LaunchedPerson daniel = member(0, "daniel-reyes");
+		LaunchedPerson onPhone = LaunchedPerson.launch(cluster, 0, "daniel-reyes");
+		try (StompMember tab = StompMember.connect(daniel);
+				StompMember otherTab = StompMember.connect(daniel);
+				StompMember phone = StompMember.connect(onPhone)) {
+			List<BlockingQueue<Map<String, Object>>> pages = List.of(tab.broadcasts(), otherTab.broadcasts(),
+					phone.broadcasts());
+			Thread.sleep(500);
+
+			LaunchedPerson manager = LaunchedPerson.launch(cluster, 0, "dr-sarah-lin");
+			String title = "Pharmacy hours " + UUID.randomUUID().toString().substring(0, 8);
+			List<String> fields = List.of("title", title, "body", "The pharmacy opens at ten.", "priority", "INFO",
+					"audienceKind", "GROUPS", "groupIds", groupId(daniel), "action", "send");
+			var sent = manager.submit("/manage/broadcasts/new", "broadcast-form", fields);
+			assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
+
+			for (BlockingQueue<Map<String, Object>> page : pages) {
+				assertThat(page.poll(10, TimeUnit.SECONDS)).as("on every open page").containsEntry("title", title);
+			}
+		}
+	}
+
 	private static LaunchedPerson member(int node, String persona) throws Exception {
 		LaunchedPerson person = LaunchedPerson.launch(cluster, node, persona);
 		if (!person.get("/groups/" + GROUP).body().contains("You are a member as")) {

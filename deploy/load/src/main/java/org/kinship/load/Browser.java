@@ -63,6 +63,17 @@ final class Browser {
 	 */
 	HttpResponse<String> submit(String pageUrl, String formId, Map<String, String> fields)
 			throws IOException, InterruptedException {
+		return post(form(pageUrl, formId), fields);
+	}
+
+	/**
+	 * Reads a form of a page as it is shown: where it posts and its hidden fields (the
+	 * CSRF token among them).
+	 * @param pageUrl the page with the form
+	 * @param formId the form's id
+	 * @return the form
+	 */
+	Form form(String pageUrl, String formId) throws IOException, InterruptedException {
 		HttpResponse<String> page = get(pageUrl);
 		Matcher form = Pattern.compile("<form[^>]*id=\"" + formId + "\"[^>]*>(.*?)</form>", Pattern.DOTALL)
 			.matcher(page.body());
@@ -73,17 +84,28 @@ final class Browser {
 		if (!action.find()) {
 			throw new IOException("No action on " + formId);
 		}
-		Map<String, String> sent = new LinkedHashMap<>();
-		Matcher hidden = HIDDEN.matcher(form.group(1));
-		while (hidden.find()) {
-			sent.put(unescape(hidden.group(1)), unescape(hidden.group(2)));
+		Map<String, String> hidden = new LinkedHashMap<>();
+		Matcher field = HIDDEN.matcher(form.group(1));
+		while (field.find()) {
+			hidden.put(unescape(field.group(1)), unescape(field.group(2)));
 		}
+		return new Form(URI.create(pageUrl).resolve(unescape(action.group(1))), hidden);
+	}
+
+	/**
+	 * Sends a form read before, as pressing its button does.
+	 * @param form the form
+	 * @param fields what the person types and ticks, over the hidden fields
+	 * @return the response, redirects not followed
+	 */
+	HttpResponse<String> post(Form form, Map<String, String> fields) throws IOException, InterruptedException {
+		Map<String, String> sent = new LinkedHashMap<>(form.hidden());
 		sent.putAll(fields);
 		String body = sent.entrySet()
 			.stream()
 			.map((field) -> encode(field.getKey()) + "=" + encode(field.getValue()))
 			.collect(Collectors.joining("&"));
-		return send(HttpRequest.newBuilder(URI.create(pageUrl).resolve(unescape(action.group(1))))
+		return send(HttpRequest.newBuilder(form.action())
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
@@ -136,6 +158,15 @@ final class Browser {
 
 	private static String encode(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * A form as a page shows it.
+	 *
+	 * @param action where it posts
+	 * @param hidden its hidden fields
+	 */
+	record Form(URI action, Map<String, String> hidden) {
 	}
 
 }

@@ -14,8 +14,10 @@ import org.kinship.load.bare.BareBroker;
  * connect, sends at the given rate, and with a bare broker compares delivered messages
  * per second at saturation. Prints its figures and, last, one line of JSON.
  * <p>
- * {@code bare-broker} as the first argument starts the bare broker instead, and
- * {@code screening} runs the screening benchmark ({@link ScreeningBenchmark}).
+ * {@code bare-broker} as the first argument starts the bare broker instead,
+ * {@code screening} runs the screening benchmark ({@link ScreeningBenchmark}),
+ * {@code escalation} the escalation benchmark ({@link EscalationBenchmark}) and
+ * {@code broadcast} the broadcast benchmark ({@link BroadcastBenchmark}).
  */
 public final class ChatLoad {
 
@@ -32,6 +34,11 @@ public final class ChatLoad {
 		}
 		if (args.length > 0 && "escalation".equals(args[0])) {
 			EscalationBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+			System.exit(0);
+			return;
+		}
+		if (args.length > 0 && "broadcast".equals(args[0])) {
+			BroadcastBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
 			System.exit(0);
 			return;
 		}
