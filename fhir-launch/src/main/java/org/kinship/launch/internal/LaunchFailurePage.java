@@ -27,6 +27,10 @@ class LaunchFailurePage implements AuthenticationFailureHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(LaunchFailurePage.class);
 
+	/** Errors an EHR's authorization endpoint answers with, before any token exists. */
+	private static final java.util.Set<String> AUTHORIZE_ERRORS = java.util.Set.of("invalid_request",
+			"unauthorized_client", "access_denied", "unsupported_response_type", "invalid_scope");
+
 	private final AuditLog audit;
 
 	private final IssuerRegistry issuers;
@@ -42,9 +46,11 @@ class LaunchFailurePage implements AuthenticationFailureHandler {
 		String code = (exception instanceof OAuth2AuthenticationException oauth) ? oauth.getError().getErrorCode()
 				: "launch_failed";
 		String issuer = issuerOf(request);
-		// the EHR's own words for a refusal say which rule it applied; they hold no token
-		String description = (exception instanceof OAuth2AuthenticationException oauth)
-				? oauth.getError().getDescription() : null;
+		// the EHR's own words for a refused authorization request say which rule it
+		// applied;
+		// errors of the token exchange are not described, since they may quote a response
+		String description = (exception instanceof OAuth2AuthenticationException oauth
+				&& AUTHORIZE_ERRORS.contains(code)) ? oauth.getError().getDescription() : null;
 		log.warn("Launch failed: {} ({}) from {}: {}", code, exception.getClass().getSimpleName(), issuer, description);
 		this.audit.record(new AuditEntry(issuer, null, null, AuditAction.LAUNCH_FAILED, null, code));
 		String target = UriComponentsBuilder.fromPath(request.getContextPath() + "/launch/problem")

@@ -11,7 +11,9 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
  * Spring's simple broker at {@code /ws} with Spring's defaults, as a new project gets it:
  * {@code /topic} and {@code /queue} in memory, {@code /app} to {@link Rebroadcast}.
  */
-@SpringBootApplication
+// no database: the JDBC driver the broadcast benchmark uses is on this module's class
+// path
+@SpringBootApplication(excludeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @EnableWebSocketMessageBroker
 public class BareBroker implements WebSocketMessageBrokerConfigurer {
 
