@@ -86,7 +86,6 @@ public class BroadcastInbox {
 	 * @param id the broadcast
 	 * @throws Refused when the person is not a recipient
 	 */
-	@org.springframework.transaction.annotation.Transactional
 	public void acknowledge(KinshipPrincipal principal, long id) {
 		if (!this.recipients.isRecipient(id, principal.fhirUser())) {
 			throw new Refused("broadcast.error.not-found");
