@@ -61,6 +61,67 @@
 		pinned.prepend(card);
 	}
 
+	// "I have read this" over the socket when it is open (one frame instead of a page
+	// load); the answer comes once it is stored. Without a socket, or without an answer in
+	// time, the form is posted as usual: pressing twice records it once.
+	const form = document.getElementById('acknowledge-form');
+	let waiting = null;
+
+	function problem(text) {
+		let shown = document.getElementById('acknowledge-problem');
+		if (!shown) {
+			shown = document.createElement('p');
+			shown.id = 'acknowledge-problem';
+			shown.className = 'error';
+			shown.setAttribute('role', 'alert');
+			form.before(shown);
+		}
+		shown.textContent = text;
+	}
+
+	function answered(frame) {
+		const reply = JSON.parse(frame.body);
+		if (!form || String(reply.id) !== form.dataset.broadcastId) {
+			return;
+		}
+		clearTimeout(waiting);
+		waiting = null;
+		const button = form.querySelector('button');
+		if (reply.status === 'ACKNOWLEDGED') {
+			const done = document.createElement('p');
+			done.id = 'acknowledged';
+			done.className = 'notice';
+			done.setAttribute('role', 'status');
+			done.textContent = reply.text;
+			const old = document.getElementById('acknowledge-problem');
+			if (old) {
+				old.remove();
+			}
+			form.replaceWith(done);
+			// the banner no longer asks for it; the next page shows what else is waiting
+			const banner = document.getElementById('broadcast-banner');
+			if (banner && banner.querySelector('a[href$="/broadcasts/' + reply.id + '"]')) {
+				banner.remove();
+			}
+		}
+		else {
+			problem(reply.text);
+			button.disabled = false;
+		}
+	}
+
+	if (form) {
+		form.addEventListener('submit', (event) => {
+			if (region.dataset.connected !== 'true' || waiting !== null) {
+				return;
+			}
+			event.preventDefault();
+			form.querySelector('button').disabled = true;
+			client.publish({ destination: '/app/broadcasts/' + form.dataset.broadcastId + '/acknowledge', body: '{}' });
+			waiting = setTimeout(() => form.submit(), 8000);
+		});
+	}
+
 	const client = new StompJs.Client({
 		brokerURL: (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws',
 		reconnectDelay: 5000,
@@ -69,6 +130,7 @@
 	});
 	client.onConnect = () => {
 		region.dataset.connected = 'true';
+		client.subscribe('/user/queue/broadcast-acks', answered);
 		client.subscribe('/user/queue/broadcasts', (frame) => {
 			const broadcast = JSON.parse(frame.body);
 			showBanner(broadcast);

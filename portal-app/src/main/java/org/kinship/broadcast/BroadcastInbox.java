@@ -1,15 +1,21 @@
 package org.kinship.broadcast;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
 import org.kinship.audit.AuditAction;
 import org.kinship.audit.AuditEntry;
 import org.kinship.audit.AuditLog;
+import org.kinship.broadcast.internal.AcknowledgementWriter;
 import org.kinship.broadcast.internal.RecipientStore;
 import org.kinship.groups.Refused;
 import org.kinship.launch.KinshipPrincipal;
@@ -25,12 +31,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class BroadcastInbox {
 
+	private static final Duration WAIT = Duration.ofSeconds(10);
+
 	private final RecipientStore recipients;
+
+	private final AcknowledgementWriter acknowledgements;
 
 	private final AuditLog audit;
 
-	BroadcastInbox(RecipientStore recipients, AuditLog audit) {
+	BroadcastInbox(RecipientStore recipients, AcknowledgementWriter acknowledgements, AuditLog audit) {
 		this.recipients = recipients;
+		this.acknowledgements = acknowledgements;
 		this.audit = audit;
 	}
 
@@ -87,12 +98,31 @@ public class BroadcastInbox {
 	 * @throws Refused when the person is not a recipient
 	 */
 	public void acknowledge(KinshipPrincipal principal, long id) {
-		if (!this.recipients.isRecipient(id, principal.fhirUser())) {
-			throw new Refused("broadcast.error.not-found");
+		try {
+			if (acknowledgeLater(principal, id).get(WAIT.toMillis(),
+					TimeUnit.MILLISECONDS) == Acknowledgement.NOT_RECIPIENT) {
+				throw new Refused("broadcast.error.not-found");
+			}
 		}
-		if (this.recipients.acknowledge(id, principal.fhirUser(), Instant.now())) {
-			record(principal, id, "acknowledged");
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new Refused("broadcast.error.not-recorded");
 		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new Refused("broadcast.error.not-recorded");
+		}
+	}
+
+	/**
+	 * Records "I have read this" without waiting: presses that arrive together are stored
+	 * in one transaction, and the answer comes after its commit.
+	 * @param principal the member
+	 * @param id the broadcast
+	 * @return completed with whether it was recorded, had been already, or the member is
+	 * not a recipient; exceptionally when it was not stored
+	 */
+	public CompletableFuture<Acknowledgement> acknowledgeLater(KinshipPrincipal principal, long id) {
+		return this.acknowledgements.acknowledge(id, principal.fhirUser(), entry(principal, id, "acknowledged"));
 	}
 
 	/**
@@ -122,8 +152,12 @@ public class BroadcastInbox {
 	}
 
 	private void record(KinshipPrincipal principal, long id, String what) {
-		this.audit.record(new AuditEntry(principal.issuer(), principal.fhirUser(), principal.patientId(),
-				AuditAction.BROADCAST, "broadcast " + id + " " + what, AuditEntry.SUCCESS));
+		this.audit.record(entry(principal, id, what));
+	}
+
+	private static AuditEntry entry(KinshipPrincipal principal, long id, String what) {
+		return new AuditEntry(principal.issuer(), principal.fhirUser(), principal.patientId(), AuditAction.BROADCAST,
+				"broadcast " + id + " " + what, AuditEntry.SUCCESS);
 	}
 
 	/**

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * (the handshake carried its cookie; Spring's same-origin check on the handshake keeps
  * other sites' pages out); SUBSCRIBE is allowed to a group's topic only with a seat in
  * the group, to a group's review queue only for its staff, and to the member's own reply
- * queues; SEND only to the chat destinations, whose handlers check the seat again.
+ * queues; SEND only to the chat destinations, whose handlers check the seat again, and to
+ * a broadcast's acknowledgement, whose handler checks that the member is a recipient.
  * Everything else is refused with an ERROR frame.
  */
 @Component
@@ -37,8 +38,10 @@ class FrameAuthorization implements ChannelInterceptor {
 	private static final Pattern CHAT_SEND = Pattern
 		.compile("/app/groups/[0-9]{1,18}/(send|change|since|read|presence|typing)");
 
+	private static final Pattern BROADCAST_SEND = Pattern.compile("/app/broadcasts/[0-9]{1,18}/acknowledge");
+
 	private static final Set<String> OWN_QUEUES = Set.of("/user/queue/replies", "/user/queue/history",
-			"/user/queue/notices", "/user/queue/broadcasts");
+			"/user/queue/notices", "/user/queue/broadcasts", "/user/queue/broadcast-acks");
 
 	private final Chat chat;
 
@@ -69,7 +72,7 @@ class FrameAuthorization implements ChannelInterceptor {
 			case CONNECT, STOMP -> true;
 			case SUBSCRIBE -> OWN_QUEUES.contains(destination) || followsGroup(principal, destination)
 					|| moderatesGroup(principal, destination);
-			case SEND -> CHAT_SEND.matcher(destination).matches();
+			case SEND -> CHAT_SEND.matcher(destination).matches() || BROADCAST_SEND.matcher(destination).matches();
 			default -> false;
 		};
 		if (!allowed) {

@@ -81,10 +81,25 @@ class BroadcastEndToEndIntegrationTests {
 		assertThat(LaunchedPerson.launch(this.system, "maria-santos").get("/broadcasts/" + id).statusCode())
 			.isEqualTo(404);
 
+		String michele = SandboxPersonas.idOf(this.system, "Michele Wolf");
+		try (StompMember page = StompMember.connect(this.system, LaunchedPerson.launch(this.system, michele))) {
+			assertThat(page.acknowledgeBroadcast(Long.parseLong(id))).as("over the page's socket")
+				.containsEntry("status", "ACKNOWLEDGED")
+				.containsEntry("text", "You confirmed that you have read this. Thank you.");
+			assertThat(page.acknowledgeBroadcast(Long.parseLong(id))).as("pressed twice: still one")
+				.containsEntry("status", "ACKNOWLEDGED");
+		}
+		try (StompMember page = StompMember.connect(this.system, LaunchedPerson.launch(this.system, "maria-santos"))) {
+			assertThat(page.acknowledgeBroadcast(Long.parseLong(id))).as("not a recipient")
+				.containsEntry("status", "NOT_FOUND");
+		}
+
 		String dashboard = manager.get("/manage/broadcasts/" + id).body();
-		assertThat(dashboard).contains("id=\"count-acknowledged\">1 of " + expected.size());
+		assertThat(dashboard).contains("id=\"count-acknowledged\">2 of " + expected.size());
 		String pending = manager.get("/manage/broadcasts/" + id + "/pending").body();
-		assertThat(pending).contains("Patient/robert-nguyen").doesNotContain("Patient/linda-okafor");
+		assertThat(pending).contains("Patient/robert-nguyen")
+			.doesNotContain("Patient/linda-okafor")
+			.doesNotContain("Patient/" + michele);
 		assertThat(manager.get("/manage/broadcasts").body()).contains(title);
 
 		Set<String> patients = patientsWithHeartFailure();

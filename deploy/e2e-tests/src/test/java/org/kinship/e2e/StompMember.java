@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaders;
@@ -36,6 +38,8 @@ final class StompMember implements AutoCloseable {
 	private final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
 
 	private final Map<Long, BlockingQueue<Map<String, Object>>> groups = new ConcurrentHashMap<>();
+
+	private @Nullable BlockingQueue<Map<String, Object>> acknowledgements;
 
 	private StompMember(String kinshipUrl, String cookies) throws Exception {
 		// catch-up replies carry up to a page of messages: more than a socket's default 8
@@ -227,6 +231,25 @@ final class StompMember implements AutoCloseable {
 		catch (RuntimeException ex) {
 			// the server closed it first, as it does after an ERROR frame
 		}
+	}
+
+	/**
+	 * Presses "I have read this" over the socket, as the broadcast page's script does
+	 * when its socket is open, and waits for the answer.
+	 * @param broadcastId the broadcast
+	 * @return the answer: {@code id}, {@code status} and {@code text}
+	 */
+	Map<String, Object> acknowledgeBroadcast(long broadcastId) throws InterruptedException {
+		if (this.acknowledgements == null) {
+			this.acknowledgements = new LinkedBlockingQueue<>();
+			subscribe("/user/queue/broadcast-acks", this.acknowledgements);
+		}
+		this.session.send("/app/broadcasts/" + broadcastId + "/acknowledge", Map.of());
+		Map<String, Object> answer = this.acknowledgements.poll(10, TimeUnit.SECONDS);
+		if (answer == null) {
+			throw new AssertionError("No answer to the acknowledgement; errors: " + this.errors);
+		}
+		return answer;
 	}
 
 	/**

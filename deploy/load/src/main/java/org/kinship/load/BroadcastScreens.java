@@ -22,6 +22,7 @@ import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
@@ -37,6 +38,8 @@ final class BroadcastScreens implements AutoCloseable {
 
 	private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*([0-9]+)");
 
+	private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z_]+)\"");
+
 	private final ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
 
 	private final WebSocketStompClient client;
@@ -44,6 +47,8 @@ final class BroadcastScreens implements AutoCloseable {
 	private final List<StompSession> sessions = new ArrayList<>();
 
 	private final Map<String, AtomicInteger> problems = new ConcurrentHashMap<>();
+
+	private final Map<String, CompletableFuture<String>> pressed = new ConcurrentHashMap<>();
 
 	private volatile Watch watch = new Watch(-1, 0, 0);
 
@@ -143,7 +148,76 @@ final class BroadcastScreens implements AutoCloseable {
 
 	private StompSession subscribe(StompSession session) {
 		session.subscribe("/user/queue/broadcasts", new Arrivals());
+		session.subscribe("/user/queue/broadcast-acks", new Answers(session.getSessionId()));
 		return session;
+	}
+
+	/**
+	 * Presses "I have read this" on open pages, over their sockets as
+	 * {@code broadcasts.js} does: each persona each broadcast once, from page
+	 * {@code persona + personas * k}, with at most {@code inFlight} presses waiting for
+	 * their answer, and each timed from its frame to its answer.
+	 * @param broadcastIds the broadcasts
+	 * @param personas how many personas the pages share (page {@code i} is of persona
+	 * {@code i % personas})
+	 * @param inFlight presses unanswered at once
+	 * @return the burst
+	 */
+	SocketBurst acknowledge(List<Long> broadcastIds, int personas, int inFlight) throws InterruptedException {
+		int perPersona = Math.max(1, this.sessions.size() / personas);
+		Semaphore window = new Semaphore(inFlight);
+		Latencies latencies = new Latencies();
+		Map<String, AtomicInteger> statuses = new ConcurrentHashMap<>();
+		List<CompletableFuture<String>> answers = new ArrayList<>();
+		long start = System.nanoTime();
+		for (int b = 0; b < broadcastIds.size(); b++) {
+			long id = broadcastIds.get(b);
+			for (int persona = 0; persona < personas; persona++) {
+				StompSession session = this.sessions
+					.get(Math.min(this.sessions.size() - 1, persona + personas * (b % perPersona)));
+				window.acquire();
+				CompletableFuture<String> answer = new CompletableFuture<>();
+				this.pressed.put(session.getSessionId() + ":" + id, answer);
+				long sent = System.nanoTime();
+				answers.add(answer.orTimeout(30, TimeUnit.SECONDS).whenComplete((status, failure) -> {
+					latencies.record(System.nanoTime() - sent);
+					statuses.computeIfAbsent((failure != null) ? "no answer" : status, (key) -> new AtomicInteger())
+						.incrementAndGet();
+					window.release();
+				}));
+				StompHeaders frame = new StompHeaders();
+				frame.setDestination("/app/broadcasts/" + id + "/acknowledge");
+				frame.setContentType(MimeTypeUtils.APPLICATION_JSON);
+				session.send(frame, "{}".getBytes(StandardCharsets.UTF_8));
+			}
+		}
+		for (CompletableFuture<String> answer : answers) {
+			try {
+				answer.join();
+			}
+			catch (RuntimeException ex) {
+				// counted as "no answer"
+			}
+		}
+		return new SocketBurst(answers.size(), System.nanoTime() - start, latencies, Map.copyOf(statuses));
+	}
+
+	/**
+	 * A burst of presses over sockets.
+	 *
+	 * @param presses how many were sent
+	 * @param wallNanos from the first frame to the last answer
+	 * @param latencies frame to answer, each
+	 * @param statuses how many answers of each status ({@code ACKNOWLEDGED},
+	 * {@code FAILED}, {@code NOT_FOUND}, {@code no answer})
+	 */
+	record SocketBurst(int presses, long wallNanos, Latencies latencies, Map<String, AtomicInteger> statuses) {
+
+		int acknowledged() {
+			AtomicInteger count = this.statuses.get("ACKNOWLEDGED");
+			return (count != null) ? count.get() : 0;
+		}
+
 	}
 
 	private void problem(String what) {
@@ -187,6 +261,39 @@ final class BroadcastScreens implements AutoCloseable {
 			Matcher id = ID.matcher(new String(bytes, StandardCharsets.UTF_8));
 			if (id.find() && Long.parseLong(id.group(1)) == current.broadcastId) {
 				current.latencies.record(now - current.sentNanos);
+			}
+		}
+
+	}
+
+	/** One page's answers to "I have read this". */
+	private final class Answers extends StompSessionHandlerAdapter {
+
+		private final String sessionId;
+
+		Answers(String sessionId) {
+			this.sessionId = sessionId;
+		}
+
+		@Override
+		public Type getPayloadType(StompHeaders headers) {
+			return byte[].class;
+		}
+
+		@Override
+		public void handleFrame(StompHeaders headers, @Nullable Object payload) {
+			if (!(payload instanceof byte[] bytes)) {
+				return;
+			}
+			String body = new String(bytes, StandardCharsets.UTF_8);
+			Matcher id = ID.matcher(body);
+			Matcher status = STATUS.matcher(body);
+			if (id.find() && status.find()) {
+				CompletableFuture<String> answer = BroadcastScreens.this.pressed
+					.remove(this.sessionId + ":" + id.group(1));
+				if (answer != null) {
+					answer.complete(status.group(1));
+				}
 			}
 		}
 

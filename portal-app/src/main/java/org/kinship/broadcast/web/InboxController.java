@@ -42,7 +42,11 @@ class InboxController {
 			this.inbox.acknowledge(principal, id);
 		}
 		catch (Refused refused) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			if ("broadcast.error.not-found".equals(refused.messageKey())) {
+				throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			}
+			redirect.addFlashAttribute("problem", refused.messageKey());
+			return "redirect:/broadcasts/" + id;
 		}
 		redirect.addFlashAttribute("notice", "broadcast.notice.acknowledged");
 		return "redirect:/broadcasts/" + id;
