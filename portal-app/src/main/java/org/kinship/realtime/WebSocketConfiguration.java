@@ -82,6 +82,10 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 			.setHeartbeatValue(new long[] { heartbeat, heartbeat })
 			.setTaskScheduler(heartbeats);
 		registry.setApplicationDestinationPrefixes("/app");
+		// Spring's default of 1,024 is below the destinations of a few hundred open pages
+		// (each has its own user queues): past it, every message and reply looked its
+		// subscribers up through all subscriptions of all sockets
+		registry.setCacheLimit(this.properties.destinationCache());
 		// each member receives a group's messages in the order they were published
 		registry.setPreservePublishOrder(true);
 		registry.setUserDestinationPrefix("/user");

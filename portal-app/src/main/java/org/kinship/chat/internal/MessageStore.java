@@ -21,6 +21,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class MessageStore {
 
+	/**
+	 * Past this many, a member is no longer new to a group for any setting (at most 100).
+	 */
+	static final int PUBLISHED_COUNTED = 101;
+
 	/** Delivered to members. */
 	public static final String VISIBLE = "VISIBLE";
 
@@ -125,14 +130,17 @@ public class MessageStore {
 
 	/**
 	 * How many of a member's messages in a group were published (held and deleted ones
-	 * not counted), for the new-member rule of screening.
+	 * not counted), for the new-member rule of screening, counted up to
+	 * {@value #PUBLISHED_COUNTED}: that rule holds at most 100 first posts, and a member
+	 * with thousands of messages is not counted through again at each send.
 	 * @param groupId the group
 	 * @param author the member
-	 * @return the count
+	 * @return the count, at most {@value #PUBLISHED_COUNTED}
 	 */
 	public int published(long groupId, String author) {
 		return this.jdbc
-			.sql("SELECT COUNT(*) FROM chat_message WHERE group_id = ? AND author = ? AND status = 'VISIBLE'")
+			.sql("SELECT COUNT(*) FROM (SELECT 1 FROM chat_message WHERE group_id = ? AND author = ? "
+					+ "AND status = 'VISIBLE' LIMIT " + PUBLISHED_COUNTED + ") counted")
 			.params(groupId, author)
 			.query(Integer.class)
 			.single();
