@@ -3,9 +3,15 @@ package org.kinship.realtime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.annotation.PreDestroy;
 
 import org.kinship.broadcast.BroadcastInbox;
 import org.kinship.broadcast.BroadcastSent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
@@ -21,13 +27,16 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Pushes each committed broadcast to its recipients who are online at this node, on
  * {@code /user/queue/broadcasts}, records that it reached them, and hands it to the other
- * nodes when Redis fan-out is on. Runs after commit: nothing is pushed that could still
- * roll back, and a member who misses it finds it at their next page.
+ * nodes when Redis fan-out is on. Runs after commit, on a thread of its own: nothing is
+ * pushed that could still roll back, and a member who misses it finds it at their next
+ * page.
  */
 @Component
 class BroadcastDelivery {
 
 	static final String QUEUE = "/queue/broadcasts";
+
+	private static final Logger log = LoggerFactory.getLogger(BroadcastDelivery.class);
 
 	private final SimpMessagingTemplate template;
 
@@ -36,6 +45,12 @@ class BroadcastDelivery {
 	private final BroadcastInbox inbox;
 
 	private final java.util.Optional<BroadcastFanout> redis;
+
+	private final ExecutorService pushing = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "kinship-broadcast-push");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	BroadcastDelivery(SimpMessagingTemplate template, SimpUserRegistry users, BroadcastInbox inbox,
 			java.util.Optional<BroadcastFanout> redis) {
@@ -47,8 +62,24 @@ class BroadcastDelivery {
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
 	void on(BroadcastSent sent) {
-		deliverHere(sent);
+		// off the sender's request: the manager's page answers once the broadcast is
+		// stored, not after it was pushed to thousands of sockets; one thread, so
+		// broadcasts reach pages in the order they were sent
+		this.pushing.execute(() -> {
+			try {
+				deliverHere(sent);
+			}
+			catch (RuntimeException ex) {
+				// the recipients find it at their next page
+				log.warn("Broadcast {} not pushed live ({})", sent.id(), ex.getClass().getSimpleName());
+			}
+		});
 		this.redis.ifPresent((fanout) -> fanout.publish(sent));
+	}
+
+	@PreDestroy
+	void stop() {
+		this.pushing.shutdown();
 	}
 
 	/**
