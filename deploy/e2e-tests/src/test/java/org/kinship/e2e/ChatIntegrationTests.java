@@ -255,7 +255,9 @@ class ChatIntegrationTests {
 	@Test
 	void theHistoryPageOverHttpHoldsTheLatestMessagesForMembersOnly() throws Exception {
 		LaunchedPerson person = member("Louis Maggio", "Lou");
-		String text = "History " + UUID.randomUUID();
+		// letters only: a UUID's digits, twelve in a row now and then, read as a phone
+		// number, and screening rightly holds the message
+		String text = "History " + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
 		message(this.louis.sendAndAwait(this.groupId, UUID.randomUUID().toString(), text));
 		var history = person.get("/chat/groups/" + this.groupId + "/messages");
 		assertThat(history.headers().firstValue("Content-Type"))
