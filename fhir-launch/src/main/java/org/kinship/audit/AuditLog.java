@@ -32,12 +32,7 @@ public class AuditLog {
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void record(AuditEntry entry) {
-		this.jdbc
-			.sql("INSERT INTO audit_event (occurred_at, issuer, actor, patient_ref, action, resource_types, outcome, "
-					+ "correlation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(Timestamp.from(Instant.now()), clip(entry.issuer()), clip(entry.actor()), clip(entry.patient()),
-					entry.action().name(), clip(entry.resourceTypes()), clip(entry.outcome()), CorrelationId.current())
-			.update();
+		insert(List.of(Stamped.now(entry)));
 	}
 
 	/**
@@ -49,9 +44,12 @@ public class AuditLog {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void recordAll(List<Stamped> entries) {
-		if (entries.isEmpty()) {
-			return;
+		if (!entries.isEmpty()) {
+			insert(entries);
 		}
+	}
+
+	private void insert(List<Stamped> entries) {
 		this.jdbc
 			.sql("INSERT INTO audit_event (occurred_at, issuer, actor, patient_ref, action, resource_types, outcome, "
 					+ "correlation_id) VALUES "

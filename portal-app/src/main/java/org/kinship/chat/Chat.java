@@ -3,9 +3,11 @@ package org.kinship.chat;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.kinship.chat.internal.ChatProperties;
 import org.kinship.chat.internal.MessageStore;
 import org.kinship.chat.internal.RateLimiter;
@@ -35,6 +37,16 @@ public class Chat {
 	 * socket, for refusals in the member's language.
 	 */
 	public static final String LOCALE_ATTRIBUTE = "kinship.locale";
+
+	/**
+	 * The language of the page that opened a socket.
+	 * @param sessionAttributes the WebSocket session's attributes, if any
+	 * @return the page's locale, or English
+	 */
+	public static Locale localeOf(@Nullable Map<String, Object> sessionAttributes) {
+		Object locale = (sessionAttributes != null) ? sessionAttributes.get(LOCALE_ATTRIBUTE) : null;
+		return (locale instanceof Locale chosen) ? chosen : Locale.ENGLISH;
+	}
 
 	/** The reactions members can give. */
 	public static final List<String> REACTIONS = List.of("👍", "❤️", "🙏", "🤗", "😢");

@@ -44,7 +44,7 @@ class BroadcastDelivery {
 
 	private final BroadcastInbox inbox;
 
-	private final java.util.Optional<BroadcastFanout> redis;
+	private final java.util.Optional<RedisFanout> redis;
 
 	private final ExecutorService pushing = Executors.newSingleThreadExecutor((task) -> {
 		Thread thread = new Thread(task, "kinship-broadcast-push");
@@ -53,7 +53,7 @@ class BroadcastDelivery {
 	});
 
 	BroadcastDelivery(SimpMessagingTemplate template, SimpUserRegistry users, BroadcastInbox inbox,
-			java.util.Optional<BroadcastFanout> redis) {
+			java.util.Optional<RedisFanout> redis) {
 		this.template = template;
 		this.users = users;
 		this.inbox = inbox;
@@ -62,9 +62,18 @@ class BroadcastDelivery {
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
 	void on(BroadcastSent sent) {
-		// off the sender's request: the manager's page answers once the broadcast is
-		// stored, not after it was pushed to thousands of sockets; one thread, so
-		// broadcasts reach pages in the order they were sent
+		pushLater(sent);
+		this.redis.ifPresent((fanout) -> fanout.publish(sent));
+	}
+
+	/**
+	 * Pushes a broadcast to this node's online recipients on a thread of its own: off the
+	 * sender's request, so the manager's page answers once the broadcast is stored, and
+	 * off the Redis listener, so chat from other nodes does not wait behind it; one
+	 * thread, so broadcasts reach pages in the order they were sent.
+	 * @param sent the broadcast
+	 */
+	void pushLater(BroadcastSent sent) {
 		this.pushing.execute(() -> {
 			try {
 				deliverHere(sent);
@@ -74,7 +83,6 @@ class BroadcastDelivery {
 				log.warn("Broadcast {} not pushed live ({})", sent.id(), ex.getClass().getSimpleName());
 			}
 		});
-		this.redis.ifPresent((fanout) -> fanout.publish(sent));
 	}
 
 	@PreDestroy

@@ -5,6 +5,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
+import org.kinship.broadcast.BroadcastSent;
 import org.kinship.chat.ChatMessage;
 import org.kinship.chat.GroupControlsChanged;
 import org.slf4j.Logger;
@@ -28,6 +29,7 @@ import org.springframework.stereotype.Component;
  * node that misses a publication (Redis down, a restart) loses nothing, since its clients
  * notice the gap in sequence numbers and catch up from the database. Publishing happens
  * off the sender's thread, so a slow or absent Redis never delays an acknowledgement.
+ * Committed broadcasts travel on the same channel.
  */
 @Component
 @ConditionalOnProperty(name = "kinship.realtime.redis-fanout", havingValue = "true")
@@ -43,17 +45,20 @@ class RedisFanout implements MessageListener, DisposableBean {
 
 	private final Fanout local;
 
+	private final BroadcastDelivery broadcasts;
+
 	private final RedisMessageListenerContainer subscription;
 
 	private final ThreadPoolExecutor publisher = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
 			new ArrayBlockingQueue<>(10_000), (task, executor) -> log.warn("Cross-node queue full; clients catch up"));
 
 	RedisFanout(RedisConnectionFactory connections, StringRedisTemplate redis, RealtimeProperties properties,
-			JsonMapper json, @Lazy Fanout local) {
+			JsonMapper json, @Lazy Fanout local, @Lazy BroadcastDelivery broadcasts) {
 		this.redis = redis;
 		this.properties = properties;
 		this.json = json;
 		this.local = local;
+		this.broadcasts = broadcasts;
 		this.subscription = new RedisMessageListenerContainer();
 		this.subscription.setConnectionFactory(connections);
 		this.subscription.setRecoveryInterval(1000L);
@@ -63,15 +68,26 @@ class RedisFanout implements MessageListener, DisposableBean {
 	}
 
 	void publish(ChatMessage message) {
-		send(this.json.writeValueAsString(new Envelope(this.properties.node(), message, null, null)));
+		send(this.json.writeValueAsString(new Envelope(this.properties.node(), message, null, null, null)));
 	}
 
 	void publish(GroupControlsChanged changed) {
-		send(this.json.writeValueAsString(new Envelope(this.properties.node(), null, changed, null)));
+		send(this.json.writeValueAsString(new Envelope(this.properties.node(), null, changed, null, null)));
 	}
 
 	void publish(ReviewSignal signal) {
-		send(this.json.writeValueAsString(new Envelope(this.properties.node(), null, null, signal)));
+		send(this.json.writeValueAsString(new Envelope(this.properties.node(), null, null, signal, null)));
+	}
+
+	/**
+	 * Hands a broadcast to the other nodes. Only the broadcast travels, never its
+	 * recipients: each node asks the database which of its own online members are
+	 * recipients, and a node that misses it loses nothing, since its members find it at
+	 * their next page.
+	 * @param sent the broadcast
+	 */
+	void publish(BroadcastSent sent) {
+		send(this.json.writeValueAsString(new Envelope(this.properties.node(), null, null, null, sent)));
 	}
 
 	private void send(String payload) {
@@ -101,6 +117,9 @@ class RedisFanout implements MessageListener, DisposableBean {
 		if (envelope.review() != null) {
 			this.local.deliverHere(envelope.review());
 		}
+		if (envelope.broadcast() != null) {
+			this.broadcasts.pushLater(envelope.broadcast());
+		}
 	}
 
 	@Override
@@ -112,15 +131,16 @@ class RedisFanout implements MessageListener, DisposableBean {
 
 	/**
 	 * What travels on the channel, with the node it came from: a chat message, a change
-	 * of a group's controls, or a change of a group's review queue.
+	 * of a group's controls, a change of a group's review queue, or a broadcast.
 	 *
 	 * @param origin the publishing node
 	 * @param message the message, or {@code null}
 	 * @param controls the change of controls, or {@code null}
 	 * @param review a review queue's change, or {@code null}
+	 * @param broadcast a committed broadcast, or {@code null}
 	 */
 	record Envelope(String origin, @Nullable ChatMessage message, @Nullable GroupControlsChanged controls,
-			@Nullable ReviewSignal review) {
+			@Nullable ReviewSignal review, @Nullable BroadcastSent broadcast) {
 	}
 
 }

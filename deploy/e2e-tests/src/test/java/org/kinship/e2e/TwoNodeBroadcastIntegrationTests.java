@@ -30,7 +30,6 @@ class TwoNodeBroadcastIntegrationTests {
 	@BeforeAll
 	static void startCluster() throws Exception {
 		cluster = KinshipCluster.start();
-		cluster.redis().awaitSubscribers("kinship:chat:broadcasts", 2);
 	}
 
 	@AfterAll

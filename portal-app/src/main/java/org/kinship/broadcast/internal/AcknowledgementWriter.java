@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -158,7 +159,7 @@ public class AcknowledgementWriter implements SmartLifecycle {
 		Map<Long, List<Press>> byBroadcast = new TreeMap<>();
 		batch
 			.forEach((press) -> byBroadcast.computeIfAbsent(press.broadcastId(), (id) -> new ArrayList<>()).add(press));
-		Map<Press, Acknowledgement> outcomes = new HashMap<>();
+		Map<Press, Acknowledgement> outcomes = new IdentityHashMap<>();
 		List<AuditLog.Stamped> entries = new ArrayList<>();
 		Timestamp now = Timestamp.from(Instant.now());
 		byBroadcast.forEach((broadcastId, presses) -> {
@@ -209,42 +210,16 @@ public class AcknowledgementWriter implements SmartLifecycle {
 	}
 
 	/**
-	 * One press waiting for its batch; compared by identity, as two presses of one member
-	 * are two presses.
+	 * One press waiting for its batch; outcomes are kept by identity, as two presses of
+	 * one member are two presses.
+	 *
+	 * @param broadcastId the broadcast
+	 * @param fhirUser the member who pressed
+	 * @param audit the audit entry to record when it is the first press
+	 * @param done completed after the batch's commit
 	 */
-	private static final class Press {
-
-		private final long broadcastId;
-
-		private final String fhirUser;
-
-		private final AuditLog.Stamped audit;
-
-		private final CompletableFuture<Acknowledgement> done;
-
-		Press(long broadcastId, String fhirUser, AuditLog.Stamped audit, CompletableFuture<Acknowledgement> done) {
-			this.broadcastId = broadcastId;
-			this.fhirUser = fhirUser;
-			this.audit = audit;
-			this.done = done;
-		}
-
-		long broadcastId() {
-			return this.broadcastId;
-		}
-
-		String fhirUser() {
-			return this.fhirUser;
-		}
-
-		AuditLog.Stamped audit() {
-			return this.audit;
-		}
-
-		CompletableFuture<Acknowledgement> done() {
-			return this.done;
-		}
-
+	private record Press(long broadcastId, String fhirUser, AuditLog.Stamped audit,
+			CompletableFuture<Acknowledgement> done) {
 	}
 
 }

@@ -173,23 +173,6 @@ public class RecipientStore {
 	}
 
 	/**
-	 * Records a recipient's "I have read this", once.
-	 * @param broadcastId the broadcast
-	 * @param fhirUser the recipient
-	 * @param now the time
-	 * @return whether it was recorded now (false when already given)
-	 */
-	public boolean acknowledge(long broadcastId, String fhirUser, Instant now) {
-		Timestamp at = Timestamp.from(now);
-		return this.jdbc
-			.sql("UPDATE broadcast_recipient SET acknowledged_at = ?, seen_at = COALESCE(seen_at, ?), "
-					+ "delivered_at = COALESCE(delivered_at, ?) "
-					+ "WHERE broadcast_id = ? AND fhir_user = ? AND acknowledged_at IS NULL")
-			.params(at, at, at, broadcastId, fhirUser)
-			.update() == 1;
-	}
-
-	/**
 	 * Whether a member is a recipient of a broadcast.
 	 * @param broadcastId the broadcast
 	 * @param fhirUser the member

@@ -51,7 +51,7 @@ class AcknowledgeOverSocket {
 			.orElseThrow(() -> new AccessDeniedException("Not launched"));
 		String name = user.getName();
 		String sessionId = headers.getSessionId();
-		Locale locale = locale(headers);
+		Locale locale = Chat.localeOf(headers.getSessionAttributes());
 		this.inbox.acknowledgeLater(principal, id).whenComplete((outcome, failure) -> {
 			Reply reply;
 			if (failure != null) {
@@ -69,12 +69,6 @@ class AcknowledgeOverSocket {
 
 	private String text(String key, Locale locale) {
 		return this.messages.getMessage(key, null, key, locale);
-	}
-
-	private static Locale locale(SimpMessageHeaderAccessor headers) {
-		Object locale = (headers.getSessionAttributes() != null)
-				? headers.getSessionAttributes().get(Chat.LOCALE_ATTRIBUTE) : null;
-		return (locale instanceof Locale chosen) ? chosen : Locale.ENGLISH;
 	}
 
 	private static MessageHeaders toSession(@Nullable String sessionId) {

@@ -1,7 +1,6 @@
 package org.kinship.chat.web;
 
 import java.security.Principal;
-import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import org.kinship.chat.Chat;
@@ -108,9 +107,7 @@ class ChatMessagingController {
 	}
 
 	private String text(SimpMessageHeaderAccessor headers, String key, Object... arguments) {
-		Object locale = (headers.getSessionAttributes() != null)
-				? headers.getSessionAttributes().get(Chat.LOCALE_ATTRIBUTE) : null;
-		return Reasons.text(this.messages, (locale instanceof Locale chosen) ? chosen : Locale.ENGLISH, key, arguments);
+		return Reasons.text(this.messages, Chat.localeOf(headers.getSessionAttributes()), key, arguments);
 	}
 
 	/**
