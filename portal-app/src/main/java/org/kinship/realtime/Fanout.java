@@ -7,10 +7,16 @@ import org.kinship.chat.MessagePosted;
 import org.kinship.moderation.EscalationRaised;
 import org.kinship.moderation.ReviewQueueChanged;
 
+import org.springframework.messaging.Message;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.util.MimeType;
 
 /**
  * Delivers each committed message to this node's subscribers at once, and hands it to the
@@ -75,8 +81,22 @@ class Fanout {
 		this.template.convertAndSend("/topic/groups/" + changed.groupId() + "/controls", changed);
 	}
 
+	/**
+	 * Delivers a message to its group's open pages on this node, its frame encoded once
+	 * for all of them (see {@link EncodedMessage}).
+	 */
 	void deliverHere(ChatMessage message) {
-		this.template.convertAndSend("/topic/groups/" + message.groupId(), message);
+		String destination = "/topic/groups/" + message.groupId();
+		Message<?> converted = this.template.getMessageConverter().toMessage(message, null);
+		MimeType contentType = (converted != null) ? new MessageHeaderAccessor(converted).getContentType() : null;
+		if (converted == null || !(converted.getPayload() instanceof byte[] json) || contentType == null) {
+			throw new IllegalStateException("A chat message could not be written as JSON");
+		}
+		SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+		headers.setContentType(contentType);
+		headers.setLeaveMutable(true);
+		this.template.send(destination, MessageBuilder.createMessage(new EncodedMessage(destination, json, contentType),
+				headers.getMessageHeaders()));
 	}
 
 }

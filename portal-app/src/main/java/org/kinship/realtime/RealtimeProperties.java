@@ -16,15 +16,12 @@ import org.springframework.validation.annotation.Validated;
  * @param nodeId this node's name on that channel; random unless set
  * @param heartbeat STOMP heart-beat interval in both directions
  * @param maxFrameBytes the largest STOMP frame accepted
- * @param destinationCache destinations whose subscribers the broker keeps looked up; each
- * open page has its own reply, history and broadcast queues, and a destination missing
- * from the cache is found by going through every subscription of every socket
  */
 @Validated
 @ConfigurationProperties("kinship.realtime")
 record RealtimeProperties(@DefaultValue("false") boolean redisFanout, @DefaultValue("kinship:chat") String channel,
 		@DefaultValue("") String nodeId, @DefaultValue("PT20S") Duration heartbeat,
-		@DefaultValue("65536") int maxFrameBytes, @DefaultValue("65536") int destinationCache) {
+		@DefaultValue("65536") int maxFrameBytes) {
 
 	String node() {
 		return this.nodeId.isBlank() ? RANDOM_NODE : this.nodeId;

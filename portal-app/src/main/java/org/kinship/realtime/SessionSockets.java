@@ -5,16 +5,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.ApplicationListener;
 import org.springframework.security.web.session.HttpSessionDestroyedEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 import org.springframework.web.socket.server.support.HttpSessionHandshakeInterceptor;
 
 /**
+ * Every open socket of this node, by id, ready for more than one thread to send on
+ * ({@link EncodedFrames} sends group messages on them beside Spring's own sending).
  * Closes every socket of a launch session when that session ends: sign-out, idle or
  * absolute timeout, or a relaunch.
  */
@@ -24,24 +29,36 @@ class SessionSockets implements ApplicationListener<HttpSessionDestroyedEvent> {
 	/** Close code for a socket whose launch session ended. */
 	static final CloseStatus SESSION_ENDED = new CloseStatus(4001, "Session ended");
 
+	/** Bytes a socket may have waiting to be sent before it is closed as too slow. */
+	static final int SEND_BUFFER_BYTES = 512 * 1024;
+
+	/** How long one send to a socket may take before it is closed as too slow. */
+	static final int SEND_TIME_LIMIT_MILLIS = 10_000;
+
 	private final Map<String, Set<WebSocketSession>> byHttpSession = new ConcurrentHashMap<>();
+
+	private final Map<String, WebSocketSession> byId = new ConcurrentHashMap<>();
 
 	WebSocketHandler decorate(WebSocketHandler handler) {
 		return new WebSocketHandlerDecorator(handler) {
 
 			@Override
 			public void afterConnectionEstablished(WebSocketSession session) throws Exception {
+				WebSocketSession socket = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MILLIS,
+						SEND_BUFFER_BYTES);
+				SessionSockets.this.byId.put(session.getId(), socket);
 				httpSession(session).ifPresent((id) -> SessionSockets.this.byHttpSession
 					.computeIfAbsent(id, (key) -> ConcurrentHashMap.newKeySet())
-					.add(session));
-				super.afterConnectionEstablished(session);
+					.add(socket));
+				super.afterConnectionEstablished(socket);
 			}
 
 			@Override
 			public void afterConnectionClosed(WebSocketSession session, CloseStatus status) throws Exception {
-				httpSession(session)
+				WebSocketSession socket = SessionSockets.this.byId.remove(session.getId());
+				httpSession(session).filter((id) -> socket != null)
 					.ifPresent((id) -> SessionSockets.this.byHttpSession.computeIfPresent(id, (key, sockets) -> {
-						sockets.remove(session);
+						sockets.remove(socket);
 						return sockets.isEmpty() ? null : sockets;
 					}));
 				super.afterConnectionClosed(session, status);
@@ -87,6 +104,15 @@ class SessionSockets implements ApplicationListener<HttpSessionDestroyedEvent> {
 					// already gone
 				}
 			});
+	}
+
+	/**
+	 * An open socket.
+	 * @param id the socket's id (its STOMP session id)
+	 * @return the socket, or {@code null} once it is closed
+	 */
+	@Nullable WebSocketSession socket(String id) {
+		return this.byId.get(id);
 	}
 
 	int open() {

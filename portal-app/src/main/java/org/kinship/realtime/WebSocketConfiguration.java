@@ -4,12 +4,14 @@ import java.util.Map;
 
 import org.kinship.chat.Chat;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -51,15 +53,24 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	private final FrameAuthorization authorization;
 
-	WebSocketConfiguration(RealtimeProperties properties, SessionSockets sockets, FrameAuthorization authorization) {
+	private final EncodedFrames frames;
+
+	WebSocketConfiguration(RealtimeProperties properties, SessionSockets sockets, FrameAuthorization authorization,
+			EncodedFrames frames) {
 		this.properties = properties;
 		this.sockets = sockets;
 		this.authorization = authorization;
+		this.frames = frames;
 	}
 
 	@Override
 	public void configureClientInboundChannel(ChannelRegistration registration) {
 		registration.interceptors(this.authorization);
+	}
+
+	@Override
+	public void configureClientOutboundChannel(ChannelRegistration registration) {
+		registration.interceptors(this.frames);
 	}
 
 	@Override
@@ -82,20 +93,36 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 			.setHeartbeatValue(new long[] { heartbeat, heartbeat })
 			.setTaskScheduler(heartbeats);
 		registry.setApplicationDestinationPrefixes("/app");
-		// Spring's default of 1,024 is below the destinations of a few hundred open pages
-		// (each has its own user queues): past it, every message and reply looked its
-		// subscribers up through all subscriptions of all sockets
-		registry.setCacheLimit(this.properties.destinationCache());
 		// each member receives a group's messages in the order they were published
 		registry.setPreservePublishOrder(true);
 		registry.setUserDestinationPrefix("/user");
 	}
 
+	/**
+	 * Gives the broker subscriptions looked up by exact destination (see
+	 * {@link ExactSubscriptions}) before it starts.
+	 * @return the post-processor
+	 */
+	@Bean
+	static BeanPostProcessor exactSubscriptions() {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				if (bean instanceof SimpleBrokerMessageHandler broker) {
+					broker.setSubscriptionRegistry(new ExactSubscriptions());
+				}
+				return bean;
+			}
+
+		};
+	}
+
 	@Override
 	public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
 		registration.setMessageSizeLimit(this.properties.maxFrameBytes())
-			.setSendBufferSizeLimit(512 * 1024)
-			.setSendTimeLimit(10_000)
+			.setSendBufferSizeLimit(SessionSockets.SEND_BUFFER_BYTES)
+			.setSendTimeLimit(SessionSockets.SEND_TIME_LIMIT_MILLIS)
 			.addDecoratorFactory(FramesInPieces::new)
 			.addDecoratorFactory(this.sockets::decorate);
 	}
