@@ -131,9 +131,14 @@ public class Chat {
 		}
 		boolean held = verdict.outcome() == Outcome.HOLD;
 		String storedText = verdict.text();
+		String html = this.markdown.render(storedText);
+		List<String> mentioned = mentions(seat, storedText);
+		// the group's sequence number is taken last: it locks the group's row until
+		// commit,
+		// and every other send to the group waits for that
 		ChatMessage draft = new ChatMessage(0, groupId, this.store.nextSeq(groupId), seat.displayName(),
-				command.clientId(), this.markdown.render(storedText), command.replyTo(),
-				Instant.now().truncatedTo(ChronoUnit.MILLIS), false, false, mentions(seat, storedText), Map.of());
+				command.clientId(), html, command.replyTo(), Instant.now().truncatedTo(ChronoUnit.MILLIS), false, false,
+				mentioned, Map.of());
 		ChatMessage stored = this.store.insert(draft, principal.fhirUser(), storedText,
 				held ? MessageStore.HELD : MessageStore.VISIBLE);
 		if (!held) {
@@ -275,6 +280,9 @@ public class Chat {
 	}
 
 	private List<String> mentions(Seat seat, String text) {
+		if (text.indexOf('@') < 0) {
+			return List.of();
+		}
 		String folded = text.toLowerCase(java.util.Locale.ROOT);
 		return this.groups.memberNames(seat)
 			.stream()

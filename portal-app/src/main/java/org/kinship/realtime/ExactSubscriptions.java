@@ -65,9 +65,18 @@ final class ExactSubscriptions extends AbstractSubscriptionRegistry {
 		}
 	}
 
+	/**
+	 * The sessions following a destination.
+	 * @param destination the destination
+	 * @return session id to its subscription ids, never changed once handed out
+	 */
+	MultiValueMap<String, String> subscribersOf(String destination) {
+		return this.byDestination.getOrDefault(destination, NONE);
+	}
+
 	@Override
 	protected MultiValueMap<String, String> findSubscriptionsInternal(String destination, Message<?> message) {
-		return this.byDestination.getOrDefault(destination, NONE);
+		return subscribersOf(destination);
 	}
 
 	private void without(String destination, String sessionId, String subscriptionId) {

@@ -8,10 +8,7 @@ import org.kinship.moderation.EscalationRaised;
 import org.kinship.moderation.ReviewQueueChanged;
 
 import org.springframework.messaging.Message;
-import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
-import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
-import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -31,9 +28,12 @@ class Fanout {
 
 	private final java.util.Optional<RedisFanout> redis;
 
-	Fanout(SimpMessagingTemplate template, java.util.Optional<RedisFanout> redis) {
+	private final GroupDelivery groups;
+
+	Fanout(SimpMessagingTemplate template, java.util.Optional<RedisFanout> redis, GroupDelivery groups) {
 		this.template = template;
 		this.redis = redis;
+		this.groups = groups;
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
@@ -83,7 +83,7 @@ class Fanout {
 
 	/**
 	 * Delivers a message to its group's open pages on this node, its frame encoded once
-	 * for all of them (see {@link EncodedMessage}).
+	 * for all of them and written by the delivery threads ({@link GroupDelivery}).
 	 */
 	void deliverHere(ChatMessage message) {
 		String destination = "/topic/groups/" + message.groupId();
@@ -92,11 +92,7 @@ class Fanout {
 		if (converted == null || !(converted.getPayload() instanceof byte[] json) || contentType == null) {
 			throw new IllegalStateException("A chat message could not be written as JSON");
 		}
-		SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
-		headers.setContentType(contentType);
-		headers.setLeaveMutable(true);
-		this.template.send(destination, MessageBuilder.createMessage(new EncodedMessage(destination, json, contentType),
-				headers.getMessageHeaders()));
+		this.groups.deliver(destination, new EncodedMessage(destination, json, contentType));
 	}
 
 }

@@ -3,6 +3,8 @@ package org.kinship.realtime;
 import java.time.Duration;
 import java.util.UUID;
 
+import jakarta.validation.constraints.Min;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -16,12 +18,14 @@ import org.springframework.validation.annotation.Validated;
  * @param nodeId this node's name on that channel; random unless set
  * @param heartbeat STOMP heart-beat interval in both directions
  * @param maxFrameBytes the largest STOMP frame accepted
+ * @param inboundThreads threads that handle frames from clients; each send holds one
+ * while it waits on the database, so about as many as the database connection pool has
  */
 @Validated
 @ConfigurationProperties("kinship.realtime")
 record RealtimeProperties(@DefaultValue("false") boolean redisFanout, @DefaultValue("kinship:chat") String channel,
 		@DefaultValue("") String nodeId, @DefaultValue("PT20S") Duration heartbeat,
-		@DefaultValue("65536") int maxFrameBytes) {
+		@DefaultValue("65536") int maxFrameBytes, @DefaultValue("10") @Min(1) int inboundThreads) {
 
 	String node() {
 		return this.nodeId.isBlank() ? RANDOM_NODE : this.nodeId;

@@ -53,24 +53,22 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	private final FrameAuthorization authorization;
 
-	private final EncodedFrames frames;
-
-	WebSocketConfiguration(RealtimeProperties properties, SessionSockets sockets, FrameAuthorization authorization,
-			EncodedFrames frames) {
+	WebSocketConfiguration(RealtimeProperties properties, SessionSockets sockets, FrameAuthorization authorization) {
 		this.properties = properties;
 		this.sockets = sockets;
 		this.authorization = authorization;
-		this.frames = frames;
 	}
 
 	@Override
 	public void configureClientInboundChannel(ChannelRegistration registration) {
 		registration.interceptors(this.authorization);
-	}
-
-	@Override
-	public void configureClientOutboundChannel(ChannelRegistration registration) {
-		registration.interceptors(this.frames);
+		// a send holds its thread while it waits on the database (its queries, the
+		// group's
+		// row lock, the commit); Spring's default of two threads per processor let four
+		// sends at a time through and queued the rest
+		registration.taskExecutor()
+			.corePoolSize(this.properties.inboundThreads())
+			.maxPoolSize(this.properties.inboundThreads());
 	}
 
 	@Override

@@ -96,6 +96,13 @@ public final class ChatLoad {
 			int connected = bare.connect(socketUrl(this.settings.bareUrl()), null);
 			int subscribed = Phases.awaitSubscribed(bare);
 			System.out.printf("bare broker: %d clients connected, %d following their group%n", connected, subscribed);
+			// the same timed run against the bare broker: what this machine allows at the
+			// offered rate, with nothing stored and nothing checked
+			Figures timed = Phases.timed(bare, this.settings.rate(), this.settings.seconds(),
+					this.settings.drainSeconds());
+			System.out.printf("bare broker, timed run, %d messages/s for %d s:%n%s%n", this.settings.rate(),
+					this.settings.seconds(), timed.describe());
+			report(bare);
 			Saturation theirs = saturate("bare broker", bare, this.settings.barePid());
 			double ratio = ours.deliveriesPerSecond() / theirs.deliveriesPerSecond();
 			System.out.printf(Locale.ROOT, "delivered messages per second at saturation, Kinship / bare broker: %.2f%n",
