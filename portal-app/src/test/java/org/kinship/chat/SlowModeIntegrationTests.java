@@ -84,6 +84,31 @@ class SlowModeIntegrationTests {
 			.containsExactly("chat.slow-mode.on");
 	}
 
+	@Test
+	void theFirstMessagesOfManyNewGroupsSentAtOnceAreAllStored() throws Exception {
+		KinshipPrincipal manager = manager();
+		List<Group> groups = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			groups.add(this.administration.create(manager, new GroupForm("First " + UUID.randomUUID(),
+					"A place to share.", "<p>Be kind.</p>", Audience.PATIENTS, true, GroupStatus.OPEN, "", "Q87.4")));
+		}
+		java.util.Iterator<Group> next = groups.iterator();
+
+		List<Object> outcomes = atOnce(groups.size(), () -> {
+			Group group;
+			synchronized (next) {
+				group = next.next();
+			}
+			// a manager of their own for each group, so that no one is held to the rate
+			// limit
+			return this.chat.send(manager("Practitioner/m-" + group.id()), group.id(),
+					new SendCommand(UUID.randomUUID().toString(), "Welcome", null));
+		});
+
+		assertThat(outcomes).allSatisfy((outcome) -> assertThat(outcome).isInstanceOf(SendResult.class));
+		assertThat(outcomes).extracting((outcome) -> ((SendResult) outcome).message().seq()).containsOnly(1L);
+	}
+
 	private static List<Object> atOnce(int count, Callable<Object> send) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(count);
 		CountDownLatch start = new CountDownLatch(1);
@@ -109,9 +134,13 @@ class SlowModeIntegrationTests {
 	}
 
 	private KinshipPrincipal manager() {
-		return new KinshipPrincipal("sandbox", sandbox(), "Practitioner/dr-sarah-lin", "Sarah Lin",
-				KinshipRole.CLINICIAN, Set.of(CommunityRight.COMMUNITY_MANAGER), null, null, false, null, null, null,
-				List.of(), Set.of(), Map.of());
+		return manager("Practitioner/dr-sarah-lin");
+	}
+
+	private KinshipPrincipal manager(String fhirUser) {
+		return new KinshipPrincipal("sandbox", sandbox(), fhirUser, "Sarah Lin", KinshipRole.CLINICIAN,
+				Set.of(CommunityRight.COMMUNITY_MANAGER), null, null, false, null, null, null, List.of(), Set.of(),
+				Map.of());
 	}
 
 	private KinshipPrincipal patient() {

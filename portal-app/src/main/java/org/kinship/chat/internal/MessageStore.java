@@ -61,19 +61,15 @@ public class MessageStore {
 	 * @return the new sequence number
 	 */
 	public long nextSeq(long groupId) {
-		int updated = this.jdbc.sql("UPDATE group_sequence SET last_seq = last_seq + 1 WHERE group_id = ?")
+		// one statement for a group's first message and every later one: an UPDATE that
+		// finds
+		// no row locks the gap where the row would go, and the first messages of two new
+		// groups at once then deadlocked on each other's gap when they inserted
+		this.jdbc
+			.sql("INSERT INTO group_sequence (group_id, last_seq) VALUES (?, 1) "
+					+ "ON DUPLICATE KEY UPDATE last_seq = last_seq + 1")
 			.param(groupId)
 			.update();
-		if (updated == 0) {
-			try {
-				this.jdbc.sql("INSERT INTO group_sequence (group_id, last_seq) VALUES (?, 1)").param(groupId).update();
-				return 1;
-			}
-			catch (DuplicateKeyException ex) {
-				// another first message got there first; take the next number after it
-				return nextSeq(groupId);
-			}
-		}
 		return lastSeq(groupId);
 	}
 
