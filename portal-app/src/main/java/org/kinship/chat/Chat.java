@@ -283,10 +283,10 @@ public class Chat {
 		if (text.indexOf('@') < 0) {
 			return List.of();
 		}
-		String folded = text.toLowerCase(java.util.Locale.ROOT);
+		String folded = text.toLowerCase(Locale.ROOT);
 		return this.groups.memberNames(seat)
 			.stream()
-			.filter((name) -> folded.contains("@" + name.toLowerCase(java.util.Locale.ROOT)))
+			.filter((name) -> folded.contains("@" + name.toLowerCase(Locale.ROOT)))
 			.toList();
 	}
 

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.messaging.Message;
 import org.springframework.messaging.simp.broker.AbstractSubscriptionRegistry;
+import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -23,6 +24,7 @@ import org.springframework.util.MultiValueMap;
  * Each destination's subscribers are kept as a copy that is replaced on every change, so
  * that a lookup, which happens far more often than a change, hands out the map itself.
  */
+@Component
 final class ExactSubscriptions extends AbstractSubscriptionRegistry {
 
 	private static final LinkedMultiValueMap<String, String> NONE = new LinkedMultiValueMap<>(0);

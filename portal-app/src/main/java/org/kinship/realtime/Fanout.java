@@ -8,8 +8,8 @@ import org.kinship.moderation.EscalationRaised;
 import org.kinship.moderation.ReviewQueueChanged;
 
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
-import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -88,7 +88,8 @@ class Fanout {
 	void deliverHere(ChatMessage message) {
 		String destination = "/topic/groups/" + message.groupId();
 		Message<?> converted = this.template.getMessageConverter().toMessage(message, null);
-		MimeType contentType = (converted != null) ? new MessageHeaderAccessor(converted).getContentType() : null;
+		MimeType contentType = (converted != null)
+				? converted.getHeaders().get(MessageHeaders.CONTENT_TYPE, MimeType.class) : null;
 		if (converted == null || !(converted.getPayload() instanceof byte[] json) || contentType == null) {
 			throw new IllegalStateException("A chat message could not be written as JSON");
 		}

@@ -10,8 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
@@ -40,13 +38,13 @@ class GroupDelivery implements DisposableBean {
 
 	private final SessionSockets sockets;
 
-	private final ObjectProvider<SimpleBrokerMessageHandler> broker;
+	private final ExactSubscriptions subscriptions;
 
 	private final Share[] shares = new Share[THREADS];
 
-	GroupDelivery(SessionSockets sockets, ObjectProvider<SimpleBrokerMessageHandler> broker) {
+	GroupDelivery(SessionSockets sockets, ExactSubscriptions subscriptions) {
 		this.sockets = sockets;
-		this.broker = broker;
+		this.subscriptions = subscriptions;
 		for (int index = 0; index < THREADS; index++) {
 			this.shares[index] = new Share(index);
 			this.shares[index].start();
@@ -59,7 +57,7 @@ class GroupDelivery implements DisposableBean {
 	 * @param encoded the message's frame
 	 */
 	void deliver(String destination, EncodedMessage encoded) {
-		Map<String, List<String>> pages = subscriptions().subscribersOf(destination);
+		Map<String, List<String>> pages = this.subscriptions.subscribersOf(destination);
 		if (pages.isEmpty()) {
 			return;
 		}
@@ -67,10 +65,6 @@ class GroupDelivery implements DisposableBean {
 		for (Share share : this.shares) {
 			share.queue.add(delivery);
 		}
-	}
-
-	private ExactSubscriptions subscriptions() {
-		return (ExactSubscriptions) this.broker.getObject().getSubscriptionRegistry();
 	}
 
 	@Override

@@ -19,7 +19,7 @@ import org.springframework.web.socket.server.support.HttpSessionHandshakeInterce
 
 /**
  * Every open socket of this node, by id, ready for more than one thread to send on
- * ({@link EncodedFrames} sends group messages on them beside Spring's own sending).
+ * ({@link GroupDelivery} sends group messages on them beside Spring's own sending).
  * Closes every socket of a launch session when that session ends: sign-out, idle or
  * absolute timeout, or a relaunch.
  */

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.kinship.chat.Chat;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -63,9 +64,8 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 	public void configureClientInboundChannel(ChannelRegistration registration) {
 		registration.interceptors(this.authorization);
 		// a send holds its thread while it waits on the database (its queries, the
-		// group's
-		// row lock, the commit); Spring's default of two threads per processor let four
-		// sends at a time through and queued the rest
+		// group's row lock, the commit); Spring's default of two threads per processor
+		// let four sends at a time through and queued the rest
 		registration.taskExecutor()
 			.corePoolSize(this.properties.inboundThreads())
 			.maxPoolSize(this.properties.inboundThreads());
@@ -102,13 +102,13 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 	 * @return the post-processor
 	 */
 	@Bean
-	static BeanPostProcessor exactSubscriptions() {
+	static BeanPostProcessor brokerSubscriptions(ObjectProvider<ExactSubscriptions> subscriptions) {
 		return new BeanPostProcessor() {
 
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
 				if (bean instanceof SimpleBrokerMessageHandler broker) {
-					broker.setSubscriptionRegistry(new ExactSubscriptions());
+					broker.setSubscriptionRegistry(subscriptions.getObject());
 				}
 				return bean;
 			}

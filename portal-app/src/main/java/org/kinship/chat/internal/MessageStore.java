@@ -61,10 +61,9 @@ public class MessageStore {
 	 * @return the new sequence number
 	 */
 	public long nextSeq(long groupId) {
-		// one statement for a group's first message and every later one: an UPDATE that
-		// finds
-		// no row locks the gap where the row would go, and the first messages of two new
-		// groups at once then deadlocked on each other's gap when they inserted
+		// one statement for a group's first message and every later one: an UPDATE
+		// that finds no row locks the gap where the row would go, and the first
+		// messages of two new groups at once deadlocked on each other's gaps
 		this.jdbc
 			.sql("INSERT INTO group_sequence (group_id, last_seq) VALUES (?, 1) "
 					+ "ON DUPLICATE KEY UPDATE last_seq = last_seq + 1")
