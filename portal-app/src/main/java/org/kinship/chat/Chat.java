@@ -133,9 +133,9 @@ public class Chat {
 		String storedText = verdict.text();
 		String html = this.markdown.render(storedText);
 		List<String> mentioned = mentions(seat, storedText);
-		// the group's sequence number is taken last: it locks the group's row until
-		// commit,
-		// and every other send to the group waits for that
+		// the group's sequence number is taken last: it locks the
+		// group's row until commit, and every other send to the group
+		// waits for that
 		ChatMessage draft = new ChatMessage(0, groupId, this.store.nextSeq(groupId), seat.displayName(),
 				command.clientId(), html, command.replyTo(), Instant.now().truncatedTo(ChronoUnit.MILLIS), false, false,
 				mentioned, Map.of());

@@ -76,9 +76,9 @@ class FrameAuthorization implements ChannelInterceptor {
 			default -> false;
 		};
 		if (!allowed) {
-			// frames are handled in order on an executor, so a thrown exception would
-			// never
-			// reach the client: answer with the ERROR frame here and drop the frame
+			// frames are handled in order on an executor, so a thrown
+			// exception would never reach the client: answer with the
+			// ERROR frame here and drop the frame
 			refuse(frame, "You can only follow groups you belong to.");
 			return null;
 		}

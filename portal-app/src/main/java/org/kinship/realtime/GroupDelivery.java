@@ -1,6 +1,8 @@
 package org.kinship.realtime;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -11,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
+import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.SessionLimitExceededException;
@@ -25,6 +28,13 @@ import org.springframework.web.socket.handler.SessionLimitExceededException;
  * the order they were handed over. Subscriptions stay the broker's
  * ({@link ExactSubscriptions}); everything else still travels the broker's way.
  * <p>
+ * Frames go out as binary WebSocket messages, their bytes written as they are. When
+ * messages arrive faster than a thread writes them, it takes all that wait and writes
+ * each page's frames in one WebSocket message of up to {@value #BATCH_BYTES} bytes
+ * ({@link #pack}); STOMP allows several frames in one message and the page's client, like
+ * Spring's, reads them one after another. A node that falls behind so catches up with
+ * fewer, larger writes instead of falling further behind.
+ * <p>
  * A page too slow to take its frames is closed, as Spring closes it; its script
  * reconnects and catches up from the database.
  */
@@ -33,6 +43,16 @@ class GroupDelivery implements DisposableBean {
 
 	/** As many as Spring's outbound threads, so that a slow page holds up few others. */
 	private static final int THREADS = 4;
+
+	/**
+	 * The most bytes of frames put together in one WebSocket message: the default buffer
+	 * of a Java WebSocket client, so that clients that read one frame at a time can read
+	 * these too. A frame larger than this goes alone.
+	 */
+	static final int BATCH_BYTES = 8 * 1024;
+
+	/** The most waiting messages a thread takes at once. */
+	private static final int MOST_TAKEN = 256;
 
 	private static final Logger log = LoggerFactory.getLogger(GroupDelivery.class);
 
@@ -74,14 +94,14 @@ class GroupDelivery implements DisposableBean {
 		}
 	}
 
-	private void send(String sessionId, List<String> subscriptionIds, EncodedMessage encoded) {
+	private void send(String sessionId, List<byte[]> frames) {
 		WebSocketSession socket = this.sockets.socket(sessionId);
 		if (socket == null) {
 			return;
 		}
 		try {
-			for (String subscriptionId : subscriptionIds) {
-				socket.sendMessage(encoded.frameFor(subscriptionId));
+			for (byte[] message : pack(frames, BATCH_BYTES)) {
+				socket.sendMessage(new BinaryMessage(message));
 			}
 		}
 		catch (SessionLimitExceededException ex) {
@@ -91,6 +111,42 @@ class GroupDelivery implements DisposableBean {
 			// the socket is closing; the page catches up when it reconnects
 			log.debug("A group message did not reach a closing socket ({})", ex.getClass().getSimpleName());
 		}
+	}
+
+	/**
+	 * Puts frames together, in their order, into as few messages as the limit allows.
+	 * @param frames STOMP frames, each ending in its NUL byte
+	 * @param limit the most bytes of a message holding more than one frame
+	 * @return the messages; a frame over the limit is a message of its own
+	 */
+	static List<byte[]> pack(List<byte[]> frames, int limit) {
+		if (frames.size() == 1) {
+			return frames;
+		}
+		List<byte[]> messages = new ArrayList<>();
+		int from = 0;
+		while (from < frames.size()) {
+			int to = from + 1;
+			int bytes = frames.get(from).length;
+			while (to < frames.size() && bytes + frames.get(to).length <= limit) {
+				bytes += frames.get(to).length;
+				to++;
+			}
+			if (to - from == 1) {
+				messages.add(frames.get(from));
+			}
+			else {
+				byte[] message = new byte[bytes];
+				int at = 0;
+				for (byte[] frame : frames.subList(from, to)) {
+					System.arraycopy(frame, 0, message, at, frame.length);
+					at += frame.length;
+				}
+				messages.add(message);
+			}
+			from = to;
+		}
+		return messages;
 	}
 
 	private static void close(WebSocketSession socket) {
@@ -126,19 +182,34 @@ class GroupDelivery implements DisposableBean {
 
 		@Override
 		public void run() {
+			List<Delivery> taken = new ArrayList<>();
 			try {
 				while (!isInterrupted()) {
-					Delivery delivery = this.queue.take();
-					delivery.pages().forEach((sessionId, subscriptionIds) -> {
-						if (Math.floorMod(sessionId.hashCode(), THREADS) == this.index) {
-							send(sessionId, subscriptionIds, delivery.encoded());
-						}
-					});
+					taken.add(this.queue.take());
+					this.queue.drainTo(taken, MOST_TAKEN - 1);
+					write(taken);
+					taken.clear();
 				}
 			}
 			catch (InterruptedException ex) {
 				// stopping
 			}
+		}
+
+		/** Writes messages to this thread's pages, each page's frames in their order. */
+		private void write(List<Delivery> taken) {
+			Map<String, List<byte[]>> byPage = new LinkedHashMap<>();
+			for (Delivery delivery : taken) {
+				delivery.pages().forEach((sessionId, subscriptionIds) -> {
+					if (Math.floorMod(sessionId.hashCode(), THREADS) == this.index) {
+						List<byte[]> frames = byPage.computeIfAbsent(sessionId, (key) -> new ArrayList<>(2));
+						for (String subscriptionId : subscriptionIds) {
+							frames.add(delivery.encoded().frameFor(subscriptionId));
+						}
+					}
+				});
+			}
+			byPage.forEach(GroupDelivery.this::send);
 		}
 
 	}

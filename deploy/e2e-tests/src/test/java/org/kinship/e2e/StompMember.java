@@ -43,9 +43,10 @@ final class StompMember implements AutoCloseable {
 
 	private StompMember(String kinshipUrl, String cookies) throws Exception {
 		// catch-up replies carry up to a page of messages: more than a socket's default 8
-		// KB
+		// KB; group messages come as binary WebSocket messages
 		jakarta.websocket.WebSocketContainer container = jakarta.websocket.ContainerProvider.getWebSocketContainer();
 		container.setDefaultMaxTextMessageBufferSize(4 * 1024 * 1024);
+		container.setDefaultMaxBinaryMessageBufferSize(4 * 1024 * 1024);
 		WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient(container));
 		client.setInboundMessageSizeLimit(4 * 1024 * 1024);
 		client.setMessageConverter(new JacksonJsonMessageConverter());

@@ -77,10 +77,10 @@ public class RecordReads implements DisposableBean {
 	public CarePlanRecord read(KinshipPrincipal principal) {
 		String patientId = patientOf(principal);
 		try {
-			// FhirClients needs the request thread (its security context and session hold
-			// the token), so the client is obtained here and only the HTTP calls run on
-			// the
-			// executor, all with that one client. A 401 from any of them leaves the work,
+			// FhirClients needs the request thread (its security context
+			// and session hold the token), so the client is obtained here
+			// and only the HTTP calls run on the executor, all with that
+			// one client. A 401 from any of them leaves the work,
 			// FhirClients renews the token and the whole wave runs once more.
 			Wave wave = this.fhir.withUserToken(principal, (client) -> wave(client, principal, patientId));
 			recordForeign(principal, wave.foreign());
