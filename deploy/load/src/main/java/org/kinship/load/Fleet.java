@@ -10,18 +10,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.websocket.ContainerProvider;
-import jakarta.websocket.WebSocketContainer;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
-import org.springframework.web.socket.messaging.WebSocketStompClient;
-
 /**
- * Every client of a run, over one WebSocket container, one STOMP client and one
- * heart-beat scheduler: per connection the load generator keeps only the socket, its
- * buffers and the member's books.
+ * Every client of a run, over one STOMP client ({@link StompSockets}): per connection the
+ * load generator keeps only the socket, its buffers and the member's books.
  */
 final class Fleet implements AutoCloseable {
 
@@ -36,9 +29,7 @@ final class Fleet implements AutoCloseable {
 
 	private final int groups;
 
-	private final ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
-
-	private final WebSocketStompClient client;
+	private final StompSockets client = new StompSockets();
 
 	private final Map<String, AtomicInteger> problems = new ConcurrentHashMap<>();
 
@@ -59,11 +50,6 @@ final class Fleet implements AutoCloseable {
 			this.members.add(new Member(index, this.clientGroups[index], groupIds[this.clientGroups[index]], this));
 		}
 		this.ledger = new Ledger("idle", 1, this.clientGroups, this.groups);
-		this.heartbeats.setPoolSize(2);
-		this.heartbeats.setThreadNamePrefix("stomp-heartbeat-");
-		this.heartbeats.setDaemon(true);
-		this.heartbeats.initialize();
-		this.client = stompClient(this.heartbeats);
 	}
 
 	/**
@@ -148,24 +134,7 @@ final class Fleet implements AutoCloseable {
 			return;
 		}
 		this.members.forEach(Member::close);
-		this.client.stop();
-		this.heartbeats.shutdown();
-	}
-
-	private static WebSocketStompClient stompClient(ThreadPoolTaskScheduler heartbeats) {
-		WebSocketContainer container = ContainerProvider.getWebSocketContainer();
-		// a chat message of 4,000 characters, escaped into HTML and JSON, is more than a
-		// socket's default 8 KB
-		container.setDefaultMaxTextMessageBufferSize(64 * 1024);
-		StandardWebSocketClient sockets = new StandardWebSocketClient(container);
-		// handshakes wait behind each other while thousands connect
-		sockets.setUserProperties(Map.of("org.apache.tomcat.websocket.IO_TIMEOUT_MS", "60000"));
-		WebSocketStompClient client = new WebSocketStompClient(sockets);
-		client.setInboundMessageSizeLimit(64 * 1024);
-		client.setTaskScheduler(heartbeats);
-		// what stomp.js asks for in the browser
-		client.setDefaultHeartbeat(new long[] { 10_000, 10_000 });
-		return client;
+		this.client.close();
 	}
 
 	private static String rootCause(Throwable failure) {

@@ -1,21 +1,12 @@
 package org.kinship.load;
 
-import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.messaging.simp.stomp.StompCommand;
-import org.springframework.messaging.simp.stomp.StompHeaders;
-import org.springframework.messaging.simp.stomp.StompSession;
-import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
-import org.springframework.util.MimeTypeUtils;
-import org.springframework.web.socket.WebSocketHttpHeaders;
-import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 /**
  * One member online: a STOMP session over the member's launch cookie, following one group
@@ -24,6 +15,9 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
  * machine it shares with the server.
  */
 final class Member {
+
+	/** The index of the member's reply queue among its subscriptions. */
+	private static final int REPLIES = 0;
 
 	private final int index;
 
@@ -35,7 +29,7 @@ final class Member {
 
 	private final BlockingQueue<Integer> acks = new LinkedBlockingQueue<>();
 
-	private volatile @Nullable StompSession session;
+	private volatile StompSockets.@Nullable Session session;
 
 	Member(int index, int group, long groupId, Fleet fleet) {
 		this.index = index;
@@ -46,22 +40,17 @@ final class Member {
 
 	/**
 	 * Connects and subscribes.
-	 * @param client the fleet's STOMP client
+	 * @param sockets the fleet's STOMP client
 	 * @param url the server's {@code /ws} endpoint
 	 * @param cookies the launch session's cookies, or {@code null} for a server without
 	 * sign-in
 	 * @return done once the SUBSCRIBE frames are sent
 	 */
-	CompletableFuture<Void> connect(WebSocketStompClient client, String url, @Nullable String cookies) {
-		WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
-		if (cookies != null) {
-			handshake.add("Cookie", cookies);
-		}
-		return client.connectAsync(url, handshake, new StompHeaders(), new Problems()).thenAccept((session) -> {
-			this.session = session;
-			session.subscribe("/user/queue/replies", new Frames(this::replied));
-			session.subscribe("/topic/groups/" + this.groupId, new Frames(this::shown));
-		});
+	CompletableFuture<Void> connect(StompSockets sockets, String url, @Nullable String cookies) {
+		return sockets
+			.connect(url, cookies, List.of("/user/queue/replies", "/topic/groups/" + this.groupId), this::shown,
+					this.fleet::problem)
+			.thenAccept((session) -> this.session = session);
 	}
 
 	/**
@@ -71,25 +60,16 @@ final class Member {
 	 * @return false when the session could not take it
 	 */
 	boolean send(Ledger ledger, int number) {
-		StompSession current = this.session;
+		StompSockets.Session current = this.session;
 		String json = "{\"clientId\":\"" + ledger.clientId(number) + "\",\"text\":\"Message " + number
 				+ " of the chat benchmark: how is everyone doing today?\"}";
-		StompHeaders headers = new StompHeaders();
-		headers.setDestination("/app/groups/" + this.groupId + "/send");
-		headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
-		try {
-			if (current == null) {
-				throw new IllegalStateException("not connected");
-			}
-			ledger.sending(number);
-			current.send(headers, json.getBytes(StandardCharsets.UTF_8));
-			return true;
-		}
-		catch (RuntimeException ex) {
+		ledger.sending(number);
+		if (current == null || !current.send("/app/groups/" + this.groupId + "/send", json)) {
 			ledger.notSent(number);
-			this.fleet.problem("send " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+			this.fleet.problem("send: not connected");
 			return false;
 		}
+		return true;
 	}
 
 	/**
@@ -110,75 +90,27 @@ final class Member {
 	}
 
 	boolean online() {
-		StompSession current = this.session;
-		return current != null && current.isConnected();
+		StompSockets.Session current = this.session;
+		return current != null && current.online();
 	}
 
 	void close() {
-		StompSession current = this.session;
-		if (current != null && current.isConnected()) {
-			current.disconnect();
+		StompSockets.Session current = this.session;
+		if (current != null) {
+			current.close();
 		}
 	}
 
-	private void replied(byte[] json) {
-		int number = this.fleet.ledger().acknowledged(json);
-		if (number >= 0) {
-			this.acks.add(number);
-		}
-	}
-
-	private void shown(byte[] json) {
-		this.fleet.ledger().delivered(this.index, json, System.nanoTime());
-	}
-
-	/** Hands each frame of a subscription on as its raw bytes. */
-	private static final class Frames extends StompSessionHandlerAdapter {
-
-		private final java.util.function.Consumer<byte[]> into;
-
-		Frames(java.util.function.Consumer<byte[]> into) {
-			this.into = into;
-		}
-
-		@Override
-		public Type getPayloadType(StompHeaders headers) {
-			return byte[].class;
-		}
-
-		@Override
-		public void handleFrame(StompHeaders headers, @Nullable Object payload) {
-			if (payload instanceof byte[] bytes) {
-				this.into.accept(bytes);
+	private void shown(int subscription, byte[] json, long readAt) {
+		if (subscription == REPLIES) {
+			int number = this.fleet.ledger().acknowledged(json);
+			if (number >= 0) {
+				this.acks.add(number);
 			}
 		}
-
-	}
-
-	/** ERROR frames and broken connections, for the run's report. */
-	private final class Problems extends StompSessionHandlerAdapter {
-
-		@Override
-		public Type getPayloadType(StompHeaders headers) {
-			return byte[].class;
+		else {
+			this.fleet.ledger().delivered(this.index, json, readAt);
 		}
-
-		@Override
-		public void handleFrame(StompHeaders headers, @Nullable Object payload) {
-			Member.this.fleet.problem("ERROR frame: " + headers.getFirst("message"));
-		}
-
-		@Override
-		public void handleException(StompSession session, @Nullable StompCommand command, StompHeaders headers,
-				byte[] payload, Throwable exception) {
-			Member.this.fleet.problem("exception " + exception.getClass().getSimpleName());
-		}
-
-		@Override
-		public void handleTransportError(StompSession session, Throwable exception) {
-			Member.this.fleet.problem("transport " + exception.getClass().getSimpleName());
-		}
-
 	}
 
 }
