@@ -102,7 +102,12 @@ public class Chat {
 	 */
 	@Transactional
 	public SendResult send(KinshipPrincipal principal, long groupId, SendCommand command) {
-		Seat seat = seat(principal, groupId);
+		Seat seat = this.groups.seat(principal, groupId).orElseThrow(() -> new Refused("chat.error.not-member"));
+		// one read of the sanctions for both checks: kept out, and later muted
+		var restriction = this.moderators.restriction(principal, groupId);
+		if (!seat.staff()) {
+			Moderators.refuseIfKeptOut(restriction);
+		}
 		if (seat.status() != GroupStatus.OPEN) {
 			throw new Refused("chat.error.locked");
 		}
@@ -113,7 +118,7 @@ public class Chat {
 		if (earlier.isPresent()) {
 			return SendResult.repeated(earlier.get().message(), MessageStore.HELD.equals(earlier.get().status()));
 		}
-		this.moderators.refuseIfMuted(principal, groupId);
+		Moderators.refuseIfMuted(restriction);
 		String text = checkedText(command.text());
 		if (command.replyTo() != null && !this.store.exists(groupId, command.replyTo())) {
 			throw new Refused("chat.error.reply-to");

@@ -58,12 +58,19 @@ class Moderators {
 		restriction(principal, groupId).filter((sanction) -> !sanction.mayRead()).ifPresent(Moderators::refuse);
 	}
 
-	void refuseIfMuted(KinshipPrincipal principal, long groupId) {
-		restriction(principal, groupId).ifPresent(Moderators::refuse);
+	/**
+	 * The sanction in force for a person in a group, read once where both checks follow.
+	 */
+	Optional<Sanction> restriction(KinshipPrincipal principal, long groupId) {
+		return this.sanctions.restriction(principal.issuer(), groupId, principal.fhirUser());
 	}
 
-	private Optional<Sanction> restriction(KinshipPrincipal principal, long groupId) {
-		return this.sanctions.restriction(principal.issuer(), groupId, principal.fhirUser());
+	static void refuseIfKeptOut(Optional<Sanction> restriction) {
+		restriction.filter((sanction) -> !sanction.mayRead()).ifPresent(Moderators::refuse);
+	}
+
+	static void refuseIfMuted(Optional<Sanction> restriction) {
+		restriction.ifPresent(Moderators::refuse);
 	}
 
 	private static void refuse(Sanction sanction) {

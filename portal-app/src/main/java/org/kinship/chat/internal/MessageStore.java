@@ -13,6 +13,7 @@ import org.kinship.chat.MessageForReview;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -94,17 +95,19 @@ public class MessageStore {
 	 * @return the stored message with its id
 	 */
 	public ChatMessage insert(ChatMessage message, String author, String body, String status) {
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc
 			.sql("INSERT INTO chat_message (group_id, seq, author, author_name, client_id, body, body_html, "
 					+ "reply_to, mentions, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(message.groupId(), message.seq(), author, message.author(), message.clientId(), body,
 					message.html(), message.replyTo(), String.join("\n", message.mentions()), status,
 					Timestamp.from(message.createdAt()))
-			.update();
-		long id = this.jdbc.sql("SELECT id FROM chat_message WHERE group_id = ? AND seq = ?")
-			.params(message.groupId(), message.seq())
-			.query(Long.class)
-			.single();
+			.update(keys, "id");
+		Number key = keys.getKey();
+		if (key == null) {
+			throw new IllegalStateException("The database gave no id for a stored message");
+		}
+		long id = key.longValue();
 		return new ChatMessage(id, message.groupId(), message.seq(), message.author(), message.clientId(),
 				message.html(), message.replyTo(), message.createdAt(), false, false, message.mentions(), Map.of());
 	}

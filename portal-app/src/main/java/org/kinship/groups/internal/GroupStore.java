@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
 import org.kinship.groups.Audience;
 import org.kinship.groups.CodeSet;
 import org.kinship.groups.Group;
@@ -77,6 +78,39 @@ public class GroupStore {
 				this.jdbc.sql(SELECT + "WHERE g.issuer = ? AND g.id = ?").params(issuer, id).query(this::row).list())
 			.stream()
 			.findFirst();
+	}
+
+	/**
+	 * What a person's seat in a group's discussion rests on, read in one query for every
+	 * message sent: the group's slug and status, the name the person goes by there as an
+	 * active member, and whether they facilitate it.
+	 * @param issuer the health system
+	 * @param id the group
+	 * @param fhirUser the person
+	 * @return the row, or empty when the group is not the health system's
+	 */
+	public Optional<SeatRow> seatRow(String issuer, long id, String fhirUser) {
+		return this.jdbc
+			.sql("SELECT g.slug, g.status, (SELECT m.display_name FROM group_member m WHERE m.group_id = g.id "
+					+ "AND m.fhir_user = ? AND m.status = 'ACTIVE'), (SELECT COUNT(*) FROM group_staff s "
+					+ "WHERE s.group_id = g.id AND s.duty = ? AND s.fhir_user = ?) "
+					+ "FROM community_group g WHERE g.issuer = ? AND g.id = ?")
+			.params(fhirUser, FACILITATOR, fhirUser, issuer, id)
+			.query((rs, row) -> new SeatRow(rs.getString(1), GroupStatus.valueOf(rs.getString(2)), rs.getString(3),
+					rs.getInt(4) > 0))
+			.optional();
+	}
+
+	/**
+	 * What a seat rests on.
+	 *
+	 * @param slug the group's slug
+	 * @param status the group's status
+	 * @param memberName the name the person goes by as an active member, or {@code null}
+	 * when they are not one
+	 * @param facilitator whether the person facilitates the group
+	 */
+	public record SeatRow(String slug, GroupStatus status, @Nullable String memberName, boolean facilitator) {
 	}
 
 	/**
