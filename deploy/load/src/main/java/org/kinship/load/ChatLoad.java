@@ -75,9 +75,10 @@ public final class ChatLoad {
 		System.out.printf("heap after GC: %d KB before the clients connected, %d KB after: %s KB per connection%n",
 				heapBefore, heapAfter, json(heapPerConnection, 1));
 		report(fleet);
+		warmUp("Kinship", fleet);
 		CpuMeter cpu = new CpuMeter(this.settings.kinshipPid());
 		CpuMeter.Reading start = cpu.read();
-		Figures timed = Phases.timed(fleet, this.settings.rate(), this.settings.seconds(),
+		Figures timed = Phases.timed("run", fleet, this.settings.rate(), this.settings.seconds(),
 				this.settings.drainSeconds());
 		System.out.printf("timed run, %d messages/s for %d s:%n%s%n%s%n", this.settings.rate(), this.settings.seconds(),
 				timed.describe(), cpu.since(start, "Kinship"));
@@ -98,7 +99,8 @@ public final class ChatLoad {
 			System.out.printf("bare broker: %d clients connected, %d following their group%n", connected, subscribed);
 			// the same timed run against the bare broker: what this machine allows at the
 			// offered rate, with nothing stored and nothing checked
-			Figures timed = Phases.timed(bare, this.settings.rate(), this.settings.seconds(),
+			warmUp("bare broker", bare);
+			Figures timed = Phases.timed("run", bare, this.settings.rate(), this.settings.seconds(),
 					this.settings.drainSeconds());
 			System.out.printf("bare broker, timed run, %d messages/s for %d s:%n%s%n", this.settings.rate(),
 					this.settings.seconds(), timed.describe());
@@ -109,6 +111,21 @@ public final class ChatLoad {
 					ratio);
 			return ratio;
 		}
+	}
+
+	/**
+	 * The timed run's load, unmeasured: a server that has just started compiles its code
+	 * while the first thousands of messages pass, and would be timed doing so.
+	 */
+	private void warmUp(String server, Fleet fleet) throws InterruptedException {
+		if (this.settings.warmupSeconds() <= 0) {
+			return;
+		}
+		Figures warm = Phases.timed("warm", fleet, this.settings.rate(), this.settings.warmupSeconds(),
+				this.settings.drainSeconds());
+		System.out.printf("%s, warm-up at %d messages/s for %d s (not counted):%n%s%n", server, this.settings.rate(),
+				this.settings.warmupSeconds(), warm.describe());
+		report(fleet);
 	}
 
 	private Saturation saturate(String server, Fleet fleet, long pid) throws InterruptedException {

@@ -44,15 +44,17 @@ final class Phases {
 
 	/**
 	 * Sends at a fixed rate from random online clients, then waits for late deliveries.
+	 * @param phase the phase's short name
 	 * @param fleet the clients
 	 * @param rate messages per second
 	 * @param seconds for how long
 	 * @param drainSeconds the longest wait for late deliveries
 	 * @return the figures
 	 */
-	static Figures timed(Fleet fleet, int rate, int seconds, int drainSeconds) throws InterruptedException {
+	static Figures timed(String phase, Fleet fleet, int rate, int seconds, int drainSeconds)
+			throws InterruptedException {
 		int total = rate * seconds;
-		Ledger ledger = fleet.begin("run", total);
+		Ledger ledger = fleet.begin(phase, total);
 		List<Member> online = fleet.members().stream().filter(Member::online).toList();
 		long start = System.nanoTime();
 		for (int sent = 0; sent < total && !online.isEmpty(); sent++) {

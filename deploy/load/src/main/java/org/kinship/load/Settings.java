@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param groups how many groups the clients are spread over
  * @param rate messages per second, all clients together
  * @param seconds how long the timed run sends
+ * @param warmupSeconds how long the same load runs, unmeasured, before the timed run, so
+ * that the servers' code is compiled by then rather than during it
  * @param launchThreads launches and joins made at once while setting up
  * @param drainSeconds how long to wait for late deliveries after the last send
  * @param saturationSeconds how long saturation is measured, after as long again to warm
@@ -27,12 +29,12 @@ import org.jspecify.annotations.Nullable;
  * @param barePid the bare broker's process, or {@code -1}
  */
 record Settings(String sandboxUrl, String kinshipUrl, @Nullable String bareUrl, int clients, int groups, int rate,
-		int seconds, int launchThreads, int drainSeconds, int saturationSeconds, int senders,
+		int seconds, int warmupSeconds, int launchThreads, int drainSeconds, int saturationSeconds, int senders,
 		@Nullable String heapProbe, long kinshipPid, long barePid) {
 
 	static final String USAGE = """
 			usage: chat-load --sandbox URL --kinship URL [--bare URL] --clients N --groups G --rate R --seconds T
-			                 [--launch-threads 16] [--drain-seconds 15] [--saturation-seconds 10]
+			                 [--warmup-seconds 20] [--launch-threads 16] [--drain-seconds 15] [--saturation-seconds 10]
 			                 [--senders 4*G] [--heap-probe COMMAND] [--kinship-pid PID] [--bare-pid PID]
 			       chat-load bare-broker [--server.port=P]""";
 
@@ -47,10 +49,10 @@ record Settings(String sandboxUrl, String kinshipUrl, @Nullable String bareUrl, 
 		int groups = number(options, "groups", 10);
 		Settings settings = new Settings(required(options, "sandbox"), required(options, "kinship"),
 				options.get("bare"), number(options, "clients", 50), groups, number(options, "rate", 20),
-				number(options, "seconds", 10), number(options, "launch-threads", 16),
-				number(options, "drain-seconds", 15), number(options, "saturation-seconds", 10),
-				number(options, "senders", 4 * groups), options.get("heap-probe"), number(options, "kinship-pid", -1),
-				number(options, "bare-pid", -1));
+				number(options, "seconds", 10), number(options, "warmup-seconds", 20),
+				number(options, "launch-threads", 16), number(options, "drain-seconds", 15),
+				number(options, "saturation-seconds", 10), number(options, "senders", 4 * groups),
+				options.get("heap-probe"), number(options, "kinship-pid", -1), number(options, "bare-pid", -1));
 		if (settings.clients() < settings.groups() || settings.groups() < 1 || settings.rate() < 1) {
 			throw new IllegalArgumentException("at least one client per group, one group and one message a second");
 		}

@@ -27,7 +27,7 @@ class PhasesIntegrationTests {
 			assertThat(fleet.connect("ws://localhost:" + this.port + "/ws", null)).isEqualTo(6);
 			assertThat(Phases.awaitSubscribed(fleet)).isEqualTo(6);
 
-			Figures figures = Phases.timed(fleet, 20, 1, 5);
+			Figures figures = Phases.timed("run", fleet, 20, 1, 5);
 
 			assertThat(figures.sent()).isEqualTo(20);
 			assertThat(figures.stored()).as("every send answered as stored").isEqualTo(20);
