@@ -22,6 +22,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class MarkdownRenderer {
 
+	/** What could make Markdown of a line starting with a letter. */
+	private static final String MARKDOWN = "\\`*_[]!<>&~|";
+
 	private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
 		.allowElements("p", "em", "strong", "code", "pre", "ul", "ol", "li", "blockquote", "br", "a")
 		.allowUrlProtocols("https", "http", "mailto")
@@ -78,7 +81,35 @@ public class MarkdownRenderer {
 	 * @return safe HTML
 	 */
 	public String render(String markdown) {
+		if (isPlainLine(markdown)) {
+			// most messages: nothing in them Markdown would read, so no parsing
+			return POLICY.sanitize("<p>" + markdown.replace("\"", "&quot;") + "</p>").trim();
+		}
+		return renderParsed(markdown);
+	}
+
+	String renderParsed(String markdown) {
 		return POLICY.sanitize(this.renderer.render(this.parser.parse(markdown))).trim();
+	}
+
+	/**
+	 * Whether a text is one line that Markdown shows as it is: it starts with a letter
+	 * (no list, quote, code block or rule), ends with no space, and holds no line break,
+	 * control character, or character that could open emphasis, code, a link, an image,
+	 * an entity, markup or an escape.
+	 */
+	static boolean isPlainLine(String text) {
+		if (text.isEmpty() || !Character.isLetter(text.codePointAt(0))
+				|| Character.isWhitespace(text.charAt(text.length() - 1))) {
+			return false;
+		}
+		for (int index = 0; index < text.length(); index++) {
+			char character = text.charAt(index);
+			if (character < ' ' || character == 0x7f || MARKDOWN.indexOf(character) >= 0) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

@@ -1,0 +1,46 @@
+package org.kinship.chat;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MarkdownRendererTests {
+
+	private final MarkdownRenderer markdown = new MarkdownRenderer();
+
+	@Test
+	void aPlainLineIsShownAsTheParserWouldShowIt() {
+		String alphabet = "abcXYZ éßж日本 0123456789 .,;:?'\"()/%$€@#-+=^{}\t\n*_`[]!<>&~|\\😢🙏";
+		Random random = new Random(42);
+		int plain = 0;
+		for (int round = 0; round < 20_000; round++) {
+			StringBuilder text = new StringBuilder();
+			int length = 1 + random.nextInt(40);
+			for (int index = 0; index < length; index++) {
+				text.appendCodePoint(alphabet.codePointAt(
+						alphabet.offsetByCodePoints(0, random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
+			}
+			String line = text.toString();
+			if (MarkdownRenderer.isPlainLine(line)) {
+				plain++;
+				assertThat(this.markdown.render(line)).as(line).isEqualTo(this.markdown.renderParsed(line));
+			}
+		}
+		assertThat(plain).isGreaterThan(100);
+	}
+
+	@Test
+	void whatMarkdownWouldReadIsParsed() {
+		assertThat(MarkdownRenderer.isPlainLine("How is everyone doing today?")).isTrue();
+		assertThat(MarkdownRenderer.isPlainLine("1. a list")).isFalse();
+		assertThat(MarkdownRenderer.isPlainLine("so *very* tired")).isFalse();
+		assertThat(MarkdownRenderer.isPlainLine("two\nlines")).isFalse();
+		assertThat(this.markdown.render("so *very* tired")).isEqualTo("<p>so <em>very</em> tired</p>");
+		assertThat(this.markdown.render("Ask \"Dr. Lee\" about it"))
+			.isEqualTo(this.markdown.renderParsed("Ask \"Dr. Lee\" about it"));
+		assertThat(this.markdown.render("hi <script>alert(1)</script>")).doesNotContain("<script>");
+	}
+
+}
