@@ -55,7 +55,7 @@ class Moderators {
 	}
 
 	void refuseIfKeptOut(KinshipPrincipal principal, long groupId) {
-		restriction(principal, groupId).filter((sanction) -> !sanction.mayRead()).ifPresent(Moderators::refuse);
+		refuseIfKeptOut(restriction(principal, groupId));
 	}
 
 	/**

@@ -97,7 +97,7 @@ public class GroupDirectory {
 	 * @return the seat, or empty when the person may not take part
 	 */
 	public Optional<Seat> seat(KinshipPrincipal principal, String slug) {
-		return this.groups.find(principal.issuer(), slug).flatMap((group) -> seat(principal, group));
+		return this.groups.find(principal.issuer(), slug).flatMap((group) -> seat(principal, group.id()));
 	}
 
 	/**
@@ -116,17 +116,6 @@ public class GroupDirectory {
 			String name = (row.memberName() != null) ? row.memberName() : principal.displayName();
 			return Optional.of(new Seat(groupId, row.slug(), row.status(), name, staff));
 		});
-	}
-
-	private Optional<Seat> seat(KinshipPrincipal principal, Group group) {
-		Optional<Membership> membership = this.memberships.find(group.id(), principal.fhirUser())
-			.filter((found) -> found.status() == MembershipStatus.ACTIVE);
-		boolean staff = isStaff(principal, group);
-		if (membership.isEmpty() && !staff) {
-			return Optional.empty();
-		}
-		String name = membership.map(Membership::displayName).orElse(principal.displayName());
-		return Optional.of(new Seat(group.id(), group.slug(), group.status(), name, staff));
 	}
 
 	/**
