@@ -1,6 +1,10 @@
 package org.kinship.realtime;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -11,6 +15,8 @@ import org.kinship.chat.GroupControlsChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -49,6 +55,19 @@ class RedisFanout implements MessageListener, DisposableBean {
 
 	private final RedisMessageListenerContainer subscription;
 
+	// one thread, so that messages from Redis are handled in the
+	// order they came (the container's default starts a thread for
+	// each message)
+	private final ExecutorService receiver = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "kinship-redis-receiver");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	// how this node's own publications begin: Redis hands them back
+	// too, and they are dropped before they are read
+	private final byte[] ownPrefix;
+
 	private final ThreadPoolExecutor publisher = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
 			new ArrayBlockingQueue<>(10_000), (task, executor) -> log.warn("Cross-node queue full; clients catch up"));
 
@@ -60,7 +79,9 @@ class RedisFanout implements MessageListener, DisposableBean {
 		this.local = local;
 		this.broadcasts = broadcasts;
 		this.subscription = new RedisMessageListenerContainer();
+		this.ownPrefix = prefixOf(json, properties.node());
 		this.subscription.setConnectionFactory(connections);
+		this.subscription.setTaskExecutor(this.receiver);
 		this.subscription.setRecoveryInterval(1000L);
 		this.subscription.addMessageListener(this, new ChannelTopic(properties.channel()));
 		this.subscription.afterPropertiesSet();
@@ -104,7 +125,11 @@ class RedisFanout implements MessageListener, DisposableBean {
 
 	@Override
 	public void onMessage(Message message, byte[] pattern) {
-		Envelope envelope = this.json.readValue(message.getBody(), Envelope.class);
+		byte[] body = message.getBody();
+		if (startsWith(body, this.ownPrefix)) {
+			return;
+		}
+		Envelope envelope = this.json.readValue(body, Envelope.class);
 		if (this.properties.node().equals(envelope.origin())) {
 			return;
 		}
@@ -122,11 +147,23 @@ class RedisFanout implements MessageListener, DisposableBean {
 		}
 	}
 
+	/**
+	 * How every envelope from a node begins, its origin being written first.
+	 */
+	static byte[] prefixOf(JsonMapper json, String node) {
+		return ("{\"origin\":" + json.writeValueAsString(node) + ",").getBytes(StandardCharsets.UTF_8);
+	}
+
+	static boolean startsWith(byte[] body, byte[] prefix) {
+		return body.length >= prefix.length && Arrays.equals(body, 0, prefix.length, prefix, 0, prefix.length);
+	}
+
 	@Override
 	public void destroy() throws Exception {
 		this.publisher.shutdownNow();
 		this.subscription.stop();
 		this.subscription.destroy();
+		this.receiver.shutdownNow();
 	}
 
 	/**
@@ -139,6 +176,7 @@ class RedisFanout implements MessageListener, DisposableBean {
 	 * @param review a review queue's change, or {@code null}
 	 * @param broadcast a committed broadcast, or {@code null}
 	 */
+	@JsonPropertyOrder({ "origin", "message", "controls", "review", "broadcast" })
 	record Envelope(String origin, @Nullable ChatMessage message, @Nullable GroupControlsChanged controls,
 			@Nullable ReviewSignal review, @Nullable BroadcastSent broadcast) {
 	}
