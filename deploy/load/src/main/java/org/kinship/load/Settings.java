@@ -34,7 +34,7 @@ record Settings(String sandboxUrl, String kinshipUrl, @Nullable String bareUrl, 
 
 	static final String USAGE = """
 			usage: chat-load --sandbox URL --kinship URL [--bare URL] --clients N --groups G --rate R --seconds T
-			                 [--warmup-seconds 20] [--launch-threads 16] [--drain-seconds 15] [--saturation-seconds 10]
+			                 [--warmup-seconds 90] [--launch-threads 16] [--drain-seconds 15] [--saturation-seconds 10]
 			                 [--senders 4*G] [--heap-probe COMMAND] [--kinship-pid PID] [--bare-pid PID]
 			       chat-load bare-broker [--server.port=P]""";
 
@@ -49,7 +49,7 @@ record Settings(String sandboxUrl, String kinshipUrl, @Nullable String bareUrl, 
 		int groups = number(options, "groups", 10);
 		Settings settings = new Settings(required(options, "sandbox"), required(options, "kinship"),
 				options.get("bare"), number(options, "clients", 50), groups, number(options, "rate", 20),
-				number(options, "seconds", 10), number(options, "warmup-seconds", 20),
+				number(options, "seconds", 10), number(options, "warmup-seconds", 90),
 				number(options, "launch-threads", 16), number(options, "drain-seconds", 15),
 				number(options, "saturation-seconds", 10), number(options, "senders", 4 * groups),
 				options.get("heap-probe"), number(options, "kinship-pid", -1), number(options, "bare-pid", -1));
