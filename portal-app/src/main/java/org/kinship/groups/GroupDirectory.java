@@ -97,7 +97,8 @@ public class GroupDirectory {
 	 * @return the seat, or empty when the person may not take part
 	 */
 	public Optional<Seat> seat(KinshipPrincipal principal, String slug) {
-		return this.groups.find(principal.issuer(), slug).flatMap((group) -> seat(principal, group.id()));
+		return this.groups.seatRow(principal.issuer(), slug, principal.fhirUser())
+			.flatMap((row) -> seat(principal, row));
 	}
 
 	/**
@@ -108,14 +109,17 @@ public class GroupDirectory {
 	 */
 	public Optional<Seat> seat(KinshipPrincipal principal, long groupId) {
 		// asked at every message sent: one query rather than the whole group
-		return this.groups.seatRow(principal.issuer(), groupId, principal.fhirUser()).flatMap((row) -> {
-			boolean staff = principal.has(CommunityRight.COMMUNITY_MANAGER) || row.facilitator();
-			if (row.memberName() == null && !staff) {
-				return Optional.empty();
-			}
-			String name = (row.memberName() != null) ? row.memberName() : principal.displayName();
-			return Optional.of(new Seat(groupId, row.slug(), row.status(), name, staff));
-		});
+		return this.groups.seatRow(principal.issuer(), groupId, principal.fhirUser())
+			.flatMap((row) -> seat(principal, row));
+	}
+
+	private static Optional<Seat> seat(KinshipPrincipal principal, GroupStore.SeatRow row) {
+		boolean staff = principal.has(CommunityRight.COMMUNITY_MANAGER) || row.facilitator();
+		if (row.memberName() == null && !staff) {
+			return Optional.empty();
+		}
+		String name = (row.memberName() != null) ? row.memberName() : principal.displayName();
+		return Optional.of(new Seat(row.id(), row.slug(), row.status(), name, staff));
 	}
 
 	/**

@@ -130,9 +130,6 @@ class RedisFanout implements MessageListener, DisposableBean {
 			return;
 		}
 		Envelope envelope = this.json.readValue(body, Envelope.class);
-		if (this.properties.node().equals(envelope.origin())) {
-			return;
-		}
 		if (envelope.message() != null) {
 			this.local.deliverHere(envelope.message());
 		}
@@ -148,10 +145,14 @@ class RedisFanout implements MessageListener, DisposableBean {
 	}
 
 	/**
-	 * How every envelope from a node begins, its origin being written first.
+	 * How every envelope from a node begins, as the mapper writes it: up to the end of
+	 * its origin, which is written first.
 	 */
 	static byte[] prefixOf(JsonMapper json, String node) {
-		return ("{\"origin\":" + json.writeValueAsString(node) + ",").getBytes(StandardCharsets.UTF_8);
+		String envelope = json.writeValueAsString(new Envelope(node, null, null, null, null));
+		String origin = json.writeValueAsString(node);
+		int end = envelope.indexOf(origin, envelope.indexOf(':')) + origin.length();
+		return envelope.substring(0, end).getBytes(StandardCharsets.UTF_8);
 	}
 
 	static boolean startsWith(byte[] body, byte[] prefix) {

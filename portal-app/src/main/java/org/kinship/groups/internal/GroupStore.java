@@ -82,35 +82,51 @@ public class GroupStore {
 
 	/**
 	 * What a person's seat in a group's discussion rests on, read in one query for every
-	 * message sent: the group's slug and status, the name the person goes by there as an
-	 * active member, and whether they facilitate it.
+	 * message sent: the group's id, slug and status, the name the person goes by there as
+	 * an active member, and whether they facilitate it.
 	 * @param issuer the health system
 	 * @param id the group
 	 * @param fhirUser the person
 	 * @return the row, or empty when the group is not the health system's
 	 */
 	public Optional<SeatRow> seatRow(String issuer, long id, String fhirUser) {
+		return seatRow("g.id", issuer, id, fhirUser);
+	}
+
+	/**
+	 * What a person's seat rests on, by the group's slug.
+	 * @param issuer the health system
+	 * @param slug the group
+	 * @param fhirUser the person
+	 * @return the row, or empty when the health system has no such group
+	 */
+	public Optional<SeatRow> seatRow(String issuer, String slug, String fhirUser) {
+		return seatRow("g.slug", issuer, slug, fhirUser);
+	}
+
+	private Optional<SeatRow> seatRow(String keyColumn, String issuer, Object key, String fhirUser) {
 		return this.jdbc
-			.sql("SELECT g.slug, g.status, (SELECT m.display_name FROM group_member m WHERE m.group_id = g.id "
+			.sql("SELECT g.id, g.slug, g.status, (SELECT m.display_name FROM group_member m WHERE m.group_id = g.id "
 					+ "AND m.fhir_user = ? AND m.status = 'ACTIVE'), (SELECT COUNT(*) FROM group_staff s "
 					+ "WHERE s.group_id = g.id AND s.duty = ? AND s.fhir_user = ?) "
-					+ "FROM community_group g WHERE g.issuer = ? AND g.id = ?")
-			.params(fhirUser, FACILITATOR, fhirUser, issuer, id)
-			.query((rs, row) -> new SeatRow(rs.getString(1), GroupStatus.valueOf(rs.getString(2)), rs.getString(3),
-					rs.getInt(4) > 0))
+					+ "FROM community_group g WHERE g.issuer = ? AND " + keyColumn + " = ?")
+			.params(fhirUser, FACILITATOR, fhirUser, issuer, key)
+			.query((rs, row) -> new SeatRow(rs.getLong(1), rs.getString(2), GroupStatus.valueOf(rs.getString(3)),
+					rs.getString(4), rs.getInt(5) > 0))
 			.optional();
 	}
 
 	/**
 	 * What a seat rests on.
 	 *
+	 * @param id the group's id
 	 * @param slug the group's slug
 	 * @param status the group's status
 	 * @param memberName the name the person goes by as an active member, or {@code null}
 	 * when they are not one
 	 * @param facilitator whether the person facilitates the group
 	 */
-	public record SeatRow(String slug, GroupStatus status, @Nullable String memberName, boolean facilitator) {
+	public record SeatRow(long id, String slug, GroupStatus status, @Nullable String memberName, boolean facilitator) {
 	}
 
 	/**
