@@ -17,7 +17,7 @@ import org.kinship.audit.AuditEntry;
 import org.kinship.audit.AuditLog;
 import org.kinship.broadcast.internal.AcknowledgementWriter;
 import org.kinship.broadcast.internal.RecipientStore;
-import org.kinship.groups.Refused;
+import org.kinship.shared.Refused;
 import org.kinship.launch.KinshipPrincipal;
 
 import org.springframework.stereotype.Component;

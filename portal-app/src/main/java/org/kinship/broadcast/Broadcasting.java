@@ -14,11 +14,11 @@ import org.kinship.broadcast.internal.BroadcastStore;
 import org.kinship.broadcast.internal.BroadcastStore.Draft;
 import org.kinship.broadcast.internal.RecipientStore;
 import org.kinship.broadcast.internal.WriteBack;
-import org.kinship.chat.MarkdownRenderer;
+import org.kinship.shared.MarkdownRenderer;
 import org.kinship.groups.Cohorts.CohortMember;
 import org.kinship.groups.Group;
 import org.kinship.groups.GroupAdministration;
-import org.kinship.groups.Refused;
+import org.kinship.shared.Refused;
 import org.kinship.launch.CommunityRight;
 import org.kinship.launch.KinshipPrincipal;
 

@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 import org.jspecify.annotations.Nullable;
-import org.kinship.groups.Refused;
+import org.kinship.shared.Refused;
 
 /** Times as the compose form shows them: {@code datetime-local} values in UTC. */
 final class Times {

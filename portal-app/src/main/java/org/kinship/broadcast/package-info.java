@@ -8,6 +8,6 @@
  * scheduled broadcasts are kept on the server; nothing is ever half-sent.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Broadcasts",
-		allowedDependencies = { "launch", "audit", "groups", "chat" })
+		allowedDependencies = { "shared", "launch", "audit", "groups", "chat" })
 @org.jspecify.annotations.NullMarked
 package org.kinship.broadcast;

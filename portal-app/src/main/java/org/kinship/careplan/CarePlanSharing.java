@@ -10,7 +10,7 @@ import org.kinship.careplan.internal.SectionStatus;
 import org.kinship.groups.GroupDirectory;
 import org.kinship.groups.GroupDirectory.GroupPage;
 import org.kinship.groups.Membership.MembershipStatus;
-import org.kinship.groups.Refused;
+import org.kinship.shared.Refused;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.launch.KinshipRole;
 

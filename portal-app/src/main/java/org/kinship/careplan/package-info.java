@@ -9,6 +9,6 @@
  * missing.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Care plan",
-		allowedDependencies = { "launch", "audit", "groups", "chat" })
+		allowedDependencies = { "shared", "launch", "audit", "groups", "chat" })
 @org.jspecify.annotations.NullMarked
 package org.kinship.careplan;

@@ -7,14 +7,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.jspecify.annotations.Nullable;
+import org.kinship.shared.MarkdownRenderer;
 import org.kinship.chat.internal.ChatProperties;
 import org.kinship.chat.internal.MessageStore;
 import org.kinship.chat.internal.RateLimiter;
 import org.kinship.groups.GroupDirectory;
 import org.kinship.groups.GroupDirectory.Seat;
 import org.kinship.groups.GroupStatus;
-import org.kinship.groups.Refused;
+import org.kinship.shared.Refused;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.moderation.Flags;
 import org.kinship.moderation.Screening;
@@ -31,22 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class Chat {
-
-	/**
-	 * The WebSocket session attribute that holds the locale of the page that opened the
-	 * socket, for refusals in the member's language.
-	 */
-	public static final String LOCALE_ATTRIBUTE = "kinship.locale";
-
-	/**
-	 * The language of the page that opened a socket.
-	 * @param sessionAttributes the WebSocket session's attributes, if any
-	 * @return the page's locale, or English
-	 */
-	public static Locale localeOf(@Nullable Map<String, Object> sessionAttributes) {
-		Object locale = (sessionAttributes != null) ? sessionAttributes.get(LOCALE_ATTRIBUTE) : null;
-		return (locale instanceof Locale chosen) ? chosen : Locale.ENGLISH;
-	}
 
 	/** The reactions members can give. */
 	public static final List<String> REACTIONS = List.of("👍", "❤️", "🙏", "🤗", "😢");

@@ -2,8 +2,9 @@ package org.kinship.chat;
 
 import java.util.Optional;
 
+import org.kinship.shared.MarkdownRenderer;
 import org.kinship.chat.internal.MessageStore;
-import org.kinship.groups.Refused;
+import org.kinship.shared.Refused;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;

@@ -15,7 +15,7 @@ import org.kinship.groups.GroupDirectory;
 import org.kinship.groups.GroupDirectory.Seat;
 import org.kinship.groups.GroupStatus;
 import org.kinship.groups.GroupStatusChanged;
-import org.kinship.groups.Refused;
+import org.kinship.shared.Refused;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.moderation.ModerationLog;
 import org.kinship.moderation.ModerationLog.Entry;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.kinship.groups.GroupDirectory.Seat;
-import org.kinship.groups.Refused;
+import org.kinship.shared.Refused;
 import org.kinship.launch.KinshipPrincipal;
 
 /**

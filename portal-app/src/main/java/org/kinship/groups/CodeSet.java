@@ -1,5 +1,7 @@
 package org.kinship.groups;
 
+import org.kinship.shared.Refused;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
 
+import org.kinship.shared.Refused;
 import org.kinship.groups.internal.CohortPreview;
 import org.kinship.groups.internal.GroupStore;
 import org.kinship.groups.internal.GuidelinesPolicy;

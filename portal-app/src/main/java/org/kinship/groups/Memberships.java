@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.kinship.shared.Refused;
 import org.kinship.groups.Membership.MembershipStatus;
 import org.kinship.groups.internal.GroupStore;
 import org.kinship.groups.internal.KnownPatients;

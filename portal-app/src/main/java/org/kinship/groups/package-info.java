@@ -5,6 +5,6 @@
  * codes or diagnoses are stored or shown to anyone else.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Groups",
-		allowedDependencies = { "launch", "audit", "moderation" })
+		allowedDependencies = { "shared", "launch", "audit", "moderation" })
 @org.jspecify.annotations.NullMarked
 package org.kinship.groups;

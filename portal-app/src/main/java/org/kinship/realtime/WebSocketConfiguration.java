@@ -2,7 +2,7 @@ package org.kinship.realtime;
 
 import java.util.Map;
 
-import org.kinship.chat.Chat;
+import org.kinship.shared.SocketLocale;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -195,10 +195,10 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 		public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
 				Map<String, Object> attributes) {
 			if (request instanceof ServletServerHttpRequest servlet) {
-				attributes.put(Chat.LOCALE_ATTRIBUTE, RequestContextUtils.getLocale(servlet.getServletRequest()));
+				attributes.put(SocketLocale.ATTRIBUTE, RequestContextUtils.getLocale(servlet.getServletRequest()));
 			}
 			else {
-				attributes.put(Chat.LOCALE_ATTRIBUTE, LocaleContextHolder.getLocale());
+				attributes.put(SocketLocale.ATTRIBUTE, LocaleContextHolder.getLocale());
 			}
 			return true;
 		}

@@ -4,6 +4,6 @@
  * every other node. Sockets close when their launch session ends.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Real time",
-		allowedDependencies = { "chat", "launch", "moderation", "broadcast", "review" })
+		allowedDependencies = { "shared", "chat", "launch", "moderation", "broadcast", "review" })
 @org.jspecify.annotations.NullMarked
 package org.kinship.realtime;

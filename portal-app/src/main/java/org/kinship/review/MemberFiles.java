@@ -7,7 +7,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.kinship.groups.Group;
 import org.kinship.groups.GroupDirectory;
-import org.kinship.groups.Refused;
+import org.kinship.shared.Refused;
 import org.kinship.launch.CommunityRight;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.moderation.MemberNotes;

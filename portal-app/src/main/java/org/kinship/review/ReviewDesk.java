@@ -11,7 +11,7 @@ import org.kinship.chat.ChatModeration;
 import org.kinship.chat.MessageForReview;
 import org.kinship.groups.Group;
 import org.kinship.groups.GroupDirectory;
-import org.kinship.groups.Refused;
+import org.kinship.shared.Refused;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.moderation.ModerationLog;
 import org.kinship.moderation.ReviewQueue;

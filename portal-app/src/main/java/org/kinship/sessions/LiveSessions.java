@@ -14,7 +14,7 @@ import org.kinship.chat.ChatMessage;
 import org.kinship.chat.GroupControlsChanged;
 import org.kinship.groups.GroupDirectory;
 import org.kinship.groups.GroupDirectory.Seat;
-import org.kinship.groups.Refused;
+import org.kinship.shared.Refused;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.moderation.ModerationLog;
 import org.kinship.moderation.ModerationLog.Entry;

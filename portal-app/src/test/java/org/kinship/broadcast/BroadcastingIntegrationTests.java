@@ -17,7 +17,7 @@ import org.kinship.groups.GroupForm;
 import org.kinship.groups.GroupStatus;
 import org.kinship.groups.JoinForm;
 import org.kinship.groups.Memberships;
-import org.kinship.groups.Refused;
+import org.kinship.shared.Refused;
 import org.kinship.launch.CommunityRight;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.launch.KinshipRole;

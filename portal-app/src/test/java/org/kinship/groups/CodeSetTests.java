@@ -1,5 +1,7 @@
 package org.kinship.groups;
 
+import org.kinship.shared.Refused;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

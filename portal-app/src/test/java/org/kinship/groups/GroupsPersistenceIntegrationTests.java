@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.kinship.shared.Refused;
 import org.kinship.MariaDbTestDatabase;
 import org.kinship.groups.Membership.MembershipStatus;
 import org.kinship.launch.CommunityRight;

@@ -11,7 +11,7 @@ import org.kinship.groups.CodeSet;
 import org.kinship.groups.Cohorts;
 import org.kinship.groups.Cohorts.CohortMember;
 import org.kinship.groups.Cohorts.CohortUnavailable;
-import org.kinship.groups.Refused;
+import org.kinship.shared.Refused;
 
 import org.springframework.stereotype.Component;
 

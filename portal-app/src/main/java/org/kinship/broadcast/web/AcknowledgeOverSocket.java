@@ -4,9 +4,9 @@ import java.security.Principal;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
+import org.kinship.shared.SocketLocale;
 import org.kinship.broadcast.Acknowledgement;
 import org.kinship.broadcast.BroadcastInbox;
-import org.kinship.chat.Chat;
 import org.kinship.launch.CurrentPrincipal;
 import org.kinship.launch.KinshipPrincipal;
 
@@ -51,7 +51,7 @@ class AcknowledgeOverSocket {
 			.orElseThrow(() -> new AccessDeniedException("Not launched"));
 		String name = user.getName();
 		String sessionId = headers.getSessionId();
-		Locale locale = Chat.localeOf(headers.getSessionAttributes());
+		Locale locale = SocketLocale.of(headers.getSessionAttributes());
 		this.inbox.acknowledgeLater(principal, id).whenComplete((outcome, failure) -> {
 			Reply reply;
 			if (failure != null) {

@@ -1,7 +1,7 @@
 package org.kinship.broadcast.web;
 
 import org.kinship.broadcast.BroadcastInbox;
-import org.kinship.groups.Refused;
+import org.kinship.shared.Refused;
 import org.kinship.launch.KinshipPrincipal;
 
 import org.springframework.http.HttpStatus;

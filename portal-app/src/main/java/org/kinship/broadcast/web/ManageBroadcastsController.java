@@ -6,7 +6,7 @@ import org.kinship.broadcast.Broadcast;
 import org.kinship.broadcast.BroadcastForm;
 import org.kinship.broadcast.BroadcastStatus;
 import org.kinship.broadcast.Broadcasting;
-import org.kinship.groups.Refused;
+import org.kinship.shared.Refused;
 import org.kinship.launch.KinshipPrincipal;
 
 import org.springframework.http.HttpStatus;

@@ -11,7 +11,7 @@ import org.kinship.careplan.ShareItem;
 import org.kinship.chat.Chat;
 import org.kinship.chat.SendCommand;
 import org.kinship.groups.GroupDirectory;
-import org.kinship.groups.Refused;
+import org.kinship.shared.Refused;
 import org.kinship.launch.KinshipPrincipal;
 
 import org.springframework.http.HttpStatus;

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.kinship.chat.PostingRule;
-import org.kinship.groups.Refused;
+import org.kinship.shared.Refused;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;

@@ -5,7 +5,7 @@ import java.util.List;
 import org.kinship.chat.Chat;
 import org.kinship.chat.Chat.ReadState;
 import org.kinship.chat.ChatMessage;
-import org.kinship.groups.Refused;
+import org.kinship.shared.Refused;
 import org.kinship.chat.SendCommand;
 import org.kinship.chat.SendResult;
 import org.kinship.launch.KinshipPrincipal;

@@ -3,10 +3,11 @@ package org.kinship.chat.web;
 import java.security.Principal;
 
 import org.jspecify.annotations.Nullable;
+import org.kinship.shared.SocketLocale;
 import org.kinship.chat.Chat;
 import org.kinship.chat.Chat.CatchUp;
 import org.kinship.chat.GroupControls;
-import org.kinship.groups.Refused;
+import org.kinship.shared.Refused;
 import org.kinship.chat.SendCommand;
 import org.kinship.chat.SendResult;
 import org.kinship.launch.CurrentPrincipal;
@@ -107,7 +108,7 @@ class ChatMessagingController {
 	}
 
 	private String text(SimpMessageHeaderAccessor headers, String key, Object... arguments) {
-		return Reasons.text(this.messages, Chat.localeOf(headers.getSessionAttributes()), key, arguments);
+		return Reasons.text(this.messages, SocketLocale.of(headers.getSessionAttributes()), key, arguments);
 	}
 
 	/**

@@ -5,7 +5,7 @@ import org.kinship.chat.GroupControls;
 import org.kinship.chat.GroupControls.Controls;
 import org.kinship.groups.GroupDirectory.GroupPage;
 import org.kinship.groups.GroupPageSection;
-import org.kinship.groups.Refused;
+import org.kinship.shared.Refused;
 import org.kinship.launch.KinshipPrincipal;
 
 import org.springframework.stereotype.Component;

@@ -3,7 +3,7 @@ package org.kinship.chat.web;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
-import org.kinship.groups.Refused;
+import org.kinship.shared.Refused;
 import org.kinship.moderation.Flags.FlagReason;
 
 /**

@@ -5,7 +5,7 @@ import java.util.List;
 import org.kinship.chat.ChatMessage;
 import org.kinship.chat.GroupControls;
 import org.kinship.chat.GroupControls.Controls;
-import org.kinship.groups.Refused;
+import org.kinship.shared.Refused;
 import org.kinship.launch.KinshipPrincipal;
 
 import org.springframework.context.MessageSource;

@@ -8,7 +8,7 @@ import org.kinship.groups.GroupDirectory.GroupPage;
 import org.kinship.groups.GroupPageSection;
 import org.kinship.groups.JoinForm;
 import org.kinship.groups.Memberships;
-import org.kinship.groups.Refused;
+import org.kinship.shared.Refused;
 import org.kinship.launch.KinshipPrincipal;
 
 import org.springframework.http.HttpStatus;

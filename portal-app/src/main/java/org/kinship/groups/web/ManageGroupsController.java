@@ -5,7 +5,7 @@ import org.kinship.groups.Group;
 import org.kinship.groups.GroupAdministration;
 import org.kinship.groups.GroupDirectory;
 import org.kinship.groups.GroupForm;
-import org.kinship.groups.Refused;
+import org.kinship.shared.Refused;
 import org.kinship.launch.CommunityRight;
 import org.kinship.launch.KinshipPrincipal;
 

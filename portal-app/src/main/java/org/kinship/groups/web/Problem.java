@@ -1,6 +1,6 @@
 package org.kinship.groups.web;
 
-import org.kinship.groups.Refused;
+import org.kinship.shared.Refused;
 
 /**
  * A refusal as a page shows it: a message key and its arguments.

@@ -1,6 +1,6 @@
 package org.kinship.review.web;
 
-import org.kinship.groups.Refused;
+import org.kinship.shared.Refused;
 
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 

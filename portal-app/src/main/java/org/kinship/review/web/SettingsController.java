@@ -1,7 +1,7 @@
 package org.kinship.review.web;
 
 import org.jspecify.annotations.Nullable;
-import org.kinship.groups.Refused;
+import org.kinship.shared.Refused;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.moderation.ModerationSettings;
 import org.kinship.moderation.ModerationSettings.Overrides;

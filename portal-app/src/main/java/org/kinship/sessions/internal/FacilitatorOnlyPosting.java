@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.kinship.chat.PostingRule;
-import org.kinship.groups.Refused;
+import org.kinship.shared.Refused;
 import org.kinship.sessions.LiveSession;
 import org.kinship.sessions.Posting;
 

@@ -3,7 +3,7 @@ package org.kinship.sessions.web;
 import java.util.List;
 import java.util.function.Supplier;
 
-import org.kinship.groups.Refused;
+import org.kinship.shared.Refused;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.sessions.LiveSessions;
 import org.kinship.sessions.SessionForm;

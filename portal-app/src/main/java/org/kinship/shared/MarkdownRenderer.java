@@ -1,4 +1,4 @@
-package org.kinship.chat;
+package org.kinship.shared;
 
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package org.kinship.groups;
+package org.kinship.shared;
 
 /**
  * A request the member can act on was refused: the message key (in {@code messages}) says

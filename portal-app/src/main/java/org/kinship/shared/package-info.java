@@ -1,0 +1,9 @@
+/**
+ * What every feature module needs and none owns: a refusal the member can act on
+ * ({@link org.kinship.shared.Refused}), the Markdown subset that chat and broadcasts
+ * render, and the language of a socket's page. Open to every module; it depends on none.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Shared",
+		type = org.springframework.modulith.ApplicationModule.Type.OPEN, allowedDependencies = {})
+@org.jspecify.annotations.NullMarked
+package org.kinship.shared;
