@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * context the sandbox does not send ({@code intent}, {@code fhirContext},
  * {@code tenant}). Each failure ends on a plain page with a reference number; the
  * recorded token requests show PKCE, the fixed redirect URI, and each kind of client
- * authentication.
+ * authentication. A narrowed grant with that context ends on the home page, so it is
+ * tested in portal-app's {@code LaunchedHomePageIntegrationTests}.
  */
 @SpringBootTest(properties = "kinship.launch.read-timeout=PT3S")
 @AutoConfigureMockMvc
@@ -63,27 +64,6 @@ class FaultyEhrLaunchIntegrationTests {
 	@AfterAll
 	static void stop() {
 		EHR.stop();
-	}
-
-	@Test
-	void acceptsANarrowedGrantAndKeepsIntentFhirContextAndTenant() throws Exception {
-		Launch launch = startEhrLaunch("general");
-		EHR.token("general")
-			.idToken(EHR.idToken(launch))
-			.scope("openid fhirUser launch patient/Condition.rs")
-			.context("\"patient\": \"123\", \"intent\": \"reconcile-medications\", \"tenant\": \"north\","
-					+ " \"fhirContext\": [{\"reference\": \"Encounter/9\"}], \"need_patient_banner\": false")
-			.stub();
-		assertThat(this.browser.callback(launch)).isEqualTo("/");
-
-		String home = this.browser.open("/", launch.session()).getContentAsString();
-		assertThat(home).contains("Welcome, Pat Example").contains("did not let Kinship read this record");
-		KinshipPrincipal principal = LaunchingBrowser.principal(launch.session());
-		assertThat(principal.intent()).isEqualTo("reconcile-medications");
-		assertThat(principal.tenant()).isEqualTo("north");
-		assertThat(principal.fhirContext()).containsExactly("Encounter/9");
-		assertThat(principal.mayRead("Condition")).isTrue();
-		assertThat(principal.mayRead("Patient")).isFalse();
 	}
 
 	@Test

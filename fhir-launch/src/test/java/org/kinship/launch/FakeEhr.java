@@ -1,7 +1,14 @@
 package org.kinship.launch;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +57,32 @@ final class FakeEhr {
 	static FakeEhr start() {
 		FakeEhr ehr = new FakeEhr();
 		ehr.server.start();
+		ehr.warmUp();
 		return ehr;
+	}
+
+	/**
+	 * Sends the server its first request without a time limit that matters. The first
+	 * request to a new server loads the classes of WireMock's matching and of the JDK's
+	 * HTTP client; on a loaded machine that took longer than Kinship's timeouts for its
+	 * first discovery. The request is forgotten with the rest at the first
+	 * {@link #reset}.
+	 */
+	private void warmUp() {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/warm-up"))
+			.timeout(Duration.ofSeconds(60))
+			.build();
+		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(60)).build();
+		try {
+			client.send(request, HttpResponse.BodyHandlers.discarding());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	void stop() {
