@@ -62,9 +62,9 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	@Override
 	public void configureClientInboundChannel(ChannelRegistration registration) {
-		// frames are authorized by FrameAuthorization, put on the channel once it exists
-		// (see RealtimeConfiguration); a send holds its thread while it waits on the
-		// database (its queries, the
+		// frames are authorized by FrameAuthorization, put on the channel once both
+		// channels exist (see RealtimeConfiguration).
+		// A send holds its thread while it waits on the database (its queries, the
 		// group's row lock, the commit); Spring's default of two threads per processor
 		// let four sends at a time through and queued the rest
 		registration.taskExecutor()
