@@ -125,25 +125,6 @@ public class BroadcastInbox {
 		return this.acknowledgements.acknowledge(id, principal.fhirUser(), entry(principal, id, "acknowledged"));
 	}
 
-	/**
-	 * The recipients of a broadcast among some members, for live delivery.
-	 * @param id the broadcast
-	 * @param fhirUsers the members online
-	 * @return those who are recipients
-	 */
-	public List<String> recipientsAmong(long id, Collection<String> fhirUsers) {
-		return this.recipients.among(id, fhirUsers);
-	}
-
-	/**
-	 * Records that a broadcast was pushed to members' open pages.
-	 * @param id the broadcast
-	 * @param fhirUsers the recipients it was pushed to
-	 */
-	public void delivered(long id, Collection<String> fhirUsers) {
-		this.recipients.delivered(id, fhirUsers, Instant.now());
-	}
-
 	private Optional<InboxEntry> find(KinshipPrincipal principal, long id, Instant now) {
 		return this.recipients.of(principal.issuer(), principal.fhirUser(), now)
 			.stream()

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A broadcast was stored for all its recipients. Published inside the sending
  * transaction; listeners deliver it after commit. Carries no recipient list: each node
- * asks {@link BroadcastInbox#recipientsAmong} about the members online there.
+ * asks the database which of the members online there are recipients.
  *
  * @param id the broadcast
  * @param issuerKey the registration key of the health system

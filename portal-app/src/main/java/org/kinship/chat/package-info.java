@@ -6,6 +6,6 @@
  * last sequence they saw.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Chat",
-		allowedDependencies = { "shared", "launch", "groups", "moderation", "audit" })
+		allowedDependencies = { "shared", "launch", "groups", "moderation", "audit", "realtime" })
 @org.jspecify.annotations.NullMarked
 package org.kinship.chat;

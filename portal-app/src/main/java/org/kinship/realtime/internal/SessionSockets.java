@@ -1,4 +1,4 @@
-package org.kinship.realtime;
+package org.kinship.realtime.internal;
 
 import java.io.IOException;
 import java.util.Map;

@@ -1,10 +1,12 @@
-package org.kinship.realtime;
+package org.kinship.realtime.internal;
 
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
 
 import org.kinship.shared.SocketLocale;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,24 +17,21 @@ import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.scheduling.concurrent.ConcurrentTaskScheduler;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.socket.WebSocketHandler;
-import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
-import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
-import org.springframework.web.socket.handler.WebSocketSessionDecorator;
 import org.springframework.web.socket.server.HandshakeInterceptor;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 import org.springframework.web.socket.server.support.HttpSessionHandshakeInterceptor;
 
 /**
- * STOMP over WebSocket at {@code /ws}, same origin only. {@code /app} goes to the chat
- * controllers, {@code /topic/groups/{id}} carries a group's messages and
- * {@code /user/queue/...} each member's own replies.
+ * STOMP over WebSocket at {@code /ws}, same origin only. {@code /app} goes to the
+ * features' message handlers, {@code /topic/...} carries what many pages follow (a
+ * group's messages, say) and {@code /user/queue/...} each member's own replies.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
@@ -52,18 +51,20 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	private final SessionSockets sockets;
 
-	private final FrameAuthorization authorization;
+	private final ScheduledExecutorService heartbeats;
 
-	WebSocketConfiguration(RealtimeProperties properties, SessionSockets sockets, FrameAuthorization authorization) {
+	WebSocketConfiguration(RealtimeProperties properties, SessionSockets sockets,
+			@Qualifier("stompHeartbeats") ScheduledExecutorService heartbeats) {
 		this.properties = properties;
 		this.sockets = sockets;
-		this.authorization = authorization;
+		this.heartbeats = heartbeats;
 	}
 
 	@Override
 	public void configureClientInboundChannel(ChannelRegistration registration) {
-		registration.interceptors(this.authorization);
-		// a send holds its thread while it waits on the database (its queries, the
+		// frames are authorized by FrameAuthorization, put on the channel once both
+		// channels exist (see RealtimeConfiguration).
+		// A send holds its thread while it waits on the database (its queries, the
 		// group's row lock, the commit); Spring's default of two threads per processor
 		// let four sends at a time through and queued the rest
 		registration.taskExecutor()
@@ -82,14 +83,10 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	@Override
 	public void configureMessageBroker(MessageBrokerRegistry registry) {
-		ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
-		heartbeats.setPoolSize(1);
-		heartbeats.setThreadNamePrefix("stomp-heartbeat-");
-		heartbeats.initialize();
 		long heartbeat = this.properties.heartbeat().toMillis();
 		registry.enableSimpleBroker("/topic", "/queue")
 			.setHeartbeatValue(new long[] { heartbeat, heartbeat })
-			.setTaskScheduler(heartbeats);
+			.setTaskScheduler(new ConcurrentTaskScheduler(this.heartbeats));
 		registry.setApplicationDestinationPrefixes("/app");
 		// each member receives a group's messages in the order they were published
 		registry.setPreservePublishOrder(true);
@@ -148,44 +145,6 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 				container.afterPropertiesSet();
 			}
 		};
-	}
-
-	/**
-	 * Takes every incoming WebSocket message in pieces of the container's read buffer and
-	 * hands them to Spring's STOMP decoder, which joins them into frames and refuses a
-	 * frame over {@code kinship.realtime.max-frame-bytes} with an ERROR frame. Spring
-	 * expects whole messages otherwise, and grows each socket's read buffer to 16,640
-	 * characters for them (stomp.js splits large frames at 16 KB); Tomcat then closes the
-	 * socket (1009) on a longer message without a word. Sending is unchanged.
-	 */
-	private static final class FramesInPieces extends WebSocketHandlerDecorator {
-
-		FramesInPieces(WebSocketHandler delegate) {
-			super(delegate);
-		}
-
-		@Override
-		public boolean supportsPartialMessages() {
-			return true;
-		}
-
-		@Override
-		public void afterConnectionEstablished(WebSocketSession session) throws Exception {
-			super.afterConnectionEstablished(new WebSocketSessionDecorator(session) {
-
-				@Override
-				public void setTextMessageSizeLimit(int characters) {
-					// the container's piece size stays: frames are joined by the decoder
-				}
-
-				@Override
-				public void setBinaryMessageSizeLimit(int bytes) {
-					// as above
-				}
-
-			});
-		}
-
 	}
 
 	/** Keeps the page's language for refusals sent over the socket. */

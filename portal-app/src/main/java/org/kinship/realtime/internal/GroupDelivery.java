@@ -1,4 +1,4 @@
-package org.kinship.realtime;
+package org.kinship.realtime.internal;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -6,12 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
@@ -39,10 +40,10 @@ import org.springframework.web.socket.handler.SessionLimitExceededException;
  * reconnects and catches up from the database.
  */
 @Component
-class GroupDelivery implements DisposableBean {
+class GroupDelivery {
 
 	/** As many as Spring's outbound threads, so that a slow page holds up few others. */
-	private static final int THREADS = 4;
+	static final int THREADS = 4;
 
 	/**
 	 * The most bytes of frames put together in one WebSocket message: the default buffer
@@ -62,12 +63,20 @@ class GroupDelivery implements DisposableBean {
 
 	private final Share[] shares = new Share[THREADS];
 
-	GroupDelivery(SessionSockets sockets, ExactSubscriptions subscriptions) {
+	/**
+	 * Starts the delivery loops.
+	 * @param sockets the open sockets
+	 * @param subscriptions the broker's subscriptions
+	 * @param threads at least {@link #THREADS} threads, each to run one loop until it is
+	 * interrupted
+	 */
+	GroupDelivery(SessionSockets sockets, ExactSubscriptions subscriptions,
+			@Qualifier("groupDeliveryThreads") ExecutorService threads) {
 		this.sockets = sockets;
 		this.subscriptions = subscriptions;
 		for (int index = 0; index < THREADS; index++) {
 			this.shares[index] = new Share(index);
-			this.shares[index].start();
+			threads.execute(this.shares[index]);
 		}
 	}
 
@@ -84,13 +93,6 @@ class GroupDelivery implements DisposableBean {
 		Delivery delivery = new Delivery(pages, encoded);
 		for (Share share : this.shares) {
 			share.queue.add(delivery);
-		}
-	}
-
-	@Override
-	public void destroy() {
-		for (Share share : this.shares) {
-			share.interrupt();
 		}
 	}
 
@@ -167,24 +169,25 @@ class GroupDelivery implements DisposableBean {
 	private record Delivery(Map<String, List<String>> pages, EncodedMessage encoded) {
 	}
 
-	/** A delivery thread and the pages whose session ids fall to it. */
-	private final class Share extends Thread {
+	/**
+	 * The loop of a delivery thread ({@link RealtimeConfiguration}) and the pages whose
+	 * session ids fall to it.
+	 */
+	private final class Share implements Runnable {
 
 		private final int index;
 
 		private final BlockingQueue<Delivery> queue = new LinkedBlockingQueue<>();
 
 		Share(int index) {
-			super("kinship-group-delivery-" + index);
 			this.index = index;
-			setDaemon(true);
 		}
 
 		@Override
 		public void run() {
 			List<Delivery> taken = new ArrayList<>();
 			try {
-				while (!isInterrupted()) {
+				while (!Thread.currentThread().isInterrupted()) {
 					taken.add(this.queue.take());
 					this.queue.drainTo(taken, MOST_TAKEN - 1);
 					write(taken);

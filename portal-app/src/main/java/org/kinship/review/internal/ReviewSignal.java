@@ -1,4 +1,4 @@
-package org.kinship.realtime;
+package org.kinship.review.internal;
 
 /**
  * Tells the staff who have a group's review queue open to reload it.

@@ -1,4 +1,4 @@
-package org.kinship.realtime;
+package org.kinship.realtime.internal;
 
 import java.time.Duration;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package org.kinship.realtime;
+package org.kinship.realtime.internal;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,9 +17,9 @@ import org.springframework.util.MultiValueMap;
  * not cached (a member's reply queue, say) walks every subscription of every socket, and
  * every SUBSCRIBE walks its whole cache. At 2,000 open pages that walk was a third of the
  * chat's inbound work in {@code deploy/bench/chat-load}. Kinship never subscribes to a
- * pattern ({@link FrameAuthorization} lets only exact group topics and the member's own
- * queues through), so a map from destination to its subscribers says the same in one
- * lookup. Selector headers are not supported, and not needed.
+ * pattern ({@link FrameAuthorization} lets through only the destinations the features'
+ * rules name, never a pattern), so a map from destination to its subscribers says the
+ * same in one lookup. Selector headers are not supported, and not needed.
  * <p>
  * Each destination's subscribers are kept as a copy that is replaced on every change, so
  * that a lookup, which happens far more often than a change, hands out the map itself.

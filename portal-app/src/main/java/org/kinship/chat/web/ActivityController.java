@@ -1,15 +1,16 @@
-package org.kinship.realtime;
+package org.kinship.chat.web;
 
 import java.security.Principal;
 
 import org.jspecify.annotations.Nullable;
 import org.kinship.chat.Chat;
 import org.kinship.launch.CurrentPrincipal;
+import org.kinship.realtime.LivePages;
+import org.kinship.realtime.Presence;
 
 import org.springframework.messaging.handler.annotation.DestinationVariable;
 import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.messaging.handler.annotation.Payload;
-import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -21,22 +22,26 @@ import org.springframework.stereotype.Controller;
 @Controller
 class ActivityController {
 
+	static final java.time.Duration ONLINE = java.time.Duration.ofSeconds(70);
+
+	static final java.time.Duration TYPING = java.time.Duration.ofSeconds(6);
+
 	private final Chat chat;
 
 	private final Presence presence;
 
-	private final SimpMessagingTemplate template;
+	private final LivePages pages;
 
-	ActivityController(Chat chat, Presence presence, SimpMessagingTemplate template) {
+	ActivityController(Chat chat, Presence presence, LivePages pages) {
 		this.chat = chat;
 		this.presence = presence;
-		this.template = template;
+		this.pages = pages;
 	}
 
 	@MessageMapping("/groups/{groupId}/presence")
 	void presence(@DestinationVariable long groupId, @Payload PresenceUpdate update, Principal user) {
 		nameIn(user, groupId).ifPresent((name) -> {
-			this.presence.mark("online", groupId, name, Presence.ONLINE, Boolean.TRUE.equals(update.visible()));
+			this.presence.mark("online", groupId, name, ONLINE, Boolean.TRUE.equals(update.visible()));
 			publish(groupId);
 		});
 	}
@@ -44,7 +49,7 @@ class ActivityController {
 	@MessageMapping("/groups/{groupId}/typing")
 	void typing(@DestinationVariable long groupId, Principal user) {
 		nameIn(user, groupId).ifPresent((name) -> {
-			this.presence.mark("typing", groupId, name, Presence.TYPING, true);
+			this.presence.mark("typing", groupId, name, TYPING, true);
 			publish(groupId);
 		});
 	}
@@ -54,7 +59,7 @@ class ActivityController {
 	}
 
 	private void publish(long groupId) {
-		this.template.convertAndSend("/topic/groups/" + groupId + "/activity",
+		this.pages.toTopic("/topic/groups/" + groupId + "/activity",
 				new Activity(this.presence.current("online", groupId), this.presence.current("typing", groupId)));
 	}
 

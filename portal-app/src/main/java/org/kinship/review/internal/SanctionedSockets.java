@@ -1,7 +1,8 @@
-package org.kinship.realtime;
+package org.kinship.review.internal;
 
 import org.kinship.moderation.MemberSanctioned;
 import org.kinship.moderation.Sanctions;
+import org.kinship.realtime.LivePages;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -19,16 +20,16 @@ class SanctionedSockets {
 	/** Close code for a socket whose member was suspended or banned. */
 	static final CloseStatus KEPT_OUT = new CloseStatus(4003, "Kept out of the group");
 
-	private final SessionSockets sockets;
+	private final LivePages pages;
 
-	SanctionedSockets(SessionSockets sockets) {
-		this.sockets = sockets;
+	SanctionedSockets(LivePages pages) {
+		this.pages = pages;
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
 	void on(MemberSanctioned sanctioned) {
 		if (sanctioned.kind() != Sanctions.Kind.MUTE) {
-			this.sockets.closeOf(sanctioned.issuer(), sanctioned.member(), KEPT_OUT);
+			this.pages.disconnect(sanctioned.issuer(), sanctioned.member(), KEPT_OUT);
 		}
 	}
 

@@ -1,4 +1,4 @@
-package org.kinship.realtime;
+package org.kinship.realtime.internal;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,8 +1,8 @@
-package org.kinship.realtime;
+package org.kinship.review.internal;
 
+import org.kinship.realtime.LivePages;
 import org.kinship.review.AuthorToldOfDecision;
 
-import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -17,15 +17,15 @@ class DecisionNotices {
 
 	static final String QUEUE = "/queue/notices";
 
-	private final SimpMessagingTemplate template;
+	private final LivePages pages;
 
-	DecisionNotices(SimpMessagingTemplate template) {
-		this.template = template;
+	DecisionNotices(LivePages pages) {
+		this.pages = pages;
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
 	void on(AuthorToldOfDecision decision) {
-		this.template.convertAndSendToUser(decision.issuerKey() + "|" + decision.author(), QUEUE,
+		this.pages.toUser(decision.issuerKey() + "|" + decision.author(), QUEUE,
 				new Notice(decision.groupId(), decision.decision(), decision.reason()));
 	}
 

@@ -1,4 +1,4 @@
-package org.kinship.realtime;
+package org.kinship.realtime.internal;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -37,11 +38,13 @@ class GroupDeliveryTests {
 
 	private final SessionSockets sockets = new SessionSockets();
 
-	private final GroupDelivery delivery = new GroupDelivery(this.sockets, this.subscriptions);
+	private final ExecutorService threads = new RealtimeConfiguration().groupDeliveryThreads();
+
+	private final GroupDelivery delivery = new GroupDelivery(this.sockets, this.subscriptions, this.threads);
 
 	@AfterEach
 	void stop() {
-		this.delivery.destroy();
+		this.threads.shutdownNow();
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package org.kinship.realtime;
+package org.kinship.realtime.internal;
 
 import org.jspecify.annotations.Nullable;
 

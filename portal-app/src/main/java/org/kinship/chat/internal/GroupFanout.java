@@ -1,0 +1,83 @@
+package org.kinship.chat.internal;
+
+import org.kinship.chat.ChatMessage;
+import org.kinship.chat.GroupControlsChanged;
+import org.kinship.chat.MessageChanged;
+import org.kinship.chat.MessagePosted;
+import org.kinship.realtime.LivePages;
+import org.kinship.realtime.Relay;
+import org.kinship.realtime.RelayHandler;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Delivers each committed message, and each change of a group's controls, to the group's
+ * open pages on this node at once, and relays it to the other nodes, which deliver it to
+ * theirs. Runs after commit, so nothing is delivered that could still roll back. An
+ * in-process listener on purpose: a message is on its members' screens within
+ * milliseconds, and one that never got there is caught up from the database.
+ */
+@Configuration(proxyBeanMethods = false)
+class GroupFanout {
+
+	static final String MESSAGE = "chat.message";
+
+	static final String CONTROLS = "chat.controls";
+
+	private final LivePages pages;
+
+	private final Relay relay;
+
+	GroupFanout(LivePages pages, Relay relay) {
+		this.pages = pages;
+		this.relay = relay;
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void on(MessagePosted posted) {
+		deliverHere(posted.message());
+		this.relay.toOtherNodes(MESSAGE, posted.message());
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void on(MessageChanged changed) {
+		deliverHere(changed.message());
+		this.relay.toOtherNodes(MESSAGE, changed.message());
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void on(GroupControlsChanged changed) {
+		deliverHere(changed);
+		this.relay.toOtherNodes(CONTROLS, changed);
+	}
+
+	/**
+	 * Delivers a message to its group's open pages on this node, its frame encoded once
+	 * for all of them.
+	 */
+	void deliverHere(ChatMessage message) {
+		this.pages.toFollowers("/topic/groups/" + message.groupId(), message);
+	}
+
+	/**
+	 * Tells a group's open pages on this node that its controls changed; each page asks
+	 * for them again, since what a page shows depends on who looks at it.
+	 */
+	void deliverHere(GroupControlsChanged changed) {
+		this.pages.toTopic("/topic/groups/" + changed.groupId() + "/controls", changed);
+	}
+
+	@Bean
+	RelayHandler<ChatMessage> messagesFromOtherNodes() {
+		return RelayHandler.of(MESSAGE, ChatMessage.class, this::deliverHere);
+	}
+
+	@Bean
+	RelayHandler<GroupControlsChanged> controlsFromOtherNodes() {
+		return RelayHandler.of(CONTROLS, GroupControlsChanged.class, this::deliverHere);
+	}
+
+}

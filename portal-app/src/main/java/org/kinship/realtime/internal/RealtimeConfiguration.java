@@ -1,0 +1,153 @@
+package org.kinship.realtime.internal;
+
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.kinship.realtime.DestinationRule;
+import org.kinship.realtime.Relay;
+import org.kinship.realtime.RelayHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.support.AbstractSubscribableChannel;
+
+/**
+ * The threads of real-time delivery, and what joins the pieces: the Redis relay and its
+ * listener container, and the authorization of inbound frames. Every thread the module
+ * runs is made here, named, and stopped with the application.
+ */
+@Configuration(proxyBeanMethods = false)
+class RealtimeConfiguration {
+
+	private static final String REDIS_FANOUT = "kinship.realtime.redis-fanout";
+
+	private static final Logger log = LoggerFactory.getLogger(RealtimeConfiguration.class);
+
+	/**
+	 * Checks every inbound frame against the features' {@link DestinationRule}s. Put on
+	 * the inbound channel here, once both channels exist, rather than registered while
+	 * the channels are made: it answers refused frames on the outbound channel, which is
+	 * made after the inbound one.
+	 * @return the authorization
+	 */
+	@Bean
+	FrameAuthorization frameAuthorization(List<DestinationRule> rules,
+			@Qualifier("clientInboundChannel") AbstractSubscribableChannel fromClients,
+			@Qualifier("clientOutboundChannel") MessageChannel toClients) {
+		FrameAuthorization authorization = new FrameAuthorization(rules, toClients);
+		fromClients.addInterceptor(0, authorization);
+		return authorization;
+	}
+
+	/**
+	 * Sends STOMP heart-beats. A scheduled executor rather than a task scheduler bean, so
+	 * that {@code @Scheduled} work keeps the broker's scheduler it found alone.
+	 * @return one thread
+	 */
+	@Bean(destroyMethod = "shutdownNow")
+	ScheduledExecutorService stompHeartbeats() {
+		return Executors.newSingleThreadScheduledExecutor(named("stomp-heartbeat-", 1, false));
+	}
+
+	/**
+	 * Writes group messages to open pages ({@link GroupDelivery}), each thread its share
+	 * of the pages.
+	 * @return as many threads as {@link GroupDelivery#THREADS}
+	 */
+	@Bean(destroyMethod = "shutdownNow")
+	ExecutorService groupDeliveryThreads() {
+		return Executors.newFixedThreadPool(GroupDelivery.THREADS, named("kinship-group-delivery-", 0, true));
+	}
+
+	/**
+	 * Publishes to Redis: one thread, so messages leave in the order they were committed,
+	 * and a bounded queue, so a Redis that does not answer costs memory only up to a
+	 * point (clients catch up from the database).
+	 * @return one thread
+	 */
+	@Bean(destroyMethod = "shutdownNow")
+	@ConditionalOnProperty(name = REDIS_FANOUT, havingValue = "true")
+	ExecutorService redisPublisher() {
+		return new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000),
+				named("kinship-redis-publisher-", 1, true),
+				(task, executor) -> log.warn("Cross-node queue full; clients catch up"));
+	}
+
+	/**
+	 * Reads from Redis: one thread, so that messages from Redis are handled in the order
+	 * they came (the container's default starts a thread for each message).
+	 * @return one thread
+	 */
+	@Bean(destroyMethod = "shutdownNow")
+	@ConditionalOnProperty(name = REDIS_FANOUT, havingValue = "true")
+	ExecutorService redisReceiver() {
+		return Executors.newSingleThreadExecutor(named("kinship-redis-receiver", -1, true));
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = REDIS_FANOUT, havingValue = "true")
+	Relay redisFanout(StringRedisTemplate redis, RealtimeProperties properties, JsonMapper json,
+			@Qualifier("redisPublisher") ExecutorService redisPublisher) {
+		return new RedisFanout(redis, properties, json, redisPublisher);
+	}
+
+	/**
+	 * The node's one subscription to the channel.
+	 * @return the container, started with the application
+	 */
+	@Bean
+	@ConditionalOnProperty(name = REDIS_FANOUT, havingValue = "true")
+	RedisMessageListenerContainer redisSubscription(RedisConnectionFactory connections, RealtimeProperties properties,
+			JsonMapper json, List<RelayHandler<?>> handlers,
+			@Qualifier("redisReceiver") ExecutorService redisReceiver) {
+		RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+		container.setConnectionFactory(connections);
+		container.setTaskExecutor(redisReceiver);
+		container.setRecoveryInterval(1000L);
+		container.addMessageListener(new RelayReceiver(json, properties.node(), handlers),
+				new ChannelTopic(properties.channel()));
+		return container;
+	}
+
+	/**
+	 * With Redis fan-out off this node is the only one, and nothing is relayed.
+	 * @return a relay that sends nothing
+	 */
+	@Bean
+	@ConditionalOnProperty(name = REDIS_FANOUT, havingValue = "false", matchIfMissing = true)
+	Relay singleNode() {
+		return (type, payload) -> {
+		};
+	}
+
+	/**
+	 * Names threads {@code prefix + n} from {@code first}, or {@code prefix} alone when
+	 * {@code first} is negative.
+	 */
+	private static ThreadFactory named(String prefix, int first, boolean daemon) {
+		AtomicInteger next = new AtomicInteger(Math.max(first, 0));
+		return (task) -> {
+			Thread thread = new Thread(task, (first < 0) ? prefix : prefix + next.getAndIncrement());
+			thread.setDaemon(daemon);
+			return thread;
+		};
+	}
+
+}

@@ -1,0 +1,56 @@
+package org.kinship.review.internal;
+
+import org.kinship.moderation.EscalationRaised;
+import org.kinship.moderation.ReviewQueueChanged;
+import org.kinship.realtime.LivePages;
+import org.kinship.realtime.Relay;
+import org.kinship.realtime.RelayHandler;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Changes of a group's review queue reach the staff who have the queue open, on every
+ * node, after commit. They carry no message, only a signal to reload.
+ */
+@Configuration(proxyBeanMethods = false)
+class ReviewSignals {
+
+	static final String SIGNAL = "review.signal";
+
+	private final LivePages pages;
+
+	private final Relay relay;
+
+	ReviewSignals(LivePages pages, Relay relay) {
+		this.pages = pages;
+		this.relay = relay;
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void on(ReviewQueueChanged changed) {
+		signal(new ReviewSignal(changed.groupId(), false));
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void on(EscalationRaised raised) {
+		signal(new ReviewSignal(raised.groupId(), true));
+	}
+
+	private void signal(ReviewSignal signal) {
+		deliverHere(signal);
+		this.relay.toOtherNodes(SIGNAL, signal);
+	}
+
+	void deliverHere(ReviewSignal signal) {
+		this.pages.toTopic("/topic/review/" + signal.groupId(), signal);
+	}
+
+	@Bean
+	RelayHandler<ReviewSignal> signalsFromOtherNodes() {
+		return RelayHandler.of(SIGNAL, ReviewSignal.class, this::deliverHere);
+	}
+
+}
