@@ -1,14 +1,17 @@
 package org.kinship.e2e;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -71,6 +74,27 @@ class ChatBrowserTests {
 		this.linda.manage().window().setSize(new Dimension(360, 740));
 		Browser.assertAccessible(this.linda);
 		assertThat(this.linda.findElement(By.id("composer-text")).isDisplayed()).isTrue();
+	}
+
+	@Test
+	void aGroupPageOpensOneSocketAndLoadsTheStompClientOnce() {
+		// every page this browser opens counts the WebSockets it creates
+		((ChromeDriver) this.linda).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+				Map.of("source", "window.kinshipSockets = 0; window.WebSocket = class extends window.WebSocket {"
+						+ " constructor(...args) { super(...args); window.kinshipSockets++; } };"));
+		inGroup(this.linda, "linda-okafor", "Linda O");
+		assertThat(this.linda.findElements(By.id("broadcast-banner-region"))).as("live broadcasts on the page")
+			.hasSize(1);
+
+		JavascriptExecutor page = (JavascriptExecutor) this.linda;
+		assertThat(page.executeScript("return window.kinshipSockets")).as("WebSockets opened").isEqualTo(1L);
+		assertThat(page.executeScript("return document.querySelectorAll('script[src*=\"stomp__stompjs\"]').length"))
+			.as("STOMP client script elements")
+			.isEqualTo(1L);
+		assertThat(page.executeScript("return performance.getEntriesByType('resource')"
+				+ ".filter((entry) => entry.name.includes('/stomp__stompjs/')).length"))
+			.as("STOMP client downloads")
+			.isEqualTo(1L);
 	}
 
 	private void inGroup(WebDriver browser, String persona, String displayName) {
