@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ChoicesSection implements GroupPageSection {
 
-	private static final Choices CHOICES = new Choices(Chat.REACTIONS,
+	static final Choices CHOICES = new Choices(Chat.REACTIONS,
 			Arrays.stream(FlagReason.values())
 				.map((reason) -> new FlagChoice(FlagReasons.spelled(reason), "chat.flag." + reason.name()))
 				.toList());
