@@ -1,11 +1,10 @@
 // Live broadcasts: a member's open page shows a new broadcast at once, in the banner under
 // the header (announced politely), in the unread badge and, on a group page, as a pinned
 // card. Members who are not online find it at their next page or launch instead.
-(function () {
-	const region = document.getElementById('broadcast-banner-region');
-	if (!region || typeof StompJs === 'undefined') {
-		return;
-	}
+import * as socket from './socket.js';
+
+const region = document.getElementById('broadcast-banner-region');
+if (region) {
 	const labels = {
 		URGENT: region.dataset.labelUrgent,
 		IMPORTANT: region.dataset.labelImportant,
@@ -117,32 +116,22 @@
 			}
 			event.preventDefault();
 			form.querySelector('button').disabled = true;
-			client.publish({ destination: '/app/broadcasts/' + form.dataset.broadcastId + '/acknowledge', body: '{}' });
+			socket.publish('/app/broadcasts/' + form.dataset.broadcastId + '/acknowledge', '{}');
 			waiting = setTimeout(() => form.submit(), 8000);
 		});
 	}
 
-	const client = new StompJs.Client({
-		brokerURL: (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws',
-		reconnectDelay: 5000,
-		heartbeatIncoming: 20000,
-		heartbeatOutgoing: 20000,
-	});
-	client.onConnect = () => {
+	socket.onConnect(() => {
 		region.dataset.connected = 'true';
-		client.subscribe('/user/queue/broadcast-acks', answered);
-		client.subscribe('/user/queue/broadcasts', (frame) => {
-			const broadcast = JSON.parse(frame.body);
-			showBanner(broadcast);
-			countUnread();
-			pin(broadcast);
-		});
-	};
-	client.onWebSocketClose = (event) => {
+	});
+	socket.onClose(() => {
 		delete region.dataset.connected;
-		if (event.code === 4001) {
-			client.deactivate();
-		}
-	};
-	client.activate();
-})();
+	});
+	socket.subscribe('/user/queue/broadcast-acks', answered);
+	socket.subscribe('/user/queue/broadcasts', (frame) => {
+		const broadcast = JSON.parse(frame.body);
+		showBanner(broadcast);
+		countUnread();
+		pin(broadcast);
+	});
+}

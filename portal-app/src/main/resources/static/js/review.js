@@ -1,12 +1,10 @@
 // Kinship review queue: follows the queues of the groups this person moderates over STOMP
 // and reloads the list when something arrives or is decided; counts down the response
 // time of urgent escalations.
-(function () {
-	'use strict';
-	const root = document.getElementById('review');
-	if (!root) {
-		return;
-	}
+import * as socket from './socket.js';
+
+const root = document.getElementById('review');
+if (root) {
 	const live = document.getElementById('review-live');
 	const groups = root.dataset.groups ? root.dataset.groups.split(',') : [];
 
@@ -41,29 +39,20 @@
 	setInterval(tick, 1000);
 	tick();
 
-	const client = new StompJs.Client({
-		brokerURL: (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws',
-		reconnectDelay: 2000,
-		heartbeatIncoming: 20000,
-		heartbeatOutgoing: 20000,
+	socket.reconnectWithin(2000);
+	groups.forEach((groupId) => {
+		socket.subscribe('/topic/review/' + groupId, (frame) => refresh(JSON.parse(frame.body).urgent));
 	});
 	let connectedBefore = false;
-	client.onConnect = () => {
-		groups.forEach((groupId) => {
-			client.subscribe('/topic/review/' + groupId, (frame) => refresh(JSON.parse(frame.body).urgent));
-		});
+	socket.onConnect(() => {
 		root.dataset.live = 'true';
 		if (connectedBefore) {
 			// anything that arrived while the connection was down
 			refresh(false);
 		}
 		connectedBefore = true;
-	};
-	client.onWebSocketClose = (event) => {
+	});
+	socket.onClose(() => {
 		root.dataset.live = 'false';
-		if (event.code === 4001) {
-			client.deactivate();
-		}
-	};
-	client.activate();
-})();
+	});
+}

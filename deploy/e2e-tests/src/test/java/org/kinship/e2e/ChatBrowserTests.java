@@ -1,15 +1,24 @@
 package org.kinship.e2e;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kinship.chat.Chat;
+import org.kinship.moderation.Flags.FlagReason;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +62,7 @@ class ChatBrowserTests {
 		assertThat(this.robert.findElement(By.id("chat-announcer")).getText())
 			.contains("New message from " + lindasName)
 			.contains(text);
+		assertChoicesAreTheServers(this.robert, text);
 		waitUntil(this.linda, By.xpath("//ol[@id='messages']//div[@class='body' and contains(., '" + text + "')]"));
 		assertThat(this.linda.findElements(By.xpath("//div[@class='body' and contains(., '" + text + "')]")))
 			.as("the sender sees the message once")
@@ -71,6 +81,46 @@ class ChatBrowserTests {
 		this.linda.manage().window().setSize(new Dimension(360, 740));
 		Browser.assertAccessible(this.linda);
 		assertThat(this.linda.findElement(By.id("composer-text")).isDisplayed()).isTrue();
+	}
+
+	@Test
+	void aGroupPageOpensOneSocketAndLoadsTheStompClientOnce() {
+		// every page this browser opens counts the WebSockets it creates
+		((ChromeDriver) this.linda).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+				Map.of("source", "window.kinshipSockets = 0; window.WebSocket = class extends window.WebSocket {"
+						+ " constructor(...args) { super(...args); window.kinshipSockets++; } };"));
+		inGroup(this.linda, "linda-okafor", "Linda O");
+		assertThat(this.linda.findElements(By.id("broadcast-banner-region"))).as("live broadcasts on the page")
+			.hasSize(1);
+
+		JavascriptExecutor page = (JavascriptExecutor) this.linda;
+		assertThat(page.executeScript("return window.kinshipSockets")).as("WebSockets opened").isEqualTo(1L);
+		assertThat(page.executeScript("return document.querySelectorAll('script[src*=\"stomp__stompjs\"]').length"))
+			.as("STOMP client script elements")
+			.isEqualTo(1L);
+		assertThat(page.executeScript("return performance.getEntriesByType('resource')"
+				+ ".filter((entry) => entry.name.includes('/stomp__stompjs/')).length"))
+			.as("STOMP client downloads")
+			.isEqualTo(1L);
+	}
+
+	// what a member picks from on another's message is what the server accepts
+	private static void assertChoicesAreTheServers(WebDriver browser, String text) {
+		WebElement message = browser
+			.findElement(By.xpath("//ol[@id='messages']/li[div[@class='body' and contains(., '" + text + "')]]"));
+		assertThat(message.findElements(By.cssSelector(".reactions .reaction"))
+			.stream()
+			.map((reaction) -> reaction.getDomProperty("textContent"))
+			.toList()).containsExactlyElementsOf(Chat.REACTIONS);
+		message.findElement(By.xpath(".//button[.='Flag']")).click();
+		assertThat(new Select(message.findElement(By.cssSelector(".flagger select"))).getOptions()
+			.stream()
+			.map((option) -> option.getDomProperty("value"))
+			.toList())
+			.containsExactlyElementsOf(Arrays.stream(FlagReason.values())
+				.map((reason) -> reason.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+				.toList());
+		message.findElement(By.xpath(".//form[@class='flagger']//button[.='Cancel']")).click();
 	}
 
 	private void inGroup(WebDriver browser, String persona, String displayName) {

@@ -14,6 +14,10 @@ final class FlagReasons {
 	private FlagReasons() {
 	}
 
+	static String spelled(FlagReason reason) {
+		return reason.name().toLowerCase(Locale.ROOT).replace('_', '-');
+	}
+
 	static FlagReason parse(@Nullable String reason) {
 		try {
 			return FlagReason.valueOf(String.valueOf(reason).toUpperCase(Locale.ROOT).replace('-', '_'));

@@ -1,0 +1,56 @@
+package org.kinship.chat.web;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.kinship.chat.Chat;
+import org.kinship.groups.GroupDirectory.GroupPage;
+import org.kinship.groups.GroupPageSection;
+import org.kinship.launch.KinshipPrincipal;
+import org.kinship.moderation.Flags.FlagReason;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What a member picks from on a message in the discussion, the reactions and the reasons
+ * to flag it, rendered into the page from the lists the server checks, so that the page's
+ * script does not keep copies of its own.
+ */
+@Component
+class ChoicesSection implements GroupPageSection {
+
+	static final Choices CHOICES = new Choices(Chat.REACTIONS,
+			Arrays.stream(FlagReason.values())
+				.map((reason) -> new FlagChoice(FlagReasons.spelled(reason), "chat.flag." + reason.name()))
+				.toList());
+
+	@Override
+	public String name() {
+		return "chatChoices";
+	}
+
+	@Override
+	public @Nullable Object contents(KinshipPrincipal principal, GroupPage page) {
+		return page.mayReadMembers() ? CHOICES : null;
+	}
+
+	/**
+	 * The choices on a message.
+	 *
+	 * @param reactions the emoji a member may react with, in the order shown
+	 * @param flagReasons the reasons to flag a message, in the order offered
+	 */
+	public record Choices(List<String> reactions, List<FlagChoice> flagReasons) {
+	}
+
+	/**
+	 * One reason to flag a message.
+	 *
+	 * @param value as frames spell it
+	 * @param messageKey the label's message key
+	 */
+	public record FlagChoice(String value, String messageKey) {
+	}
+
+}

@@ -1,0 +1,96 @@
+// Sending: each message gets a client id when written and waits in the list as pending; it
+// is sent at once when connected and again, under the same client id, after every
+// reconnect until the server answers, so that the server stores it once. The answer says
+// stored, held for review, or refused (the text goes back into the composer).
+import * as socket from '../socket.js';
+import { takeReplyTo } from './actions.js';
+import { add, pending, replace } from './messages.js';
+import { showCrisis, showNotice } from './notices.js';
+import { composer, groupId, list, text, words } from './page.js';
+
+const errorLine = document.getElementById('composer-error');
+
+function send(command) {
+	socket.publish('/app/groups/' + groupId + '/send', JSON.stringify(command));
+}
+
+/** After a (re)connect: sends again what is still waiting for an answer. */
+export function resendPending() {
+	pending.forEach((entry) => send(entry.command));
+}
+
+/**
+ * The server's answer to a send or a change, on {@code /user/queue/replies}.
+ * @param reply the answer
+ */
+export function onReply(reply) {
+	if (reply.outcome === 'CHANGED') {
+		replace(reply.message);
+		return;
+	}
+	if (reply.outcome === 'FLAGGED') {
+		showNotice(reply.reason);
+		return;
+	}
+	if (reply.crisis) {
+		showCrisis();
+	}
+	const entry = pending.get(reply.clientId);
+	if (reply.outcome === 'STORED') {
+		if (reply.message) {
+			add(reply.message, false);
+		}
+		pending.delete(reply.clientId);
+		return;
+	}
+	if (reply.outcome === 'HELD') {
+		// only the author sees a held message, marked as waiting, until a facilitator
+		// approves it and it arrives live under the same id
+		if (entry) {
+			entry.element.textContent = words.held + ': ' + entry.command.text;
+			entry.element.className = 'message held';
+			if (reply.message) {
+				entry.element.id = 'held-' + reply.message.id;
+			}
+			pending.delete(reply.clientId);
+		}
+		showNotice(reply.reason);
+		return;
+	}
+	if (entry) {
+		entry.element.remove();
+		pending.delete(reply.clientId);
+		if (!text.value) {
+			text.value = entry.command.text;
+		}
+	}
+	errorLine.hidden = false;
+	errorLine.textContent = reply.reason;
+}
+
+if (composer) {
+	composer.addEventListener('submit', (event) => {
+		event.preventDefault();
+		const value = text.value.trim();
+		if (!value) {
+			return;
+		}
+		errorLine.hidden = true;
+		const command = { clientId: crypto.randomUUID(), text: value, replyTo: takeReplyTo() };
+		const element = document.createElement('li');
+		element.className = 'message pending';
+		element.textContent = words.pending + ' ' + value;
+		list.append(element);
+		pending.set(command.clientId, { command, element });
+		text.value = '';
+		if (socket.connected()) {
+			send(command);
+		}
+	});
+	text.addEventListener('keydown', (event) => {
+		if (event.key === 'Enter' && !event.shiftKey) {
+			event.preventDefault();
+			composer.requestSubmit();
+		}
+	});
+}
