@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * A member's file for the staff of a group: sanctions, notes and decisions. Anyone else
@@ -43,7 +44,7 @@ class MemberFileController {
 			@RequestParam Kind kind, @RequestParam(defaultValue = "") String reason,
 			@RequestParam(required = false) @Nullable Integer hours, RedirectAttributes redirect) {
 		this.files.sanction(principal, groupId, member, kind, reason, hours);
-		return done(redirect, member, "review.done.sanction");
+		return done(redirect, groupId, member, "review.done.sanction");
 	}
 
 	@PostMapping("/review/groups/{groupId}/member/lift")
@@ -51,7 +52,7 @@ class MemberFileController {
 	String lift(KinshipPrincipal principal, @PathVariable long groupId, @RequestParam String member,
 			@RequestParam long sanction, RedirectAttributes redirect) {
 		this.files.lift(principal, groupId, sanction);
-		return done(redirect, member, "review.done.lifted");
+		return done(redirect, groupId, member, "review.done.lifted");
 	}
 
 	@PostMapping("/review/groups/{groupId}/member/notes")
@@ -59,14 +60,16 @@ class MemberFileController {
 	String note(KinshipPrincipal principal, @PathVariable long groupId, @RequestParam String member,
 			@RequestParam(defaultValue = "") String body, RedirectAttributes redirect) {
 		this.files.note(principal, groupId, member, body);
-		return done(redirect, member, "review.done.note");
+		return done(redirect, groupId, member, "review.done.note");
 	}
 
-	/** Back to the member's file, {@code {groupId}} filled in from the request. */
-	private static String done(RedirectAttributes redirect, String member, String notice) {
-		redirect.addAttribute("member", member);
+	private static String done(RedirectAttributes redirect, long groupId, String member, String notice) {
 		redirect.addFlashAttribute("notice", notice);
-		return "redirect:" + FILE;
+		return "redirect:" + UriComponentsBuilder.fromPath(FILE)
+			.queryParam("member", member)
+			.buildAndExpand(groupId)
+			.encode()
+			.toUriString();
 	}
 
 }

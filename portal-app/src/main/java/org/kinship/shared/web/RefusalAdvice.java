@@ -1,7 +1,9 @@
 package org.kinship.shared.web;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,9 +18,11 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.view.json.JacksonJsonView;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Answers every {@link Refused} that leaves a controller, so that no controller catches
@@ -67,14 +71,30 @@ class RefusalAdvice {
 		if (!declared.typed().isEmpty()) {
 			redirect.addFlashAttribute("typed", Objects.requireNonNullElse(request.getParameter(declared.typed()), ""));
 		}
+		return new ModelAndView("redirect:" + page(declared, request));
+	}
+
+	/**
+	 * The page's address: the template filled in with the request's path variables and
+	 * the query parameters carried over, encoded as the pages' own redirects are (a
+	 * flashed problem is found by the exact query the browser asks for).
+	 */
+	@SuppressWarnings("unchecked")
+	private static String page(OnRefusal declared, HttpServletRequest request) {
+		Map<String, String> variables = new HashMap<>();
+		Object pathVariables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+		if (pathVariables instanceof Map<?, ?> known) {
+			variables.putAll((Map<String, String>) known);
+		}
+		UriComponentsBuilder page = UriComponentsBuilder.fromPath(declared.redirectTo());
 		for (String name : declared.query()) {
 			String value = request.getParameter(name);
 			if (value != null) {
-				redirect.addAttribute(name, value);
+				variables.put("query-" + name, value);
+				page.queryParam(name, "{query-" + name + "}");
 			}
 		}
-		// the template's variables are the request's own path variables
-		return new ModelAndView("redirect:" + declared.redirectTo());
+		return page.buildAndExpand(variables).encode().toUriString();
 	}
 
 	private static boolean answersJson(HandlerMethod handler) {
