@@ -101,7 +101,7 @@ public class BroadcastInbox {
 		try {
 			if (acknowledgeLater(principal, id).get(WAIT.toMillis(),
 					TimeUnit.MILLISECONDS) == Acknowledgement.NOT_RECIPIENT) {
-				throw new Refused("broadcast.error.not-found");
+				throw Refused.notFound("broadcast.error.not-found");
 			}
 		}
 		catch (InterruptedException ex) {

@@ -86,7 +86,7 @@ public class Chat {
 	 */
 	@Transactional
 	public SendResult send(KinshipPrincipal principal, long groupId, SendCommand command) {
-		Seat seat = this.groups.seat(principal, groupId).orElseThrow(() -> new Refused("chat.error.not-member"));
+		Seat seat = this.groups.seat(principal, groupId).orElseThrow(() -> Refused.forbidden("chat.error.not-member"));
 		// one read of the sanctions for both checks: kept out, and later muted
 		var restriction = this.moderators.restriction(principal, groupId);
 		if (!seat.staff()) {
@@ -419,7 +419,7 @@ public class Chat {
 	}
 
 	private Seat seat(KinshipPrincipal principal, long groupId) {
-		Seat seat = this.groups.seat(principal, groupId).orElseThrow(() -> new Refused("chat.error.not-member"));
+		Seat seat = this.groups.seat(principal, groupId).orElseThrow(() -> Refused.forbidden("chat.error.not-member"));
 		if (!seat.staff()) {
 			this.moderators.refuseIfKeptOut(principal, groupId);
 		}

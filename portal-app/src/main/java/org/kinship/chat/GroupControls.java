@@ -175,13 +175,13 @@ public class GroupControls {
 	private Seat staffSeat(KinshipPrincipal principal, long groupId) {
 		Seat seat = seat(principal, groupId);
 		if (!seat.staff()) {
-			throw new Refused("groups.error.not-staff");
+			throw Refused.forbidden("groups.error.not-staff");
 		}
 		return seat;
 	}
 
 	private Seat seat(KinshipPrincipal principal, long groupId) {
-		return this.groups.seat(principal, groupId).orElseThrow(() -> new Refused("chat.error.not-member"));
+		return this.groups.seat(principal, groupId).orElseThrow(() -> Refused.forbidden("chat.error.not-member"));
 	}
 
 	/**

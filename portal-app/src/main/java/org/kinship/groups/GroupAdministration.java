@@ -175,9 +175,9 @@ public class GroupAdministration {
 	@Transactional
 	public Group lock(KinshipPrincipal principal, long groupId, boolean locked) {
 		Group group = this.groups.findById(principal.issuer(), groupId)
-			.orElseThrow(() -> new Refused("groups.error.unknown"));
+			.orElseThrow(() -> Refused.forbidden("groups.error.unknown"));
 		if (!GroupDirectory.isStaff(principal, group)) {
-			throw new Refused("groups.error.not-staff");
+			throw Refused.forbidden("groups.error.not-staff");
 		}
 		if (group.status() == GroupStatus.ARCHIVED) {
 			throw new Refused("groups.controls.error.archived");

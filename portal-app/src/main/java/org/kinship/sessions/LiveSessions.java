@@ -212,7 +212,7 @@ public class LiveSessions {
 	public String slug(KinshipPrincipal principal, long groupId) {
 		return this.groups.seat(principal, groupId)
 			.map(Seat::slug)
-			.orElseThrow(() -> new Refused("chat.error.not-member"));
+			.orElseThrow(() -> Refused.forbidden("chat.error.not-member"));
 	}
 
 	private Card card(KinshipPrincipal principal, Seat seat, LiveSession session, boolean past) {
@@ -235,9 +235,9 @@ public class LiveSessions {
 	}
 
 	private Seat staffSeat(KinshipPrincipal principal, long groupId) {
-		Seat seat = this.groups.seat(principal, groupId).orElseThrow(() -> new Refused("chat.error.not-member"));
+		Seat seat = this.groups.seat(principal, groupId).orElseThrow(() -> Refused.forbidden("chat.error.not-member"));
 		if (!seat.staff()) {
-			throw new Refused("groups.error.not-staff");
+			throw Refused.forbidden("groups.error.not-staff");
 		}
 		return seat;
 	}

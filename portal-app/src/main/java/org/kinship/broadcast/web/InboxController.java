@@ -1,8 +1,8 @@
 package org.kinship.broadcast.web;
 
 import org.kinship.broadcast.BroadcastInbox;
-import org.kinship.shared.Refused;
 import org.kinship.launch.KinshipPrincipal;
+import org.kinship.shared.web.OnRefusal;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -37,17 +37,9 @@ class InboxController {
 	}
 
 	@PostMapping("/broadcasts/{id}/acknowledge")
+	@OnRefusal(redirectTo = "/broadcasts/{id}")
 	String acknowledge(KinshipPrincipal principal, @PathVariable long id, RedirectAttributes redirect) {
-		try {
-			this.inbox.acknowledge(principal, id);
-		}
-		catch (Refused refused) {
-			if ("broadcast.error.not-found".equals(refused.messageKey())) {
-				throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-			}
-			redirect.addFlashAttribute("problem", refused.messageKey());
-			return "redirect:/broadcasts/" + id;
-		}
+		this.inbox.acknowledge(principal, id);
 		redirect.addFlashAttribute("notice", "broadcast.notice.acknowledged");
 		return "redirect:/broadcasts/" + id;
 	}

@@ -6,8 +6,10 @@ import org.kinship.broadcast.Broadcast;
 import org.kinship.broadcast.BroadcastForm;
 import org.kinship.broadcast.BroadcastStatus;
 import org.kinship.broadcast.Broadcasting;
-import org.kinship.shared.Refused;
 import org.kinship.launch.KinshipPrincipal;
+import org.kinship.shared.Refused;
+import org.kinship.shared.web.OnRefusal;
+import org.kinship.shared.web.Problem;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -17,14 +19,14 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The community managers' pages: their health system's broadcasts with tracking,
  * composing with a preview of the audience, sending now or at a time, approving another
  * manager's urgent broadcast. The form is saved before any other action, so that a
- * refusal loses nothing.
+ * refusal loses nothing: it is shown on the form, with what was typed. A broadcast the
+ * manager cannot see is not found.
  */
 @Controller
 class ManageBroadcastsController {
@@ -47,12 +49,14 @@ class ManageBroadcastsController {
 	}
 
 	@PostMapping("/manage/broadcasts/new")
+	@OnRefusal(status = HttpStatus.NOT_FOUND)
 	String create(KinshipPrincipal principal, @ModelAttribute BroadcastForm form, @RequestParam String action,
 			Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		return act(principal, null, form, action, model, response, redirect);
 	}
 
 	@GetMapping("/manage/broadcasts/{id}")
+	@OnRefusal(status = HttpStatus.NOT_FOUND)
 	String show(KinshipPrincipal principal, @PathVariable long id, Model model) {
 		Broadcast broadcast = found(principal, id);
 		if (broadcast.status() == BroadcastStatus.SENT) {
@@ -67,6 +71,7 @@ class ManageBroadcastsController {
 	}
 
 	@PostMapping("/manage/broadcasts/{id}")
+	@OnRefusal(status = HttpStatus.NOT_FOUND)
 	String update(KinshipPrincipal principal, @PathVariable long id, @ModelAttribute BroadcastForm form,
 			@RequestParam String action, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		found(principal, id);
@@ -74,18 +79,15 @@ class ManageBroadcastsController {
 	}
 
 	@PostMapping("/manage/broadcasts/{id}/approve")
+	@OnRefusal(redirectTo = "/manage/broadcasts/{id}")
 	String approve(KinshipPrincipal principal, @PathVariable long id, RedirectAttributes redirect) {
-		try {
-			this.broadcasting.approve(principal, id);
-			redirect.addFlashAttribute("notice", "broadcast.notice.sent");
-		}
-		catch (Refused refused) {
-			redirect.addFlashAttribute("problem", Problem.of(refused));
-		}
+		this.broadcasting.approve(principal, id);
+		redirect.addFlashAttribute("notice", "broadcast.notice.sent");
 		return "redirect:/manage/broadcasts/" + id;
 	}
 
 	@PostMapping("/manage/broadcasts/{id}/write-back")
+	@OnRefusal(status = HttpStatus.NOT_FOUND)
 	String retryWriteBack(KinshipPrincipal principal, @PathVariable long id, RedirectAttributes redirect) {
 		found(principal, id);
 		this.broadcasting.retryWriteBack(principal, id);
@@ -94,6 +96,7 @@ class ManageBroadcastsController {
 	}
 
 	@GetMapping("/manage/broadcasts/{id}/pending")
+	@OnRefusal(status = HttpStatus.NOT_FOUND)
 	String pending(KinshipPrincipal principal, @PathVariable long id, Model model) {
 		model.addAttribute("broadcast", found(principal, id));
 		model.addAttribute("pending",
@@ -152,12 +155,7 @@ class ManageBroadcastsController {
 	}
 
 	private Broadcast found(KinshipPrincipal principal, long id) {
-		try {
-			return this.broadcasting.find(principal, id);
-		}
-		catch (Refused refused) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-		}
+		return this.broadcasting.find(principal, id);
 	}
 
 }

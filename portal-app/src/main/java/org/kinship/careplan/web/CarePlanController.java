@@ -11,8 +11,9 @@ import org.kinship.careplan.ShareItem;
 import org.kinship.chat.Chat;
 import org.kinship.chat.SendCommand;
 import org.kinship.groups.GroupDirectory;
-import org.kinship.shared.Refused;
 import org.kinship.launch.KinshipPrincipal;
+import org.kinship.shared.Refused;
+import org.kinship.shared.web.Problem;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -67,8 +68,9 @@ class CarePlanController {
 			model.addAttribute("card", this.sharing.draft(principal, slug, new ShareItem(kind, key), locale));
 		}
 		catch (Refused refused) {
+			// the share page itself says why, instead of the error page
 			response.setStatus(HttpStatus.FORBIDDEN.value());
-			model.addAttribute("problem", SharingProblem.of(refused));
+			model.addAttribute("problem", Problem.of(refused));
 		}
 		model.addAttribute("slug", slug);
 		// the card's own id: sending the form twice posts it once
@@ -91,8 +93,9 @@ class CarePlanController {
 			return "redirect:/groups/{slug}";
 		}
 		catch (Refused refused) {
+			// the form again, with the member's edited text
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			model.addAttribute("problem", SharingProblem.of(refused));
+			model.addAttribute("problem", Problem.of(refused));
 			model.addAttribute("edited", new EditedText(item, text));
 			model.addAttribute("clientId", clientId);
 		}
@@ -107,20 +110,6 @@ class CarePlanController {
 	 * @param text the text
 	 */
 	record EditedText(ShareItem item, String text) {
-	}
-
-	/**
-	 * A refusal as the page shows it.
-	 *
-	 * @param key the message key
-	 * @param args its arguments
-	 */
-	record SharingProblem(String key, Object[] args) {
-
-		static SharingProblem of(Refused refused) {
-			return new SharingProblem(refused.messageKey(), refused.arguments());
-		}
-
 	}
 
 }

@@ -5,16 +5,13 @@ import java.util.List;
 import org.kinship.chat.Chat;
 import org.kinship.chat.Chat.ReadState;
 import org.kinship.chat.ChatMessage;
-import org.kinship.shared.Refused;
 import org.kinship.chat.SendCommand;
 import org.kinship.chat.SendResult;
 import org.kinship.launch.KinshipPrincipal;
+import org.kinship.shared.web.Reasons;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Chat over plain HTTP, for the page's first load, history pages, and sending when a
- * socket cannot be opened.
+ * socket cannot be opened. A refusal is answered with its reason in the member's
+ * language, 403 without a seat in the group and 422 otherwise.
  */
 @RestController
 class ChatHttpController {
@@ -52,15 +50,6 @@ class ChatHttpController {
 				LocaleContextHolder.getLocale(), result.heldKey(), result.heldArgs().toArray()) : null);
 	}
 
-	@ExceptionHandler(Refused.class)
-	ResponseEntity<Refusal> refused(Refused refusal) {
-		HttpStatus status = "chat.error.not-member".equals(refusal.messageKey()) ? HttpStatus.FORBIDDEN
-				: HttpStatus.UNPROCESSABLE_CONTENT;
-		return ResponseEntity.status(status)
-			.body(new Refusal(Reasons.text(this.messages, LocaleContextHolder.getLocale(), refusal.messageKey(),
-					refusal.arguments())));
-	}
-
 	/**
 	 * A history page with the reader's marker.
 	 *
@@ -69,14 +58,6 @@ class ChatHttpController {
 	 * @param unread how many messages came since
 	 */
 	record History(List<ChatMessage> messages, long lastReadSeq, long unread) {
-	}
-
-	/**
-	 * Why a request was refused.
-	 *
-	 * @param reason in the member's language
-	 */
-	record Refusal(String reason) {
 	}
 
 }

@@ -7,11 +7,12 @@ import org.kinship.shared.SocketLocale;
 import org.kinship.chat.Chat;
 import org.kinship.chat.Chat.CatchUp;
 import org.kinship.chat.GroupControls;
-import org.kinship.shared.Refused;
 import org.kinship.chat.SendCommand;
 import org.kinship.chat.SendResult;
 import org.kinship.launch.CurrentPrincipal;
 import org.kinship.launch.KinshipPrincipal;
+import org.kinship.shared.Refused;
+import org.kinship.shared.web.Reasons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +29,9 @@ import org.springframework.stereotype.Controller;
 /**
  * Chat over STOMP: {@code /app/groups/{id}/send}, {@code /since} and {@code /read}. Each
  * send is answered on the sender's own {@code /user/queue/replies} once the message is
- * committed, or with the reason it was not stored.
+ * committed, or with the reason it was not stored, under the client's id for the message
+ * so that the page can give the text back. Other refusals are answered on the same queue
+ * by {@code org.kinship.shared.web.FrameRefusals}.
  */
 @Controller
 class ChatMessagingController {

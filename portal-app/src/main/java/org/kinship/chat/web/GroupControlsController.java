@@ -5,25 +5,23 @@ import java.util.List;
 import org.kinship.chat.ChatMessage;
 import org.kinship.chat.GroupControls;
 import org.kinship.chat.GroupControls.Controls;
-import org.kinship.shared.Refused;
 import org.kinship.launch.KinshipPrincipal;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The group controls over HTTP: what a member's page shows ({@code GET
  * /chat/groups/{id}/controls}, asked again whenever the group's controls change), and the
- * staff's forms for slow mode, lock and pins. Anyone but the group's staff gets 403.
+ * staff's forms for slow mode, lock and pins. Anyone but the group's staff gets 403, any
+ * other refusal 422.
  */
 @Controller
 class GroupControlsController {
@@ -40,7 +38,7 @@ class GroupControlsController {
 	@GetMapping("/chat/groups/{groupId}/controls")
 	@ResponseBody
 	ControlsView controls(KinshipPrincipal principal, @PathVariable long groupId) {
-		return view(forbiddenUnless(() -> this.controls.controls(principal, groupId)));
+		return view(this.controls.controls(principal, groupId));
 	}
 
 	@PostMapping("/chat/groups/{groupId}/controls/slow-mode")
@@ -61,29 +59,13 @@ class GroupControlsController {
 	@ResponseBody
 	ChatMessage pin(KinshipPrincipal principal, @PathVariable long groupId, @RequestParam long messageId,
 			@RequestParam boolean pinned) {
-		return forbiddenUnless(() -> this.controls.pin(principal, groupId, messageId, pinned));
+		return this.controls.pin(principal, groupId, messageId, pinned);
 	}
 
 	private String back(RedirectAttributes redirect, String notice, java.util.function.Supplier<String> change) {
-		String slug = forbiddenUnless(change);
+		String slug = change.get();
 		redirect.addFlashAttribute("notice", notice);
 		return "redirect:/groups/" + slug + "#group-controls";
-	}
-
-	/**
-	 * Runs a change; a person who is not the group's staff gets 403, any other refusal
-	 * 422 with the reason on the error page.
-	 */
-	private <T> T forbiddenUnless(java.util.function.Supplier<T> change) {
-		try {
-			return change.get();
-		}
-		catch (Refused refused) {
-			boolean forbidden = List.of("groups.error.not-staff", "chat.error.not-member", "groups.error.unknown")
-				.contains(refused.messageKey());
-			throw new ResponseStatusException(forbidden ? HttpStatus.FORBIDDEN : HttpStatus.UNPROCESSABLE_CONTENT,
-					text(refused.messageKey(), refused.arguments()));
-		}
 	}
 
 	private ControlsView view(Controls controls) {

@@ -8,8 +8,10 @@ import org.kinship.groups.GroupDirectory.GroupPage;
 import org.kinship.groups.GroupPageSection;
 import org.kinship.groups.JoinForm;
 import org.kinship.groups.Memberships;
-import org.kinship.shared.Refused;
 import org.kinship.launch.KinshipPrincipal;
+import org.kinship.shared.Refused;
+import org.kinship.shared.web.OnRefusal;
+import org.kinship.shared.web.Problem;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -88,15 +90,11 @@ class GroupsController {
 	}
 
 	@PostMapping("/groups/{slug}/requests")
+	@OnRefusal(redirectTo = "/groups/{slug}")
 	String answer(KinshipPrincipal principal, @PathVariable String slug, @RequestParam String fhirUser,
 			@RequestParam boolean approve, RedirectAttributes redirect) {
-		try {
-			this.memberships.answer(principal, slug, fhirUser, approve);
-			redirect.addFlashAttribute("notice", approve ? "groups.request.approved" : "groups.request.declined");
-		}
-		catch (Refused refused) {
-			redirect.addFlashAttribute("problem", Problem.of(refused));
-		}
+		this.memberships.answer(principal, slug, fhirUser, approve);
+		redirect.addFlashAttribute("notice", approve ? "groups.request.approved" : "groups.request.declined");
 		return "redirect:/groups/" + slug;
 	}
 

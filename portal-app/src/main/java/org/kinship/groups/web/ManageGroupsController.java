@@ -5,9 +5,11 @@ import org.kinship.groups.Group;
 import org.kinship.groups.GroupAdministration;
 import org.kinship.groups.GroupDirectory;
 import org.kinship.groups.GroupForm;
-import org.kinship.shared.Refused;
 import org.kinship.launch.CommunityRight;
 import org.kinship.launch.KinshipPrincipal;
+import org.kinship.shared.Refused;
+import org.kinship.shared.web.OnRefusal;
+import org.kinship.shared.web.Problem;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -94,15 +96,11 @@ class ManageGroupsController {
 	}
 
 	@PostMapping("/manage/groups/{slug}/facilitators")
+	@OnRefusal(redirectTo = "/manage/groups/{slug}")
 	String facilitator(KinshipPrincipal principal, @PathVariable String slug, @RequestParam String fhirUser,
 			@RequestParam boolean assign, RedirectAttributes redirect) {
-		try {
-			this.administration.facilitator(principal, slug, fhirUser, assign);
-			redirect.addFlashAttribute("notice", "groups.manage.saved");
-		}
-		catch (Refused refused) {
-			redirect.addFlashAttribute("problem", Problem.of(refused));
-		}
+		this.administration.facilitator(principal, slug, fhirUser, assign);
+		redirect.addFlashAttribute("notice", "groups.manage.saved");
 		return "redirect:/manage/groups/" + slug;
 	}
 

@@ -3,6 +3,7 @@ package org.kinship.groups.web;
 import org.kinship.groups.Memberships;
 import org.kinship.groups.Memberships.MyData;
 import org.kinship.launch.KinshipPrincipal;
+import org.kinship.shared.web.Problem;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

@@ -7,6 +7,7 @@ import org.kinship.launch.KinshipPrincipal;
 import org.kinship.moderation.ModerationLog;
 import org.kinship.review.ReviewDesk;
 import org.kinship.review.ReviewDesk.Decision;
+import org.kinship.shared.web.OnRefusal;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -20,7 +21,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The review queue page, its live-refreshed list, the decisions taken from it, and the
- * decisions a member can read about their own posts.
+ * decisions a member can read about their own posts. A decision refused goes back to the
+ * queue with the reason.
  */
 @Controller
 class ReviewController {
@@ -30,6 +32,8 @@ class ReviewController {
 	 */
 	private static final java.util.Set<String> MEMBER_FACING = java.util.Set.of("HELD", "APPROVE", "EDIT_AND_APPROVE",
 			"REJECT", "HIDE", "FLAG_HIDE", "WARN", "MUTE", "SUSPEND", "BAN", "LIFT");
+
+	private static final String QUEUE = "/review";
 
 	private final ReviewDesk desk;
 
@@ -62,24 +66,28 @@ class ReviewController {
 	}
 
 	@PostMapping("/review/items/{itemId}")
+	@OnRefusal(redirectTo = QUEUE)
 	String decide(KinshipPrincipal principal, @PathVariable long itemId, @RequestParam Decision decision,
 			@RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String text,
 			RedirectAttributes redirect) {
-		return outcome(redirect, "review.done." + decision.name(),
-				() -> this.desk.decide(principal, itemId, decision, reason, text));
+		this.desk.decide(principal, itemId, decision, reason, text);
+		return done(redirect, "review.done." + decision.name());
 	}
 
 	@PostMapping("/review/items")
+	@OnRefusal(redirectTo = QUEUE)
 	String decideAll(KinshipPrincipal principal, @RequestParam(name = "item", required = false) List<Long> items,
 			@RequestParam Decision decision, @RequestParam(defaultValue = "") String reason,
 			RedirectAttributes redirect) {
-		return outcome(redirect, "review.done.bulk",
-				() -> this.desk.decideAll(principal, (items != null) ? items : List.of(), decision, reason));
+		this.desk.decideAll(principal, (items != null) ? items : List.of(), decision, reason);
+		return done(redirect, "review.done.bulk");
 	}
 
 	@PostMapping("/review/items/{itemId}/acknowledge")
+	@OnRefusal(redirectTo = QUEUE)
 	String acknowledge(KinshipPrincipal principal, @PathVariable long itemId, RedirectAttributes redirect) {
-		return outcome(redirect, "review.done.acknowledged", () -> this.desk.acknowledge(principal, itemId));
+		this.desk.acknowledge(principal, itemId);
+		return done(redirect, "review.done.acknowledged");
 	}
 
 	@GetMapping("/review/log")
@@ -101,8 +109,9 @@ class ReviewController {
 		return "review/mine";
 	}
 
-	private static String outcome(RedirectAttributes redirect, String done, Runnable action) {
-		return Outcomes.redirect(redirect, "/review", done, action);
+	private static String done(RedirectAttributes redirect, String notice) {
+		redirect.addFlashAttribute("notice", notice);
+		return "redirect:" + QUEUE;
 	}
 
 }

@@ -1,12 +1,12 @@
 package org.kinship.sessions.web;
 
-import java.util.List;
 import java.util.function.Supplier;
 
-import org.kinship.shared.Refused;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.sessions.LiveSessions;
 import org.kinship.sessions.SessionForm;
+import org.kinship.shared.Refused;
+import org.kinship.shared.web.Problem;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -26,8 +26,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class SessionsController {
-
-	private static final List<String> FORBIDDEN = List.of("groups.error.not-staff", "chat.error.not-member");
 
 	private final LiveSessions sessions;
 
@@ -65,7 +63,9 @@ class SessionsController {
 
 	/**
 	 * Makes the change and goes back to the group's page with a notice, or with the
-	 * reason it was refused; a person who is not the group's staff gets 403.
+	 * reason it was refused; a person who is not the group's staff gets 403. The page is
+	 * known by the group's slug, which the forms do not carry: it is asked for here,
+	 * which is why this refusal is not left to {@code @OnRefusal}.
 	 */
 	private String back(RedirectAttributes redirect, KinshipPrincipal principal, long groupId, String notice,
 			Supplier<String> change) {
@@ -75,21 +75,12 @@ class SessionsController {
 			return "redirect:/groups/" + slug + "#live-sessions";
 		}
 		catch (Refused refused) {
-			if (FORBIDDEN.contains(refused.messageKey())) {
-				throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+			if (refused.kind() != Refused.Kind.REFUSED) {
+				throw refused;
 			}
-			redirect.addFlashAttribute("problem", new Problem(refused.messageKey(), refused.arguments()));
+			redirect.addFlashAttribute("problem", Problem.of(refused));
 			return "redirect:/groups/" + this.sessions.slug(principal, groupId) + "#live-sessions";
 		}
-	}
-
-	/**
-	 * A refusal as the group's page shows it.
-	 *
-	 * @param key the message key
-	 * @param args its arguments
-	 */
-	record Problem(String key, Object[] args) {
 	}
 
 }

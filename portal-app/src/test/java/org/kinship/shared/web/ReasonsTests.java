@@ -1,4 +1,4 @@
-package org.kinship.chat.web;
+package org.kinship.shared.web;
 
 import java.util.Locale;
 
