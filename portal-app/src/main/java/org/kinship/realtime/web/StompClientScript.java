@@ -6,7 +6,8 @@ import java.util.Properties;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.PropertiesLoaderUtils;
-import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * Where a page finds the browser's STOMP client: the {@code stomp__stompjs} webjar at the
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Component;
  * that the version is written in one place only, the build's {@code stompjs.version}. The
  * layout hands the path to {@code socket.js}, which loads the library once per page.
  * (webjars-locator-lite would give version-free paths, but this one path does not justify
- * another dependency.)
+ * another dependency.) Every page's model gets it as {@code stompClient}; an advice
+ * rather than a plain bean so that page slices ({@code @WebMvcTest}) render the layout
+ * too.
  */
-@Component("stompClientScript")
+@ControllerAdvice
 class StompClientScript {
 
 	private static final String METADATA = "META-INF/maven/org.webjars.npm/stomp__stompjs/pom.properties";
@@ -31,6 +34,7 @@ class StompClientScript {
 	 * The library's path, for {@code @{...}} in a template.
 	 * @return the path under the application's context path
 	 */
+	@ModelAttribute("stompClient")
 	public String path() {
 		return this.path;
 	}

@@ -9,6 +9,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -151,13 +152,19 @@ class FrameRefusalsIntegrationTests {
 		return MessageBuilder.createMessage(body.getBytes(StandardCharsets.UTF_8), headers.getMessageHeaders());
 	}
 
+	/**
+	 * Records a message once its send has passed every interceptor. The capture is the
+	 * channel's last interceptor and records on the way back, so the test only sees the
+	 * message once the channel no longer looks at its own position in the chain: removing
+	 * the capture after the test cannot pull the chain from under a send still in flight.
+	 */
 	private static ChannelInterceptor capture(BlockingQueue<Message<?>> into) {
 		return new ChannelInterceptor() {
 
 			@Override
-			public Message<?> preSend(Message<?> message, MessageChannel channel) {
+			public void afterSendCompletion(Message<?> message, MessageChannel channel, boolean sent,
+					@Nullable Exception ex) {
 				into.add(message);
-				return message;
 			}
 
 		};
