@@ -1,10 +1,7 @@
 package org.kinship.e2e;
 
-import java.time.Duration;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -19,58 +16,40 @@ import static org.assertj.core.api.Assertions.assertThat;
  * announced to screen readers on the other side, and markup typed by a member is shown as
  * text. The chat page passes axe-core at desktop size and at 360 px.
  */
+@ExtendWith(Browsers.class)
 class ChatBrowserTests {
 
 	private static final String GROUP = "/groups/heart-failure-support";
 
 	private final RunningKinship system = RunningKinship.get();
 
-	private WebDriver linda;
-
-	private WebDriver robert;
-
-	@BeforeEach
-	void openBrowsers() {
-		this.linda = Browser.open();
-		this.robert = Browser.open();
-	}
-
-	@AfterEach
-	void closeBrowsers() {
-		this.linda.quit();
-		this.robert.quit();
-	}
-
 	@Test
-	void twoMembersChatLiveInTheirGroup() {
-		inGroup(this.linda, "linda-okafor", "Linda O");
-		inGroup(this.robert, "robert-nguyen", "Rob N");
+	void twoMembersChatLiveInTheirGroup(WebDriver linda, WebDriver robert) {
+		inGroup(linda, "linda-okafor", "Linda O");
+		inGroup(robert, "robert-nguyen", "Rob N");
 
 		String text = "Weighing myself every morning helps " + System.nanoTime();
-		send(this.linda, text);
-		waitUntil(this.robert, By.xpath("//ol[@id='messages']//div[@class='body' and contains(., '" + text + "')]"));
-		String lindasName = this.linda.findElement(By.id("chat")).getDomAttribute("data-my-name");
-		assertThat(this.robert.findElement(By.id("chat-announcer")).getText())
-			.contains("New message from " + lindasName)
+		send(linda, text);
+		waitUntil(robert, By.xpath("//ol[@id='messages']//div[@class='body' and contains(., '" + text + "')]"));
+		String lindasName = linda.findElement(By.id("chat")).getDomAttribute("data-my-name");
+		assertThat(robert.findElement(By.id("chat-announcer")).getText()).contains("New message from " + lindasName)
 			.contains(text);
-		waitUntil(this.linda, By.xpath("//ol[@id='messages']//div[@class='body' and contains(., '" + text + "')]"));
-		assertThat(this.linda.findElements(By.xpath("//div[@class='body' and contains(., '" + text + "')]")))
+		waitUntil(linda, By.xpath("//ol[@id='messages']//div[@class='body' and contains(., '" + text + "')]"));
+		assertThat(linda.findElements(By.xpath("//div[@class='body' and contains(., '" + text + "')]")))
 			.as("the sender sees the message once")
 			.hasSize(1);
 
 		String marked = "<b>bold?</b> **really** " + System.nanoTime();
-		send(this.robert, marked);
+		send(robert, marked);
 		By received = By.xpath("//ol[@id='messages']//div[@class='body' and contains(., 'really')]//strong");
-		waitUntil(this.linda, received);
-		assertThat(
-				this.linda.findElement(By.xpath("//div[@class='body' and contains(., '" + marked.substring(24) + "')]"))
-					.getText())
-			.contains("<b>bold?</b>");
+		waitUntil(linda, received);
+		assertThat(linda.findElement(By.xpath("//div[@class='body' and contains(., '" + marked.substring(24) + "')]"))
+			.getText()).contains("<b>bold?</b>");
 
-		Browser.assertAccessible(this.linda);
-		this.linda.manage().window().setSize(new Dimension(360, 740));
-		Browser.assertAccessible(this.linda);
-		assertThat(this.linda.findElement(By.id("composer-text")).isDisplayed()).isTrue();
+		Browser.assertAccessible(linda);
+		linda.manage().window().setSize(new Dimension(360, 740));
+		Browser.assertAccessible(linda);
+		assertThat(linda.findElement(By.id("composer-text")).isDisplayed()).isTrue();
 	}
 
 	private void inGroup(WebDriver browser, String persona, String displayName) {
@@ -84,7 +63,7 @@ class ChatBrowserTests {
 			browser.findElement(By.id("join-submit")).click();
 		}
 		try {
-			new WebDriverWait(browser, Duration.ofSeconds(20))
+			new WebDriverWait(browser, Browser.PATIENCE)
 				.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-status"), "Connected"));
 		}
 		catch (org.openqa.selenium.TimeoutException ex) {
@@ -102,7 +81,7 @@ class ChatBrowserTests {
 	}
 
 	private static void waitUntil(WebDriver browser, By element) {
-		new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(element));
+		Browser.waitFor(browser, element);
 	}
 
 }
