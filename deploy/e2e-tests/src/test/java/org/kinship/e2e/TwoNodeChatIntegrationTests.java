@@ -60,7 +60,8 @@ class TwoNodeChatIntegrationTests {
 			BlockingQueue<Map<String, Object>> activity = receiver.followActivity(groupId);
 			sender.showOnline(groupId, true);
 			Object listed = null;
-			for (int i = 0; i < 20 && !List.of(message.get("author")).equals(listed); i++) {
+			long deadline = System.currentTimeMillis() + StompMember.PATIENCE.toMillis();
+			while (!List.of(message.get("author")).equals(listed) && System.currentTimeMillis() < deadline) {
 				receiver.showOnline(groupId, false);
 				Map<String, Object> update = activity.poll(500, TimeUnit.MILLISECONDS);
 				listed = (update != null) ? update.get("online") : null;
