@@ -1,12 +1,10 @@
 package org.kinship.e2e;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -20,30 +18,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one of them reads it and confirms. The pages pass axe-core at 360 px and at desktop
  * size.
  */
+@ExtendWith(Browsers.class)
 class BroadcastBrowserTests {
 
 	private final RunningKinship system = RunningKinship.get();
 
-	private WebDriver linda;
-
-	private WebDriver robert;
-
-	@BeforeEach
-	void openBrowsers() {
-		this.linda = Browser.open();
-		this.robert = Browser.open();
-	}
-
-	@AfterEach
-	void closeBrowsers() {
-		this.linda.quit();
-		this.robert.quit();
-	}
-
 	@Test
-	void anUrgentBroadcastAppearsLiveForOnlineMembersWhoConfirmIt() throws Exception {
-		online(this.linda, "linda-okafor");
-		online(this.robert, "robert-nguyen");
+	void anUrgentBroadcastAppearsLiveForOnlineMembersWhoConfirmIt(WebDriver linda, WebDriver robert) throws Exception {
+		online(linda, "linda-okafor");
+		online(robert, "robert-nguyen");
 
 		String title = "Heat warning " + UUID.randomUUID().toString().substring(0, 8);
 		LaunchedPerson manager = LaunchedPerson.launch(this.system, "dr-sarah-lin");
@@ -52,32 +35,31 @@ class BroadcastBrowserTests {
 				BroadcastEndToEndIntegrationTests.with(fields, "action", "send"));
 		assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
 
-		for (WebDriver browser : List.of(this.linda, this.robert)) {
-			new WebDriverWait(browser, Duration.ofSeconds(10))
-				.until(ExpectedConditions.textToBePresentInElementLocated(By.id("broadcast-banner-region"), title));
+		for (WebDriver browser : List.of(linda, robert)) {
+			Browser.waitUntil(browser,
+					ExpectedConditions.textToBePresentInElementLocated(By.id("broadcast-banner-region"), title));
 			assertThat(browser.findElement(By.id("broadcast-unread")).isDisplayed()).isTrue();
 		}
-		Browser.assertAccessibleAtBothSizes(this.linda);
+		Browser.assertAccessibleAtBothSizes(linda);
 
-		this.linda.findElement(By.cssSelector("#broadcast-banner a")).click();
-		Browser.waitFor(this.linda, By.id("acknowledge"));
-		assertThat(this.linda.findElement(By.id("broadcast-body")).getText()).contains("Stay in the shade");
-		Browser.assertAccessibleAtBothSizes(this.linda);
-		this.linda.findElement(By.id("acknowledge")).click();
-		Browser.waitFor(this.linda, By.id("acknowledged"));
-		assertThat(this.linda.findElements(By.id("broadcast-banner"))).as("acknowledged: banner gone").isEmpty();
-		this.linda.get(this.system.kinshipUrl() + "/broadcasts");
-		Browser.waitFor(this.linda, By.id("inbox"));
-		assertThat(this.linda.findElement(By.id("inbox")).getText()).contains(title);
-		Browser.assertAccessibleAtBothSizes(this.linda);
+		linda.findElement(By.cssSelector("#broadcast-banner a")).click();
+		Browser.waitFor(linda, By.id("acknowledge"));
+		assertThat(linda.findElement(By.id("broadcast-body")).getText()).contains("Stay in the shade");
+		Browser.assertAccessibleAtBothSizes(linda);
+		linda.findElement(By.id("acknowledge")).click();
+		Browser.waitFor(linda, By.id("acknowledged"));
+		assertThat(linda.findElements(By.id("broadcast-banner"))).as("acknowledged: banner gone").isEmpty();
+		linda.get(this.system.kinshipUrl() + "/broadcasts");
+		Browser.waitFor(linda, By.id("inbox"));
+		assertThat(linda.findElement(By.id("inbox")).getText()).contains(title);
+		Browser.assertAccessibleAtBothSizes(linda);
 
 		String dashboard = manager.get("/manage/broadcasts").body();
 		assertThat(dashboard).contains(title);
 	}
 
 	@Test
-	void theComposeAndTrackingPagesAreAccessible() throws Exception {
-		WebDriver browser = this.linda;
+	void theComposeAndTrackingPagesAreAccessible(WebDriver browser) throws Exception {
 		browser.get(this.system.sandboxUrl() + "/launch?persona=dr-sarah-lin&mode=ehr");
 		Browser.waitFor(browser, By.id("greeting"));
 		browser.get(this.system.kinshipUrl() + "/manage/broadcasts/new");
@@ -105,7 +87,7 @@ class BroadcastBrowserTests {
 		browser.get(this.system.sandboxUrl() + "/launch?persona=" + persona + "&mode=ehr");
 		Browser.waitFor(browser, By.id("greeting"));
 		try {
-			new WebDriverWait(browser, Duration.ofSeconds(20))
+			new WebDriverWait(browser, Browser.PATIENCE)
 				.until(ExpectedConditions.attributeToBe(By.id("broadcast-banner-region"), "data-connected", "true"));
 		}
 		catch (org.openqa.selenium.TimeoutException ex) {

@@ -103,7 +103,7 @@ class BroadcastEndToEndIntegrationTests {
 		assertThat(manager.get("/manage/broadcasts").body()).contains(title);
 
 		Set<String> patients = patientsWithHeartFailure();
-		long deadline = System.currentTimeMillis() + 30_000;
+		long deadline = System.currentTimeMillis() + StompMember.PATIENCE.toMillis();
 		while (!manager.get("/manage/broadcasts/" + id)
 			.body()
 			.contains(patients.size() + " recorded as a Communication, 0 in progress, 0 failed")

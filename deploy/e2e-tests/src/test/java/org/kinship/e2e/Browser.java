@@ -1,25 +1,24 @@
 package org.kinship.e2e;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Headless Debian Chromium driven by Debian's chromedriver; nothing is downloaded.
+ * What browser tests check and wait for in a page; {@link Browsers} opens the browsers.
  */
 final class Browser {
 
@@ -29,30 +28,13 @@ final class Browser {
 	/** A phone, as a portal's mobile web view is wide. */
 	static final Dimension PHONE = new Dimension(360, 740);
 
-	private Browser() {
-	}
+	/**
+	 * How long a page may take to show what a test waits for: a ceiling that a loaded
+	 * machine stays well under, reached only when what is awaited never comes.
+	 */
+	static final Duration PATIENCE = Duration.ofSeconds(60);
 
-	static WebDriver open() {
-		try {
-			ChromeOptions options = new ChromeOptions();
-			// the page's console, for a failing test to show
-			options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
-			options.setBinary(System.getProperty("kinship.chromium", "/usr/bin/chromium"));
-			options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-					"--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-component-update",
-					"--disable-sync", "--user-data-dir=" + Files.createTempDirectory("kinship-chromium"));
-			ChromeDriverService service = new ChromeDriverService.Builder()
-				.usingDriverExecutable(new File(System.getProperty("kinship.chromedriver", "/usr/bin/chromedriver")))
-				.usingAnyFreePort()
-				.build();
-			WebDriver driver = new ChromeDriver(service, options);
-			driver.manage().window().setSize(DESKTOP);
-			driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-			return driver;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+	private Browser() {
 	}
 
 	/**
@@ -84,14 +66,31 @@ final class Browser {
 	 * @param driver the browser
 	 * @param element the element
 	 */
-	static void waitFor(WebDriver driver, org.openqa.selenium.By element) {
+	static void waitFor(WebDriver driver, By element) {
 		try {
-			new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20))
-				.until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(element));
+			new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.presenceOfElementLocated(element));
 		}
-		catch (org.openqa.selenium.TimeoutException ex) {
+		catch (TimeoutException ex) {
 			throw new AssertionError("No " + element + " on " + driver.getCurrentUrl() + ":\n"
-					+ driver.findElement(org.openqa.selenium.By.tagName("body")).getText(), ex);
+					+ driver.findElement(By.tagName("body")).getText(), ex);
+		}
+	}
+
+	/**
+	 * Waits until a condition holds, and says what the page showed, console included,
+	 * when it does not.
+	 * @param <T> what the condition gives
+	 * @param driver the browser
+	 * @param condition the condition
+	 * @return what the condition gave
+	 */
+	static <T> T waitUntil(WebDriver driver, Function<? super WebDriver, T> condition) {
+		try {
+			return new WebDriverWait(driver, PATIENCE).until(condition);
+		}
+		catch (TimeoutException ex) {
+			throw new AssertionError("Not seen on " + driver.getCurrentUrl() + "; console:\n" + console(driver) + "\n"
+					+ driver.findElement(By.tagName("body")).getText(), ex);
 		}
 	}
 

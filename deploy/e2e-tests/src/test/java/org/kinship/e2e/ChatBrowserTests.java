@@ -1,13 +1,11 @@
 package org.kinship.e2e;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.kinship.chat.Chat;
 import org.kinship.moderation.Flags.FlagReason;
 import org.openqa.selenium.By;
@@ -28,72 +26,54 @@ import static org.assertj.core.api.Assertions.assertThat;
  * announced to screen readers on the other side, and markup typed by a member is shown as
  * text. The chat page passes axe-core at desktop size and at 360 px.
  */
+@ExtendWith(Browsers.class)
 class ChatBrowserTests {
 
 	private static final String GROUP = "/groups/heart-failure-support";
 
 	private final RunningKinship system = RunningKinship.get();
 
-	private WebDriver linda;
-
-	private WebDriver robert;
-
-	@BeforeEach
-	void openBrowsers() {
-		this.linda = Browser.open();
-		this.robert = Browser.open();
-	}
-
-	@AfterEach
-	void closeBrowsers() {
-		this.linda.quit();
-		this.robert.quit();
-	}
-
 	@Test
-	void twoMembersChatLiveInTheirGroup() {
-		inGroup(this.linda, "linda-okafor", "Linda O");
-		inGroup(this.robert, "robert-nguyen", "Rob N");
+	void twoMembersChatLiveInTheirGroup(WebDriver linda, WebDriver robert) {
+		inGroup(linda, "linda-okafor", "Linda O");
+		inGroup(robert, "robert-nguyen", "Rob N");
 
 		String text = "Weighing myself every morning helps " + System.nanoTime();
-		send(this.linda, text);
-		waitUntil(this.robert, By.xpath("//ol[@id='messages']//div[@class='body' and contains(., '" + text + "')]"));
-		String lindasName = this.linda.findElement(By.id("chat")).getDomAttribute("data-my-name");
-		assertThat(this.robert.findElement(By.id("chat-announcer")).getText())
-			.contains("New message from " + lindasName)
+		send(linda, text);
+		waitUntil(robert, By.xpath("//ol[@id='messages']//div[@class='body' and contains(., '" + text + "')]"));
+		String lindasName = linda.findElement(By.id("chat")).getDomAttribute("data-my-name");
+		assertThat(robert.findElement(By.id("chat-announcer")).getText()).contains("New message from " + lindasName)
 			.contains(text);
-		assertChoicesAreTheServers(this.robert, text);
-		waitUntil(this.linda, By.xpath("//ol[@id='messages']//div[@class='body' and contains(., '" + text + "')]"));
-		assertThat(this.linda.findElements(By.xpath("//div[@class='body' and contains(., '" + text + "')]")))
+		assertChoicesAreTheServers(robert, text);
+		waitUntil(linda, By.xpath("//ol[@id='messages']//div[@class='body' and contains(., '" + text + "')]"));
+		assertThat(linda.findElements(By.xpath("//div[@class='body' and contains(., '" + text + "')]")))
 			.as("the sender sees the message once")
 			.hasSize(1);
 
 		String marked = "<b>bold?</b> **really** " + System.nanoTime();
-		send(this.robert, marked);
+		send(robert, marked);
 		By received = By.xpath("//ol[@id='messages']//div[@class='body' and contains(., 'really')]//strong");
-		waitUntil(this.linda, received);
-		assertThat(
-				this.linda.findElement(By.xpath("//div[@class='body' and contains(., '" + marked.substring(24) + "')]"))
-					.getText())
-			.contains("<b>bold?</b>");
+		waitUntil(linda, received);
+		assertThat(linda.findElement(By.xpath("//div[@class='body' and contains(., '" + marked.substring(24) + "')]"))
+			.getText()).contains("<b>bold?</b>");
 
-		Browser.assertAccessible(this.linda);
-		this.linda.manage().window().setSize(new Dimension(360, 740));
-		Browser.assertAccessible(this.linda);
-		assertThat(this.linda.findElement(By.id("composer-text")).isDisplayed()).isTrue();
+		Browser.assertAccessible(linda);
+		linda.manage().window().setSize(new Dimension(360, 740));
+		Browser.assertAccessible(linda);
+		assertThat(linda.findElement(By.id("composer-text")).isDisplayed()).isTrue();
 	}
 
 	@Test
-	void aGroupPageOpensOneSocketAndLoadsTheStompClientOnce() {
+	void aGroupPageOpensOneSocketAndLoadsTheStompClientOnce(WebDriver linda) {
 		// every page this browser opens counts the WebSockets it creates
-		((ChromeDriver) this.linda).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+		((ChromeDriver) linda).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
 				Map.of("source", "window.kinshipSockets = 0; window.WebSocket = class extends window.WebSocket {"
 						+ " constructor(...args) { super(...args); window.kinshipSockets++; } };"));
-		inGroup(this.linda, "linda-okafor", "Linda O");
-		assertThat(this.linda.findElements(By.id("broadcast-banner-region"))).as("live broadcasts on the page")
+		inGroup(linda, "linda-okafor", "Linda O");
+		assertThat(linda.findElements(By.id("broadcast-banner-region"))).as("live broadcasts on the page")
 			.hasSize(1);
 
-		JavascriptExecutor page = (JavascriptExecutor) this.linda;
+		JavascriptExecutor page = (JavascriptExecutor) linda;
 		assertThat(page.executeScript("return window.kinshipSockets")).as("WebSockets opened").isEqualTo(1L);
 		assertThat(page.executeScript("return document.querySelectorAll('script[src*=\"stomp__stompjs\"]').length"))
 			.as("STOMP client script elements")
@@ -134,7 +114,7 @@ class ChatBrowserTests {
 			browser.findElement(By.id("join-submit")).click();
 		}
 		try {
-			new WebDriverWait(browser, Duration.ofSeconds(20))
+			new WebDriverWait(browser, Browser.PATIENCE)
 				.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-status"), "Connected"));
 		}
 		catch (org.openqa.selenium.TimeoutException ex) {
@@ -152,7 +132,7 @@ class ChatBrowserTests {
 	}
 
 	private static void waitUntil(WebDriver browser, By element) {
-		new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(element));
+		Browser.waitFor(browser, element);
 	}
 
 }

@@ -71,7 +71,7 @@ class GroupControlsIntegrationTests {
 
 		assertThat(group.facilitator.submit("/groups/" + group.slug, "lock-form", List.of()).statusCode())
 			.isEqualTo(302);
-		assertThat(changes.poll(10, TimeUnit.SECONDS)).as("told live that the controls changed").isNotNull();
+		assertThat(changes.poll(60, TimeUnit.SECONDS)).as("told live that the controls changed").isNotNull();
 		JsonNode locked = controls(emily.person(), group);
 		assertThat(locked.get("mayPost").asBoolean()).isFalse();
 		assertThat(locked.get("notices").toString()).contains("This group is locked");
@@ -82,7 +82,7 @@ class GroupControlsIntegrationTests {
 
 		assertThat(group.facilitator.submit("/groups/" + group.slug, "lock-form", List.of()).statusCode())
 			.isEqualTo(302);
-		assertThat(changes.poll(10, TimeUnit.SECONDS)).isNotNull();
+		assertThat(changes.poll(60, TimeUnit.SECONDS)).isNotNull();
 		assertThat(controls(emily.person(), group).get("mayPost").asBoolean()).isTrue();
 		assertThat(send(member, group, "Open again").get("outcome")).isEqualTo("STORED");
 		assertThat(logged(group)).contains("LOCK  by Practitioner/tom-alvarez", "UNLOCK  by Practitioner/tom-alvarez");
@@ -103,7 +103,7 @@ class GroupControlsIntegrationTests {
 						"<p>Be kind.</p>", "audience", "PATIENTS", "status", "LOCKED", "snomedCodes", "", "icd10Codes",
 						"Q87.4", "listed", "true", "action", "save"))
 			.statusCode()).isEqualTo(302);
-		assertThat(changes.poll(10, TimeUnit.SECONDS)).as("told live that the group is locked").isNotNull();
+		assertThat(changes.poll(60, TimeUnit.SECONDS)).as("told live that the group is locked").isNotNull();
 		assertThat(controls(emily.person(), group).get("mayPost").asBoolean()).isFalse();
 		assertThat(logged(group)).contains("LOCK  by Practitioner/dr-sarah-lin");
 	}
@@ -129,7 +129,7 @@ class GroupControlsIntegrationTests {
 		Map<String, Object> pinned = facilitator.change(group.id,
 				Map.of("kind", "pin", "messageId", message.get("id")));
 		assertThat(pinned.get("outcome")).isEqualTo("CHANGED");
-		assertThat(readerSees.poll(10, TimeUnit.SECONDS)).as("told live").isNotNull();
+		assertThat(readerSees.poll(60, TimeUnit.SECONDS)).as("told live").isNotNull();
 		JsonNode shown = controls(emily.person(), group).get("pinned");
 		assertThat(shown).hasSize(1);
 		assertThat(shown.get(0).get("id").asLong()).isEqualTo(((Number) message.get("id")).longValue());
@@ -137,7 +137,7 @@ class GroupControlsIntegrationTests {
 
 		assertThat(facilitator.change(group.id, Map.of("kind", "unpin", "messageId", message.get("id"))).get("outcome"))
 			.isEqualTo("CHANGED");
-		assertThat(readerSees.poll(10, TimeUnit.SECONDS)).isNotNull();
+		assertThat(readerSees.poll(60, TimeUnit.SECONDS)).isNotNull();
 		assertThat(controls(emily.person(), group).get("pinned")).isEmpty();
 		assertThat(logged(group)).contains("PIN  by Practitioner/tom-alvarez", "UNPIN  by Practitioner/tom-alvarez");
 	}

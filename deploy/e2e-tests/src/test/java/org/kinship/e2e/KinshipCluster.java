@@ -3,6 +3,7 @@ package org.kinship.e2e;
 import java.io.File;
 import java.io.IOException;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,12 +33,15 @@ final class KinshipCluster implements AutoCloseable {
 
 	private final int[] nodePorts;
 
-	private KinshipCluster(RedisServer redis, ConfigurableApplicationContext sandbox, int sandboxPort,
-			int[] nodePorts) {
+	private final String clientKey;
+
+	private KinshipCluster(RedisServer redis, ConfigurableApplicationContext sandbox, int sandboxPort, int[] nodePorts,
+			String clientKey) {
 		this.redis = redis;
 		this.sandbox = sandbox;
 		this.sandboxPort = sandboxPort;
 		this.nodePorts = nodePorts;
+		this.clientKey = clientKey;
 	}
 
 	static KinshipCluster start() throws Exception {
@@ -49,14 +53,29 @@ final class KinshipCluster implements AutoCloseable {
 		sandboxArgs.addAll(client(1, "kinship-node-b", nodePorts[1]));
 		ConfigurableApplicationContext sandbox = SandboxEhrApplication.builder()
 			.run(sandboxArgs.toArray(String[]::new));
-		KinshipCluster cluster = new KinshipCluster(redis, sandbox, sandboxPort, nodePorts);
-		String key = clientKey();
-		cluster.nodes.add(cluster.node(0, "kinship-portal", key));
-		cluster.nodes.add(cluster.node(1, "kinship-node-b", key));
+		KinshipCluster cluster = new KinshipCluster(redis, sandbox, sandboxPort, nodePorts, clientKey());
+		cluster.nodes.add(cluster.node(0));
+		cluster.nodes.add(cluster.node(1));
+		cluster.awaitNodesSubscribed();
+		return cluster;
+	}
+
+	/**
+	 * Starts a stopped node again on its port, so that a test that stopped one leaves the
+	 * cluster as it found it for the tests after it, whatever their order.
+	 * @param node the node
+	 */
+	void restartNode(int node) throws IOException, InterruptedException {
+		if (!this.nodes.get(node).isActive()) {
+			this.nodes.set(node, node(node));
+			awaitNodesSubscribed();
+		}
+	}
+
+	private void awaitNodesSubscribed() throws IOException, InterruptedException {
 		// each node subscribes to the channel in the background after it starts; a
 		// message published before then is caught up, not delivered live
-		redis.awaitSubscribers("kinship:chat", cluster.nodes.size());
-		return cluster;
+		this.redis.awaitSubscribers("kinship:chat", this.nodes.size());
 	}
 
 	String sandboxUrl() {
@@ -88,11 +107,11 @@ final class KinshipCluster implements AutoCloseable {
 		this.redis.stop();
 	}
 
-	private ConfigurableApplicationContext node(int index, String clientId, String key) {
+	private ConfigurableApplicationContext node(int index) {
 		return new SpringApplicationBuilder(KinshipApplication.class).run("--server.port=" + this.nodePorts[index],
 				"--kinship.launch.issuers.sandbox.fhir-base-url=" + sandboxUrl() + "/fhir",
-				"--kinship.launch.issuers.sandbox.client-id=" + clientId, "--kinship.launch.client-key=" + key,
-				"--spring.datasource.url=" + MariaDbTestDatabase.url(),
+				"--kinship.launch.issuers.sandbox.client-id=" + clientOf(index),
+				"--kinship.launch.client-key=" + this.clientKey, "--spring.datasource.url=" + MariaDbTestDatabase.url(),
 				"--spring.datasource.username=" + MariaDbTestDatabase.user(),
 				"--spring.datasource.password=" + MariaDbTestDatabase.password(),
 				"--kinship.realtime.redis-fanout=true", "--kinship.realtime.node-id=node-" + index,
@@ -120,6 +139,11 @@ final class KinshipCluster implements AutoCloseable {
 
 	/** A Redis server of the cluster's own, so that it can be stopped and started. */
 	static final class RedisServer {
+
+		/**
+		 * A ceiling for Redis and the nodes to answer, reached only when they never do.
+		 */
+		private static final Duration PATIENCE = Duration.ofSeconds(60);
 
 		private final int port;
 
@@ -159,7 +183,8 @@ final class KinshipCluster implements AutoCloseable {
 		 * @param count the subscribers
 		 */
 		void awaitSubscribers(String channel, int count) throws IOException, InterruptedException {
-			for (int i = 0; i < 300; i++) {
+			long deadline = System.nanoTime() + PATIENCE.toNanos();
+			while (System.nanoTime() < deadline) {
 				if (subscribers(channel) >= count) {
 					return;
 				}
@@ -188,7 +213,8 @@ final class KinshipCluster implements AutoCloseable {
 				.redirectOutput(new File("target/redis-" + this.port + ".log"))
 				.redirectErrorStream(true)
 				.start();
-			for (int i = 0; i < 100; i++) {
+			long deadline = System.nanoTime() + PATIENCE.toNanos();
+			while (System.nanoTime() < deadline) {
 				try (Socket socket = new Socket("127.0.0.1", this.port)) {
 					return;
 				}

@@ -1,12 +1,10 @@
 package org.kinship.e2e;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,40 +13,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and Kinship's home page at the end with the person's name and role, each page checked
  * with axe-core.
  */
+@ExtendWith(Browsers.class)
 class LauncherBrowserTests {
 
 	private final RunningKinship system = RunningKinship.get();
 
-	private WebDriver browser;
-
-	@BeforeEach
-	void openBrowser() {
-		this.browser = Browser.open();
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		this.browser.quit();
-	}
-
 	@Test
-	void launchesADemoPatientFromTheLauncherIntoKinship() {
-		this.browser.get(this.system.sandboxUrl() + "/");
-		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Launch an app");
-		Browser.assertAccessible(this.browser);
+	void launchesADemoPatientFromTheLauncherIntoKinship(WebDriver browser) {
+		browser.get(this.system.sandboxUrl() + "/");
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Launch an app");
+		Browser.assertAccessible(browser);
 
-		this.browser.findElement(By.cssSelector("input[name=persona]:checked"));
-		this.browser.findElement(By.id("mode-ehr")).click();
-		this.browser.findElement(By.id("launch-button")).click();
+		browser.findElement(By.cssSelector("input[name=persona]:checked"));
+		browser.findElement(By.id("mode-ehr")).click();
+		browser.findElement(By.id("launch-button")).click();
 
-		new WebDriverWait(this.browser, java.time.Duration.ofSeconds(20))
-			.until(ExpectedConditions.urlContains(this.system.kinshipUrl()));
-		new WebDriverWait(this.browser, java.time.Duration.ofSeconds(20))
-			.until(ExpectedConditions.presenceOfElementLocated(By.id("greeting")));
-		assertThat(this.browser.getCurrentUrl()).isEqualTo(this.system.kinshipUrl() + "/");
-		assertThat(this.browser.findElement(By.id("greeting")).getText()).startsWith("Welcome, ");
-		assertThat(this.browser.findElement(By.id("signed-in-role")).getText()).isEqualTo("Patient");
-		Browser.assertAccessible(this.browser);
+		Browser.waitUntil(browser, ExpectedConditions.urlContains(this.system.kinshipUrl()));
+		Browser.waitFor(browser, By.id("greeting"));
+		assertThat(browser.getCurrentUrl()).isEqualTo(this.system.kinshipUrl() + "/");
+		assertThat(browser.findElement(By.id("greeting")).getText()).startsWith("Welcome, ");
+		assertThat(browser.findElement(By.id("signed-in-role")).getText()).isEqualTo("Patient");
+		Browser.assertAccessible(browser);
 	}
 
 }

@@ -53,7 +53,7 @@ class LiveSessionsIntegrationTests {
 									"FACILITATORS"))
 					.statusCode())
 			.isEqualTo(302);
-		assertThat(changes.poll(10, TimeUnit.SECONDS)).as("told live that a session started").isNotNull();
+		assertThat(changes.poll(60, TimeUnit.SECONDS)).as("told live that a session started").isNotNull();
 
 		JsonNode composer = controls(daniel.person(), group);
 		assertThat(composer.get("mayPost").asBoolean()).isFalse();

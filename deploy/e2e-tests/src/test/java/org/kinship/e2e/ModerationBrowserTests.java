@@ -1,16 +1,14 @@
 package org.kinship.e2e;
 
-import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,86 +19,71 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reaches the facilitator's queue as urgent, with the response time counting down. The
  * queue passes axe-core at desktop size and at 360 px.
  */
+@ExtendWith(Browsers.class)
 class ModerationBrowserTests {
 
 	private final RunningKinship system = RunningKinship.get();
 
-	private WebDriver newcomer;
-
-	private WebDriver other;
-
-	private WebDriver facilitator;
-
 	private String slug;
 
 	@BeforeEach
-	void groupAndBrowsers() throws Exception {
+	void watchedGroup() throws Exception {
 		this.slug = CommunityGroups.facilitated(LaunchedPerson.launch(this.system, "dr-sarah-lin"), "Watched");
 		LaunchedPerson tom = LaunchedPerson.launch(this.system, CommunityGroups.FACILITATOR);
 		long groupId = CommunityGroups.id(tom, this.slug);
 		tom.submit("/review/groups/" + groupId + "/settings", "settings-form", List.of("newMemberPosts", "1"));
-		this.newcomer = Browser.open();
-		this.other = Browser.open();
-		this.facilitator = Browser.open();
-	}
-
-	@AfterEach
-	void closeBrowsers() {
-		List.of(this.newcomer, this.other, this.facilitator).forEach(WebDriver::quit);
 	}
 
 	@Test
-	void aNewMembersFirstPostIsApprovedFromTheQueueAndAppearsLiveForTheOthers() throws Exception {
-		inGroup(this.newcomer, SandboxPersonas.idOf(this.system, "Evelyn McCullough"), "Evie");
-		inGroup(this.other, SandboxPersonas.idOf(this.system, "Tommy Friesen"), "Tom F");
-		openQueue();
+	void aNewMembersFirstPostIsApprovedFromTheQueueAndAppearsLiveForTheOthers(WebDriver newcomer, WebDriver other,
+			WebDriver facilitator) throws Exception {
+		inGroup(newcomer, SandboxPersonas.idOf(this.system, "Evelyn McCullough"), "Evie");
+		inGroup(other, SandboxPersonas.idOf(this.system, "Tommy Friesen"), "Tom F");
+		openQueue(facilitator);
 
 		String text = "Hi all, first time here " + System.nanoTime();
-		send(this.newcomer, text);
-		waitFor(this.newcomer,
+		send(newcomer, text);
+		waitFor(newcomer,
 				By.xpath("//li[contains(@class, 'held') and contains(., 'Waiting for a facilitator: " + text + "')]"));
-		assertThat(this.newcomer.findElement(By.id("chat-notice")).getText()).contains("read by a facilitator");
+		assertThat(newcomer.findElement(By.id("chat-notice")).getText()).contains("read by a facilitator");
 
 		By item = By.xpath("//li[contains(@class, 'review-item') and contains(., '" + text + "')]");
-		waitFor(this.facilitator, item);
-		assertThat(this.other.findElements(By.xpath("//div[@class='body' and contains(., '" + text + "')]"))).isEmpty();
-		Browser.assertAccessibleAtBothSizes(this.facilitator);
-		this.facilitator.findElement(item).findElement(By.xpath(".//button[@value='APPROVE']")).click();
-		waitFor(this.facilitator, By.xpath("//p[@role='status' and contains(., 'Approved')]"));
+		waitFor(facilitator, item);
+		assertThat(other.findElements(By.xpath("//div[@class='body' and contains(., '" + text + "')]"))).isEmpty();
+		Browser.assertAccessibleAtBothSizes(facilitator);
+		facilitator.findElement(item).findElement(By.xpath(".//button[@value='APPROVE']")).click();
+		waitFor(facilitator, By.xpath("//p[@role='status' and contains(., 'Approved')]"));
 
-		waitFor(this.other, By.xpath("//ol[@id='messages']//div[@class='body' and contains(., '" + text + "')]"));
-		waitFor(this.newcomer, By.xpath("//ol[@id='messages']//div[@class='body' and contains(., '" + text + "')]"));
-		assertThat(this.newcomer.findElements(By.xpath("//li[contains(@class, 'held')]"))).isEmpty();
+		waitFor(other, By.xpath("//ol[@id='messages']//div[@class='body' and contains(., '" + text + "')]"));
+		waitFor(newcomer, By.xpath("//ol[@id='messages']//div[@class='body' and contains(., '" + text + "')]"));
+		assertThat(newcomer.findElements(By.xpath("//li[contains(@class, 'held')]"))).isEmpty();
 		// another member's message, with its flag button, as the other member sees it
-		Browser.assertAccessibleAtBothSizes(this.other);
+		Browser.assertAccessibleAtBothSizes(other);
 	}
 
 	@Test
-	void aCrisisMessageShowsTheSenderHelpAndReachesTheQueueAsUrgent() throws Exception {
-		inGroup(this.newcomer, SandboxPersonas.idOf(this.system, "Dino Barton"), "Dino");
-		openQueue();
+	void aCrisisMessageShowsTheSenderHelpAndReachesTheQueueAsUrgent(WebDriver newcomer, WebDriver facilitator)
+			throws Exception {
+		inGroup(newcomer, SandboxPersonas.idOf(this.system, "Dino Barton"), "Dino");
+		openQueue(facilitator);
 		String text = "I do not want to be here anymore, I want to end my life " + System.nanoTime();
-		send(this.newcomer, text);
+		send(newcomer, text);
 
-		waitFor(this.newcomer, By.cssSelector("#crisis:not([hidden])"));
-		assertThat(this.newcomer.findElement(By.id("crisis")).getText()).contains("988").contains("care team");
+		waitFor(newcomer, By.cssSelector("#crisis:not([hidden])"));
+		assertThat(newcomer.findElement(By.id("crisis")).getText()).contains("988").contains("care team");
 		By urgent = By.xpath("//li[contains(@class, 'urgent') and contains(., '" + text + "')]");
-		waitFor(this.facilitator, urgent);
-		assertThat(this.facilitator.findElement(urgent).getText()).contains("Urgent").contains("left to respond");
-		this.facilitator.findElement(urgent)
-			.findElement(By.xpath(".//button[contains(., 'I will reach out')]"))
-			.click();
-		waitFor(this.facilitator,
-				By.xpath("//li[contains(@class, 'urgent') and contains(., 'Someone is reaching out')]"));
-		Browser.assertAccessible(this.newcomer);
+		waitFor(facilitator, urgent);
+		assertThat(facilitator.findElement(urgent).getText()).contains("Urgent").contains("left to respond");
+		facilitator.findElement(urgent).findElement(By.xpath(".//button[contains(., 'I will reach out')]")).click();
+		waitFor(facilitator, By.xpath("//li[contains(@class, 'urgent') and contains(., 'Someone is reaching out')]"));
+		Browser.assertAccessible(newcomer);
 	}
 
-	private void openQueue() {
-		this.facilitator.get(this.system.sandboxUrl() + "/launch?persona=" + CommunityGroups.FACILITATOR + "&mode=ehr");
-		waitFor(this.facilitator, By.id("greeting"));
-		this.facilitator.get(this.system.kinshipUrl() + "/review");
-		new WebDriverWait(this.facilitator, Duration.ofSeconds(20))
-			.until(ExpectedConditions.attributeToBe(By.id("review"), "data-live", "true"));
+	private void openQueue(WebDriver facilitator) {
+		facilitator.get(this.system.sandboxUrl() + "/launch?persona=" + CommunityGroups.FACILITATOR + "&mode=ehr");
+		waitFor(facilitator, By.id("greeting"));
+		facilitator.get(this.system.kinshipUrl() + "/review");
+		Browser.waitUntil(facilitator, ExpectedConditions.attributeToBe(By.id("review"), "data-live", "true"));
 	}
 
 	private void inGroup(WebDriver browser, String persona, String displayName) {
@@ -110,8 +93,8 @@ class ModerationBrowserTests {
 		browser.findElement(By.id("displayName")).sendKeys(displayName + System.nanoTime() % 10000);
 		browser.findElement(By.id("acceptGuidelines")).click();
 		browser.findElement(By.id("join-submit")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(20))
-			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-status"), "Connected"));
+		Browser.waitUntil(browser,
+				ExpectedConditions.textToBePresentInElementLocated(By.id("chat-status"), "Connected"));
 	}
 
 	private static void send(WebDriver browser, String text) {

@@ -63,7 +63,7 @@ class ModerationIntegrationTests {
 		Map<String, Object> reply = alfreda.sendAndAwait(this.groupId, clientId(), "Hello, I am new here");
 		assertThat(reply.get("outcome")).isEqualTo("HELD");
 		assertThat((String) reply.get("reason")).contains("facilitator");
-		assertThat(queueSignals.poll(10, TimeUnit.SECONDS)).as("the open queue is told").isNotNull();
+		assertThat(queueSignals.poll(60, TimeUnit.SECONDS)).as("the open queue is told").isNotNull();
 		assertThat(derekSees.poll(1, TimeUnit.SECONDS)).as("held messages are not delivered").isNull();
 		assertThat(derek.since(this.groupId, 0)).isEmpty();
 
@@ -72,7 +72,7 @@ class ModerationIntegrationTests {
 		long item = item(queue, "HELD", "Hello, I am new here");
 		decide(item, "APPROVE", "");
 
-		Map<String, Object> delivered = derekSees.poll(10, TimeUnit.SECONDS);
+		Map<String, Object> delivered = derekSees.poll(60, TimeUnit.SECONDS);
 		assertThat(delivered).as("approved, it arrives live").isNotNull();
 		assertThat(delivered.get("html")).isEqualTo("<p>Hello, I am new here</p>");
 		assertThat(derek.since(this.groupId, 0)).extracting((message) -> message.get("html"))
@@ -97,7 +97,7 @@ class ModerationIntegrationTests {
 		String refused = this.facilitator.follow(decide(item, "REJECT", "")).body();
 		assertThat(refused).as("a rejection needs a reason").contains("Please give a reason");
 		decide(item, "REJECT", "Please do not advertise here.");
-		Map<String, Object> notice = told.poll(10, TimeUnit.SECONDS);
+		Map<String, Object> notice = told.poll(60, TimeUnit.SECONDS);
 		assertThat(notice).as("the author is told at once").isNotNull();
 		assertThat(notice.get("decision")).isEqualTo("REJECT");
 		assertThat(notice.get("reason")).isEqualTo("Please do not advertise here.");
@@ -132,7 +132,7 @@ class ModerationIntegrationTests {
 				member("Derek Becker", "Dek"));
 		BlockingQueue<Map<String, Object>> seen = flaggers.get(0).follow(this.groupId);
 		Map<String, Object> stored = message(author.sendAndAwait(this.groupId, clientId(), "Stop taking your meds"));
-		assertThat(seen.poll(10, TimeUnit.SECONDS)).isNotNull();
+		assertThat(seen.poll(60, TimeUnit.SECONDS)).isNotNull();
 
 		Map<String, Object> own = author.change(this.groupId, flag(stored, "misinformation"));
 		assertThat(own.get("outcome")).isEqualTo("REFUSED");
@@ -255,7 +255,7 @@ class ModerationIntegrationTests {
 
 	private static Map<String, Object> awaitMessage(BlockingQueue<Map<String, Object>> queue, Object id)
 			throws InterruptedException {
-		long deadline = System.currentTimeMillis() + 10_000;
+		long deadline = System.currentTimeMillis() + StompMember.PATIENCE.toMillis();
 		while (System.currentTimeMillis() < deadline) {
 			Map<String, Object> next = queue.poll(500, TimeUnit.MILLISECONDS);
 			if (next != null && id.equals(next.get("id"))) {

@@ -1,6 +1,7 @@
 package org.kinship.e2e;
 
 import java.lang.reflect.Type;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +27,12 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
  * session's cookie: what the group page's script does, frame by frame.
  */
 final class StompMember implements AutoCloseable {
+
+	/**
+	 * A ceiling for an answer from the server: one that a loaded machine stays well
+	 * under, reached only when the answer never comes.
+	 */
+	static final Duration PATIENCE = Duration.ofSeconds(60);
 
 	private static final ThreadPoolTaskScheduler HEARTBEATS = heartbeats();
 
@@ -55,7 +62,7 @@ final class StompMember implements AutoCloseable {
 		handshake.add("Cookie", cookies);
 		this.session = client
 			.connectAsync(kinshipUrl.replace("http", "ws") + "/ws", handshake, new StompHeaders(), new Errors())
-			.get(10, TimeUnit.SECONDS);
+			.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
 		subscribe("/user/queue/replies", this.replies);
 		subscribe("/user/queue/history", this.history);
 	}
@@ -87,14 +94,22 @@ final class StompMember implements AutoCloseable {
 		BlockingQueue<Map<String, Object>> received = this.groups.computeIfAbsent(groupId,
 				(id) -> new LinkedBlockingQueue<>());
 		subscribe("/topic/groups/" + groupId, received);
-		// frames are handled in order: once this answer is back, the subscription is live
+		awaitSubscribed(groupId);
+		return received;
+	}
+
+	/**
+	 * Waits until the subscriptions made so far are live: frames of a session are handled
+	 * in order, so once the answer to a catch-up asked after them is back, they are.
+	 * @param groupId a group of this member's
+	 */
+	void awaitSubscribed(long groupId) {
 		try {
 			since(groupId, Long.MAX_VALUE);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		return received;
 	}
 
 	/**
@@ -122,12 +137,7 @@ final class StompMember implements AutoCloseable {
 	BlockingQueue<Map<String, Object>> followReview(long groupId) {
 		BlockingQueue<Map<String, Object>> signals = new LinkedBlockingQueue<>();
 		subscribe("/topic/review/" + groupId, signals);
-		try {
-			since(groupId, Long.MAX_VALUE);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		awaitSubscribed(groupId);
 		return signals;
 	}
 
@@ -146,12 +156,7 @@ final class StompMember implements AutoCloseable {
 	BlockingQueue<Map<String, Object>> followActivity(long groupId) {
 		BlockingQueue<Map<String, Object>> activity = new LinkedBlockingQueue<>();
 		subscribe("/topic/groups/" + groupId + "/activity", activity);
-		try {
-			since(groupId, Long.MAX_VALUE);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		awaitSubscribed(groupId);
 		return activity;
 	}
 
@@ -163,12 +168,7 @@ final class StompMember implements AutoCloseable {
 	BlockingQueue<Map<String, Object>> followControls(long groupId) {
 		BlockingQueue<Map<String, Object>> changes = new LinkedBlockingQueue<>();
 		subscribe("/topic/groups/" + groupId + "/controls", changes);
-		try {
-			since(groupId, Long.MAX_VALUE);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		awaitSubscribed(groupId);
 		return changes;
 	}
 
@@ -190,7 +190,7 @@ final class StompMember implements AutoCloseable {
 	}
 
 	Map<String, Object> reply(String clientId) throws InterruptedException {
-		long deadline = System.currentTimeMillis() + 10_000;
+		long deadline = System.currentTimeMillis() + PATIENCE.toMillis();
 		while (System.currentTimeMillis() < deadline) {
 			Map<String, Object> reply = this.replies.poll(200, TimeUnit.MILLISECONDS);
 			if (reply != null && clientId.equals(reply.get("clientId"))) {
@@ -203,7 +203,7 @@ final class StompMember implements AutoCloseable {
 	@SuppressWarnings("unchecked")
 	List<Map<String, Object>> since(long groupId, long afterSeq) throws InterruptedException {
 		this.session.send("/app/groups/" + groupId + "/since", Map.of("afterSeq", afterSeq));
-		Map<String, Object> reply = this.history.poll(10, TimeUnit.SECONDS);
+		Map<String, Object> reply = this.history.poll(PATIENCE.toSeconds(), TimeUnit.SECONDS);
 		if (reply == null) {
 			throw new AssertionError("No catch-up reply");
 		}
@@ -211,7 +211,7 @@ final class StompMember implements AutoCloseable {
 	}
 
 	String error() throws InterruptedException {
-		String error = this.errors.poll(10, TimeUnit.SECONDS);
+		String error = this.errors.poll(PATIENCE.toSeconds(), TimeUnit.SECONDS);
 		if (error == null) {
 			throw new AssertionError("No ERROR frame");
 		}
@@ -246,7 +246,7 @@ final class StompMember implements AutoCloseable {
 			subscribe("/user/queue/broadcast-acks", this.acknowledgements);
 		}
 		this.session.send("/app/broadcasts/" + broadcastId + "/acknowledge", Map.of());
-		Map<String, Object> answer = this.acknowledgements.poll(10, TimeUnit.SECONDS);
+		Map<String, Object> answer = this.acknowledgements.poll(PATIENCE.toSeconds(), TimeUnit.SECONDS);
 		if (answer == null) {
 			throw new AssertionError("No answer to the acknowledgement; errors: " + this.errors);
 		}

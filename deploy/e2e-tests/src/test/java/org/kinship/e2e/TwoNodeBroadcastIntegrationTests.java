@@ -44,7 +44,9 @@ class TwoNodeBroadcastIntegrationTests {
 		try (StompMember onNodeA = StompMember.connect(daniel); StompMember onNodeB = StompMember.connect(emily)) {
 			BlockingQueue<Map<String, Object>> a = onNodeA.broadcasts();
 			BlockingQueue<Map<String, Object>> b = onNodeB.broadcasts();
-			Thread.sleep(500);
+			long group = Long.parseLong(groupId(daniel));
+			onNodeA.awaitSubscribed(group);
+			onNodeB.awaitSubscribed(group);
 
 			LaunchedPerson manager = LaunchedPerson.launch(cluster, 0, "dr-sarah-lin");
 			String title = "Clinic closed " + UUID.randomUUID().toString().substring(0, 8);
@@ -53,8 +55,8 @@ class TwoNodeBroadcastIntegrationTests {
 			var sent = manager.submit("/manage/broadcasts/new", "broadcast-form", fields);
 			assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
 
-			assertThat(a.poll(10, TimeUnit.SECONDS)).as("on the sending node").containsEntry("title", title);
-			assertThat(b.poll(10, TimeUnit.SECONDS)).as("on the other node").containsEntry("title", title);
+			assertThat(a.poll(60, TimeUnit.SECONDS)).as("on the sending node").containsEntry("title", title);
+			assertThat(b.poll(60, TimeUnit.SECONDS)).as("on the other node").containsEntry("title", title);
 			String location = sent.headers().firstValue("Location").orElseThrow();
 			Matcher delivered = Pattern.compile("id=\"count-delivered\">([0-9]+) of ([0-9]+)")
 				.matcher(manager.get(location).body());
@@ -72,7 +74,10 @@ class TwoNodeBroadcastIntegrationTests {
 				StompMember phone = StompMember.connect(onPhone)) {
 			List<BlockingQueue<Map<String, Object>>> pages = List.of(tab.broadcasts(), otherTab.broadcasts(),
 					phone.broadcasts());
-			Thread.sleep(500);
+			long group = Long.parseLong(groupId(daniel));
+			for (StompMember page : List.of(tab, otherTab, phone)) {
+				page.awaitSubscribed(group);
+			}
 
 			LaunchedPerson manager = LaunchedPerson.launch(cluster, 0, "dr-sarah-lin");
 			String title = "Pharmacy hours " + UUID.randomUUID().toString().substring(0, 8);
@@ -82,7 +87,7 @@ class TwoNodeBroadcastIntegrationTests {
 			assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
 
 			for (BlockingQueue<Map<String, Object>> page : pages) {
-				assertThat(page.poll(10, TimeUnit.SECONDS)).as("on every open page").containsEntry("title", title);
+				assertThat(page.poll(60, TimeUnit.SECONDS)).as("on every open page").containsEntry("title", title);
 			}
 		}
 	}

@@ -50,7 +50,7 @@ class TwoNodeGroupControlsIntegrationTests {
 
 			assertThat(group.facilitator.submit("/groups/" + group.slug, "slow-mode-form", List.of("seconds", "30"))
 				.statusCode()).isEqualTo(302);
-			assertThat(changes.poll(10, TimeUnit.SECONDS)).as("slow mode told on the other node").isNotNull();
+			assertThat(changes.poll(60, TimeUnit.SECONDS)).as("slow mode told on the other node").isNotNull();
 			assertThat(send(member, group, "First").get("outcome")).isEqualTo("STORED");
 			Map<String, Object> tooSoon = send(member, group, "Second");
 			assertThat((String) tooSoon.get("reason")).contains("one message every 30 seconds");
@@ -60,7 +60,7 @@ class TwoNodeGroupControlsIntegrationTests {
 				.get("message");
 			assertThat(facilitator.change(group.id, Map.of("kind", "pin", "messageId", notes.get("id"))).get("outcome"))
 				.isEqualTo("CHANGED");
-			assertThat(changes.poll(10, TimeUnit.SECONDS)).as("the pin told on the other node").isNotNull();
+			assertThat(changes.poll(60, TimeUnit.SECONDS)).as("the pin told on the other node").isNotNull();
 			assertThat(controls(daniel.person(), group).get("pinned").get(0).get("html").asString())
 				.isEqualTo("<p>Notes for tonight</p>");
 
@@ -71,7 +71,7 @@ class TwoNodeGroupControlsIntegrationTests {
 										"FACILITATORS"))
 						.statusCode())
 				.isEqualTo(302);
-			assertThat(changes.poll(10, TimeUnit.SECONDS)).as("the session told on the other node").isNotNull();
+			assertThat(changes.poll(60, TimeUnit.SECONDS)).as("the session told on the other node").isNotNull();
 			assertThat(group.page(daniel.person())).contains("id=\"live-session\"");
 			assertThat((String) send(member, group, "Third").get("reason"))
 				.startsWith("Only the facilitators post during this live session; it ends at");
@@ -81,7 +81,7 @@ class TwoNodeGroupControlsIntegrationTests {
 				.submit("/groups/" + group.slug, "end-session-form",
 						List.of("summary", "A short session on two nodes."))
 				.statusCode()).isEqualTo(302);
-			assertThat(changes.poll(10, TimeUnit.SECONDS)).as("the end told on the other node").isNotNull();
+			assertThat(changes.poll(60, TimeUnit.SECONDS)).as("the end told on the other node").isNotNull();
 			Matcher past = Pattern.compile("<ul id=\"past-sessions\"(.*?)</ul>", Pattern.DOTALL)
 				.matcher(group.page(daniel.person()));
 			assertThat(past.find()).isTrue();

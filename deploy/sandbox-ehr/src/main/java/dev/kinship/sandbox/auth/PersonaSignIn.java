@@ -4,10 +4,15 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import dev.kinship.sandbox.people.Persona;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
@@ -25,16 +30,24 @@ public class PersonaSignIn {
 
 	private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
 
+	private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
+
 	/**
-	 * Makes {@code persona} the signed-in user of this browser session, with a new
-	 * session id.
+	 * Makes {@code persona} the signed-in user of this browser, as the portal's sign-in
+	 * does, whoever was signed in before: the same person keeps their session under a new
+	 * id, anyone else gets a new session, so that nothing of the previous person's (a
+	 * request saved for after sign-in, a form token) carries over to the next.
 	 * @param persona who signs in
 	 * @param request the request
 	 * @param response the response
 	 */
 	public void signIn(Persona persona, HttpServletRequest request, HttpServletResponse response) {
-		if (request.getSession(false) != null) {
+		HttpSession session = request.getSession(false);
+		if (session != null && persona.id().equals(signedIn(request))) {
 			request.changeSessionId();
+		}
+		else if (session != null) {
+			session.invalidate();
 		}
 		var authentication = UsernamePasswordAuthenticationToken.authenticated(persona.id(), null,
 				List.of(new SimpleGrantedAuthority("ROLE_" + persona.role().name()),
@@ -45,6 +58,11 @@ public class PersonaSignIn {
 		context.setAuthentication(authentication);
 		SecurityContextHolder.setContext(context);
 		this.repository.saveContext(context, request, response);
+	}
+
+	private @Nullable String signedIn(HttpServletRequest request) {
+		Authentication current = this.repository.loadDeferredContext(request).get().getAuthentication();
+		return (current != null && this.trust.isAuthenticated(current)) ? current.getName() : null;
 	}
 
 }

@@ -47,8 +47,12 @@ class SecurityConfiguration {
 	@Order(3)
 	SecurityFilterChain portal(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
+			// the favicon too: a browser asks for it beside every page and follows a
+			// redirect to the sign-in page, whose new session would replace, in the
+			// browser, the one a launch signed someone into at the same moment
 			.requestMatchers("/", "/personas", "/personas/*/revoke", "/launch", SignInPaths.SIGN_IN,
-					"/smart-style.json", "/sandbox/**", "/error", "/actuator/health", "/actuator/health/**")
+					"/smart-style.json", "/sandbox/**", "/favicon.ico", "/error", "/actuator/health",
+					"/actuator/health/**")
 			.permitAll()
 			.anyRequest()
 			.authenticated())

@@ -2,6 +2,8 @@ package dev.kinship.sandbox.auth;
 
 import java.util.function.Consumer;
 
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -21,6 +23,8 @@ class SmartAuthorizationRequestValidator implements Consumer<OAuth2Authorization
 	private static final String SMART_ERRORS = "https://hl7.org/fhir/smart-app-launch/app-launch.html";
 
 	private final LaunchContexts launches;
+
+	private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
 
 	SmartAuthorizationRequestValidator(LaunchContexts launches) {
 		this.launches = launches;
@@ -46,8 +50,10 @@ class SmartAuthorizationRequestValidator implements Consumer<OAuth2Authorization
 		if (!launch.clientId().equals(clientId)) {
 			throw error("this launch was made for another app", authentication);
 		}
+		// nobody signed in yet (anonymous) is not someone else: the authorization server
+		// sends them to the portal's sign-in first, and this check runs again after it
 		Authentication user = (Authentication) authentication.getPrincipal();
-		if (user != null && user.isAuthenticated() && !user.getName().equals(launch.personaId())) {
+		if (this.trust.isAuthenticated(user) && !user.getName().equals(launch.personaId())) {
 			throw error("this launch was made for someone else", authentication);
 		}
 	}

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -36,6 +38,8 @@ class SmartAuthorizationServerIntegrationTests {
 	static final String SECRET = "kinship-dev-secret";
 
 	static final String REDIRECT = "http://localhost:8080/login/oauth2/code/sandbox";
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	@LocalServerPort
 	int port;
@@ -110,6 +114,48 @@ class SmartAuthorizationServerIntegrationTests {
 		assertThat(token.get("need_patient_banner").asBoolean()).isTrue();
 		assertThat(SignedJWT.parse(token.get("id_token").asString()).getJWTClaimsSet().getStringClaim("fhirUser"))
 			.contains("/Practitioner/");
+	}
+
+	@Test
+	void aScriptedLaunchOfAnotherPersonaSignsThemInInPlaceOfTheFirst() throws Exception {
+		JsonNode first = persona("PATIENT");
+		JsonNode second = persona("CAREGIVER");
+		String firstLaunch = launch(first, "ehr").get("launch");
+		exchange(authorize(firstLaunch, "openid fhirUser launch patient/*.rs"));
+
+		JsonNode token = exchange(
+				authorize(launch(second, "ehr").get("launch"), "openid fhirUser launch patient/*.rs"));
+		assertThat(token.get("patient").asString()).isEqualTo(second.get("patientId").asString());
+		assertThat(SignedJWT.parse(token.get("id_token").asString()).getJWTClaimsSet().getSubject())
+			.isEqualTo(second.get("id").asString());
+		// the first person's launch is no longer this browser's to use
+		assertRedirectedWithError(AuthorizeRequest.standard(fhirBase(), firstLaunch, "openid launch"),
+				"invalid_request");
+	}
+
+	@Test
+	void anEhrLaunchReachingABrowserWithNobodySignedInGoesThroughTheSignInPage() throws Exception {
+		JsonNode persona = persona("PATIENT");
+		String launch = launch(persona, "ehr").get("launch");
+		this.client = new SmartTestClient();
+		AuthorizeRequest request = AuthorizeRequest.standard(fhirBase(), launch, "openid fhirUser launch");
+		HttpResponse<String> authorize = this.client.get(request.url(this.base));
+		assertThat(authorize.statusCode()).isEqualTo(302);
+		assertThat(SmartTestClient.location(authorize)).endsWith("/sign-in");
+
+		HttpResponse<String> signedIn = signIn(persona);
+		assertThat(signedIn.statusCode()).isEqualTo(302);
+		HttpResponse<String> resumed = this.client.get(SmartTestClient.location(signedIn));
+		assertThat(resumed.statusCode()).as(resumed.body()).isEqualTo(302);
+		assertThat(SmartTestClient.query(SmartTestClient.location(resumed))).containsKey("code")
+			.containsEntry("state", request.state());
+	}
+
+	@Test
+	void aBrowserAskingForTheFaviconIsNotSentToSignInNorGivenASession() {
+		HttpResponse<String> favicon = this.client.get(this.base + "/favicon.ico");
+		assertThat(favicon.statusCode()).isNotEqualTo(302);
+		assertThat(favicon.headers().firstValue("Set-Cookie")).isEmpty();
 	}
 
 	@Test
@@ -254,6 +300,13 @@ class SmartAuthorizationServerIntegrationTests {
 		String location = SmartTestClient.location(response);
 		assertThat(location).startsWith("http://localhost:8080/launch");
 		return SmartTestClient.query(location);
+	}
+
+	private HttpResponse<String> signIn(JsonNode persona) {
+		Matcher csrf = CSRF.matcher(this.client.get(this.base + "/sign-in").body());
+		assertThat(csrf.find()).as("the sign-in form's token").isTrue();
+		return this.client.postForm(this.base + "/sign-in",
+				Map.of("persona", persona.get("id").asString(), "_csrf", csrf.group(1)), null);
 	}
 
 	private Authorization authorize(String launch, String scope) {
