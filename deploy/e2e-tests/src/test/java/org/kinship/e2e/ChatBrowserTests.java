@@ -70,8 +70,7 @@ class ChatBrowserTests {
 				Map.of("source", "window.kinshipSockets = 0; window.WebSocket = class extends window.WebSocket {"
 						+ " constructor(...args) { super(...args); window.kinshipSockets++; } };"));
 		inGroup(linda, "linda-okafor", "Linda O");
-		assertThat(linda.findElements(By.id("broadcast-banner-region"))).as("live broadcasts on the page")
-			.hasSize(1);
+		assertThat(linda.findElements(By.id("broadcast-banner-region"))).as("live broadcasts on the page").hasSize(1);
 
 		JavascriptExecutor page = (JavascriptExecutor) linda;
 		assertThat(page.executeScript("return window.kinshipSockets")).as("WebSockets opened").isEqualTo(1L);
