@@ -18,8 +18,9 @@ import org.kinship.shared.Refused;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.moderation.Flags;
 import org.kinship.moderation.Screening;
-import org.kinship.moderation.Screening.Outcome;
-import org.kinship.moderation.Screening.Verdict;
+import org.kinship.moderation.Outcome;
+import org.kinship.moderation.Submission;
+import org.kinship.moderation.Verdict;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -112,8 +113,8 @@ public class Chat {
 					this.properties.rateLimitWindow().toSeconds());
 		}
 		checkPostingRules(principal, seat);
-		Verdict verdict = this.screening.screen(new Screening.Submission(principal.issuer(), groupId,
-				principal.fhirUser(), text, this.store.published(groupId, principal.fhirUser()), seat.staff()));
+		Verdict verdict = this.screening.screen(new Submission(principal.issuer(), groupId, principal.fhirUser(), text,
+				this.store.published(groupId, principal.fhirUser()), seat.staff()));
 		if (verdict.outcome() == Outcome.REFUSE) {
 			throw new Refused((verdict.reasonKey() != null) ? verdict.reasonKey() : "chat.error.refused",
 					verdict.reasonArgs().toArray());
@@ -158,8 +159,8 @@ public class Chat {
 			throw new Refused("chat.error.not-author");
 		}
 		String checked = checkedText(text);
-		Verdict verdict = this.screening.screen(new Screening.Submission(principal.issuer(), groupId,
-				principal.fhirUser(), checked, Integer.MAX_VALUE, seat.staff()));
+		Verdict verdict = this.screening.screen(new Submission(principal.issuer(), groupId, principal.fhirUser(),
+				checked, Integer.MAX_VALUE, seat.staff()));
 		if (verdict.outcome() != Outcome.ALLOW && verdict.outcome() != Outcome.FLAG) {
 			throw new Refused((verdict.outcome() == Outcome.REFUSE && verdict.reasonKey() != null) ? verdict.reasonKey()
 					: "chat.error.edit-refused", verdict.reasonArgs().toArray());

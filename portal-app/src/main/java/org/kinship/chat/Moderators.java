@@ -16,9 +16,9 @@ import org.kinship.moderation.ReviewQueue;
 import org.kinship.moderation.ReviewQueue.Kind;
 import org.kinship.moderation.Sanctions;
 import org.kinship.moderation.Sanctions.Sanction;
-import org.kinship.moderation.Screening.Finding;
-import org.kinship.moderation.Screening.Outcome;
-import org.kinship.moderation.Screening.Verdict;
+import org.kinship.moderation.Finding;
+import org.kinship.moderation.Outcome;
+import org.kinship.moderation.Verdict;
 
 import org.springframework.stereotype.Component;
 

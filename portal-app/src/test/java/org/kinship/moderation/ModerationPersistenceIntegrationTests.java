@@ -12,8 +12,8 @@ import org.kinship.moderation.ModerationSettings.Overrides;
 import org.kinship.moderation.ReviewQueue.Item;
 import org.kinship.moderation.ReviewQueue.Kind;
 import org.kinship.moderation.Sanctions.Sanction;
-import org.kinship.moderation.Screening.Outcome;
-import org.kinship.moderation.Screening.Submission;
+import org.kinship.moderation.Outcome;
+import org.kinship.moderation.Submission;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -154,7 +154,7 @@ class ModerationPersistenceIntegrationTests {
 		assertThat(this.words.list(this.issuer, 9)).hasSize(1);
 	}
 
-	private Screening.Verdict screen(long groupId, String text) {
+	private Verdict screen(long groupId, String text) {
 		return this.screening.screen(new Submission(this.issuer, groupId, "Patient/new", text, 0, false));
 	}
 
