@@ -43,4 +43,22 @@ public class Screening {
 		return this.engine.screen(submission, group.policy(), group.global(), group.group());
 	}
 
+	/**
+	 * Screens a message on its way in, counting the author's earlier posts only when the
+	 * group's new-member rule can hold this one: never for staff, never with the rule
+	 * off.
+	 * @param posting the message and its author
+	 * @return the verdict
+	 */
+	Verdict screen(Posting posting) {
+		ScreeningRules.Rules group = this.rules.getIfAvailable(() -> ScreeningRules.UNTIL_CONFIGURED)
+			.rulesFor(posting.issuer(), posting.groupId());
+		boolean counted = !posting.staff() && group.policy().newMemberPosts() > 0;
+		// uncounted, the author is simply not new
+		int publishedBefore = counted ? posting.publishedBefore().getAsInt() : Integer.MAX_VALUE;
+		Submission submission = new Submission(posting.issuer(), posting.groupId(), posting.author(), posting.text(),
+				publishedBefore, posting.staff());
+		return this.engine.screen(submission, group.policy(), group.global(), group.group());
+	}
+
 }
