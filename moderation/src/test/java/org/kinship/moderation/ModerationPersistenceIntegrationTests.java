@@ -6,14 +6,11 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.kinship.MariaDbTestDatabase;
 import org.kinship.moderation.Flags.FlagReason;
 import org.kinship.moderation.ModerationSettings.Overrides;
 import org.kinship.moderation.ReviewQueue.Item;
 import org.kinship.moderation.ReviewQueue.Kind;
 import org.kinship.moderation.Sanctions.Sanction;
-import org.kinship.moderation.Outcome;
-import org.kinship.moderation.Submission;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
