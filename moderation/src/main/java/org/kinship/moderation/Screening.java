@@ -7,8 +7,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * The screening contract every message passes before it is stored. The chat module calls
- * {@link #screen(Submission)} inside the sending transaction; a {@link Outcome#HOLD}
+ * The screening contract every message passes before it is stored: a message sent is
+ * screened through {@link Moderation#admit(Posting)}, an edit by
+ * {@link #screen(Submission)} inside the editing transaction; a {@link Outcome#HOLD}
  * stores the message out of sight for the review queue, a {@link Outcome#REFUSE} stores
  * nothing and tells the member why, a {@link Outcome#FLAG} stores and delivers it and
  * puts it in the review queue.
