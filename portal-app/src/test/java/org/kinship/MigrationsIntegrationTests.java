@@ -22,6 +22,11 @@ class MigrationsIntegrationTests {
 		List<Boolean> outcomes = jdbc
 			.queryForList("SELECT success FROM flyway_schema_history WHERE version IS NOT NULL", Boolean.class);
 		assertThat(outcomes).isNotEmpty().containsOnly(true);
+		// the moderation jar keeps its own tables' migrations, found in its sub-folder
+		assertThat(
+				jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE version IS NOT NULL", String.class))
+			.contains("3", "4", "5", "6");
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM review_item", Integer.class)).isZero();
 		jdbc.update("INSERT INTO audit_event (occurred_at, issuer, actor, action, outcome, correlation_id) "
 				+ "VALUES (CURRENT_TIMESTAMP(3), 'https://ehr.example/fhir', 'Patient/1', 'LAUNCH', 'SUCCESS', 'c-1')");
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE correlation_id = 'c-1'", Integer.class))

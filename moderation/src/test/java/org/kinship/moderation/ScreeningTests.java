@@ -3,8 +3,8 @@ package org.kinship.moderation;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.kinship.moderation.Screening.Outcome;
-import org.kinship.moderation.Screening.Submission;
+import org.kinship.moderation.Outcome;
+import org.kinship.moderation.Submission;
 import org.kinship.moderation.internal.ScreeningRules;
 import org.kinship.moderation.internal.TermList;
 

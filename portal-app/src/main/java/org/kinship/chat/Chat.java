@@ -16,10 +16,15 @@ import org.kinship.groups.GroupDirectory.Seat;
 import org.kinship.groups.GroupStatus;
 import org.kinship.shared.Refused;
 import org.kinship.launch.KinshipPrincipal;
+import org.kinship.moderation.Admission;
 import org.kinship.moderation.Flags;
+import org.kinship.moderation.Moderation;
+import org.kinship.moderation.Outcome;
+import org.kinship.moderation.Posting;
+import org.kinship.moderation.Refusal;
 import org.kinship.moderation.Screening;
-import org.kinship.moderation.Screening.Outcome;
-import org.kinship.moderation.Screening.Verdict;
+import org.kinship.moderation.Submission;
+import org.kinship.moderation.Verdict;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -51,13 +56,13 @@ public class Chat {
 
 	private final ApplicationEventPublisher events;
 
-	private final Moderators moderators;
+	private final Moderation moderation;
 
 	private final List<PostingRule> rules;
 
 	Chat(GroupDirectory groups, MessageStore store, RateLimiter rateLimiter, Screening screening,
 			MarkdownRenderer markdown, ChatProperties properties, ApplicationEventPublisher events,
-			Moderators moderators, List<PostingRule> rules) {
+			Moderation moderation, List<PostingRule> rules) {
 		this.groups = groups;
 		this.store = store;
 		this.rateLimiter = rateLimiter;
@@ -65,7 +70,7 @@ public class Chat {
 		this.markdown = markdown;
 		this.properties = properties;
 		this.events = events;
-		this.moderators = moderators;
+		this.moderation = moderation;
 		this.rules = rules;
 	}
 
@@ -87,11 +92,11 @@ public class Chat {
 	@Transactional
 	public SendResult send(KinshipPrincipal principal, long groupId, SendCommand command) {
 		Seat seat = this.groups.seat(principal, groupId).orElseThrow(() -> Refused.forbidden("chat.error.not-member"));
-		// one read of the sanctions for both checks: kept out, and later muted
-		var restriction = this.moderators.restriction(principal, groupId);
-		if (!seat.staff()) {
-			Moderators.refuseIfKeptOut(restriction);
-		}
+		// the message's one call into moderation (one read of the sanctions); its answers
+		// are asked for in the order of the checks below
+		Admission admission = this.moderation.admit(new Posting(principal.issuer(), groupId, principal.fhirUser(),
+				seat.staff(), command.text().strip(), () -> this.store.published(groupId, principal.fhirUser())));
+		refuse(admission.keptOut());
 		if (seat.status() != GroupStatus.OPEN) {
 			throw new Refused("chat.error.locked");
 		}
@@ -102,8 +107,8 @@ public class Chat {
 		if (earlier.isPresent()) {
 			return SendResult.repeated(earlier.get().message(), MessageStore.HELD.equals(earlier.get().status()));
 		}
-		Moderators.refuseIfMuted(restriction);
-		String text = checkedText(command.text());
+		refuse(admission.muted());
+		checkedText(command.text());
 		if (command.replyTo() != null && !this.store.exists(groupId, command.replyTo())) {
 			throw new Refused("chat.error.reply-to");
 		}
@@ -112,8 +117,7 @@ public class Chat {
 					this.properties.rateLimitWindow().toSeconds());
 		}
 		checkPostingRules(principal, seat);
-		Verdict verdict = this.screening.screen(new Screening.Submission(principal.issuer(), groupId,
-				principal.fhirUser(), text, this.store.published(groupId, principal.fhirUser()), seat.staff()));
+		Verdict verdict = admission.verdict();
 		if (verdict.outcome() == Outcome.REFUSE) {
 			throw new Refused((verdict.reasonKey() != null) ? verdict.reasonKey() : "chat.error.refused",
 					verdict.reasonArgs().toArray());
@@ -133,7 +137,7 @@ public class Chat {
 		if (!held) {
 			this.events.publishEvent(new MessagePosted(stored));
 		}
-		this.moderators.review(principal, stored, verdict);
+		admission.record(stored.id());
 		return new SendResult(stored, held, false, verdict.crisis(), held ? verdict.reasonKey() : null,
 				verdict.reasonArgs());
 	}
@@ -158,8 +162,8 @@ public class Chat {
 			throw new Refused("chat.error.not-author");
 		}
 		String checked = checkedText(text);
-		Verdict verdict = this.screening.screen(new Screening.Submission(principal.issuer(), groupId,
-				principal.fhirUser(), checked, Integer.MAX_VALUE, seat.staff()));
+		Verdict verdict = this.screening.screen(new Submission(principal.issuer(), groupId, principal.fhirUser(),
+				checked, Integer.MAX_VALUE, seat.staff()));
 		if (verdict.outcome() != Outcome.ALLOW && verdict.outcome() != Outcome.FLAG) {
 			throw new Refused((verdict.outcome() == Outcome.REFUSE && verdict.reasonKey() != null) ? verdict.reasonKey()
 					: "chat.error.edit-refused", verdict.reasonArgs().toArray());
@@ -232,7 +236,8 @@ public class Chat {
 		if (owned.author().equals(principal.fhirUser())) {
 			throw new Refused("chat.error.own-message");
 		}
-		boolean hide = this.moderators.flagged(principal, groupId, messageId, owned.author(), reason);
+		boolean hide = this.moderation.flag(principal.issuer(), groupId, messageId, owned.author(),
+				principal.fhirUser(), reason);
 		if (hide) {
 			this.store.setStatus(messageId, MessageStore.HIDDEN);
 			changed(groupId, messageId);
@@ -371,7 +376,8 @@ public class Chat {
 	 * @return true for active members and the group's staff
 	 */
 	public boolean mayFollow(KinshipPrincipal principal, long groupId) {
-		return this.groups.seat(principal, groupId).isPresent() && this.moderators.mayRead(principal, groupId);
+		return this.groups.seat(principal, groupId).isPresent()
+				&& this.moderation.mayRead(principal.issuer(), groupId, principal.fhirUser());
 	}
 
 	/**
@@ -421,9 +427,15 @@ public class Chat {
 	private Seat seat(KinshipPrincipal principal, long groupId) {
 		Seat seat = this.groups.seat(principal, groupId).orElseThrow(() -> Refused.forbidden("chat.error.not-member"));
 		if (!seat.staff()) {
-			this.moderators.refuseIfKeptOut(principal, groupId);
+			refuse(this.moderation.keptOut(principal.issuer(), groupId, principal.fhirUser()));
 		}
 		return seat;
+	}
+
+	private static void refuse(java.util.Optional<Refusal> refusal) {
+		if (refusal.isPresent()) {
+			throw new Refused(refusal.get().key(), refusal.get().args().toArray());
+		}
 	}
 
 	private String checkedText(String text) {

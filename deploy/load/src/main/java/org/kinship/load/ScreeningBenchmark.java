@@ -10,9 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
-import org.kinship.moderation.Screening.Outcome;
-import org.kinship.moderation.Screening.Submission;
-import org.kinship.moderation.Screening.Verdict;
+import org.kinship.moderation.Outcome;
+import org.kinship.moderation.Submission;
+import org.kinship.moderation.Verdict;
 import org.kinship.moderation.ScreeningPolicy;
 import org.kinship.moderation.WatchAction;
 import org.kinship.moderation.WatchedTerm;

@@ -17,7 +17,7 @@ import java.util.Set;
 
 import org.ahocorasick.trie.PayloadEmit;
 import org.ahocorasick.trie.PayloadTrie;
-import org.kinship.moderation.Screening.Detector;
+import org.kinship.moderation.Detector;
 
 /**
  * The two urgent detectors: {@link Detector#CRISIS} (self-harm and suicide language) and

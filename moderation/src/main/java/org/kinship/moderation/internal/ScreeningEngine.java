@@ -7,11 +7,11 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.kinship.moderation.ScreeningPolicy;
-import org.kinship.moderation.Screening.Detector;
-import org.kinship.moderation.Screening.Finding;
-import org.kinship.moderation.Screening.Outcome;
-import org.kinship.moderation.Screening.Submission;
-import org.kinship.moderation.Screening.Verdict;
+import org.kinship.moderation.Detector;
+import org.kinship.moderation.Finding;
+import org.kinship.moderation.Outcome;
+import org.kinship.moderation.Submission;
+import org.kinship.moderation.Verdict;
 import org.kinship.moderation.WatchAction;
 import org.kinship.moderation.internal.PersonalDataDetector.PersonalData;
 

@@ -15,10 +15,10 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.kinship.moderation.Screening.Detector;
-import org.kinship.moderation.Screening.Finding;
-import org.kinship.moderation.Screening.Submission;
-import org.kinship.moderation.Screening.Verdict;
+import org.kinship.moderation.Detector;
+import org.kinship.moderation.Finding;
+import org.kinship.moderation.Submission;
+import org.kinship.moderation.Verdict;
 import org.kinship.moderation.ScreeningPolicy;
 import org.kinship.moderation.WatchAction;
 import org.kinship.moderation.WatchedTerm;

@@ -6,14 +6,11 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.kinship.MariaDbTestDatabase;
 import org.kinship.moderation.Flags.FlagReason;
 import org.kinship.moderation.ModerationSettings.Overrides;
 import org.kinship.moderation.ReviewQueue.Item;
 import org.kinship.moderation.ReviewQueue.Kind;
 import org.kinship.moderation.Sanctions.Sanction;
-import org.kinship.moderation.Screening.Outcome;
-import org.kinship.moderation.Screening.Submission;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -154,7 +151,7 @@ class ModerationPersistenceIntegrationTests {
 		assertThat(this.words.list(this.issuer, 9)).hasSize(1);
 	}
 
-	private Screening.Verdict screen(long groupId, String text) {
+	private Verdict screen(long groupId, String text) {
 		return this.screening.screen(new Submission(this.issuer, groupId, "Patient/new", text, 0, false));
 	}
 
