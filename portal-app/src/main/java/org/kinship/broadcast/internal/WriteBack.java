@@ -45,6 +45,12 @@ public class WriteBack {
 
 	static final String IDENTIFIER_SYSTEM = "urn:kinship:broadcast";
 
+	/**
+	 * The listener's name in the registry, kept with incomplete publications: it must
+	 * stay the same when the method is renamed, or they are no longer found.
+	 */
+	static final String LISTENER_ID = "broadcast-write-back";
+
 	private static final Logger log = LoggerFactory.getLogger(WriteBack.class);
 
 	private final WriteBackStore writes;
@@ -104,7 +110,7 @@ public class WriteBack {
 	 */
 	@Async(BroadcastExecutors.WRITE_BACK)
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
-	@ApplicationModuleListener
+	@ApplicationModuleListener(id = LISTENER_ID)
 	void on(WriteBackDue due) {
 		this.writes.plan(due.broadcastId());
 		writePending(due.issuer(), due.broadcastId());

@@ -1,4 +1,4 @@
-package org.kinship;
+package org.kinship.shared;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,7 +23,9 @@ import org.springframework.stereotype.Component;
  * Modulith's {@code schemas/v2/schema-mysql.sql}, with the index as a statement of its
  * own for H2. The table's name stays in capitals: Modulith's statements name it so, and
  * MySQL and MariaDB on Linux compare table names case-sensitively. A Spring bean, so that
- * Spring Boot hands it to Flyway with the SQL migrations of {@code db/migration}.
+ * Spring Boot hands it to Flyway with the SQL migrations of {@code db/migration}; in this
+ * open module because the registry serves every module, and so that a module test of any
+ * of them gets the table too.
  */
 @Component
 class EventPublicationTable implements JavaMigration {
