@@ -135,6 +135,8 @@ public class Chat {
 		ChatMessage stored = this.store.insert(draft, principal.fhirUser(), storedText,
 				held ? MessageStore.HELD : MessageStore.VISIBLE);
 		if (!held) {
+			// in memory after commit, not the event registry: a row per message would
+			// cost every send a write
 			this.events.publishEvent(new MessagePosted(stored));
 		}
 		admission.record(stored.id());

@@ -12,8 +12,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
 import org.kinship.audit.AuditEntry;
@@ -22,7 +25,9 @@ import org.kinship.broadcast.Acknowledgement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,7 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the recipients' rows locked and updated with one statement per broadcast, their audit
  * entries inserted with them. A press completes only after that commit, so an
  * acknowledgement reported to a member is stored; when the transaction fails every press
- * in it fails, and nothing of it is stored.
+ * in it fails, and nothing of it is stored. The writer's loop runs on the module's
+ * single-thread executor ({@link BroadcastExecutors#ACKNOWLEDGEMENTS}), started and
+ * stopped with the application.
  */
 @Component
 public class AcknowledgementWriter implements SmartLifecycle {
@@ -43,6 +50,11 @@ public class AcknowledgementWriter implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(AcknowledgementWriter.class);
 
 	private static final int MAX_BATCH = 500;
+
+	/**
+	 * A lower phase stops later: after the web server, so presses in flight are written.
+	 */
+	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
 	private final BlockingQueue<Press> queue = new LinkedBlockingQueue<>();
 
@@ -52,14 +64,18 @@ public class AcknowledgementWriter implements SmartLifecycle {
 
 	private final TransactionTemplate transactions;
 
+	private final AsyncTaskExecutor executor;
+
 	private volatile boolean running;
 
-	private @Nullable Thread writer;
+	private @Nullable Future<?> writer;
 
-	AcknowledgementWriter(JdbcClient jdbc, AuditLog audit, TransactionTemplate transactions) {
+	AcknowledgementWriter(JdbcClient jdbc, AuditLog audit, TransactionTemplate transactions,
+			@Qualifier(BroadcastExecutors.ACKNOWLEDGEMENTS) AsyncTaskExecutor executor) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.transactions = transactions;
+		this.executor = executor;
 	}
 
 	/**
@@ -83,22 +99,23 @@ public class AcknowledgementWriter implements SmartLifecycle {
 	@Override
 	public void start() {
 		this.running = true;
-		Thread thread = new Thread(this::run, "kinship-acknowledgements");
-		thread.setDaemon(true);
-		this.writer = thread;
-		thread.start();
+		this.writer = this.executor.submit(this::run);
 	}
 
 	@Override
 	public void stop() {
 		this.running = false;
-		Thread thread = this.writer;
-		if (thread != null) {
+		Future<?> loop = this.writer;
+		if (loop != null) {
 			try {
-				thread.join(TimeUnit.SECONDS.toMillis(10));
+				// the loop ends once every press taken has been written
+				loop.get(10, TimeUnit.SECONDS);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				log.warn("Acknowledgement writer did not stop cleanly: {}", ex.getClass().getSimpleName());
 			}
 		}
 	}
@@ -110,9 +127,7 @@ public class AcknowledgementWriter implements SmartLifecycle {
 
 	@Override
 	public int getPhase() {
-		// a lower phase stops later: after the web server, so presses in flight are
-		// written
-		return SmartLifecycle.DEFAULT_PHASE - 4096;
+		return PHASE;
 	}
 
 	private void run() {

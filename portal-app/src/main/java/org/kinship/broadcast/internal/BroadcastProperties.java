@@ -28,6 +28,10 @@ import org.springframework.validation.annotation.Validated;
  * are recorded in the EHR as a FHIR {@code Communication} per recipient patient; empty
  * (the default) for none
  * @param writeBackAttempts how many times each {@code Communication} is tried
+ * @param writeBackResubmitAfter how old a write-back left unfinished (by a stop, a crash
+ * or an error that was not the EHR's answer) must be before it is started again; also how
+ * often such write-backs are looked for. Longer than a write-back takes, so that one
+ * still running on another node is not started twice
  */
 @Validated
 @ConfigurationProperties("kinship.broadcast")
@@ -35,7 +39,8 @@ public record BroadcastProperties(@DefaultValue("25000") @Min(1) int maxRecipien
 		@DefaultValue("-1") @Min(-1) int twoPersonThreshold, @DefaultValue("PT30S") Duration schedulerInterval,
 		@DefaultValue("PT30S") Duration cohortTimeout, @DefaultValue("50000") @Min(1) int cohortScan,
 		@DefaultValue("120") @Min(1) @Max(255) int maxTitle, @DefaultValue("4000") @Min(1) @Max(60000) int maxBody,
-		@DefaultValue Set<String> writeBackIssuers, @DefaultValue("3") @Min(1) @Max(10) int writeBackAttempts) {
+		@DefaultValue Set<String> writeBackIssuers, @DefaultValue("3") @Min(1) @Max(10) int writeBackAttempts,
+		@DefaultValue("PT15M") Duration writeBackResubmitAfter) {
 
 	/**
 	 * Whether an urgent broadcast to this many recipients needs a second manager.

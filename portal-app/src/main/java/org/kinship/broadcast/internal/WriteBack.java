@@ -1,8 +1,6 @@
 package org.kinship.broadcast.internal;
 
 import java.util.Date;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
@@ -21,23 +19,37 @@ import org.kinship.launch.BackendFhirClients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records an urgent broadcast in the EHR as a FHIR {@code Communication} for each
  * recipient patient, where {@code kinship.broadcast.write-back-issuers} names the health
- * system. Runs after commit, off the sender's thread, with the backend-services client;
- * each Communication is tried up to {@code write-back-attempts} times and what still
- * fails is kept for the dashboard. Logs and the audit log carry counts and error names
- * only, never the message or a token.
+ * system. The work is a {@link WriteBackDue} stored in the Event Publication Registry
+ * with the transaction that sends the broadcast (or retries it), so a stop or a crash
+ * between that commit and the EHR loses nothing: the publication stays incomplete until
+ * the write-back has run, and is taken up again at restart or by
+ * {@code WriteBackResubmission}. Runs after commit, off the sender's thread, with the
+ * backend-services client; each Communication is tried up to {@code write-back-attempts}
+ * times and what still fails is kept for the dashboard, which offers a retry. Logs and
+ * the audit log carry counts and error names only, never the message or a token.
  */
 @Component
-public class WriteBack implements DisposableBean {
+public class WriteBack {
 
 	static final String IDENTIFIER_SYSTEM = "urn:kinship:broadcast";
+
+	/**
+	 * The listener's name in the registry, kept with incomplete publications: it must
+	 * stay the same when the method is renamed, or they are no longer found.
+	 */
+	static final String LISTENER_ID = "broadcast-write-back";
 
 	private static final Logger log = LoggerFactory.getLogger(WriteBack.class);
 
@@ -51,15 +63,20 @@ public class WriteBack implements DisposableBean {
 
 	private final AuditLog audit;
 
-	private final ExecutorService worker = Executors.newSingleThreadExecutor();
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
 
 	WriteBack(WriteBackStore writes, BroadcastStore broadcasts, BackendFhirClients backend,
-			BroadcastProperties properties, AuditLog audit) {
+			BroadcastProperties properties, AuditLog audit, ApplicationEventPublisher events,
+			TransactionTemplate transactions) {
 		this.writes = writes;
 		this.broadcasts = broadcasts;
 		this.backend = backend;
 		this.properties = properties;
 		this.audit = audit;
+		this.events = events;
+		this.transactions = transactions;
 	}
 
 	/**
@@ -71,14 +88,32 @@ public class WriteBack implements DisposableBean {
 		return this.properties.writeBackIssuers().contains(issuerKey);
 	}
 
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	/**
+	 * Makes the write-back of an urgent broadcast due, inside the transaction that sends
+	 * it, so that the registry stores it with the broadcast.
+	 * @param sent the broadcast sent
+	 */
+	@EventListener
 	void on(BroadcastSent sent) {
 		if (sent.priority() == Priority.URGENT && enabledFor(sent.issuerKey())) {
-			this.worker.execute(() -> {
-				this.writes.plan(sent.id());
-				writePending(sent.issuer(), sent.id());
-			});
+			this.events.publishEvent(new WriteBackDue(sent.id(), sent.issuer()));
 		}
+	}
+
+	/**
+	 * Writes what is due, after the commit, on the write-back's own thread. Not in one
+	 * transaction (the registry's listeners run in one by default): each Communication's
+	 * outcome is committed as soon as the EHR answers, so the dashboard shows progress
+	 * and work taken up again after a crash writes only what was still pending. Throwing
+	 * leaves the publication incomplete, to be taken up again.
+	 * @param due the broadcast whose recipients are due
+	 */
+	@Async(BroadcastExecutors.WRITE_BACK)
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	@ApplicationModuleListener(id = LISTENER_ID)
+	void on(WriteBackDue due) {
+		this.writes.plan(due.broadcastId());
+		writePending(due.issuer(), due.broadcastId());
 	}
 
 	/**
@@ -86,9 +121,11 @@ public class WriteBack implements DisposableBean {
 	 * @param broadcast the broadcast
 	 */
 	public void retry(Broadcast broadcast) {
-		if (this.writes.retryFailed(broadcast.id()) > 0) {
-			this.worker.execute(() -> writePending(broadcast.issuer(), broadcast.id()));
-		}
+		this.transactions.executeWithoutResult((status) -> {
+			if (this.writes.retryFailed(broadcast.id()) > 0) {
+				this.events.publishEvent(new WriteBackDue(broadcast.id(), broadcast.issuer()));
+			}
+		});
 	}
 
 	/**
@@ -172,13 +209,11 @@ public class WriteBack implements DisposableBean {
 			Thread.sleep(200L * attempt);
 		}
 		catch (InterruptedException ex) {
+			// shutting down: what is still pending stays so, and the publication
+			// incomplete, to be written later
 			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Write-back interrupted", ex);
 		}
-	}
-
-	@Override
-	public void destroy() {
-		this.worker.shutdownNow();
 	}
 
 }

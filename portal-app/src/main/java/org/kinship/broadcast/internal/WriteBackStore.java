@@ -10,7 +10,11 @@ import org.kinship.broadcast.WriteBackReport;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The state of each Communication an urgent broadcast writes to the EHR. */
+/**
+ * The state of each Communication an urgent broadcast writes to the EHR: the record of
+ * outcomes the dashboard shows, per recipient patient. The queueing and retrying of the
+ * work itself is the Event Publication Registry's ({@link WriteBackDue}).
+ */
 @Repository
 public class WriteBackStore {
 
@@ -21,11 +25,18 @@ public class WriteBackStore {
 	}
 
 	/**
-	 * One row per distinct recipient patient, in one statement.
+	 * One row per distinct recipient patient, in one statement; none when the broadcast
+	 * has its rows already (its write-back taken up again after a stop).
 	 * @param broadcastId the broadcast
 	 * @return how many patients
 	 */
 	int plan(long broadcastId) {
+		if (this.jdbc.sql("SELECT COUNT(*) FROM broadcast_writeback WHERE broadcast_id = ?")
+			.param(broadcastId)
+			.query(Integer.class)
+			.single() > 0) {
+			return 0;
+		}
 		return this.jdbc
 			.sql("INSERT INTO broadcast_writeback (broadcast_id, patient_id, status, attempts, updated_at) "
 					+ "SELECT DISTINCT broadcast_id, patient_id, 'PENDING', 0, ? FROM broadcast_recipient "

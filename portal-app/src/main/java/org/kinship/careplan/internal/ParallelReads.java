@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import org.springframework.core.task.AsyncTaskExecutor;
+
 /**
  * One wave of searches made at once, all awaited against one deadline. Each search runs
  * on the shared executor with the request's logging context, so that its audit entries
@@ -34,13 +35,13 @@ final class ParallelReads {
 
 	private static final Logger logger = LoggerFactory.getLogger(ParallelReads.class);
 
-	private final ExecutorService executor;
+	private final AsyncTaskExecutor executor;
 
 	private final long deadline;
 
 	private final @Nullable Map<String, String> logContext = MDC.getCopyOfContextMap();
 
-	ParallelReads(ExecutorService executor, Duration wait) {
+	ParallelReads(AsyncTaskExecutor executor, Duration wait) {
 		this.executor = executor;
 		this.deadline = System.nanoTime() + wait.toNanos();
 	}

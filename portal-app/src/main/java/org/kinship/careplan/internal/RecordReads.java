@@ -7,13 +7,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.parser.DataFormatException;
@@ -33,7 +28,8 @@ import org.kinship.launch.RelaunchRequiredException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,7 +40,7 @@ import org.springframework.stereotype.Component;
  * the EHR did not grant are not asked for.
  */
 @Component
-public class RecordReads implements DisposableBean {
+public class RecordReads {
 
 	private static final Logger logger = LoggerFactory.getLogger(RecordReads.class);
 
@@ -54,19 +50,14 @@ public class RecordReads implements DisposableBean {
 
 	private final CarePlanProperties properties;
 
-	private final ExecutorService executor;
+	private final AsyncTaskExecutor executor;
 
-	RecordReads(FhirClients fhir, AuditLog audit, CarePlanProperties properties) {
+	RecordReads(FhirClients fhir, AuditLog audit, CarePlanProperties properties,
+			@Qualifier(CarePlanExecutors.READS) AsyncTaskExecutor executor) {
 		this.fhir = fhir;
 		this.audit = audit;
 		this.properties = properties;
-		AtomicInteger threads = new AtomicInteger();
-		ThreadPoolExecutor pool = new ThreadPoolExecutor(properties.parallelism(), properties.parallelism(), 60,
-				TimeUnit.SECONDS, new ArrayBlockingQueue<>(properties.parallelism() * 8),
-				(task) -> new Thread(task, "careplan-read-" + threads.incrementAndGet()));
-		// threads ready before the first panel, so that its searches leave at once
-		pool.prestartAllCoreThreads();
-		this.executor = pool;
+		this.executor = executor;
 	}
 
 	/**
@@ -172,11 +163,6 @@ public class RecordReads implements DisposableBean {
 			throw new IllegalArgumentException("No patient in context");
 		}
 		return patientId;
-	}
-
-	@Override
-	public void destroy() {
-		this.executor.shutdownNow();
 	}
 
 	/**

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -18,7 +16,8 @@ import org.kinship.launch.BackendFhirClients;
 import org.kinship.launch.IssuerRegistry;
 import org.kinship.launch.KinshipRole;
 
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +26,7 @@ import org.springframework.stereotype.Component;
  * the count leaves this class.
  */
 @Component
-public class CohortPreview implements DisposableBean {
+public class CohortPreview {
 
 	private final KnownPatients known;
 
@@ -37,15 +36,15 @@ public class CohortPreview implements DisposableBean {
 
 	private final GroupsProperties properties;
 
-	private final ExecutorService reads;
+	private final AsyncTaskExecutor reads;
 
-	CohortPreview(KnownPatients known, BackendFhirClients backend, IssuerRegistry issuers,
-			GroupsProperties properties) {
+	CohortPreview(KnownPatients known, BackendFhirClients backend, IssuerRegistry issuers, GroupsProperties properties,
+			@Qualifier(GroupsExecutors.COHORT_READS) AsyncTaskExecutor reads) {
 		this.known = known;
 		this.backend = backend;
 		this.issuers = issuers;
 		this.properties = properties;
-		this.reads = Executors.newFixedThreadPool(properties.previewParallelism());
+		this.reads = reads;
 	}
 
 	/**
@@ -138,11 +137,6 @@ public class CohortPreview implements DisposableBean {
 
 	private static KinshipRole roleOf(String fhirUser) {
 		return fhirUser.startsWith("RelatedPerson/") ? KinshipRole.CAREGIVER : KinshipRole.PATIENT;
-	}
-
-	@Override
-	public void destroy() {
-		this.reads.shutdownNow();
 	}
 
 }
