@@ -1,5 +1,6 @@
 package org.kinship.chat;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -55,9 +56,11 @@ public class Chat {
 
 	private final List<PostingRule> rules;
 
+	private final Clock clock;
+
 	Chat(GroupDirectory groups, MessageStore store, RateLimiter rateLimiter, Screening screening,
 			MarkdownRenderer markdown, ChatProperties properties, ApplicationEventPublisher events,
-			Moderators moderators, List<PostingRule> rules) {
+			Moderators moderators, List<PostingRule> rules, Clock clock) {
 		this.groups = groups;
 		this.store = store;
 		this.rateLimiter = rateLimiter;
@@ -67,6 +70,7 @@ public class Chat {
 		this.events = events;
 		this.moderators = moderators;
 		this.rules = rules;
+		this.clock = clock;
 	}
 
 	/**
@@ -126,8 +130,8 @@ public class Chat {
 		// group's row until commit, and every other send to the group
 		// waits for that
 		ChatMessage draft = new ChatMessage(0, groupId, this.store.nextSeq(groupId), seat.displayName(),
-				command.clientId(), html, command.replyTo(), Instant.now().truncatedTo(ChronoUnit.MILLIS), false, false,
-				mentioned, Map.of());
+				command.clientId(), html, command.replyTo(), this.clock.instant().truncatedTo(ChronoUnit.MILLIS), false,
+				false, mentioned, Map.of());
 		ChatMessage stored = this.store.insert(draft, principal.fhirUser(), storedText,
 				held ? MessageStore.HELD : MessageStore.VISIBLE);
 		if (!held) {
@@ -245,7 +249,7 @@ public class Chat {
 	 * post now; the first refusal stops the message.
 	 */
 	private void checkPostingRules(KinshipPrincipal principal, Seat seat) {
-		PostingRule.Poster poster = new PostingRule.Poster(principal, seat, Instant.now());
+		PostingRule.Poster poster = new PostingRule.Poster(principal, seat, this.clock.instant());
 		for (PostingRule rule : this.rules) {
 			java.util.Optional<Refused> refusal = rule.check(poster);
 			if (refusal.isPresent()) {
