@@ -124,7 +124,7 @@ class BroadcastWriteBackIntegrationTests {
 	}
 
 	private WriteBackReport settled(KinshipPrincipal manager, long id) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		WriteBackReport report = this.broadcasting.tracking(manager, id).writeBack();
 		while ((report == null || report.pending() > 0 || report.done() + report.failed() < 2)
 				&& System.nanoTime() < deadline) {
