@@ -1,5 +1,6 @@
 package org.kinship.broadcast;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -39,10 +40,14 @@ public class BroadcastInbox {
 
 	private final AuditLog audit;
 
-	BroadcastInbox(RecipientStore recipients, AcknowledgementWriter acknowledgements, AuditLog audit) {
+	/** When a broadcast has expired for the member. */
+	private final Clock clock;
+
+	BroadcastInbox(RecipientStore recipients, AcknowledgementWriter acknowledgements, AuditLog audit, Clock clock) {
 		this.recipients = recipients;
 		this.acknowledgements = acknowledgements;
 		this.audit = audit;
+		this.clock = clock;
 	}
 
 	/**
@@ -53,7 +58,7 @@ public class BroadcastInbox {
 	 * @return the strip
 	 */
 	public Strip strip(KinshipPrincipal principal) {
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		this.recipients.deliveredAll(principal.issuer(), principal.fhirUser(), now);
 		List<InboxEntry> entries = this.recipients.of(principal.issuer(), principal.fhirUser(), now);
 		int unread = (int) entries.stream().filter((entry) -> !entry.seen()).count();
@@ -71,7 +76,7 @@ public class BroadcastInbox {
 	 * @return the broadcasts
 	 */
 	public List<InboxEntry> inbox(KinshipPrincipal principal) {
-		return this.recipients.of(principal.issuer(), principal.fhirUser(), Instant.now());
+		return this.recipients.of(principal.issuer(), principal.fhirUser(), this.clock.instant());
 	}
 
 	/**
@@ -81,7 +86,7 @@ public class BroadcastInbox {
 	 * @return the broadcast, or empty when the person is not a recipient or it expired
 	 */
 	public Optional<InboxEntry> open(KinshipPrincipal principal, long id) {
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		if (!this.recipients.isRecipient(id, principal.fhirUser())) {
 			return Optional.empty();
 		}

@@ -1,5 +1,6 @@
 package org.kinship.chat;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -60,9 +61,11 @@ public class Chat {
 
 	private final List<PostingRule> rules;
 
+	private final Clock clock;
+
 	Chat(GroupDirectory groups, MessageStore store, RateLimiter rateLimiter, Screening screening,
 			MarkdownRenderer markdown, ChatProperties properties, ApplicationEventPublisher events,
-			Moderation moderation, List<PostingRule> rules) {
+			Moderation moderation, List<PostingRule> rules, Clock clock) {
 		this.groups = groups;
 		this.store = store;
 		this.rateLimiter = rateLimiter;
@@ -72,6 +75,7 @@ public class Chat {
 		this.events = events;
 		this.moderation = moderation;
 		this.rules = rules;
+		this.clock = clock;
 	}
 
 	/**
@@ -130,8 +134,8 @@ public class Chat {
 		// group's row until commit, and every other send to the group
 		// waits for that
 		ChatMessage draft = new ChatMessage(0, groupId, this.store.nextSeq(groupId), seat.displayName(),
-				command.clientId(), html, command.replyTo(), Instant.now().truncatedTo(ChronoUnit.MILLIS), false, false,
-				mentioned, Map.of());
+				command.clientId(), html, command.replyTo(), this.clock.instant().truncatedTo(ChronoUnit.MILLIS), false,
+				false, mentioned, Map.of());
 		ChatMessage stored = this.store.insert(draft, principal.fhirUser(), storedText,
 				held ? MessageStore.HELD : MessageStore.VISIBLE);
 		if (!held) {
@@ -252,7 +256,7 @@ public class Chat {
 	 * post now; the first refusal stops the message.
 	 */
 	private void checkPostingRules(KinshipPrincipal principal, Seat seat) {
-		PostingRule.Poster poster = new PostingRule.Poster(principal, seat, Instant.now());
+		PostingRule.Poster poster = new PostingRule.Poster(principal, seat, this.clock.instant());
 		for (PostingRule rule : this.rules) {
 			java.util.Optional<Refused> refusal = rule.check(poster);
 			if (refusal.isPresent()) {

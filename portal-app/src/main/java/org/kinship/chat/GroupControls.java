@@ -1,5 +1,6 @@
 package org.kinship.chat;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,9 +51,11 @@ public class GroupControls {
 
 	private final List<PostingRule> postingRules;
 
+	private final Clock clock;
+
 	GroupControls(GroupDirectory groups, GroupAdministration administration, GroupRules rules, MessageStore messages,
 			ModerationLog log, ChatProperties properties, ApplicationEventPublisher events,
-			List<PostingRule> postingRules) {
+			List<PostingRule> postingRules, Clock clock) {
 		this.groups = groups;
 		this.administration = administration;
 		this.rules = rules;
@@ -61,6 +64,7 @@ public class GroupControls {
 		this.properties = properties;
 		this.events = events;
 		this.postingRules = postingRules;
+		this.clock = clock;
 	}
 
 	/**
@@ -78,7 +82,7 @@ public class GroupControls {
 		if (locked) {
 			notices.add(new Notice(true, "chat.locked", List.of()));
 		}
-		Poster poster = new Poster(principal, seat, Instant.now());
+		Poster poster = new Poster(principal, seat, this.clock.instant());
 		this.postingRules.forEach((rule) -> rule.notice(poster).ifPresent(notices::add));
 		return new Controls(groupId, locked, this.rules.slowModeSeconds(groupId),
 				this.properties.slowModeMax().toSeconds(), this.messages.visible(groupId, this.rules.pinned(groupId)),

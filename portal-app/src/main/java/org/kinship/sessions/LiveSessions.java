@@ -1,5 +1,6 @@
 package org.kinship.sessions;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -61,8 +62,10 @@ public class LiveSessions {
 
 	private final ApplicationEventPublisher events;
 
+	private final Clock clock;
+
 	LiveSessions(GroupDirectory groups, SessionStore sessions, Chat chat, ModerationLog log, LocalTimes times,
-			SessionsProperties properties, ApplicationEventPublisher events) {
+			SessionsProperties properties, ApplicationEventPublisher events, Clock clock) {
 		this.groups = groups;
 		this.sessions = sessions;
 		this.chat = chat;
@@ -70,6 +73,7 @@ public class LiveSessions {
 		this.times = times;
 		this.properties = properties;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	/**
@@ -84,7 +88,7 @@ public class LiveSessions {
 	@Transactional
 	public String schedule(KinshipPrincipal principal, long groupId, SessionForm form) {
 		Seat seat = staffSeat(principal, groupId);
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		String title = form.title().strip().replaceAll("\\s+", " ");
 		if (title.length() < MIN_TITLE || title.length() > MAX_TITLE) {
 			throw new Refused("sessions.error.title", MIN_TITLE, MAX_TITLE);
@@ -124,7 +128,7 @@ public class LiveSessions {
 	@Transactional
 	public String start(KinshipPrincipal principal, long groupId, long sessionId) {
 		Seat seat = staffSeat(principal, groupId);
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		LiveSession session = this.sessions.find(groupId, sessionId)
 			.filter((found) -> found.upcomingAt(now) && found.endedAt() == null)
 			.orElseThrow(() -> new Refused("sessions.error.not-upcoming"));
@@ -152,7 +156,7 @@ public class LiveSessions {
 	@Transactional
 	public String end(KinshipPrincipal principal, long groupId, long sessionId, String summary) {
 		Seat seat = staffSeat(principal, groupId);
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		LiveSession session = this.sessions.find(groupId, sessionId)
 			.filter((found) -> !found.upcomingAt(now))
 			.orElseThrow(() -> new Refused("sessions.error.not-started"));
@@ -182,7 +186,7 @@ public class LiveSessions {
 			return Optional.empty();
 		}
 		Seat seat = found.get();
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		Optional<LiveSession> live = this.sessions.live(groupId, now);
 		if (live.isPresent() && !seat.staff()) {
 			this.sessions.attended(live.get().id(), principal.fhirUser(), seat.displayName(), now);

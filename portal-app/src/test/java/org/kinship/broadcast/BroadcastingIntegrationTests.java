@@ -1,11 +1,13 @@
 package org.kinship.broadcast;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kinship.MariaDbTestDatabase;
 import org.kinship.audit.AuditAction;
@@ -24,6 +26,9 @@ import org.kinship.launch.KinshipRole;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -40,6 +45,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @SpringBootTest(properties = { "kinship.broadcast.two-person-threshold=1", "kinship.broadcast.max-recipients=3" })
 class BroadcastingIntegrationTests {
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Time {
+
+		/** Moved ahead instead of waiting for a broadcast to expire. */
+		@Bean
+		@Primary
+		MovableClock movableClock() {
+			return new MovableClock();
+		}
+
+	}
+
+	@Autowired
+	MovableClock clock;
+
+	@AfterEach
+	void backToNow() {
+		this.clock.reset();
+	}
 
 	private static final String SANDBOX = "http://localhost:9090/fhir";
 
@@ -250,7 +275,7 @@ class BroadcastingIntegrationTests {
 	@Test
 	void anExpiredBroadcastIsNoLongerShownAndTypedMarkupStaysText() throws Exception {
 		KinshipPrincipal ana = member();
-		String soon = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS).toString().replace("Z", "");
+		String soon = Times.format(Instant.now().plus(1, ChronoUnit.HOURS));
 		BroadcastForm form = new BroadcastForm(UUID.randomUUID().toString(), "Clinic closed today",
 				"<script>alert(1)</script> **Closed** until 2 pm.", Priority.URGENT, AudienceSpec.Kind.GROUPS,
 				List.of(groupId()), "", "", "", "", soon);
@@ -260,7 +285,7 @@ class BroadcastingIntegrationTests {
 			.isEqualTo("<p>&lt;script&gt;alert(1)&lt;/script&gt; <strong>Closed</strong> until 2 pm.</p>"));
 		assertThat(this.inbox.strip(ana).banner()).isNotNull();
 
-		Thread.sleep(3500);
+		this.clock.advance(Duration.ofHours(2));
 
 		assertThat(this.inbox.inbox(ana)).extracting(InboxEntry::id).doesNotContain(id);
 		assertThat(this.inbox.strip(ana).banner()).as("expired, even unacknowledged").isNull();

@@ -35,9 +35,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * resources, and more results than Kinship keeps. The group page always renders with its
  * discussion; the panel says in plain words what is missing and offers a retry.
  */
-@SpringBootTest(properties = { "kinship.careplan.page-size=2", "kinship.careplan.max-entries=4" })
+// a time budget that a loaded machine's reads of the other parts fit in, and a slow
+// part far slower than it that the EHR client still waits for: what the page does at
+// the budget shows, not how fast the machine is
+@SpringBootTest(properties = { "kinship.careplan.page-size=2", "kinship.careplan.max-entries=4",
+		"kinship.careplan.time-budget=PT10S", "kinship.launch.read-timeout=PT90S" })
 @AutoConfigureMockMvc
 class CarePlanFaultsIntegrationTests {
+
+	/** Far beyond the time budget. */
+	private static final int SLOW_PART_MILLIS = 60_000;
 
 	static final WireMockEhr EHR = new WireMockEhr("faults");
 
@@ -73,14 +80,15 @@ class CarePlanFaultsIntegrationTests {
 	}
 
 	@Test
-	void saysWhatDidNotArriveWhenTheEhrIsSlowerThanTwoSecondsAndReadsAgainOnRetry() throws Exception {
+	void saysWhatDidNotArriveWhenTheEhrIsSlowerThanTheTimeBudgetAndReadsAgainOnRetry() throws Exception {
 		MockHttpSession session = member("s1");
 		HeartFailureRecord.stubOn(EHR, "s1");
 		EHR.server.stubFor(WireMock.get(urlPathEqualTo(EHR.fhirPath("MedicationRequest")))
-			.willReturn(WireMockEhr.fhirJson(WireMockEhr.bundle()).withFixedDelay(3500)));
+			.willReturn(WireMockEhr.fhirJson(WireMockEhr.bundle()).withFixedDelay(SLOW_PART_MILLIS)));
 		long start = System.nanoTime();
 		String page = groupPage(session);
-		assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(3000);
+		assertThat((System.nanoTime() - start) / 1_000_000).as("the page does not wait for the slow part")
+			.isLessThan(SLOW_PART_MILLIS);
 		assertThat(page).contains("id=\"discussion\"")
 			.contains("The health record is slow to answer, so part of the care plan is missing below.")
 			.contains("id=\"careplan-retry\" href=\"/groups/heart-failure-support#care-plan\"");

@@ -50,7 +50,10 @@ final class WireMockEhr {
 
 	private static final RSAKey KEY = key();
 
-	final WireMockServer server = new WireMockServer(options().dynamicPort());
+	/** Off until a test arms it: then it holds reads of a care plan's parts. */
+	final ReadWave wave = new ReadWave();
+
+	final WireMockServer server = new WireMockServer(options().dynamicPort().extensions(this.wave));
 
 	private final String key;
 

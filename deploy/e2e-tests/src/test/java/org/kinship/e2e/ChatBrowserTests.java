@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kinship.chat.Chat;
@@ -32,6 +33,11 @@ class ChatBrowserTests {
 	private static final String GROUP = "/groups/heart-failure-support";
 
 	private final RunningKinship system = RunningKinship.get();
+
+	@BeforeEach
+	void afterEarlierSends() {
+		this.system.passChatRateWindow();
+	}
 
 	@Test
 	void twoMembersChatLiveInTheirGroup(WebDriver linda, WebDriver robert) {

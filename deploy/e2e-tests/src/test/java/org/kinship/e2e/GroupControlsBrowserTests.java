@@ -1,5 +1,6 @@
 package org.kinship.e2e;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -20,6 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GroupControlsBrowserTests {
 
 	private final RunningKinship system = RunningKinship.get();
+
+	@BeforeEach
+	void afterEarlierSends() {
+		this.system.passChatRateWindow();
+	}
 
 	@Test
 	void aFacilitatorOnlySessionClosesTheMembersComposerAndAPinShowsLive(WebDriver facilitator, WebDriver member)

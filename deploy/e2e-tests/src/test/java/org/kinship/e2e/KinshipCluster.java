@@ -116,6 +116,9 @@ final class KinshipCluster implements AutoCloseable {
 				"--spring.datasource.password=" + MariaDbTestDatabase.password(),
 				"--kinship.realtime.redis-fanout=true", "--kinship.realtime.node-id=node-" + index,
 				"--spring.data.redis.url=redis://127.0.0.1:" + this.redis.port(),
+				// Kinship's one second is for a node in service; two nodes and a sandbox
+				// starting together on a busy machine may take longer to say hello
+				"--spring.data.redis.connect-timeout=PT30S",
 				// streams of sends from new members: neither the rate limit nor the
 				// review of first posts is what is tested here
 				"--kinship.chat.rate-limit-messages=100000", "--kinship.moderation.new-member-posts=0");
@@ -213,16 +216,28 @@ final class KinshipCluster implements AutoCloseable {
 				.redirectOutput(new File("target/redis-" + this.port + ".log"))
 				.redirectErrorStream(true)
 				.start();
+			// an open port is not yet a server that answers: nodes start only once it
+			// does, so that their first connection is not spent waiting for it
 			long deadline = System.nanoTime() + PATIENCE.toNanos();
 			while (System.nanoTime() < deadline) {
-				try (Socket socket = new Socket("127.0.0.1", this.port)) {
+				if (answersPing()) {
 					return;
 				}
-				catch (IOException ex) {
-					Thread.sleep(100);
-				}
+				Thread.sleep(100);
 			}
 			throw new IllegalStateException("redis-server did not start on " + this.port);
+		}
+
+		private boolean answersPing() {
+			try (Socket socket = new Socket("127.0.0.1", this.port)) {
+				socket.getOutputStream().write("PING\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+				var reply = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+						java.nio.charset.StandardCharsets.US_ASCII));
+				return "+PONG".equals(reply.readLine());
+			}
+			catch (IOException ex) {
+				return false;
+			}
 		}
 
 	}

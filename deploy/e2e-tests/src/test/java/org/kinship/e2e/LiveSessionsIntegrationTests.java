@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kinship.e2e.StaffedGroup.Member;
 import tools.jackson.databind.JsonNode;
@@ -30,6 +31,11 @@ class LiveSessionsIntegrationTests {
 	private final RunningKinship system = RunningKinship.get();
 
 	private final List<StompMember> online = new ArrayList<>();
+
+	@BeforeEach
+	void afterEarlierSends() {
+		this.system.passChatRateWindow();
+	}
 
 	@AfterEach
 	void disconnect() {

@@ -28,6 +28,7 @@ class ModerationBrowserTests {
 
 	@BeforeEach
 	void watchedGroup() throws Exception {
+		this.system.passChatRateWindow();
 		this.slug = CommunityGroups.facilitated(LaunchedPerson.launch(this.system, "dr-sarah-lin"), "Watched");
 		LaunchedPerson tom = LaunchedPerson.launch(this.system, CommunityGroups.FACILITATOR);
 		long groupId = CommunityGroups.id(tom, this.slug);

@@ -41,6 +41,7 @@ class ModerationIntegrationTests {
 
 	@BeforeEach
 	void groupOfItsOwn() throws Exception {
+		this.system.passChatRateWindow();
 		this.slug = CommunityGroups.facilitated(LaunchedPerson.launch(this.system, "dr-sarah-lin"), "Moderated");
 		this.facilitator = LaunchedPerson.launch(this.system, CommunityGroups.FACILITATOR);
 		this.groupId = CommunityGroups.id(this.facilitator, this.slug);

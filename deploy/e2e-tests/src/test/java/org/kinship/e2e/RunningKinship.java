@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import dev.kinship.sandbox.SandboxEhrApplication;
 import org.kinship.KinshipApplication;
+import org.kinship.chat.internal.ChatProperties;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -29,6 +30,8 @@ final class RunningKinship {
 	private final int sandboxPort;
 
 	private final int kinshipPort;
+
+	private final MovableClock clock = new MovableClock();
 
 	private RunningKinship(int sandboxPort, int kinshipPort) {
 		this.sandboxPort = sandboxPort;
@@ -53,29 +56,50 @@ final class RunningKinship {
 	private static RunningKinship start() {
 		int sandboxPort = freePort();
 		int kinshipPort = freePort();
+		RunningKinship system = new RunningKinship(sandboxPort, kinshipPort);
 		// command-line arguments, since they outrank each application's own configuration
 		// file
 		ConfigurableApplicationContext sandbox = SandboxEhrApplication.builder()
 			.run("--server.port=" + sandboxPort, "--KINSHIP_BASE_URL=http://localhost:" + kinshipPort,
 					"--sandbox.access-token-ttl=PT" + ACCESS_TOKEN_SECONDS + "S",
 					"--sandbox.import-paths=" + syntheaSamples());
-		ConfigurableApplicationContext kinship = new SpringApplicationBuilder(KinshipApplication.class).run(
-				"--server.port=" + kinshipPort,
-				"--kinship.launch.issuers.sandbox.fhir-base-url=http://localhost:" + sandboxPort + "/fhir",
-				"--kinship.broadcast.write-back-issuers=sandbox",
-				"--spring.datasource.url=jdbc:h2:mem:e2e;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-				// members of the chat tests are new in every run: the moderation tests
-				// turn
-				// the review of first posts on for their own groups
-				"--kinship.moderation.new-member-posts=0");
+		// Kinship's rules about time read this clock, so tests move time instead of
+		// waiting for it
+		ConfigurableApplicationContext kinship = new SpringApplicationBuilder(KinshipApplication.class)
+			.initializers((context) -> context.getBeanFactory().registerSingleton("clock", system.clock))
+			.run("--server.port=" + kinshipPort,
+					"--kinship.launch.issuers.sandbox.fhir-base-url=http://localhost:" + sandboxPort + "/fhir",
+					"--kinship.broadcast.write-back-issuers=sandbox",
+					"--spring.datasource.url=jdbc:h2:mem:e2e;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+					// members of the chat tests are new in every run: the moderation
+					// tests
+					// turn
+					// the review of first posts on for their own groups
+					"--kinship.moderation.new-member-posts=0");
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			kinship.close();
 			sandbox.close();
 		}));
-		RunningKinship system = new RunningKinship(sandboxPort, kinshipPort);
 		system.kinship = kinship;
 		system.sandbox = sandbox;
 		return system;
+	}
+
+	/**
+	 * Kinship's clock.
+	 * @return the clock that chat's rate limit and slow mode and live sessions read
+	 */
+	MovableClock clock() {
+		return this.clock;
+	}
+
+	/**
+	 * Moves Kinship's clock past chat's rate-limit window: the tests share the sandbox's
+	 * people, and no message an earlier test sent as one of them may count against this
+	 * test, however fast the tests run.
+	 */
+	void passChatRateWindow() {
+		this.clock.advance(kinshipBean(ChatProperties.class).rateLimitWindow());
 	}
 
 	<T> T kinshipBean(Class<T> type) {

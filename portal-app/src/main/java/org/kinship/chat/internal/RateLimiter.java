@@ -20,11 +20,6 @@ public class RateLimiter {
 
 	private final ConcurrentHashMap<String, Deque<Long>> recent = new ConcurrentHashMap<>();
 
-	@org.springframework.beans.factory.annotation.Autowired
-	RateLimiter(ChatProperties properties) {
-		this(properties, Clock.systemUTC());
-	}
-
 	RateLimiter(ChatProperties properties, Clock clock) {
 		this.properties = properties;
 		this.clock = clock;

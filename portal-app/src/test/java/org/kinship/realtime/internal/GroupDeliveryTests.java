@@ -32,6 +32,9 @@ import static org.mockito.Mockito.mock;
 
 class GroupDeliveryTests {
 
+	/** A ceiling for what the test waits on, reached only when it never happens. */
+	private static final long PATIENCE_SECONDS = 60;
+
 	private static final String TOPIC = "/topic/groups/7";
 
 	private final ExactSubscriptions subscriptions = new ExactSubscriptions();
@@ -80,7 +83,7 @@ class GroupDeliveryTests {
 		connect("page-1", (message) -> {
 			if (written.isEmpty()) {
 				firstWriteHeld.countDown();
-				release.await(10, TimeUnit.SECONDS);
+				release.await(PATIENCE_SECONDS, TimeUnit.SECONDS);
 			}
 			synchronized (written) {
 				written.add(bytes(message));
@@ -89,13 +92,13 @@ class GroupDeliveryTests {
 		this.subscriptions.registerSubscription(subscribe("page-1", "sub-0"));
 
 		this.delivery.deliver(TOPIC, message(0));
-		assertThat(firstWriteHeld.await(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(firstWriteHeld.await(PATIENCE_SECONDS, TimeUnit.SECONDS)).isTrue();
 		for (int number = 1; number < 30; number++) {
 			this.delivery.deliver(TOPIC, message(number));
 		}
 		release.countDown();
 
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PATIENCE_SECONDS);
 		List<Integer> shown = List.of();
 		while (shown.size() < 30 && System.nanoTime() < deadline) {
 			Thread.sleep(20);

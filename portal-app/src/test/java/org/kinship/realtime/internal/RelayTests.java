@@ -108,7 +108,7 @@ class RelayTests {
 	/** Waits until the publisher has sent everything, then hands it to a node. */
 	private void deliverTo(RelayReceiver node) throws InterruptedException {
 		this.publisher.shutdown();
-		assertThat(this.publisher.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(this.publisher.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
 		synchronized (this.onTheChannel) {
 			for (String body : this.onTheChannel) {
 				node.onMessage(new DefaultMessage(CHANNEL.getBytes(StandardCharsets.UTF_8),
