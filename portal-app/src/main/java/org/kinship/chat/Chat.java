@@ -256,7 +256,10 @@ public class Chat {
 	 * post now; the first refusal stops the message.
 	 */
 	private void checkPostingRules(KinshipPrincipal principal, Seat seat) {
-		PostingRule.Poster poster = new PostingRule.Poster(principal, seat, this.clock.instant());
+		// in whole milliseconds, as messages and paces are stored: the database rounds a
+		// finer time, and a pace rounded up would make the next send wait a second more
+		PostingRule.Poster poster = new PostingRule.Poster(principal, seat,
+				this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
 		for (PostingRule rule : this.rules) {
 			java.util.Optional<Refused> refusal = rule.check(poster);
 			if (refusal.isPresent()) {
