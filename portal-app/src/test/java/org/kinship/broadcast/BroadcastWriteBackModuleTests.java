@@ -109,8 +109,11 @@ class BroadcastWriteBackModuleTests {
 
 		scenario.stimulate(() -> this.broadcasting.send(manager, id))
 			.andWaitAtMost(Duration.ofMinutes(2))
+			// the registry completes the publication after the listener returns, a moment
+			// after the last outcome is stored: wait for both
 			.andWaitForStateChange(() -> this.broadcasting.tracking(manager, id).writeBack(),
-					(report) -> report != null && report.pending() == 0 && report.done() + report.failed() >= 2)
+					(report) -> report != null && report.pending() == 0 && report.done() + report.failed() >= 2
+							&& publications(id, false) == 0)
 			.andVerify((report) -> {
 				assertThat(report.enabled()).isTrue();
 				assertThat(report.done()).isEqualTo(2);
