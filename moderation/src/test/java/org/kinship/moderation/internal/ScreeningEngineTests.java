@@ -112,6 +112,27 @@ class ScreeningEngineTests {
 	}
 
 	@Test
+	void holdsPersonalDataWrittenTheWayMembersWriteItOutsideTheUnitedStatesAndInDisguise() {
+		Verdict verdict = screen("llámame al +34 612 34 56 78 o escríbeme a maria punto lopez arroba gmail punto com");
+		assertThat(verdict.outcome()).isEqualTo(Outcome.HOLD);
+		assertThat(verdict.reasonArgs()).containsExactly("a phone number and an e-mail address",
+				"moderation.personal-data.phone-number", "moderation.personal-data.email-address");
+		assertThat(screen("my MRN at Mercy is M203948").reasonArgs()).containsExactly("a medical record number",
+				"moderation.personal-data.medical-record-number");
+		assertThat(screen("text me at five five five two nine oh seven seven one three").reasonArgs())
+			.containsExactly("a phone number", "moderation.personal-data.phone-number");
+	}
+
+	@Test
+	void allowsDosesLabValuesAndHotlinesThatLookLikePersonalData() {
+		for (String text : List.of("A1c 7.2, BP 128/82, metformin 500 mg, EF 35 %, creatinine 1.3, 12 units",
+				"my appointment is 3/14 at 2:30 in room 412", "walked 12,500 steps, the new meter was $39.99",
+				"if it gets bad call 988 or 911", "en España llama al 024 o al 112")) {
+			assertThat(screen(text).outcome()).as(text).isEqualTo(Outcome.ALLOW);
+		}
+	}
+
+	@Test
 	void personalDataOverridesTheHoldReasonOfAWatchedWord() {
 		assertThat(screen("miracle cure, DOB 04/12/1958").reasonKey()).isEqualTo("moderation.held.personal-data");
 	}
