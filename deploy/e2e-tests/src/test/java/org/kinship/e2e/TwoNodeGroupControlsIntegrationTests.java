@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A group's controls across two Kinship nodes on one MariaDB database and Redis: the
  * facilitator works on one node, the member on the other. Slow mode holds from the
- * database whichever node judges, and every change (slow mode, a pin, a live session)
- * reaches the member's page on the other node live.
+ * database whichever node judges, every change (slow mode, a pin, a live session) reaches
+ * the member's page on the other node live, and a suspension decided on one node closes
+ * the member's socket on the other.
  */
 class TwoNodeGroupControlsIntegrationTests {
 
@@ -89,6 +90,27 @@ class TwoNodeGroupControlsIntegrationTests {
 				.contains("A short session on two nodes.")
 				.contains("1 message was posted during the session")
 				.contains("<p>Welcome across nodes</p>");
+		}
+	}
+
+	@Test
+	void aSuspensionDecidedOnOneNodeClosesTheMembersSocketOnTheOther() throws Exception {
+		StaffedGroup group = StaffedGroup.create((persona) -> LaunchedPerson.launch(cluster, 0, persona),
+				"Two-node sanctions", true);
+		Member emily = group.join((persona) -> LaunchedPerson.launch(cluster, 1, persona), "emily-chen", "Em");
+		try (StompMember member = StompMember.connect(emily.person())) {
+			member.follow(group.id);
+			assertThat(member.connected()).isTrue();
+
+			String file = "/review/groups/" + group.id + "/member?member=Patient/emily-chen";
+			assertThat(group.facilitator.submit(file, "sanction-form", List.of("kind", "SUSPEND", "reason", "Spam"))
+				.statusCode()).isEqualTo(302);
+
+			long deadline = System.currentTimeMillis() + StompMember.PATIENCE.toMillis();
+			while (member.connected() && System.currentTimeMillis() < deadline) {
+				Thread.sleep(100);
+			}
+			assertThat(member.connected()).as("the socket on the other node closed").isFalse();
 		}
 	}
 
