@@ -23,6 +23,13 @@ public enum AuditAction {
 	 * A step of a cohort broadcast: saved, previewed, scheduled, sent, held for or given
 	 * approval, refused, opened, acknowledged, exported, written back to the EHR.
 	 */
-	BROADCAST
+	BROADCAST,
+	/**
+	 * A change of a group's controls by its staff: slow mode, a lock, an opening or an
+	 * archiving, a pin, a live session scheduled, started or ended.
+	 */
+	GROUP_CONTROL,
+	/** A member muted, suspended or banned, or a sanction lifted early. */
+	SANCTION
 
 }

@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.kinship.audit.AuditAction;
+import org.kinship.audit.AuditEntry;
+import org.kinship.audit.AuditLog;
 import org.kinship.chat.PostingRule.Notice;
 import org.kinship.chat.PostingRule.Poster;
 import org.kinship.chat.internal.ChatProperties;
@@ -29,8 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The controls a group's staff (its facilitators and community managers) have over its
  * discussion: slow mode, lock and pinned messages. Every change is checked on the server
- * against the person's seat, written to the moderation log in the same transaction and
- * published as {@link GroupControlsChanged} for members' pages to follow live.
+ * against the person's seat, written to the moderation log and to the audit log (who,
+ * what, when; no names or text) in the same transaction and published as
+ * {@link GroupControlsChanged} for members' pages to follow live.
  */
 @Component
 public class GroupControls {
@@ -45,6 +49,8 @@ public class GroupControls {
 
 	private final ModerationLog log;
 
+	private final AuditLog audit;
+
 	private final ChatProperties properties;
 
 	private final ApplicationEventPublisher events;
@@ -54,13 +60,14 @@ public class GroupControls {
 	private final Clock clock;
 
 	GroupControls(GroupDirectory groups, GroupAdministration administration, GroupRules rules, MessageStore messages,
-			ModerationLog log, ChatProperties properties, ApplicationEventPublisher events,
+			ModerationLog log, AuditLog audit, ChatProperties properties, ApplicationEventPublisher events,
 			List<PostingRule> postingRules, Clock clock) {
 		this.groups = groups;
 		this.administration = administration;
 		this.rules = rules;
 		this.messages = messages;
 		this.log = log;
+		this.audit = audit;
 		this.properties = properties;
 		this.events = events;
 		this.postingRules = postingRules;
@@ -106,7 +113,9 @@ public class GroupControls {
 			throw new Refused("chat.error.slow-mode-range", max);
 		}
 		this.rules.setSlowMode(groupId, seconds);
-		record(principal, seat, "SLOW_MODE", null, null, (seconds == 0) ? "off" : seconds + " s");
+		String value = (seconds == 0) ? "off" : seconds + " s";
+		record(principal, seat, "SLOW_MODE", null, null, value);
+		audit(principal.issuer(), principal.fhirUser(), groupId, "SLOW_MODE " + value);
 		return seat.slug();
 	}
 
@@ -149,6 +158,7 @@ public class GroupControls {
 		}
 		if (this.rules.pin(groupId, messageId, principal.fhirUser(), on)) {
 			record(principal, seat, on ? "PIN" : "UNPIN", owned.author(), messageId, "");
+			audit(principal.issuer(), principal.fhirUser(), groupId, (on ? "PIN" : "UNPIN") + " message " + messageId);
 		}
 		return owned.message();
 	}
@@ -166,7 +176,18 @@ public class GroupControls {
 			case ARCHIVED -> "ARCHIVE";
 		};
 		this.log.record(new Entry(changed.issuer(), changed.groupId(), changed.actor(), action, null, null, ""));
+		audit(changed.issuer(), changed.actor(), changed.groupId(), action);
 		this.events.publishEvent(new GroupControlsChanged(changed.groupId()));
+	}
+
+	/**
+	 * Writes a control change to the audit log in the changing transaction, so that the
+	 * entry commits, or rolls back, with the change: who, the group and what changed
+	 * ("SLOW_MODE 30 s", "PIN message 12"), never a name or a message's text.
+	 */
+	private void audit(String issuer, String actor, long groupId, String what) {
+		this.audit.recordAll(List.of(AuditLog.Stamped.now(new AuditEntry(issuer, actor, null, AuditAction.GROUP_CONTROL,
+				"group " + groupId + " " + what, AuditEntry.SUCCESS))));
 	}
 
 	private void record(KinshipPrincipal principal, Seat seat, String action, @Nullable String subject,

@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.kinship.audit.AuditAction;
+import org.kinship.audit.AuditEntry;
+import org.kinship.audit.AuditLog;
 import org.kinship.groups.Group;
 import org.kinship.groups.GroupDirectory;
 import org.kinship.shared.Refused;
@@ -22,7 +25,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What facilitators know and decide about one member of a group they moderate: sanctions
  * in force, notes that only staff see, and the decisions about the member's posts. A ban
- * from the whole community is for community managers only.
+ * from the whole community is for community managers only. Every sanction imposed or
+ * lifted is written to the moderation log, with its reason for the staff, and to the
+ * audit log, with who, whom, where and until when but never the reason, in the deciding
+ * transaction.
  */
 @Component
 public class MemberFiles {
@@ -39,11 +45,14 @@ public class MemberFiles {
 
 	private final ModerationLog log;
 
-	MemberFiles(GroupDirectory groups, Sanctions sanctions, MemberNotes notes, ModerationLog log) {
+	private final AuditLog audit;
+
+	MemberFiles(GroupDirectory groups, Sanctions sanctions, MemberNotes notes, ModerationLog log, AuditLog audit) {
 		this.groups = groups;
 		this.sanctions = sanctions;
 		this.notes = notes;
 		this.log = log;
+		this.audit = audit;
 	}
 
 	/**
@@ -89,10 +98,12 @@ public class MemberFiles {
 			}
 			until = Instant.now().plus(Duration.ofHours(hours));
 		}
-		this.sanctions.impose(principal.issuer(), groupId, member, kind, why, until, principal.fhirUser());
+		long id = this.sanctions.impose(principal.issuer(), groupId, member, kind, why, until, principal.fhirUser());
 		this.log.record(
 				new ModerationLog.Entry(principal.issuer(), (kind == Kind.BAN) ? null : groupId, principal.fhirUser(),
 						kind.name(), member, null, why + ((until != null) ? " (until " + until + ")" : "")));
+		audit(principal, member, (kind == Kind.BAN) ? null : groupId,
+				kind.name() + " " + id + ((until != null) ? " until " + until : ""));
 	}
 
 	/**
@@ -118,6 +129,14 @@ public class MemberFiles {
 		this.sanctions.lift(principal.issuer(), sanctionId);
 		this.log.record(new ModerationLog.Entry(principal.issuer(), existing.groupId(), principal.fhirUser(), "LIFT",
 				existing.member(), null, existing.kind().name()));
+		audit(principal, existing.member(), existing.groupId(), "LIFT " + existing.kind().name() + " " + sanctionId);
+	}
+
+	/** The member is the entry's patient: a reference, never a name. */
+	private void audit(KinshipPrincipal principal, String member, @Nullable Long groupId, String what) {
+		this.audit.recordAll(List.of(AuditLog.Stamped
+			.now(new AuditEntry(principal.issuer(), principal.fhirUser(), member, AuditAction.SANCTION,
+					((groupId != null) ? "group " + groupId : "community") + " " + what, AuditEntry.SUCCESS))));
 	}
 
 	private String memberOf(KinshipPrincipal principal, long sanctionId) {

@@ -7,6 +7,6 @@
  * act and joins them with the chat.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Review",
-		allowedDependencies = { "shared", "chat", "groups", "launch", "moderation", "realtime" })
+		allowedDependencies = { "shared", "chat", "groups", "launch", "moderation", "realtime", "audit" })
 @org.jspecify.annotations.NullMarked
 package org.kinship.review;

@@ -9,6 +9,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
+import org.kinship.audit.AuditAction;
+import org.kinship.audit.AuditEntry;
+import org.kinship.audit.AuditLog;
 import org.kinship.chat.Chat;
 import org.kinship.chat.Chat.SeqRange;
 import org.kinship.chat.ChatMessage;
@@ -56,6 +59,8 @@ public class LiveSessions {
 
 	private final ModerationLog log;
 
+	private final AuditLog audit;
+
 	private final LocalTimes times;
 
 	private final SessionsProperties properties;
@@ -64,12 +69,13 @@ public class LiveSessions {
 
 	private final Clock clock;
 
-	LiveSessions(GroupDirectory groups, SessionStore sessions, Chat chat, ModerationLog log, LocalTimes times,
-			SessionsProperties properties, ApplicationEventPublisher events, Clock clock) {
+	LiveSessions(GroupDirectory groups, SessionStore sessions, Chat chat, ModerationLog log, AuditLog audit,
+			LocalTimes times, SessionsProperties properties, ApplicationEventPublisher events, Clock clock) {
 		this.groups = groups;
 		this.sessions = sessions;
 		this.chat = chat;
 		this.log = log;
+		this.audit = audit;
 		this.times = times;
 		this.properties = properties;
 		this.events = events;
@@ -111,7 +117,7 @@ public class LiveSessions {
 		long id = this.sessions.insert(
 				new LiveSession(0, groupId, title, form.posting(), start, end, null, null, null, null),
 				principal.fhirUser());
-		record(principal, seat, "SESSION_SCHEDULE",
+		record(principal, seat, "SESSION_SCHEDULE", id,
 				title + " (" + this.times.dateTime(start) + ", " + form.posting() + ", #" + id + ")");
 		return seat.slug();
 	}
@@ -137,7 +143,7 @@ public class LiveSessions {
 			throw new Refused("sessions.error.overlap");
 		}
 		this.sessions.reschedule(sessionId, now, end);
-		record(principal, seat, "SESSION_START", session.title() + " (#" + sessionId + ")");
+		record(principal, seat, "SESSION_START", sessionId, session.title() + " (#" + sessionId + ")");
 		return seat.slug();
 	}
 
@@ -168,7 +174,7 @@ public class LiveSessions {
 		Optional<SeqRange> posted = this.chat.postedBetween(principal, groupId, session.startsAt(), end);
 		this.sessions.end(sessionId, end, text, posted.map(SeqRange::first).orElse(null),
 				posted.map(SeqRange::last).orElse(null));
-		record(principal, seat, "SESSION_END", session.title() + " (#" + sessionId + "): summary kept");
+		record(principal, seat, "SESSION_END", sessionId, session.title() + " (#" + sessionId + "): summary kept");
 		return seat.slug();
 	}
 
@@ -232,9 +238,17 @@ public class LiveSessions {
 				attendees.size(), seat.staff() ? attendees : List.of(), messages);
 	}
 
-	private void record(KinshipPrincipal principal, Seat seat, String action, String reason) {
+	/**
+	 * Logs a change for the group's staff, with the session's title, and audits it with
+	 * no title, since a title may say more about the members than the audit log should
+	 * hold; both in the changing transaction.
+	 */
+	private void record(KinshipPrincipal principal, Seat seat, String action, long sessionId, String reason) {
 		this.log
 			.record(new Entry(principal.issuer(), seat.groupId(), principal.fhirUser(), action, null, null, reason));
+		this.audit.recordAll(List.of(AuditLog.Stamped
+			.now(new AuditEntry(principal.issuer(), principal.fhirUser(), null, AuditAction.GROUP_CONTROL,
+					"group " + seat.groupId() + " " + action + " session " + sessionId, AuditEntry.SUCCESS))));
 		this.events.publishEvent(new GroupControlsChanged(seat.groupId()));
 	}
 
