@@ -77,33 +77,35 @@ final class CrisisDetector {
 
 	/**
 	 * What the urgent detectors make of a message, with the shipped model.
+	 * @param original the message as typed
 	 * @param text the folded message
 	 * @param medicines the member's medicines as {@link MedicineNames#ofMember} names
 	 * them; empty when unknown
 	 * @return the detectors that call for an urgent escalation and those that ask a
 	 * facilitator to look
 	 */
-	static Risk find(NormalizedText text, Set<String> medicines) {
-		return find(text, medicines, RiskModel.shipped());
+	static Risk find(String original, NormalizedText text, Set<String> medicines) {
+		return find(original, text, medicines, RiskModel.shipped());
 	}
 
 	/**
 	 * What the urgent detectors make of a message: a phrase of the list, or a model score
 	 * at or above its urgent threshold, is urgent; a score between the "please look" and
 	 * the urgent threshold asks a facilitator to look.
+	 * @param original the message as typed
 	 * @param text the folded message
 	 * @param medicines the member's medicines, folded single words; empty when unknown
 	 * @param model the learned path
 	 * @return what was found, each detector in at most one of the two tiers
 	 */
-	static Risk find(NormalizedText text, Set<String> medicines, RiskModel model) {
+	static Risk find(String original, NormalizedText text, Set<String> medicines, RiskModel model) {
 		Set<Detector> urgent = EnumSet.noneOf(Detector.class);
 		String withoutNearMisses = phrases(text.text(), medicines, urgent);
 		String alternative = text.alternative();
 		if (alternative != null && urgent.size() < 2) {
 			phrases(alternative, medicines, urgent);
 		}
-		RiskModel.Scores scores = model.score(withoutNearMisses, medicines);
+		RiskModel.Scores scores = model.score(original, withoutNearMisses, medicines);
 		RiskModel.Thresholds thresholds = model.thresholds();
 		Set<Detector> look = EnumSet.noneOf(Detector.class);
 		tier(Detector.CRISIS, scores.crisis(), thresholds.lookCrisis(), thresholds.urgentCrisis(), urgent, look);

@@ -18,7 +18,9 @@ import org.tartarus.snowball.ext.SpanishStemmer;
  * <li>the stems of the three words after a negation again, marked as negated ("never" ...
  * "hurt"), so that "I would never hurt myself" does not read as "hurt myself";</li>
  * <li>character 3- to 5-grams inside each word, so that typos, slang and clipped words
- * still share most of their features with the words the model learned.</li>
+ * still share most of their features with the words the model learned;</li>
+ * <li>the emoji, other symbols, exclamation and question marks of the message, which
+ * folding drops but which often tell a joke from a farewell.</li>
  * </ul>
  * Plain Java, no state: a new stemmer for each call, since Snowball's are not safe to
  * share.
@@ -109,11 +111,12 @@ final class RiskFeatures {
 	 * @param stems their stems
 	 * @param from the first word
 	 * @param to the index after the last word
+	 * @param symbols the message's {@link #symbols(String)}
 	 * @return the feature indexes, a feature as often as it occurs
 	 */
-	static int[] of(String[] words, String[] stems, int from, int to) {
-		int[] features = new int[64];
-		int count = 0;
+	static int[] of(String[] words, String[] stems, int from, int to, int[] symbols) {
+		int[] features = Arrays.copyOf(symbols, Math.max(64, symbols.length));
+		int count = symbols.length;
 		int negated = 0;
 		for (int i = from; i < to; i++) {
 			int needed = count + 4 + 3 * (words[i].length() + 2);
@@ -137,6 +140,34 @@ final class RiskFeatures {
 			}
 			if (!MEDICINE.equals(stems[i])) {
 				count = grams(words[i], features, count);
+			}
+		}
+		return Arrays.copyOf(features, count);
+	}
+
+	/**
+	 * The marks of tone that folding drops: each emoji and other symbol, and whether the
+	 * message exclaims or asks ("😂", "!!", "?"), for every window of the message.
+	 * @param original the message as typed
+	 * @return the feature indexes, each once
+	 */
+	static int[] symbols(String original) {
+		int[] features = new int[8];
+		int count = 0;
+		for (int i = 0; i < original.length() && count < features.length;) {
+			int cp = original.codePointAt(i);
+			i += Character.charCount(cp);
+			int type = Character.getType(cp);
+			boolean symbol = type == Character.OTHER_SYMBOL || cp == '!' || cp == '?';
+			if (symbol) {
+				int feature = index(mix(('e' * 16777619) ^ cp));
+				boolean seen = false;
+				for (int k = 0; k < count; k++) {
+					seen |= features[k] == feature;
+				}
+				if (!seen) {
+					features[count++] = feature;
+				}
 			}
 		}
 		return Arrays.copyOf(features, count);

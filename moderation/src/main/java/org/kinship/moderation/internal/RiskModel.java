@@ -93,22 +93,25 @@ final class RiskModel {
 	/**
 	 * The crisis and care-distress probabilities of a message, those of its riskiest
 	 * window.
+	 * @param original the message as typed
 	 * @param folded the folded words of the message
 	 * @param medicines the member's medicines, folded single words
 	 * @return the scores
 	 */
-	Scores score(String folded, Set<String> medicines) {
+	Scores score(String original, String folded, Set<String> medicines) {
 		String stripped = folded.strip();
 		if (stripped.isEmpty()) {
 			return new Scores(0, 0);
 		}
 		String[] words = stripped.split(" ");
 		String[] stems = RiskFeatures.stems(words, RiskFeatures.language(words), medicines);
+		int[] symbols = RiskFeatures.symbols(original);
 		double crisis = 0;
 		double distress = 0;
 		int last = Math.max(0, words.length - WINDOW);
 		for (int from = 0;; from = Math.min(from + STRIDE, last)) {
-			double[] p = probabilities(RiskFeatures.of(words, stems, from, Math.min(words.length, from + WINDOW)));
+			double[] p = probabilities(
+					RiskFeatures.of(words, stems, from, Math.min(words.length, from + WINDOW), symbols));
 			crisis = Math.max(crisis, p[CRISIS]);
 			distress = Math.max(distress, p[DISTRESS]);
 			if (from == last) {

@@ -105,8 +105,8 @@ public final class ScreeningEngine {
 		hits.addAll(group.find(words));
 		boolean newMember = !submission.staff() && submission.publishedBefore() < policy.newMemberPosts();
 		Found found = new Found(hits, PersonalDataDetector.find(folded),
-				CrisisDetector.find(words, MedicineNames.ofMember(submission.medicines()), this.model), newMember,
-				newMember && Links.in(folded));
+				CrisisDetector.find(original, words, MedicineNames.ofMember(submission.medicines()), this.model),
+				newMember, newMember && Links.in(folded));
 		WatchAction strongest = strongest(hits);
 		if (strongest == WatchAction.BLOCK) {
 			String term = hits.stream()

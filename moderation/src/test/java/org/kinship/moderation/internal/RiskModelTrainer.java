@@ -104,8 +104,8 @@ final class RiskModelTrainer {
 			models.add(model);
 			for (int i = 0; i < corpus.size(); i++) {
 				if (fold[i] == f) {
-					RiskModel.Scores s = model
-						.score(CrisisDetector.forModel(TextNormalizer.forWords(corpus.get(i).text())), Set.of());
+					RiskModel.Scores s = model.score(corpus.get(i).text(),
+							CrisisDetector.forModel(TextNormalizer.forWords(corpus.get(i).text())), Set.of());
 					scores[i] = new double[] { s.crisis(), s.distress() };
 				}
 			}
@@ -276,19 +276,13 @@ final class RiskModelTrainer {
 		int n = sentences.size();
 		int[][] features = new int[n][];
 		int[] classes = new int[n];
-		int[] perClass = new int[RiskModel.CLASSES];
 		for (int i = 0; i < n; i++) {
 			String[] words = CrisisDetector.forModel(TextNormalizer.forWords(sentences.get(i).text()))
 				.strip()
 				.split(" ");
 			String[] stems = RiskFeatures.stems(words, RiskFeatures.language(words), Set.of());
-			features[i] = RiskFeatures.of(words, stems, 0, words.length);
+			features[i] = RiskFeatures.of(words, stems, 0, words.length, RiskFeatures.symbols(sentences.get(i).text()));
 			classes[i] = classOf(sentences.get(i).label());
-			perClass[classes[i]]++;
-		}
-		double[] classWeight = new double[RiskModel.CLASSES];
-		for (int k = 0; k < RiskModel.CLASSES; k++) {
-			classWeight[k] = (perClass[k] == 0) ? 0 : Math.sqrt(n / (RiskModel.CLASSES * (double) perClass[k]));
 		}
 		float[] weights = new float[RiskFeatures.SIZE * RiskModel.CLASSES];
 		float[] squares = new float[weights.length];
@@ -306,7 +300,7 @@ final class RiskModelTrainer {
 				double[] p = model.probabilities(features[i]);
 				double value = 1 / Math.sqrt(features[i].length + RiskModel.DAMPING);
 				for (int k = 0; k < RiskModel.CLASSES; k++) {
-					double g = (p[k] - ((classes[i] == k) ? 1 : 0)) * classWeight[classes[i]];
+					double g = p[k] - ((classes[i] == k) ? 1 : 0);
 					biasSquares[k] += g * g;
 					bias[k] -= (float) (RATE * g / Math.sqrt(biasSquares[k] + 1e-8));
 					for (int feature : features[i]) {
