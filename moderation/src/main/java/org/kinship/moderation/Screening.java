@@ -58,7 +58,7 @@ public class Screening {
 		// uncounted, the author is simply not new
 		int publishedBefore = counted ? posting.publishedBefore().getAsInt() : Integer.MAX_VALUE;
 		Submission submission = new Submission(posting.issuer(), posting.groupId(), posting.author(), posting.text(),
-				publishedBefore, posting.staff());
+				publishedBefore, posting.staff(), posting.medicines());
 		return this.engine.screen(submission, group.policy(), group.global(), group.group());
 	}
 

@@ -61,11 +61,13 @@ public class Chat {
 
 	private final List<PostingRule> rules;
 
+	private final List<SenderMedicines> medicines;
+
 	private final Clock clock;
 
 	Chat(GroupDirectory groups, MessageStore store, RateLimiter rateLimiter, Screening screening,
 			MarkdownRenderer markdown, ChatProperties properties, ApplicationEventPublisher events,
-			Moderation moderation, List<PostingRule> rules, Clock clock) {
+			Moderation moderation, List<PostingRule> rules, List<SenderMedicines> medicines, Clock clock) {
 		this.groups = groups;
 		this.store = store;
 		this.rateLimiter = rateLimiter;
@@ -75,6 +77,7 @@ public class Chat {
 		this.events = events;
 		this.moderation = moderation;
 		this.rules = rules;
+		this.medicines = medicines;
 		this.clock = clock;
 	}
 
@@ -98,8 +101,9 @@ public class Chat {
 		Seat seat = this.groups.seat(principal, groupId).orElseThrow(() -> Refused.forbidden("chat.error.not-member"));
 		// the message's one call into moderation (one read of the sanctions); its answers
 		// are asked for in the order of the checks below
-		Admission admission = this.moderation.admit(new Posting(principal.issuer(), groupId, principal.fhirUser(),
-				seat.staff(), command.text().strip(), () -> this.store.published(groupId, principal.fhirUser())));
+		Admission admission = this.moderation
+			.admit(new Posting(principal.issuer(), groupId, principal.fhirUser(), seat.staff(), command.text().strip(),
+					() -> this.store.published(groupId, principal.fhirUser()), medicines(principal)));
 		refuse(admission.keptOut());
 		if (seat.status() != GroupStatus.OPEN) {
 			throw new Refused("chat.error.locked");
@@ -169,7 +173,7 @@ public class Chat {
 		}
 		String checked = checkedText(text);
 		Verdict verdict = this.screening.screen(new Submission(principal.issuer(), groupId, principal.fhirUser(),
-				checked, Integer.MAX_VALUE, seat.staff()));
+				checked, Integer.MAX_VALUE, seat.staff(), medicines(principal)));
 		if (verdict.outcome() != Outcome.ALLOW && verdict.outcome() != Outcome.FLAG) {
 			throw new Refused((verdict.outcome() == Outcome.REFUSE && verdict.reasonKey() != null) ? verdict.reasonKey()
 					: "chat.error.edit-refused", verdict.reasonArgs().toArray());
@@ -484,6 +488,19 @@ public class Chat {
 	 * @param unread how many messages came after it
 	 */
 	public record ReadState(long lastReadSeq, long unread) {
+	}
+
+	/**
+	 * The sender's medicines the session already read, for screening; empty when none.
+	 */
+	private List<String> medicines(KinshipPrincipal principal) {
+		for (SenderMedicines source : this.medicines) {
+			List<String> names = source.of(principal);
+			if (!names.isEmpty()) {
+				return names;
+			}
+		}
+		return List.of();
 	}
 
 }

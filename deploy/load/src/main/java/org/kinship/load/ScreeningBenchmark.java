@@ -51,15 +51,26 @@ final class ScreeningBenchmark {
 	private ScreeningBenchmark() {
 	}
 
-	public static void main(String[] args) {
+	public static void main(String[] args) throws java.io.IOException {
 		int terms = 2_000;
 		int messages = 100_000;
-		for (int i = 0; i + 1 < args.length; i += 2) {
+		String corpus = null;
+		boolean misses = false;
+		for (int i = 0; i < args.length; i += 2) {
 			switch (args[i]) {
 				case "--terms" -> terms = Integer.parseInt(args[i + 1]);
 				case "--messages" -> messages = Integer.parseInt(args[i + 1]);
+				case "--corpus" -> corpus = args[i + 1];
+				case "--misses" -> {
+					misses = true;
+					i--;
+				}
 				default -> throw new IllegalArgumentException("unknown option " + args[i]);
 			}
+		}
+		if (corpus != null) {
+			ScreeningCorpusRun.run(java.nio.file.Path.of(corpus), misses);
+			return;
 		}
 		Random random = new Random(SEED);
 		List<WatchedTerm> watched = terms(terms, random);

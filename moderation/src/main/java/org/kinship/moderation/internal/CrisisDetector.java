@@ -22,12 +22,17 @@ import org.kinship.moderation.Detector;
 /**
  * The two urgent detectors: {@link Detector#CRISIS} (self-harm and suicide language) and
  * {@link Detector#CARE_DISTRESS} (trouble managing care: out of medicine, cannot afford
- * it, missed treatment, no way to get there). Both match fixed phrases of
- * {@code screening/urgent-language.txt} on the folded words of a message, in one
- * Aho-Corasick pass. Single words that are everyday speech ("kill", "dying", "ran out")
- * are never enough: care distress needs a trigger next to a medicine or treatment, and
- * near misses ("killing myself laughing", "don't skip doses") cancel a match they
- * overlap.
+ * it, missed treatment, no way to get there), each on two paths.
+ * <ul>
+ * <li>Explicit language: fixed phrases of {@code screening/urgent-language.txt} on the
+ * folded words of a message, in one Aho-Corasick pass. Single words that are everyday
+ * speech ("kill", "dying", "ran out") are never enough: care distress needs a trigger
+ * next to a medicine or treatment (the member's own medicines, under any of their names,
+ * count as one), and near misses ("killing myself laughing", "don't skip doses") cancel a
+ * match they overlap. A match is urgent.</li>
+ * <li>Everything else: the learned {@link RiskModel}, whose score is urgent above one
+ * threshold and asks a facilitator to look above a lower one.</li>
+ * </ul>
  */
 final class CrisisDetector {
 
@@ -56,25 +61,101 @@ final class CrisisDetector {
 		PHRASES = builder.build();
 	}
 
+	private static final Set<Role> SUPPLY = Set.of(Role.SUPPLY);
+
 	private CrisisDetector() {
 	}
 
 	/**
-	 * The urgent detectors that match a message.
+	 * What the urgent detectors found in a message.
+	 *
+	 * @param urgent the detectors that call for an urgent escalation
+	 * @param look the detectors that ask a facilitator to look, without urgency
+	 */
+	record Risk(Set<Detector> urgent, Set<Detector> look) {
+	}
+
+	/**
+	 * What the urgent detectors make of a message, with the shipped model.
+	 * @param original the message as typed
 	 * @param text the folded message
+	 * @param medicines the member's medicines as {@link MedicineNames#ofMember} names
+	 * them; empty when unknown
+	 * @return the detectors that call for an urgent escalation and those that ask a
+	 * facilitator to look
+	 */
+	static Risk find(String original, NormalizedText text, Set<String> medicines) {
+		return find(original, text, medicines, RiskModel.shipped());
+	}
+
+	/**
+	 * What the urgent detectors make of a message: a phrase of the list, or a model score
+	 * at or above its urgent threshold, is urgent; a score between the "please look" and
+	 * the urgent threshold asks a facilitator to look.
+	 * @param original the message as typed
+	 * @param text the folded message
+	 * @param medicines the member's medicines, folded single words; empty when unknown
+	 * @param model the learned path
+	 * @return what was found, each detector in at most one of the two tiers
+	 */
+	static Risk find(String original, NormalizedText text, Set<String> medicines, RiskModel model) {
+		Set<Detector> urgent = EnumSet.noneOf(Detector.class);
+		String withoutNearMisses = phrases(text.text(), medicines, urgent);
+		String alternative = text.alternative();
+		if (alternative != null && urgent.size() < 2) {
+			phrases(alternative, medicines, urgent);
+		}
+		RiskModel.Scores scores = model.score(original, withoutNearMisses, medicines);
+		RiskModel.Thresholds thresholds = model.thresholds();
+		Set<Detector> look = EnumSet.noneOf(Detector.class);
+		tier(Detector.CRISIS, scores.crisis(), thresholds.lookCrisis(), thresholds.urgentCrisis(), urgent, look);
+		tier(Detector.CARE_DISTRESS, scores.distress(), thresholds.lookDistress(), thresholds.urgentDistress(), urgent,
+				look);
+		return new Risk(urgent, look);
+	}
+
+	private static void tier(Detector detector, double score, double lookAt, double urgentAt, Set<Detector> urgent,
+			Set<Detector> look) {
+		if (score >= urgentAt) {
+			urgent.add(detector);
+		}
+		else if (score >= lookAt && !urgent.contains(detector)) {
+			look.add(detector);
+		}
+	}
+
+	/**
+	 * The detectors whose phrases match a message.
+	 * @param text the folded message
+	 * @param medicines the member's medicines, read as supplies
 	 * @return {@link Detector#CRISIS}, {@link Detector#CARE_DISTRESS}, both or neither
 	 */
-	static Set<Detector> find(NormalizedText text) {
+	static Set<Detector> phrases(NormalizedText text, Set<String> medicines) {
 		Set<Detector> found = EnumSet.noneOf(Detector.class);
-		find(text.text(), found);
+		phrases(text.text(), medicines, found);
 		String alternative = text.alternative();
 		if (alternative != null && found.size() < 2) {
-			find(alternative, found);
+			phrases(alternative, medicines, found);
 		}
 		return found;
 	}
 
-	private static void find(String text, Set<Detector> found) {
+	/**
+	 * The words the model reads: the folded message without the near misses that the
+	 * phrase list knows ("cut myself shaving", "suicide prevention", "never miss a
+	 * dose"), so that what the list settles is not read again.
+	 * @param text the folded message
+	 * @return the words without the near misses
+	 */
+	static String forModel(NormalizedText text) {
+		return phrases(text.text(), Set.of(), EnumSet.noneOf(Detector.class));
+	}
+
+	/**
+	 * Adds the detectors whose phrases match the text.
+	 * @return the text without its near misses, for the model
+	 */
+	private static String phrases(String text, Set<String> medicines, Set<Detector> found) {
 		Map<Role, List<PayloadEmit<Set<Role>>>> byRole = new HashMap<>();
 		PHRASES.parseText(text, (emit) -> {
 			for (Role role : emit.getPayload()) {
@@ -85,6 +166,9 @@ final class CrisisDetector {
 			}
 			return true;
 		});
+		if (!medicines.isEmpty()) {
+			medicines(text, medicines, byRole.computeIfAbsent(Role.SUPPLY, (k) -> new ArrayList<>()));
+		}
 		List<PayloadEmit<Set<Role>>> crisisNot = byRole.getOrDefault(Role.CRISIS_NOT, List.of());
 		if (byRole.getOrDefault(Role.CRISIS, List.of())
 			.stream()
@@ -93,6 +177,31 @@ final class CrisisDetector {
 		}
 		if (careDistress(text, byRole)) {
 			found.add(Detector.CARE_DISTRESS);
+		}
+		List<PayloadEmit<Set<Role>>> careNot = byRole.getOrDefault(Role.CARE_NOT, List.of());
+		if (crisisNot.isEmpty() && careNot.isEmpty()) {
+			return text;
+		}
+		char[] kept = text.toCharArray();
+		for (List<PayloadEmit<Set<Role>>> nearMisses : List.of(crisisNot, careNot)) {
+			for (PayloadEmit<Set<Role>> nearMiss : nearMisses) {
+				java.util.Arrays.fill(kept, nearMiss.getStart(), nearMiss.getEnd() + 1, ' ');
+			}
+		}
+		return new String(kept).replaceAll(" {2,}", " ");
+	}
+
+	/** The member's medicines named in the text, as supplies. */
+	private static void medicines(String text, Set<String> medicines, List<PayloadEmit<Set<Role>>> supplies) {
+		int start = 0;
+		while (start < text.length() && supplies.size() < MAX_EMITS) {
+			int end = text.indexOf(' ', start);
+			end = (end < 0) ? text.length() : end;
+			String word = text.substring(start, end);
+			if (medicines.contains(word)) {
+				supplies.add(new PayloadEmit<>(start, end - 1, word, SUPPLY));
+			}
+			start = end + 1;
 		}
 	}
 

@@ -21,8 +21,10 @@ import org.kinship.moderation.internal.PersonalDataDetector.PersonalData;
  * member's first posts or links (and crisis language when the group holds it) hold it; a
  * flagged word delivers it into the review queue; otherwise it is allowed. Censored words
  * are masked in the text to store whatever the outcome. Crisis and care distress never
- * refuse: their findings are urgent, so that {@link Verdict#crisis()} escalates the
- * message however it is delivered.
+ * refuse nor hold on their own (unless the group holds crisis language): a clear risk is
+ * an urgent finding, so that {@link Verdict#crisis()} escalates the message however it is
+ * delivered; an uncertain one is a finding of the same detector that is not urgent, for a
+ * facilitator to look at ("please look") while the post goes out as it would have.
  *
  * <p>
  * Plain Java: no Spring, no state, safe to call from many threads at once.
@@ -51,8 +53,41 @@ public final class ScreeningEngine {
 	/** Key of a hold for crisis language, when the group holds it. */
 	public static final String HELD_CRISIS = "moderation.held.crisis";
 
+	/** Label of an urgent crisis finding. */
+	public static final String CRISIS = "self-harm or suicide language";
+
+	/**
+	 * Label of a crisis finding that is not urgent: a facilitator should look, the post
+	 * is not delayed.
+	 */
+	public static final String POSSIBLE_CRISIS = "possible self-harm or suicide language";
+
+	/** Label of an urgent care-distress finding. */
+	public static final String CARE_DISTRESS = "trouble managing care";
+
+	/**
+	 * Label of a care-distress finding that is not urgent: a facilitator should look, the
+	 * post is not delayed.
+	 */
+	public static final String POSSIBLE_CARE_DISTRESS = "possible trouble managing care";
+
 	/** What censored characters are replaced with, one for each. */
 	public static final char MASK = '■';
+
+	private final RiskModel model;
+
+	/** An engine with the model shipped in the jar. */
+	public ScreeningEngine() {
+		this(RiskModel.shipped());
+	}
+
+	/**
+	 * An engine with another model of the learned path, for training and measuring it.
+	 * @param model the model
+	 */
+	ScreeningEngine(RiskModel model) {
+		this.model = model;
+	}
 
 	/**
 	 * Screens one message.
@@ -69,8 +104,9 @@ public final class ScreeningEngine {
 		List<TermList.Hit> hits = new ArrayList<>(global.find(words));
 		hits.addAll(group.find(words));
 		boolean newMember = !submission.staff() && submission.publishedBefore() < policy.newMemberPosts();
-		Found found = new Found(hits, PersonalDataDetector.find(folded), CrisisDetector.find(words), newMember,
-				newMember && Links.in(folded));
+		Found found = new Found(hits, PersonalDataDetector.find(folded),
+				CrisisDetector.find(original, words, MedicineNames.ofMember(submission.medicines()), this.model),
+				newMember, newMember && Links.in(folded));
 		WatchAction strongest = strongest(hits);
 		if (strongest == WatchAction.BLOCK) {
 			String term = hits.stream()
@@ -102,7 +138,7 @@ public final class ScreeningEngine {
 		if (found.newMember()) {
 			return found.link() ? HELD_NEW_MEMBER_LINK : HELD_NEW_MEMBER;
 		}
-		if (policy.holdCrisis() && found.urgent().contains(Detector.CRISIS)) {
+		if (policy.holdCrisis() && found.risk().urgent().contains(Detector.CRISIS)) {
 			return HELD_CRISIS;
 		}
 		return null;
@@ -157,12 +193,12 @@ public final class ScreeningEngine {
 	 *
 	 * @param hits the watched words, global and the group's
 	 * @param personal the kinds of personal data
-	 * @param urgent crisis, care distress, both or neither
+	 * @param risk crisis and care distress, urgent or for a facilitator to look at
 	 * @param newMember whether the author is a new member under the group's policy
 	 * @param link whether a new member's message holds a link
 	 */
-	private record Found(List<TermList.Hit> hits, Set<PersonalData> personal, Set<Detector> urgent, boolean newMember,
-			boolean link) {
+	private record Found(List<TermList.Hit> hits, Set<PersonalData> personal, CrisisDetector.Risk risk,
+			boolean newMember, boolean link) {
 
 		/**
 		 * The findings for the review queue, in the order of the detectors, each once.
@@ -171,11 +207,17 @@ public final class ScreeningEngine {
 			Set<Finding> findings = new LinkedHashSet<>();
 			this.hits.forEach((hit) -> findings.add(new Finding(Detector.WATCHED_WORD, hit.term().term(), false)));
 			this.personal.forEach((kind) -> findings.add(new Finding(Detector.PERSONAL_DATA, kind.label(), false)));
-			if (this.urgent.contains(Detector.CRISIS)) {
-				findings.add(new Finding(Detector.CRISIS, "self-harm or suicide language", true));
+			if (this.risk.urgent().contains(Detector.CRISIS)) {
+				findings.add(new Finding(Detector.CRISIS, CRISIS, true));
 			}
-			if (this.urgent.contains(Detector.CARE_DISTRESS)) {
-				findings.add(new Finding(Detector.CARE_DISTRESS, "trouble managing care", true));
+			else if (this.risk.look().contains(Detector.CRISIS)) {
+				findings.add(new Finding(Detector.CRISIS, POSSIBLE_CRISIS, false));
+			}
+			if (this.risk.urgent().contains(Detector.CARE_DISTRESS)) {
+				findings.add(new Finding(Detector.CARE_DISTRESS, CARE_DISTRESS, true));
+			}
+			else if (this.risk.look().contains(Detector.CARE_DISTRESS)) {
+				findings.add(new Finding(Detector.CARE_DISTRESS, POSSIBLE_CARE_DISTRESS, false));
 			}
 			if (this.newMember) {
 				findings

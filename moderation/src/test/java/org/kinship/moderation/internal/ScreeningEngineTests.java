@@ -2,6 +2,7 @@ package org.kinship.moderation.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -206,6 +207,80 @@ class ScreeningEngineTests {
 				"dying to try that recipe", "I ran out of coffee")) {
 			assertThat(screen(text).findings()).as(text).isEmpty();
 		}
+	}
+
+	@Test
+	void readsIndirectWarningSignsInBothLanguages() {
+		for (String text : List.of("I've been giving away my things, I won't need them where I'm going",
+				"everyone would be happier if I was gone", "les dejo mis cosas a mis hijos, ya no las voy a necesitar",
+				"ya no aguanto más, quiero que todo se acabe")) {
+			Verdict verdict = screen(text);
+			assertThat(verdict.outcome()).as(text).isEqualTo(Outcome.ALLOW);
+			assertThat(verdict.findings()).extracting(Finding::detector).as(text).containsExactly(Detector.CRISIS);
+		}
+	}
+
+	@Test
+	void readsTroubleManagingCareInOtherWords() {
+		for (String text : List.of("my oxygen concentrator stopped working and the company can't come till monday",
+				"they cut off our electricity and my insulin is in the fridge",
+				"been stretching my pills to make them last till payday",
+				"se me acabó el Lasix y no tengo para comprarlo")) {
+			Verdict verdict = screen(text);
+			assertThat(verdict.outcome()).as(text).isEqualTo(Outcome.ALLOW);
+			assertThat(verdict.findings()).extracting(Finding::detector)
+				.as(text)
+				.containsExactly(Detector.CARE_DISTRESS);
+		}
+	}
+
+	@Test
+	void asksAFacilitatorToLookWithoutDelayingThePostWhenTheRiskIsUncertain() {
+		RiskModel model = RiskModel.shipped().withThresholds(new RiskModel.Thresholds(0.5f, 1.01f, 0.5f, 1.01f));
+		Verdict verdict = new ScreeningEngine(model).screen(
+				submission("I've been saving up my pills for when it gets too much", 10, false), NO_NEW_MEMBER_RULE,
+				GLOBAL, TermList.empty());
+		assertThat(verdict.outcome()).isEqualTo(Outcome.ALLOW);
+		assertThat(verdict.crisis()).isFalse();
+		assertThat(verdict.findings())
+			.containsExactly(new Finding(Detector.CRISIS, ScreeningEngine.POSSIBLE_CRISIS, false));
+	}
+
+	@Test
+	void explicitLanguageStaysUrgentWhateverTheModelSays() {
+		RiskModel model = RiskModel.shipped().withThresholds(new RiskModel.Thresholds(1.01f, 1.01f, 1.01f, 1.01f));
+		Verdict verdict = new ScreeningEngine(model).screen(submission("I want to kill myself", 10, false),
+				NO_NEW_MEMBER_RULE, GLOBAL, TermList.empty());
+		assertThat(verdict.findings()).containsExactly(new Finding(Detector.CRISIS, ScreeningEngine.CRISIS, true));
+	}
+
+	@Test
+	void nearMissesOfEveryKindStayQuiet() {
+		for (String text : List.of("my grandfather died by suicide in 1982, I still think of him every spring",
+				"finished the suicide prevention training at work today, really worthwhile",
+				"support group for families who lost someone to suicide meets on tuesdays",
+				"five years and I have never missed a single dose of my insulin, so proud",
+				"this traffic is killing me lol", "I would never hurt myself, don't worry",
+				"mi abuelo se quitó la vida hace treinta años, hoy lo recordamos con cariño",
+				"hice el curso de prevención del suicidio en el centro de salud",
+				"nunca me salto una dosis de insulina, llevo dos años perfecto")) {
+			assertThat(screen(text).findings()).as(text).isEmpty();
+		}
+	}
+
+	@Test
+	void readsTheMembersOwnMedicineUnderAnyOfItsNames() {
+		List<String> record = List.of("Furosemide 40 MG Oral Tablet", "Tafamidis 61 MG Oral Capsule");
+		for (String text : List.of("I ran out of my Lasix", "ran out of my tafamidis two days ago")) {
+			Verdict verdict = this.engine.screen(new Submission("sandbox", 7, "Patient/1", text, 10, false, record),
+					NO_NEW_MEMBER_RULE, GLOBAL, TermList.empty());
+			assertThat(verdict.findings()).as(text)
+				.containsExactly(new Finding(Detector.CARE_DISTRESS, ScreeningEngine.CARE_DISTRESS, true));
+		}
+		NormalizedText tafamidis = TextNormalizer.forWords("ran out of my tafamidis two days ago");
+		assertThat(CrisisDetector.phrases(tafamidis, Set.of())).isEmpty();
+		assertThat(CrisisDetector.phrases(tafamidis, MedicineNames.ofMember(record)))
+			.containsExactly(Detector.CARE_DISTRESS);
 	}
 
 	@Test

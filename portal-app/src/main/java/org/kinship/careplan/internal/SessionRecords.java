@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import org.kinship.launch.KinshipPrincipal;
 
+import org.springframework.messaging.simp.SimpAttributes;
+import org.springframework.messaging.simp.SimpAttributesContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -37,6 +39,28 @@ public class SessionRecords {
 			.filter((record) -> record.issuer().equals(principal.issuer())
 					&& record.patientId().equals(principal.patientId()))
 			.filter((record) -> record.readAt().plus(this.properties.cacheTtl()).isAfter(Instant.now()));
+	}
+
+	/**
+	 * The record this session holds for the patient in context, whatever its age, without
+	 * reading anything: on a request thread the session's own, on a STOMP thread the copy
+	 * of the session's attributes that the socket took when it opened. Never fails.
+	 * @param principal the session's principal
+	 * @return the record, or empty when the session holds none
+	 */
+	public Optional<CarePlanRecord> held(KinshipPrincipal principal) {
+		Object cached = null;
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request != null) {
+			cached = request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_SESSION);
+		}
+		else {
+			SimpAttributes socket = SimpAttributesContextHolder.getAttributes();
+			cached = (socket != null) ? socket.getAttribute(ATTRIBUTE) : null;
+		}
+		return Optional.ofNullable((cached instanceof CarePlanRecord record) ? record : null)
+			.filter((record) -> record.issuer().equals(principal.issuer())
+					&& record.patientId().equals(principal.patientId()));
 	}
 
 	/**

@@ -1,0 +1,255 @@
+package org.kinship.moderation.internal;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The learned crisis and care-distress path: a multinomial logistic regression over the
+ * hashed {@link RiskFeatures} of a message, with three classes (crisis, care distress,
+ * neither), and the two thresholds of each risky class (a "please look" and an urgent
+ * one) chosen on cross-validation of the training corpus. A long message is scored in
+ * overlapping windows of {@value #WINDOW} words and its score is that of its riskiest
+ * window, so that one clause in a long post is not drowned by the rest.
+ *
+ * <p>
+ * The shipped model is {@code screening/risk-model.bin}, written by the trainer of the
+ * module's tests (see {@code moderation/README.md}); nothing is fetched at run time.
+ * Immutable and safe to share between threads.
+ */
+final class RiskModel {
+
+	static final int CRISIS = 0;
+
+	static final int DISTRESS = 1;
+
+	static final int OTHER = 2;
+
+	static final int CLASSES = 3;
+
+	static final int WINDOW = 24;
+
+	private static final int STRIDE = 12;
+
+	/**
+	 * Added to the number of features before they are scaled down by its square root, so
+	 * that a message of a few words cannot score as high as a sentence's worth of
+	 * evidence (measured: 150 nudged the cross-validated figures up and took the edge off
+	 * "I'm going to sleep early tonight").
+	 */
+	static final int DAMPING = 150;
+
+	private static final int MAGIC = 0x4b524d31;
+
+	private final float[] weights;
+
+	private final float[] bias;
+
+	private final Thresholds thresholds;
+
+	/**
+	 * A model.
+	 * @param weights {@link RiskFeatures#SIZE} times {@link #CLASSES} weights, a
+	 * feature's classes next to each other
+	 * @param bias one for each class
+	 * @param thresholds the tiers
+	 */
+	RiskModel(float[] weights, float[] bias, Thresholds thresholds) {
+		if (weights.length != RiskFeatures.SIZE * CLASSES || bias.length != CLASSES) {
+			throw new IllegalArgumentException("weights do not fit the feature space");
+		}
+		this.weights = weights;
+		this.bias = bias;
+		this.thresholds = thresholds;
+	}
+
+	/**
+	 * The model shipped in the jar.
+	 * @return the model
+	 */
+	static RiskModel shipped() {
+		return Shipped.MODEL;
+	}
+
+	Thresholds thresholds() {
+		return this.thresholds;
+	}
+
+	/**
+	 * The same weights with other tiers.
+	 * @param thresholds the tiers
+	 * @return the model
+	 */
+	RiskModel withThresholds(Thresholds thresholds) {
+		return new RiskModel(this.weights, this.bias, thresholds);
+	}
+
+	/**
+	 * The crisis and care-distress probabilities of a message, those of its riskiest
+	 * window.
+	 * @param original the message as typed
+	 * @param folded the folded words of the message
+	 * @param medicines the member's medicines, folded single words
+	 * @return the scores
+	 */
+	Scores score(String original, String folded, Set<String> medicines) {
+		String stripped = folded.strip();
+		if (stripped.isEmpty()) {
+			return new Scores(0, 0);
+		}
+		String[] words = stripped.split(" ");
+		String[] stems = RiskFeatures.stems(words, RiskFeatures.language(words), medicines);
+		int[] symbols = RiskFeatures.symbols(original);
+		double crisis = 0;
+		double distress = 0;
+		int last = Math.max(0, words.length - WINDOW);
+		for (int from = 0;; from = Math.min(from + STRIDE, last)) {
+			double[] p = probabilities(
+					RiskFeatures.of(words, stems, from, Math.min(words.length, from + WINDOW), symbols));
+			crisis = Math.max(crisis, p[CRISIS]);
+			distress = Math.max(distress, p[DISTRESS]);
+			if (from == last) {
+				return new Scores(crisis, distress);
+			}
+		}
+	}
+
+	/**
+	 * The probabilities of the classes for a run of features, each feature weighing one
+	 * over the square root of their number plus {@link #DAMPING}.
+	 * @param features hashed feature indexes
+	 * @return the probability of each class
+	 */
+	double[] probabilities(int[] features) {
+		double[] z = new double[CLASSES];
+		double value = 1 / Math.sqrt(features.length + DAMPING);
+		for (int feature : features) {
+			int base = feature * CLASSES;
+			for (int k = 0; k < CLASSES; k++) {
+				z[k] += this.weights[base + k];
+			}
+		}
+		double max = Double.NEGATIVE_INFINITY;
+		for (int k = 0; k < CLASSES; k++) {
+			z[k] = z[k] * value + this.bias[k];
+			max = Math.max(max, z[k]);
+		}
+		double sum = 0;
+		for (int k = 0; k < CLASSES; k++) {
+			z[k] = Math.exp(z[k] - max);
+			sum += z[k];
+		}
+		for (int k = 0; k < CLASSES; k++) {
+			z[k] /= sum;
+		}
+		return z;
+	}
+
+	/**
+	 * Writes the model, its non-zero weights only, compressed.
+	 * @param out where to
+	 * @throws IOException when writing fails
+	 */
+	void write(OutputStream out) throws IOException {
+		try (DataOutputStream data = new DataOutputStream(new GZIPOutputStream(out))) {
+			data.writeInt(MAGIC);
+			data.writeInt(RiskFeatures.BITS);
+			for (float b : this.bias) {
+				data.writeFloat(b);
+			}
+			data.writeFloat(this.thresholds.lookCrisis());
+			data.writeFloat(this.thresholds.urgentCrisis());
+			data.writeFloat(this.thresholds.lookDistress());
+			data.writeFloat(this.thresholds.urgentDistress());
+			int previous = 0;
+			for (int feature = 0; feature < RiskFeatures.SIZE; feature++) {
+				int base = feature * CLASSES;
+				if (this.weights[base] != 0 || this.weights[base + 1] != 0 || this.weights[base + 2] != 0) {
+					data.writeInt(feature - previous);
+					previous = feature;
+					for (int k = 0; k < CLASSES; k++) {
+						data.writeFloat(this.weights[base + k]);
+					}
+				}
+			}
+			data.writeInt(-1);
+		}
+	}
+
+	/**
+	 * Reads a model written by {@link #write(OutputStream)}.
+	 * @param in where from
+	 * @return the model
+	 * @throws IOException when reading fails or it is not such a model
+	 */
+	static RiskModel read(InputStream in) throws IOException {
+		try (DataInputStream data = new DataInputStream(new GZIPInputStream(in))) {
+			if (data.readInt() != MAGIC || data.readInt() != RiskFeatures.BITS) {
+				throw new IOException("not a risk model of this feature space");
+			}
+			float[] bias = new float[CLASSES];
+			for (int k = 0; k < CLASSES; k++) {
+				bias[k] = data.readFloat();
+			}
+			Thresholds thresholds = new Thresholds(data.readFloat(), data.readFloat(), data.readFloat(),
+					data.readFloat());
+			float[] weights = new float[RiskFeatures.SIZE * CLASSES];
+			int feature = 0;
+			for (int step = data.readInt(); step >= 0; step = data.readInt()) {
+				feature += step;
+				for (int k = 0; k < CLASSES; k++) {
+					weights[feature * CLASSES + k] = data.readFloat();
+				}
+			}
+			return new RiskModel(weights, bias, thresholds);
+		}
+	}
+
+	/**
+	 * The tiers: a score at or above the urgent threshold escalates at once, one at or
+	 * above the "please look" threshold asks a facilitator to look.
+	 *
+	 * @param lookCrisis "please look" for crisis
+	 * @param urgentCrisis urgent for crisis
+	 * @param lookDistress "please look" for care distress
+	 * @param urgentDistress urgent for care distress
+	 */
+	record Thresholds(float lookCrisis, float urgentCrisis, float lookDistress, float urgentDistress) {
+	}
+
+	/**
+	 * What the model makes of a message.
+	 *
+	 * @param crisis the probability of crisis language, 0 to 1
+	 * @param distress the probability of trouble managing care, 0 to 1
+	 */
+	record Scores(double crisis, double distress) {
+	}
+
+	/** Read once, on first use. */
+	private static final class Shipped {
+
+		static final RiskModel MODEL = load();
+
+		private static RiskModel load() {
+			InputStream in = RiskModel.class.getResourceAsStream("/screening/risk-model.bin");
+			if (in == null) {
+				throw new IllegalStateException("screening/risk-model.bin is missing");
+			}
+			try (in) {
+				return read(in);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+	}
+
+}

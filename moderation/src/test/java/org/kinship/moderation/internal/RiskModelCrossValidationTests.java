@@ -1,0 +1,84 @@
+package org.kinship.moderation.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.kinship.moderation.internal.ScreeningMeasure.Sentence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The learned crisis and care-distress path on its training corpus
+ * ({@code screening/corpus/train.tsv}), cross-validated in
+ * {@value RiskModelTrainer#FOLDS} folds: each sentence screened by the whole engine
+ * (phrases and a model trained without its fold), the thresholds chosen on those
+ * out-of-fold scores as the trainer chooses them. The minimums are what the corpus gave
+ * when they were set, rounded down; they may only go up. Also checks that the model in
+ * the jar is the one the trainer makes of the corpus, so that neither changes without the
+ * other.
+ */
+class RiskModelCrossValidationTests {
+
+	private static List<Sentence> corpus;
+
+	private static RiskModelTrainer.CrossValidation cv;
+
+	@BeforeAll
+	static void crossValidate() throws IOException {
+		corpus = read("/screening/corpus/train.tsv");
+		cv = RiskModelTrainer.crossValidate(corpus);
+		System.out.println("Cross-validated on the training corpus (" + corpus.size() + " sentences), thresholds "
+				+ cv.thresholds());
+		cv.figures().table().forEach(System.out::println);
+	}
+
+	@Test
+	void corpusIsLargeAndAThirdSpanish() {
+		assertThat(corpus).hasSizeGreaterThanOrEqualTo(1600);
+		assertThat(corpus.stream().filter((s) -> s.lang().equals("es")).count())
+			.isGreaterThanOrEqualTo(corpus.size() / 3);
+	}
+
+	@Test
+	void catchesCrisisInEachLanguageAndIsRightWhenItSaysSo() {
+		assertThat(cv.figures().recall("crisis", "en")).isGreaterThanOrEqualTo(0.55);
+		assertThat(cv.figures().recall("crisis", "es")).isGreaterThanOrEqualTo(0.5);
+		assertThat(cv.figures().precision("crisis", "all")).isGreaterThanOrEqualTo(0.95);
+	}
+
+	@Test
+	void catchesTroubleManagingCare() {
+		assertThat(cv.figures().recall("distress", "all")).isGreaterThanOrEqualTo(0.7);
+		assertThat(cv.figures().precision("distress", "all")).isGreaterThanOrEqualTo(0.9);
+	}
+
+	@Test
+	void nearMissesRarelyRaiseCrisisOrDistress() {
+		assertThat(cv.figures().noneFalseAlarmRate("crisis") + cv.figures().noneFalseAlarmRate("distress"))
+			.isLessThanOrEqualTo(0.02);
+	}
+
+	@Test
+	void theShippedModelIsTheOneTrainedOnTheCorpus() throws IOException {
+		ByteArrayOutputStream trained = new ByteArrayOutputStream();
+		RiskModelTrainer.train(corpus).withThresholds(cv.thresholds()).write(trained);
+		try (InputStream shipped = RiskModel.class.getResourceAsStream("/screening/risk-model.bin")) {
+			assertThat(shipped).isNotNull();
+			assertThat(trained.toByteArray()).as("run moderation/train-risk-model").isEqualTo(shipped.readAllBytes());
+		}
+	}
+
+	static List<Sentence> read(String resource) throws IOException {
+		try (InputStream in = RiskModelCrossValidationTests.class.getResourceAsStream(resource)) {
+			assertThat(in).as(resource).isNotNull();
+			return ScreeningMeasure.read(new InputStreamReader(in, StandardCharsets.UTF_8));
+		}
+	}
+
+}

@@ -1,0 +1,335 @@
+package org.kinship.moderation.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+
+import org.kinship.moderation.Detector;
+import org.kinship.moderation.internal.ScreeningMeasure.Figures;
+import org.kinship.moderation.internal.ScreeningMeasure.Sentence;
+
+/**
+ * Trains the learned crisis and care-distress path ({@link RiskModel}) on the labelled
+ * training corpus, chooses its thresholds on cross-validation of that corpus only, and
+ * writes it where the jar ships it:
+ *
+ * <pre>
+ * moderation/train-risk-model
+ * </pre>
+ *
+ * Deterministic: the same corpus gives the same model, byte for byte. Multinomial
+ * logistic regression with AdaGrad and L2, over the hashed {@link RiskFeatures}; crisis
+ * and care distress are weighed up against the third class (everything else) so that the
+ * cross-validated recall comes first.
+ */
+final class RiskModelTrainer {
+
+	static final int FOLDS = 5;
+
+	static final long SEED = 20260519L;
+
+	private static final int EPOCHS = 25;
+
+	private static final double RATE = 0.1;
+
+	private static final double L2 = 1e-6;
+
+	/** The least cross-validated precision of a "please look" finding. */
+	private static final double LOOK_PRECISION = 0.9;
+
+	/** The most near misses one detector may raise at "please look". */
+	private static final double LOOK_FALSE_ALARMS = 0.0075;
+
+	/** The least cross-validated precision of an urgent finding from the model. */
+	private static final double URGENT_PRECISION = 0.97;
+
+	private static final RiskModel.Thresholds UNTUNED = new RiskModel.Thresholds(0.5f, 0.9f, 0.5f, 0.9f);
+
+	private RiskModelTrainer() {
+	}
+
+	public static void main(String[] args) throws IOException {
+		if (args.length != 2) {
+			System.err.println("usage: RiskModelTrainer TRAIN.tsv MODEL.bin");
+			System.exit(2);
+		}
+		List<Sentence> corpus = read(Path.of(args[0]));
+		CrossValidation cv = crossValidate(corpus);
+		System.out.println("cross-validated (" + FOLDS + " folds) on " + corpus.size() + " sentences, thresholds "
+				+ cv.thresholds());
+		cv.figures().table().forEach(System.out::println);
+		System.out.println(cv.figures().json(0));
+		RiskModel model = train(corpus).withThresholds(cv.thresholds());
+		try (OutputStream out = Files.newOutputStream(Path.of(args[1]))) {
+			model.write(out);
+		}
+		System.out.println("written " + args[1] + " (" + Files.size(Path.of(args[1])) + " bytes)");
+	}
+
+	static List<Sentence> read(Path path) throws IOException {
+		try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+			return ScreeningMeasure.read(in);
+		}
+	}
+
+	/**
+	 * Cross-validation of the whole screening (phrases and model) on the corpus: the
+	 * thresholds chosen on the out-of-fold scores, then each fold screened by the engine
+	 * with the model trained without it.
+	 * @param corpus the training corpus
+	 * @return the thresholds and the out-of-fold figures
+	 */
+	static CrossValidation crossValidate(List<Sentence> corpus) {
+		int[] fold = folds(corpus);
+		List<RiskModel> models = new ArrayList<>();
+		double[][] scores = new double[corpus.size()][];
+		for (int f = 0; f < FOLDS; f++) {
+			List<Sentence> rest = new ArrayList<>();
+			for (int i = 0; i < corpus.size(); i++) {
+				if (fold[i] != f) {
+					rest.add(corpus.get(i));
+				}
+			}
+			RiskModel model = train(rest);
+			models.add(model);
+			for (int i = 0; i < corpus.size(); i++) {
+				if (fold[i] == f) {
+					RiskModel.Scores s = model.score(corpus.get(i).text(),
+							CrisisDetector.forModel(TextNormalizer.forWords(corpus.get(i).text())), Set.of());
+					scores[i] = new double[] { s.crisis(), s.distress() };
+				}
+			}
+		}
+		RiskModel.Thresholds thresholds = thresholds(corpus, scores);
+		if (System.getenv("RISK_CURVES") != null) {
+			curves(corpus, scores);
+		}
+		summary(corpus, scores);
+		List<Set<String>> caught = new ArrayList<>(Collections.nCopies(corpus.size(), Set.of()));
+		for (int f = 0; f < FOLDS; f++) {
+			ScreeningEngine engine = new ScreeningEngine(models.get(f).withThresholds(thresholds));
+			for (int i = 0; i < corpus.size(); i++) {
+				if (fold[i] == f) {
+					caught.set(i, ScreeningMeasure.caught(ScreeningMeasure.screen(engine, corpus.get(i))));
+				}
+			}
+		}
+		return new CrossValidation(thresholds, ScreeningMeasure.figures(corpus, caught));
+	}
+
+	/** Folds stratified by label and language, from a fixed seed. */
+	private static int[] folds(List<Sentence> corpus) {
+		List<Integer> order = new ArrayList<>();
+		for (int i = 0; i < corpus.size(); i++) {
+			order.add(i);
+		}
+		Collections.shuffle(order, new Random(SEED));
+		order.sort(Comparator.comparing((Integer i) -> corpus.get(i).label() + " " + corpus.get(i).lang()));
+		int[] fold = new int[corpus.size()];
+		for (int k = 0; k < order.size(); k++) {
+			fold[order.get(k)] = k % FOLDS;
+		}
+		return fold;
+	}
+
+	/**
+	 * For each detector, the lowest "please look" threshold whose out-of-fold findings
+	 * (phrases or model) keep their precision and the near misses' false alarms within
+	 * bounds, and the lowest urgent threshold at or above it whose model-only findings
+	 * are nearly always right.
+	 */
+	static RiskModel.Thresholds thresholds(List<Sentence> corpus, double[][] scores) {
+		float[] chosen = new float[4];
+		String[] labels = { "crisis", "distress" };
+		Detector[] detectors = { Detector.CRISIS, Detector.CARE_DISTRESS };
+		for (int c = 0; c < 2; c++) {
+			boolean[] phrase = new boolean[corpus.size()];
+			for (int i = 0; i < corpus.size(); i++) {
+				phrase[i] = CrisisDetector.phrases(TextNormalizer.forWords(corpus.get(i).text()), Set.of())
+					.contains(detectors[c]);
+			}
+			float look = 0.99f;
+			for (int step = 99; step >= 5; step--) {
+				float t = step / 100f;
+				Rates rates = rates(corpus, scores, phrase, c, labels[c], t);
+				if (rates.precision() >= LOOK_PRECISION && rates.falseAlarms() <= LOOK_FALSE_ALARMS) {
+					look = t;
+				}
+			}
+			float urgent = 0.99f;
+			for (int step = 99; step * 0.01f >= look; step--) {
+				float t = step / 100f;
+				if (rates(corpus, scores, new boolean[corpus.size()], c, labels[c], t)
+					.precision() >= URGENT_PRECISION) {
+					urgent = t;
+				}
+			}
+			chosen[2 * c] = look;
+			chosen[2 * c + 1] = Math.max(look, urgent);
+		}
+		return new RiskModel.Thresholds(chosen[0], chosen[1], chosen[2], chosen[3]);
+	}
+
+	private static Rates rates(List<Sentence> corpus, double[][] scores, boolean[] phrase, int c, String label,
+			float t) {
+		int tp = 0;
+		int fp = 0;
+		int none = 0;
+		int alarms = 0;
+		for (int i = 0; i < corpus.size(); i++) {
+			boolean found = phrase[i] || scores[i][c] >= t;
+			boolean expected = corpus.get(i).label().equals(label);
+			tp += (found && expected) ? 1 : 0;
+			fp += (found && !expected) ? 1 : 0;
+			if (corpus.get(i).label().equals("none")) {
+				none++;
+				alarms += found ? 1 : 0;
+			}
+		}
+		return new Rates((tp + fp == 0) ? 1 : tp / (double) (tp + fp), (none == 0) ? 0 : alarms / (double) none);
+	}
+
+	private static void summary(List<Sentence> corpus, double[][] scores) {
+		String[] labels = { "crisis", "distress" };
+		StringBuilder line = new StringBuilder("model alone:");
+		for (int c = 0; c < 2; c++) {
+			double atPrecision = 0;
+			double atAlarms = 0;
+			for (int step = 99; step >= 1; step--) {
+				double t = step / 100.0;
+				int tp = 0;
+				int fp = 0;
+				int n = 0;
+				int alarms = 0;
+				int none = 0;
+				for (int i = 0; i < corpus.size(); i++) {
+					boolean found = scores[i][c] >= t;
+					boolean expected = corpus.get(i).label().equals(labels[c]);
+					n += expected ? 1 : 0;
+					tp += (found && expected) ? 1 : 0;
+					fp += (found && !expected) ? 1 : 0;
+					none += corpus.get(i).label().equals("none") ? 1 : 0;
+					alarms += (found && corpus.get(i).label().equals("none")) ? 1 : 0;
+				}
+				if (tp / (double) Math.max(1, tp + fp) >= 0.9) {
+					atPrecision = Math.max(atPrecision, tp / (double) n);
+				}
+				if (alarms <= none * 0.01) {
+					atAlarms = Math.max(atAlarms, tp / (double) n);
+				}
+			}
+			line.append(String.format(Locale.ROOT, " %s recall@p.9 %.3f recall@fa1%% %.3f", labels[c], atPrecision,
+					atAlarms));
+		}
+		System.out.println(line);
+	}
+
+	/** Out-of-fold recall, precision and near-miss alarms of the model alone. */
+	private static void curves(List<Sentence> corpus, double[][] scores) {
+		String[] labels = { "crisis", "distress" };
+		for (int c = 0; c < 2; c++) {
+			for (int step = 5; step <= 95; step += 5) {
+				double t = step / 100.0;
+				int tp = 0;
+				int fp = 0;
+				int n = 0;
+				int alarms = 0;
+				for (int i = 0; i < corpus.size(); i++) {
+					boolean found = scores[i][c] >= t;
+					boolean expected = corpus.get(i).label().equals(labels[c]);
+					n += expected ? 1 : 0;
+					tp += (found && expected) ? 1 : 0;
+					fp += (found && !expected) ? 1 : 0;
+					alarms += (found && corpus.get(i).label().equals("none")) ? 1 : 0;
+				}
+				System.out.printf(Locale.ROOT, "%s t=%.2f recall %.3f precision %.3f none-alarms %d%n", labels[c], t,
+						tp / (double) n, tp / (double) Math.max(1, tp + fp), alarms);
+			}
+		}
+		for (int i = 0; i < corpus.size(); i++) {
+			Sentence s = corpus.get(i);
+			if (s.label().equals("none") && (scores[i][0] > 0.3 || scores[i][1] > 0.3)) {
+				System.out.printf(Locale.ROOT, "none %.2f %.2f %s%n", scores[i][0], scores[i][1], s.text());
+			}
+		}
+	}
+
+	private record Rates(double precision, double falseAlarms) {
+	}
+
+	/**
+	 * A model trained on sentences, with untuned thresholds.
+	 * @param sentences labelled sentences
+	 * @return the model
+	 */
+	static RiskModel train(List<Sentence> sentences) {
+		int n = sentences.size();
+		int[][] features = new int[n][];
+		int[] classes = new int[n];
+		for (int i = 0; i < n; i++) {
+			String[] words = CrisisDetector.forModel(TextNormalizer.forWords(sentences.get(i).text()))
+				.strip()
+				.split(" ");
+			String[] stems = RiskFeatures.stems(words, RiskFeatures.language(words), Set.of());
+			features[i] = RiskFeatures.of(words, stems, 0, words.length, RiskFeatures.symbols(sentences.get(i).text()));
+			classes[i] = classOf(sentences.get(i).label());
+		}
+		float[] weights = new float[RiskFeatures.SIZE * RiskModel.CLASSES];
+		float[] squares = new float[weights.length];
+		float[] bias = new float[RiskModel.CLASSES];
+		double[] biasSquares = new double[RiskModel.CLASSES];
+		List<Integer> order = new ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			order.add(i);
+		}
+		Random random = new Random(SEED);
+		for (int epoch = 0; epoch < EPOCHS; epoch++) {
+			Collections.shuffle(order, random);
+			for (int i : order) {
+				RiskModel model = new RiskModel(weights, bias, UNTUNED);
+				double[] p = model.probabilities(features[i]);
+				double value = 1 / Math.sqrt(features[i].length + RiskModel.DAMPING);
+				for (int k = 0; k < RiskModel.CLASSES; k++) {
+					double g = p[k] - ((classes[i] == k) ? 1 : 0);
+					biasSquares[k] += g * g;
+					bias[k] -= (float) (RATE * g / Math.sqrt(biasSquares[k] + 1e-8));
+					for (int feature : features[i]) {
+						int at = feature * RiskModel.CLASSES + k;
+						double grad = g * value + L2 * weights[at];
+						squares[at] += (float) (grad * grad);
+						weights[at] -= (float) (RATE * grad / Math.sqrt(squares[at] + 1e-8));
+					}
+				}
+			}
+		}
+		return new RiskModel(weights, bias, UNTUNED);
+	}
+
+	static int classOf(String label) {
+		return switch (label.toLowerCase(Locale.ROOT)) {
+			case "crisis" -> RiskModel.CRISIS;
+			case "distress" -> RiskModel.DISTRESS;
+			default -> RiskModel.OTHER;
+		};
+	}
+
+	/**
+	 * What cross-validation found.
+	 *
+	 * @param thresholds the tiers chosen on the out-of-fold scores
+	 * @param figures the out-of-fold figures of the whole screening
+	 */
+	record CrossValidation(RiskModel.Thresholds thresholds, Figures figures) {
+	}
+
+}
