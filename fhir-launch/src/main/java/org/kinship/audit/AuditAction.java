@@ -23,6 +23,11 @@ public enum AuditAction {
 	 * A step of a cohort broadcast: saved, previewed, scheduled, sent, held for or given
 	 * approval, refused, opened, acknowledged, exported, written back to the EHR.
 	 */
-	BROADCAST
+	BROADCAST,
+	/**
+	 * An urgent escalation written to the patient's record for their care team (a
+	 * {@code Communication} or a {@code Task}), or the attempt that failed.
+	 */
+	CARE_TEAM_ALERT
 
 }

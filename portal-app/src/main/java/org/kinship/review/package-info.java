@@ -4,9 +4,10 @@
  * escalation) as they change the discussion live, sanctions and notes on members, the
  * moderation settings and watched words of a community and its groups, and the moderation
  * log. The rules and records live in the moderation module; this module checks who may
- * act and joins them with the chat.
+ * act and joins them with the chat. What the escalation module knows (whether a member's
+ * care team was told) is shown on these pages.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Review",
-		allowedDependencies = { "shared", "chat", "groups", "launch", "moderation", "realtime" })
+		allowedDependencies = { "shared", "chat", "groups", "launch", "moderation", "realtime", "escalation" })
 @org.jspecify.annotations.NullMarked
 package org.kinship.review;
