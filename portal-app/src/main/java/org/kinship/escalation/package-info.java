@@ -4,7 +4,9 @@
  * their EHR, as each health system chooses (off by default): a FHIR {@code Communication}
  * to the practitioners of the patient's active {@code CareTeam}, or a {@code Task} owned
  * by it. The facilitators see on the escalation whether it reached the EHR
- * ({@link org.kinship.escalation.CareTeamAlerts}). The review pages ask; this module
+ * ({@link org.kinship.escalation.CareTeamAlerts}), and community managers see how soon
+ * escalations are answered against the target
+ * ({@link org.kinship.escalation.FirstResponses}). The review pages ask; this module
  * knows nothing of them.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Escalations",

@@ -5,7 +5,7 @@
  * moderation settings and watched words of a community and its groups, and the moderation
  * log. The rules and records live in the moderation module; this module checks who may
  * act and joins them with the chat. What the escalation module knows (whether a member's
- * care team was told) is shown on these pages.
+ * care team was told, time to first response) is shown on these pages.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Review",
 		allowedDependencies = { "shared", "chat", "groups", "launch", "moderation", "realtime", "escalation" })

@@ -27,6 +27,7 @@ import org.kinship.launch.KinshipRole;
 import org.kinship.moderation.ReviewQueue;
 import org.kinship.moderation.ReviewQueue.Item;
 import org.kinship.moderation.ReviewQueue.Kind;
+import org.kinship.shared.Refused;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,6 +45,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The escalation module with what it depends on, against the real MariaDB and an EHR
@@ -100,6 +102,9 @@ class CareTeamAlertModuleTests {
 
 	@Autowired
 	GroupDirectory directory;
+
+	@Autowired
+	FirstResponses firstResponses;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -234,6 +239,42 @@ class CareTeamAlertModuleTests {
 				List.of(), Set.of(), Map.of());
 
 		assertThat(this.alerts.of(stranger, List.of(this.queue.find(fhirBase("mt"), itemId).orElseThrow()))).isEmpty();
+	}
+
+	@Test
+	void communityManagersSeeTheTimeToFirstResponseAgainstTheGroupsTarget() {
+		KinshipPrincipal manager = manager("mtt");
+		// a group no other test escalates in
+		long groupId = this.directory.listed(manager, "Epilepsy").get(0).id();
+		long answered = escalate("mtt", groupId, "RelatedPerson/" + patient());
+		escalate("mtt", groupId, "RelatedPerson/" + patient());
+		this.queue.acknowledge(this.queue.find(fhirBase("mtt"), answered).orElseThrow(), "Practitioner/tom");
+
+		ResponseTimes times = this.firstResponses.ofCommunity(manager);
+
+		assertThat(times.days()).isEqualTo(30);
+		ResponseTimes.GroupFigures epilepsy = times.groups()
+			.stream()
+			.filter((row) -> row.groupId() == groupId)
+			.findFirst()
+			.orElseThrow();
+		assertThat(epilepsy.name()).isEqualTo("Epilepsy circle");
+		assertThat(epilepsy.target()).isEqualTo(Duration.ofMinutes(15));
+		assertThat(epilepsy.figures().escalations()).isEqualTo(2);
+		assertThat(epilepsy.figures().answered()).isEqualTo(1);
+		assertThat(epilepsy.figures().waiting()).as("not answered, still within target").isEqualTo(1);
+		assertThat(epilepsy.figures().median()).isLessThan(Duration.ofMinutes(15));
+		assertThat(epilepsy.figures().percentWithinTarget()).isEqualTo(100);
+		assertThat(times.overall().escalations()).isGreaterThanOrEqualTo(2);
+	}
+
+	@Test
+	void onlyCommunityManagersSeeTheResponseTimes() {
+		KinshipPrincipal facilitator = new KinshipPrincipal("mtt", fhirBase("mtt"), "Practitioner/f-1", "F One",
+				KinshipRole.CLINICIAN, Set.of(CommunityRight.FACILITATOR), null, null, false, null, null, null,
+				List.of(), Set.of(), Map.of());
+
+		assertThatExceptionOfType(Refused.class).isThrownBy(() -> this.firstResponses.ofCommunity(facilitator));
 	}
 
 	private static final String MESSAGE_WORDS = "end my life";

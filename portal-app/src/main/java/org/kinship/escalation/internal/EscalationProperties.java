@@ -25,10 +25,11 @@ import org.springframework.validation.annotation.Validated;
  * @param alertResubmitAfter how old an alert left unfinished (by a stop, a crash, or an
  * error that was not the EHR's answer) must be before it is started again; also how often
  * they are looked for. Longer than writing one takes
+ * @param responseWindow how far back the response-time figures look
  */
 @Validated
 @ConfigurationProperties("kinship.escalation")
 public record EscalationProperties(@DefaultValue Map<String, AlertMode> careTeamAlerts,
 		@DefaultValue("3") @Min(1) @Max(10) int alertAttempts, @DefaultValue("PT1S") Duration alertBackoff,
-		@DefaultValue("PT15M") Duration alertResubmitAfter) {
+		@DefaultValue("PT15M") Duration alertResubmitAfter, @DefaultValue("P30D") Duration responseWindow) {
 }
