@@ -30,6 +30,11 @@ public enum AuditAction {
 	 */
 	GROUP_CONTROL,
 	/** A member muted, suspended or banned, or a sanction lifted early. */
-	SANCTION
+	SANCTION,
+	/**
+	 * An urgent escalation written to the patient's record for their care team (a
+	 * {@code Communication} or a {@code Task}), or the attempt that failed.
+	 */
+	CARE_TEAM_ALERT
 
 }

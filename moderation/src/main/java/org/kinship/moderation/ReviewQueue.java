@@ -137,6 +137,24 @@ public class ReviewQueue {
 			.list();
 	}
 
+	/**
+	 * The urgent escalations of a health system raised since a time, answered or not,
+	 * oldest first: what response-time figures are made of. Whether and when someone
+	 * first responded is {@link Item#acknowledgedAt()}, set by the first claim or
+	 * decision.
+	 * @param issuer the health system
+	 * @param since the earliest creation time
+	 * @return the escalations
+	 */
+	@Transactional(readOnly = true)
+	public List<Item> escalationsSince(String issuer, Instant since) {
+		return this.jdbc
+			.sql(SELECT + "WHERE issuer = ? AND kind = 'ESCALATED' AND created_at >= ? ORDER BY created_at, id")
+			.params(issuer, Timestamp.from(since))
+			.query(ReviewQueue::item)
+			.list();
+	}
+
 	private Optional<Item> find(long messageId, Kind kind) {
 		return this.jdbc.sql(SELECT + "WHERE message_id = ? AND kind = ?")
 			.params(messageId, kind.name())

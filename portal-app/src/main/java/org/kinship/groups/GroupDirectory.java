@@ -145,6 +145,18 @@ public class GroupDirectory {
 	}
 
 	/**
+	 * A group of a health system, for work done on no one's behalf (such as alerting a
+	 * member's care team after an escalation); a person's view comes from {@link #page}
+	 * or {@link #moderated}.
+	 * @param issuer the health system
+	 * @param groupId the group
+	 * @return the group, or empty when it is not there or of another health system
+	 */
+	public Optional<Group> find(String issuer, long groupId) {
+		return this.groups.findById(issuer, groupId);
+	}
+
+	/**
 	 * The name a member goes by in a group.
 	 * @param groupId the group
 	 * @param fhirUser the member

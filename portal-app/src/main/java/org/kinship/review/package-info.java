@@ -4,9 +4,11 @@
  * escalation) as they change the discussion live, sanctions and notes on members, the
  * moderation settings and watched words of a community and its groups, and the moderation
  * log. The rules and records live in the moderation module; this module checks who may
- * act and joins them with the chat.
+ * act and joins them with the chat. What the escalation module knows (whether a member's
+ * care team was told, time to first response) is shown on these pages.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Review",
-		allowedDependencies = { "shared", "chat", "groups", "launch", "moderation", "realtime", "audit" })
+		allowedDependencies = { "shared", "chat", "groups", "launch", "moderation", "realtime", "audit",
+				"escalation" })
 @org.jspecify.annotations.NullMarked
 package org.kinship.review;

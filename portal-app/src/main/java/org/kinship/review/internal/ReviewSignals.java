@@ -1,5 +1,6 @@
 package org.kinship.review.internal;
 
+import org.kinship.escalation.CareTeamAlertChanged;
 import org.kinship.moderation.EscalationRaised;
 import org.kinship.moderation.ReviewQueueChanged;
 import org.kinship.realtime.LivePages;
@@ -31,6 +32,12 @@ class ReviewSignals {
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
 	void on(ReviewQueueChanged changed) {
+		signal(new ReviewSignal(changed.groupId(), false));
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void on(CareTeamAlertChanged changed) {
+		// the escalation's card shows whether the care team was told
 		signal(new ReviewSignal(changed.groupId(), false));
 	}
 

@@ -3,6 +3,7 @@ package org.kinship.review.web;
 import java.time.Instant;
 import java.util.List;
 
+import org.kinship.escalation.CareTeamAlerts;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.moderation.ModerationLog;
 import org.kinship.review.ReviewDesk;
@@ -39,9 +40,12 @@ class ReviewController {
 
 	private final ModerationLog log;
 
-	ReviewController(ReviewDesk desk, ModerationLog log) {
+	private final CareTeamAlerts careTeamAlerts;
+
+	ReviewController(ReviewDesk desk, ModerationLog log, CareTeamAlerts careTeamAlerts) {
 		this.desk = desk;
 		this.log = log;
+		this.careTeamAlerts = careTeamAlerts;
 	}
 
 	@GetMapping("/review")
@@ -60,7 +64,10 @@ class ReviewController {
 	}
 
 	private String items(KinshipPrincipal principal, Model model, String view) {
-		model.addAttribute("entries", this.desk.queue(principal));
+		List<ReviewDesk.Entry> entries = this.desk.queue(principal);
+		model.addAttribute("entries", entries);
+		model.addAttribute("careTeamAlerts",
+				this.careTeamAlerts.of(principal, entries.stream().map(ReviewDesk.Entry::item).toList()));
 		model.addAttribute("now", Instant.now());
 		return view;
 	}

@@ -1,6 +1,7 @@
 package org.kinship.review.web;
 
 import org.jspecify.annotations.Nullable;
+import org.kinship.escalation.FirstResponses;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.moderation.ModerationSettings;
 import org.kinship.moderation.ModerationSettings.Overrides;
@@ -36,14 +37,19 @@ class SettingsController {
 
 	private final SettingsDesk desk;
 
-	SettingsController(SettingsDesk desk) {
+	private final FirstResponses firstResponses;
+
+	SettingsController(SettingsDesk desk, FirstResponses firstResponses) {
 		this.desk = desk;
+		this.firstResponses = firstResponses;
 	}
 
 	@GetMapping(COMMUNITY_SETTINGS)
 	@OnRefusal(status = HttpStatus.FORBIDDEN)
 	String community(KinshipPrincipal principal, Model model) {
-		return page(principal, ModerationSettings.COMMUNITY, model);
+		String page = page(principal, ModerationSettings.COMMUNITY, model);
+		model.addAttribute("responseTimes", this.firstResponses.ofCommunity(principal));
+		return page;
 	}
 
 	@GetMapping(GROUP_SETTINGS)

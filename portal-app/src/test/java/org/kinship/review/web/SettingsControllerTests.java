@@ -1,10 +1,18 @@
 package org.kinship.review.web;
 
+import java.time.Duration;
+import java.util.List;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kinship.broadcast.BroadcastInbox;
+import org.kinship.escalation.FirstResponses;
+import org.kinship.escalation.ResponseTimes;
+import org.kinship.escalation.ResponseTimes.Figures;
 import org.kinship.moderation.ModerationSettings;
+import org.kinship.moderation.ModerationSettings.Overrides;
+import org.kinship.moderation.ModerationSettings.Settings;
 import org.kinship.review.SettingsDesk;
 import org.kinship.shared.Refused;
 import org.kinship.shared.web.Problem;
@@ -42,6 +50,9 @@ class SettingsControllerTests {
 	@MockitoBean
 	BroadcastInbox inbox;
 
+	@MockitoBean
+	FirstResponses firstResponses;
+
 	@BeforeEach
 	void signIn() {
 		SignedIn.as(SignedIn.patient("p-1"));
@@ -64,6 +75,29 @@ class SettingsControllerTests {
 		this.mvc.perform(get("/review/groups/5/settings")).andExpect(status().isForbidden());
 		this.mvc.perform(get("/review/groups/5/member").param("member", "Patient/p-2"))
 			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theCommunitysSettingsShowTheTimeToFirstResponseAgainstTheTarget() throws Exception {
+		SignedIn.as(SignedIn.manager("m-1"));
+		given(this.desk.scope(any(), eq(ModerationSettings.COMMUNITY))).willReturn(new SettingsDesk.Scope(null,
+				new Overrides(null, null, null, null), new Settings(2, false, 3, Duration.ofMinutes(15))));
+		Figures figures = new Figures(4, 3, 1, Duration.ofSeconds(245), 3, 2);
+		given(this.firstResponses.ofCommunity(any())).willReturn(new ResponseTimes(Duration.ofDays(30), figures,
+				List.of(new ResponseTimes.GroupFigures(5, "Epilepsy <circle>", Duration.ofMinutes(15), figures))));
+
+		String page = this.mvc.perform(get("/review/settings"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(page).contains("Time to first response, last 30 days")
+			.contains("Epilepsy &lt;circle&gt;")
+			.contains("<td>15:00</td>")
+			.contains("4 (1 waiting, still within target)")
+			.contains("<td class=\"median\">4:05</td>")
+			.contains("67 % (2 of 3)");
 	}
 
 	@Test

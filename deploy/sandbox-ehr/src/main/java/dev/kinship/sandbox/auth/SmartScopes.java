@@ -24,7 +24,7 @@ final class SmartScopes {
 			"Organization", "Condition", "CarePlan", "Goal", "MedicationRequest", "CareTeam", "Appointment",
 			"Encounter", "Observation");
 
-	static final List<String> CREATABLE_TYPES = List.of("Communication", "QuestionnaireResponse");
+	static final List<String> CREATABLE_TYPES = List.of("Communication", "QuestionnaireResponse", "Task");
 
 	private SmartScopes() {
 	}

@@ -9,7 +9,8 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
 
 /**
- * Read, search and create for a type apps write (Communication, QuestionnaireResponse).
+ * Read, search and create for a type apps write (Communication, QuestionnaireResponse,
+ * Task).
  */
 class CreatableResourceProvider extends StoredResourceProvider {
 

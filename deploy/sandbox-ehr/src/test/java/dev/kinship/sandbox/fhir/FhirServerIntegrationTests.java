@@ -11,9 +11,11 @@ import ca.uhn.fhir.context.FhirContext;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.SearchEntryMode;
 import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -189,6 +191,37 @@ class FhirServerIntegrationTests {
 		String token = token("maria-santos", "patient/Communication.c");
 		assertThat(post("/fhir/Communication", communicationAbout("maria-santos"), token).statusCode()).isEqualTo(201);
 		assertThat(post("/fhir/Communication", communicationAbout("linda-okafor"), token).statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void everyDemoPatientHasAnActiveCareTeamOfPractitionersForBackendServices() {
+		String token = token(null, "system/CareTeam.rs");
+		for (String patient : List.of("maria-santos", "james-carter", "linda-okafor", "robert-nguyen",
+				"patricia-kowalski", "daniel-reyes", "emily-chen", "aisha-rahman", "walter-brooks")) {
+			Bundle teams = parse(get("/fhir/CareTeam?patient=" + patient + "&status=active", token), Bundle.class);
+			assertThat(teams.getEntry()).as(patient)
+				.singleElement()
+				.satisfies((entry) -> assertThat(((CareTeam) entry.getResource()).getParticipant())
+					.extracting((participant) -> participant.getMember().getReference())
+					.containsExactlyInAnyOrder("Practitioner/dr-sarah-lin", "Practitioner/tom-alvarez"));
+		}
+	}
+
+	@Test
+	void backendServicesCreateCommunicationsAndTasksForAnyPatientWithTheirScopes() {
+		String token = token(null, "system/Communication.c system/Task.c");
+		assertThat(post("/fhir/Communication", communicationAbout("linda-okafor"), token).statusCode()).isEqualTo(201);
+		Task task = new Task();
+		task.setStatus(Task.TaskStatus.REQUESTED)
+			.setIntent(Task.TaskIntent.ORDER)
+			.setPriority(Task.TaskPriority.URGENT);
+		task.setFor(new Reference("Patient/linda-okafor"));
+		task.setOwner(new Reference("CareTeam/linda-okafor-careteam"));
+		String body = this.fhir.newJsonParser().encodeResourceToString(task);
+		assertThat(post("/fhir/Task", body, token).statusCode()).isEqualTo(201);
+		assertThat(post("/fhir/Task", body, token(null, "system/Communication.c")).statusCode())
+			.as("without system/Task.c")
+			.isEqualTo(403);
 	}
 
 	private String communicationAbout(String patient) {
