@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kinship.broadcast.BroadcastInbox;
+import org.kinship.conversations.Conversations;
 import org.kinship.moderation.ModerationSettings;
 import org.kinship.review.SettingsDesk;
 import org.kinship.shared.Refused;
@@ -41,6 +42,9 @@ class SettingsControllerTests {
 
 	@MockitoBean
 	BroadcastInbox inbox;
+
+	@MockitoBean
+	Conversations conversations;
 
 	@BeforeEach
 	void signIn() {
