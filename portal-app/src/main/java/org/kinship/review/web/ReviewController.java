@@ -3,8 +3,11 @@ package org.kinship.review.web;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.kinship.launch.KinshipPrincipal;
+import org.kinship.moderation.CrisisOutcome;
 import org.kinship.moderation.ModerationLog;
+import org.kinship.review.CrisisDesk;
 import org.kinship.review.ReviewDesk;
 import org.kinship.review.ReviewDesk.Decision;
 import org.kinship.shared.web.OnRefusal;
@@ -37,10 +40,13 @@ class ReviewController {
 
 	private final ReviewDesk desk;
 
+	private final CrisisDesk crisis;
+
 	private final ModerationLog log;
 
-	ReviewController(ReviewDesk desk, ModerationLog log) {
+	ReviewController(ReviewDesk desk, CrisisDesk crisis, ModerationLog log) {
 		this.desk = desk;
+		this.crisis = crisis;
 		this.log = log;
 	}
 
@@ -88,6 +94,36 @@ class ReviewController {
 	String acknowledge(KinshipPrincipal principal, @PathVariable long itemId, RedirectAttributes redirect) {
 		this.desk.acknowledge(principal, itemId);
 		return done(redirect, "review.done.acknowledged");
+	}
+
+	@PostMapping("/review/items/{itemId}/reach-out")
+	@OnRefusal(redirectTo = QUEUE)
+	String reachOut(KinshipPrincipal principal, @PathVariable long itemId) {
+		return "redirect:/conversations/" + this.crisis.reachOut(principal, itemId);
+	}
+
+	@PostMapping("/review/items/{itemId}/outcome")
+	@OnRefusal(redirectTo = QUEUE)
+	String outcome(KinshipPrincipal principal, @PathVariable long itemId,
+			@RequestParam(required = false) @Nullable CrisisOutcome outcome,
+			@RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
+		this.crisis.recordOutcome(principal, itemId, outcome, note);
+		return done(redirect, "review.done.outcome");
+	}
+
+	@PostMapping("/review/items/{itemId}/hand-over")
+	@OnRefusal(redirectTo = QUEUE)
+	String handOver(KinshipPrincipal principal, @PathVariable long itemId,
+			@RequestParam(defaultValue = "") String colleague, RedirectAttributes redirect) {
+		this.crisis.handOver(principal, itemId, colleague);
+		return done(redirect, "review.done.handed-over");
+	}
+
+	@PostMapping("/review/items/{itemId}/escalate")
+	@OnRefusal(redirectTo = QUEUE)
+	String escalate(KinshipPrincipal principal, @PathVariable long itemId, RedirectAttributes redirect) {
+		this.crisis.escalate(principal, itemId);
+		return done(redirect, "review.done.escalated");
 	}
 
 	@GetMapping("/review/log")
