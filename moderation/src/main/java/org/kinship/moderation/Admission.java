@@ -70,9 +70,10 @@ public final class Admission {
 
 	/**
 	 * Puts the stored message in the review queue and the moderation log as the verdict
-	 * asks (held, flagged, escalated as urgent), in the sending transaction so that the
-	 * queue's entry commits with the message or not at all. Call it once, after the
-	 * message is stored; a message the verdict lets through untouched records nothing.
+	 * asks, as one card (escalated as urgent, "please look", held or flagged), in the
+	 * sending transaction so that the queue's entry commits with the message or not at
+	 * all. Call it once, after the message is stored; a message the verdict lets through
+	 * untouched records nothing.
 	 * @param messageId the stored message's id
 	 */
 	public void record(long messageId) {

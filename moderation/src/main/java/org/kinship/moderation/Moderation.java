@@ -1,11 +1,13 @@
 package org.kinship.moderation;
 
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.kinship.moderation.Flags.FlagReason;
 import org.kinship.moderation.ReviewQueue.Kind;
 import org.kinship.moderation.Sanctions.Sanction;
@@ -112,24 +114,55 @@ public class Moderation {
 	}
 
 	/**
-	 * Puts a just-stored message in the review queue when its verdict asks for it: held
-	 * or flagged for a facilitator, and escalated as urgent on crisis or distress about
-	 * care.
+	 * Puts a just-stored message in the review queue when its verdict asks for it, as one
+	 * card: an urgent escalation on crisis or distress about care (carrying the hold, if
+	 * the message is held too), a "please look" item on uncertain risk, otherwise held or
+	 * flagged for a facilitator. Each is logged as screening's decision.
 	 */
 	void review(Posting posting, long messageId, Verdict verdict) {
+		Kind kind = card(verdict);
+		if (kind == null) {
+			return;
+		}
 		String found = found(verdict);
+		Duration responseTime = (kind == Kind.ESCALATED)
+				? this.settings.inForce(posting.issuer(), posting.groupId()).responseTime() : null;
+		this.queue.enqueue(posting.issuer(), posting.groupId(), messageId, posting.author(), kind, found, responseTime);
 		if (verdict.outcome() == Outcome.HOLD || verdict.outcome() == Outcome.FLAG) {
-			Kind kind = (verdict.outcome() == Outcome.HOLD) ? Kind.HELD : Kind.FLAGGED;
-			this.queue.enqueue(posting.issuer(), posting.groupId(), messageId, posting.author(), kind, found, null);
-			this.log.record(new ModerationLog.Entry(posting.issuer(), posting.groupId(), "screening", kind.name(),
+			String action = (verdict.outcome() == Outcome.HOLD) ? Kind.HELD.name() : Kind.FLAGGED.name();
+			this.log.record(new ModerationLog.Entry(posting.issuer(), posting.groupId(), "screening", action,
 					posting.author(), messageId, found));
 		}
+		if (kind == Kind.ESCALATED || kind == Kind.LOOK) {
+			this.log.record(new ModerationLog.Entry(posting.issuer(), posting.groupId(), "screening",
+					(kind == Kind.ESCALATED) ? "ESCALATE" : "LOOK", posting.author(), messageId, found));
+		}
+	}
+
+	/** The one card a verdict puts in the queue, the most pressing; null for none. */
+	private static @Nullable Kind card(Verdict verdict) {
 		if (verdict.crisis()) {
-			this.queue.enqueue(posting.issuer(), posting.groupId(), messageId, posting.author(), Kind.ESCALATED, found,
-					this.settings.inForce(posting.issuer(), posting.groupId()).responseTime());
-			this.log.record(new ModerationLog.Entry(posting.issuer(), posting.groupId(), "screening", "ESCALATE",
-					posting.author(), messageId, found));
+			return Kind.ESCALATED;
 		}
+		if (uncertainRisk(verdict)) {
+			return Kind.LOOK;
+		}
+		return switch (verdict.outcome()) {
+			case HOLD -> Kind.HELD;
+			case FLAG -> Kind.FLAGGED;
+			default -> null;
+		};
+	}
+
+	/**
+	 * Whether crisis or care-distress detectors found something they were not sure of: a
+	 * finding of theirs that is not urgent.
+	 */
+	private static boolean uncertainRisk(Verdict verdict) {
+		return verdict.findings()
+			.stream()
+			.anyMatch((finding) -> !finding.urgent()
+					&& (finding.detector() == Detector.CRISIS || finding.detector() == Detector.CARE_DISTRESS));
 	}
 
 	/** What a sanction tells the member: its kind, the reason given, and its end. */

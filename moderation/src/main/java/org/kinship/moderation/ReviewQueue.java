@@ -19,10 +19,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What needs a person: held messages, flagged messages and urgent escalations, most
- * urgent and oldest first. Every change publishes {@link ReviewQueueChanged} inside the
- * caller's transaction, so that open queues refresh after commit; a new escalation also
- * publishes {@link EscalationRaised}.
+ * What needs a person: held messages, flagged messages, urgent escalations and uncertain
+ * risk to "please look" at, one card per message, most urgent and oldest first. Every
+ * change publishes {@link ReviewQueueChanged} inside the caller's transaction, so that
+ * open queues refresh after commit; a new escalation also publishes
+ * {@link EscalationRaised}.
  */
 @Component
 public class ReviewQueue {
@@ -39,13 +40,15 @@ public class ReviewQueue {
 	}
 
 	/**
-	 * Puts a message in the queue; a second entry of the same kind for the same message
-	 * only adds its reasons.
+	 * Puts a message in the queue, one card per message: while the message has an open
+	 * item of any kind, this only adds its reasons to that item (a member's flag on an
+	 * urgent message joins the urgent card); otherwise an earlier item of the same kind
+	 * opens again with the reasons added, or a new item arrives.
 	 * @param issuer the health system
 	 * @param groupId the group
 	 * @param messageId the message
 	 * @param author the author's {@code fhirUser}
-	 * @param kind held, flagged or escalated
+	 * @param kind held, flagged, escalated or please look
 	 * @param reasons what screening or members found, in words for facilitators
 	 * @param responseTime for an escalation, how soon a person should take it; otherwise
 	 * {@code null}
@@ -55,7 +58,7 @@ public class ReviewQueue {
 	public long enqueue(String issuer, long groupId, long messageId, String author, Kind kind, String reasons,
 			@Nullable Duration responseTime) {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		Optional<Item> earlier = find(messageId, kind);
+		Optional<Item> earlier = openFor(messageId).stream().findFirst().or(() -> find(messageId, kind));
 		if (earlier.isPresent()) {
 			addReasons(earlier.get(), reasons);
 			this.events.publishEvent(new ReviewQueueChanged(issuer, groupId));
@@ -180,6 +183,46 @@ public class ReviewQueue {
 	}
 
 	/**
+	 * Raises a "please look" item to an urgent escalation: the response-time countdown
+	 * starts now, and {@link EscalationRaised} is published as for an escalation found by
+	 * screening.
+	 * @param item an open {@link Kind#LOOK} item
+	 * @param responseTime how soon a person should take it
+	 * @return whether this call raised it (false when it was no longer an open "please
+	 * look" item)
+	 */
+	@Transactional
+	public boolean escalate(Item item, Duration responseTime) {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		int updated = this.jdbc
+			.sql("UPDATE review_item SET kind = ?, urgent = TRUE, due_at = ? WHERE id = ? AND kind = ? "
+					+ "AND status = 'OPEN'")
+			.params(Kind.ESCALATED.name(), Timestamp.from(now.plus(responseTime)), item.id(), Kind.LOOK.name())
+			.update();
+		if (updated == 1) {
+			this.events.publishEvent(new ReviewQueueChanged(item.issuer(), item.groupId()));
+			this.events.publishEvent(new EscalationRaised(item.issuer(), item.groupId(), item.id(), item.messageId()));
+		}
+		return updated == 1;
+	}
+
+	/**
+	 * Hands an item to a colleague: they have it now, as if they had taken it. When it
+	 * was first taken stays as it was, so that the time to a first response is not reset.
+	 * @param item an open item
+	 * @param colleague who has it now
+	 */
+	@Transactional
+	public void handOver(Item item, String colleague) {
+		this.jdbc
+			.sql("UPDATE review_item SET acknowledged_by = ?, acknowledged_at = COALESCE(acknowledged_at, ?) "
+					+ "WHERE id = ? AND status = 'OPEN'")
+			.params(colleague, Timestamp.from(Instant.now()), item.id())
+			.update();
+		this.events.publishEvent(new ReviewQueueChanged(item.issuer(), item.groupId()));
+	}
+
+	/**
 	 * Closes every open item about a message with one decision.
 	 * @param issuer the health system
 	 * @param groupId the group
@@ -227,7 +270,12 @@ public class ReviewQueue {
 		/** Delivered, and flagged by screening or by members. */
 		FLAGGED,
 		/** Crisis or distress about care: a person should reach out soon. */
-		ESCALATED
+		ESCALATED,
+		/**
+		 * Uncertain crisis or care-distress risk: delivered, a facilitator should please
+		 * look.
+		 */
+		LOOK
 
 	}
 

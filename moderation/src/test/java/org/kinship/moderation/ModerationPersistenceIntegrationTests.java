@@ -63,11 +63,12 @@ class ModerationPersistenceIntegrationTests {
 		this.queue.enqueue(this.issuer, 3, 104, "Patient/d", Kind.HELD, "not this facilitator's group", null);
 
 		List<Item> open = this.queue.open(this.issuer, List.of(1L, 2L));
-		assertThat(open).extracting(Item::messageId).containsExactly(103L, 101L, 102L, 103L);
+		assertThat(open).extracting(Item::messageId).containsExactly(103L, 101L, 102L);
 		assertThat(open.get(0).urgent()).isTrue();
 		assertThat(open.get(0).dueAt()).isAfter(Instant.now().plus(Duration.ofMinutes(14)));
+		assertThat(open.get(0).reasons()).as("a flag joins the urgent card").isEqualTo("crisis; flag: worried");
 
-		assertThat(this.queue.resolve(this.issuer, 1, 103, "Practitioner/tom", "APPROVE")).isEqualTo(2);
+		assertThat(this.queue.resolve(this.issuer, 1, 103, "Practitioner/tom", "APPROVE")).isEqualTo(1);
 		assertThat(this.queue.open(this.issuer, List.of(1L, 2L))).extracting(Item::messageId)
 			.containsExactly(101L, 102L);
 	}
@@ -95,6 +96,35 @@ class ModerationPersistenceIntegrationTests {
 		assertThat(this.queue.find(this.issuer, id).orElseThrow().acknowledgedBy()).isEqualTo("Practitioner/tom");
 		assertThat(this.queue.find("https://another.example/fhir", id)).as("other health systems see nothing")
 			.isEmpty();
+	}
+
+	@Test
+	void aPleaseLookItemRaisedToUrgentStartsItsCountdownAndIsTakenOnce() {
+		long id = this.queue.enqueue(this.issuer, 1, 401, "Patient/a", Kind.LOOK, "crisis: uncertain", null);
+		Item look = this.queue.find(this.issuer, id).orElseThrow();
+		assertThat(look.urgent()).isFalse();
+		assertThat(look.dueAt()).isNull();
+
+		assertThat(this.queue.escalate(look, Duration.ofMinutes(15))).isTrue();
+		assertThat(this.queue.escalate(look, Duration.ofMinutes(15))).as("raised once").isFalse();
+		Item urgent = this.queue.find(this.issuer, id).orElseThrow();
+		assertThat(urgent.kind()).isEqualTo(Kind.ESCALATED);
+		assertThat(urgent.urgent()).isTrue();
+		assertThat(urgent.dueAt()).isAfter(Instant.now().plus(Duration.ofMinutes(14)));
+	}
+
+	@Test
+	void aHandOverGivesTheItemToTheColleagueAndKeepsWhenItWasFirstTaken() {
+		long id = this.queue.enqueue(this.issuer, 1, 402, "Patient/a", Kind.ESCALATED, "crisis", Duration.ofMinutes(5));
+		Item item = this.queue.find(this.issuer, id).orElseThrow();
+		this.queue.acknowledge(item, "Practitioner/tom");
+		Instant taken = this.queue.find(this.issuer, id).orElseThrow().acknowledgedAt();
+
+		this.queue.handOver(item, "Practitioner/sarah");
+
+		Item handed = this.queue.find(this.issuer, id).orElseThrow();
+		assertThat(handed.acknowledgedBy()).isEqualTo("Practitioner/sarah");
+		assertThat(handed.acknowledgedAt()).isEqualTo(taken);
 	}
 
 	@Test

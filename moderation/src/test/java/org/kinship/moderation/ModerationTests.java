@@ -126,14 +126,70 @@ class ModerationTests {
 	}
 
 	@Test
-	void holdsAndEscalatesCrisisLanguageWhenTheGroupHoldsIt() {
+	void holdsCrisisLanguageWhenTheGroupHoldsItOnOneUrgentCard() {
 		Moderation holding = moderation(new ScreeningPolicy(0, true), TermList.empty());
 		Admission admission = holding.admit(posting("thinking about ending it", false, () -> 5));
 		assertThat(admission.verdict().outcome()).isEqualTo(Outcome.HOLD);
 		admission.record(42);
-		verify(this.queue).enqueue(eq(ISSUER), eq(GROUP), eq(42L), eq(AUTHOR), eq(Kind.HELD), anyString(), isNull());
 		verify(this.queue).enqueue(eq(ISSUER), eq(GROUP), eq(42L), eq(AUTHOR), eq(Kind.ESCALATED), anyString(),
 				eq(Duration.ofMinutes(15)));
+		verify(this.queue, never()).enqueue(anyString(), anyLong(), anyLong(), anyString(), eq(Kind.HELD), anyString(),
+				any());
+	}
+
+	@Test
+	void putsANewMembersHeldCrisisMessageOnOneUrgentCardThatSaysWhyItIsHeld() {
+		Moderation newMembersHeld = moderation(new ScreeningPolicy(2, false), TermList.empty());
+		Admission admission = newMembersHeld.admit(posting("I want to end my life", false, () -> 0));
+		assertThat(admission.verdict().outcome()).isEqualTo(Outcome.HOLD);
+		admission.record(42);
+		String found = "crisis: self-harm or suicide language; new member: new member";
+		verify(this.queue).enqueue(ISSUER, GROUP, 42, AUTHOR, Kind.ESCALATED, found, Duration.ofMinutes(15));
+		verify(this.queue, org.mockito.Mockito.times(1)).enqueue(anyString(), anyLong(), anyLong(), anyString(), any(),
+				anyString(), any());
+		verify(this.log).record(new ModerationLog.Entry(ISSUER, GROUP, "screening", "HELD", AUTHOR, 42L, found));
+		verify(this.log).record(new ModerationLog.Entry(ISSUER, GROUP, "screening", "ESCALATE", AUTHOR, 42L, found));
+	}
+
+	@Test
+	void asksAFacilitatorToPleaseLookAtUncertainRiskWithoutHoldingTheMessage() {
+		Verdict uncertain = new Verdict(Outcome.ALLOW, "i just feel like such a burden lately", null, List.of(),
+				List.of(new Finding(Detector.CRISIS, "possible crisis", false)));
+		assertThat(uncertain.crisis()).as("the sender is not shown the crisis panel").isFalse();
+
+		this.moderation.review(posting(uncertain.text(), false, () -> 5), 42, uncertain);
+
+		verify(this.queue).enqueue(ISSUER, GROUP, 42, AUTHOR, Kind.LOOK, "crisis: possible crisis", null);
+		verify(this.log).record(
+				new ModerationLog.Entry(ISSUER, GROUP, "screening", "LOOK", AUTHOR, 42L, "crisis: possible crisis"));
+	}
+
+	@Test
+	void putsUncertainDistressOfAHeldMessageOnOnePleaseLookCard() {
+		Verdict uncertain = new Verdict(Outcome.HOLD, "my inhaler is almost empty", "moderation.held.new-member",
+				List.of(), List.of(new Finding(Detector.CARE_DISTRESS, "possible trouble managing care", false),
+						new Finding(Detector.NEW_MEMBER, "new member", false)));
+
+		this.moderation.review(posting(uncertain.text(), false, () -> 0), 42, uncertain);
+
+		String found = "care distress: possible trouble managing care; new member: new member";
+		verify(this.queue).enqueue(ISSUER, GROUP, 42, AUTHOR, Kind.LOOK, found, null);
+		verify(this.queue, org.mockito.Mockito.times(1)).enqueue(anyString(), anyLong(), anyLong(), anyString(), any(),
+				anyString(), any());
+	}
+
+	@Test
+	void escalatesWhenAnUrgentFindingComesWithAnUncertainOne() {
+		Verdict both = new Verdict(Outcome.ALLOW, "text", null, List.of(),
+				List.of(new Finding(Detector.CARE_DISTRESS, "possible trouble managing care", false),
+						new Finding(Detector.CRISIS, "self-harm or suicide language", true)));
+
+		this.moderation.review(posting("text", false, () -> 5), 42, both);
+
+		verify(this.queue).enqueue(eq(ISSUER), eq(GROUP), eq(42L), eq(AUTHOR), eq(Kind.ESCALATED), anyString(),
+				eq(Duration.ofMinutes(15)));
+		verify(this.queue, never()).enqueue(anyString(), anyLong(), anyLong(), anyString(), eq(Kind.LOOK), anyString(),
+				any());
 	}
 
 	@Test

@@ -148,8 +148,11 @@ public class Chat {
 			this.events.publishEvent(new MessagePosted(stored));
 		}
 		admission.record(stored.id());
-		return new SendResult(stored, held, false, verdict.crisis(), held ? verdict.reasonKey() : null,
-				verdict.reasonArgs());
+		// a member who may be in crisis is shown the help panel and nothing else: no
+		// welcome, no word of a hold
+		boolean told = held && !verdict.crisis();
+		return new SendResult(stored, held, false, verdict.crisis(), told ? verdict.reasonKey() : null,
+				told ? verdict.reasonArgs() : List.of());
 	}
 
 	/**

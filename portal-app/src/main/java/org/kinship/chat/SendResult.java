@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
  * @param repeated whether this was a retry of a message stored before
  * @param crisis whether it showed crisis or distress about care: the sender is shown the
  * crisis resources at once, and the group's staff were alerted
- * @param heldKey for a held message, the message key that tells the member why
+ * @param heldKey for a held message, the message key that tells the member why;
+ * {@code null} when the message showed crisis, since the sender then sees only the crisis
+ * resources
  * @param heldArgs that message's arguments
  */
 public record SendResult(ChatMessage message, boolean held, boolean repeated, boolean crisis, @Nullable String heldKey,

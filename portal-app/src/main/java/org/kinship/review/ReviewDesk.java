@@ -4,15 +4,20 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.kinship.chat.ChatModeration;
 import org.kinship.chat.MessageForReview;
+import org.kinship.conversations.Conversation;
+import org.kinship.conversations.Conversations;
 import org.kinship.groups.Group;
 import org.kinship.groups.GroupDirectory;
 import org.kinship.shared.Refused;
 import org.kinship.launch.KinshipPrincipal;
+import org.kinship.moderation.Escalations;
 import org.kinship.moderation.ModerationLog;
 import org.kinship.moderation.ReviewQueue;
 import org.kinship.moderation.ReviewQueue.Item;
@@ -26,7 +31,11 @@ import org.springframework.transaction.annotation.Transactional;
  * The review queue of the groups a person moderates, and the decisions taken in it. Every
  * call checks on the server that the person facilitates the item's group or manages the
  * community; every decision is logged and reaches the group live, and its author
- * ({@link AuthorToldOfDecision}).
+ * ({@link AuthorToldOfDecision}). A card about a member who may be at risk (urgent, or
+ * "please look") is not closed by a decision on the message: it offers reaching out in a
+ * private conversation, handing over to a colleague, raising it to urgent, and closes
+ * with its outcome ({@link CrisisDesk}); it never warns the author, and the author gets
+ * no notice of it.
  */
 @Component
 public class ReviewDesk {
@@ -43,13 +52,16 @@ public class ReviewDesk {
 
 	private final ApplicationEventPublisher events;
 
+	private final Conversations conversations;
+
 	ReviewDesk(GroupDirectory groups, ReviewQueue queue, ChatModeration chat, ModerationLog log,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Conversations conversations) {
 		this.groups = groups;
 		this.queue = queue;
 		this.chat = chat;
 		this.log = log;
 		this.events = events;
+		this.conversations = conversations;
 	}
 
 	/**
@@ -65,11 +77,21 @@ public class ReviewDesk {
 		return this.queue.open(principal.issuer(), moderated.keySet())
 			.stream()
 			.flatMap((item) -> this.chat.find(item.groupId(), item.messageId())
-				.map((message) -> new Entry(item, moderated.get(item.groupId()), message))
+				.map((message) -> entry(principal, item, moderated.get(item.groupId()), message))
 				.stream())
 			.sorted(Comparator.comparing((Entry entry) -> !entry.item().urgent())
 				.thenComparing((entry) -> entry.item().createdAt()))
 			.toList();
+	}
+
+	private Entry entry(KinshipPrincipal principal, Item item, Group group, MessageForReview message) {
+		if (!Escalations.atRisk(item)) {
+			return new Entry(item, group, message, null, List.of());
+		}
+		Long conversation = this.conversations.find(principal, item.groupId(), item.author())
+			.map(Conversation::id)
+			.orElse(null);
+		return new Entry(item, group, message, conversation, CrisisDesk.colleagues(principal, group));
 	}
 
 	/**
@@ -93,8 +115,12 @@ public class ReviewDesk {
 	@Transactional
 	public void decide(KinshipPrincipal principal, long itemId, Decision decision, String reason, String editedText) {
 		Item item = moderatedItem(principal, itemId);
+		boolean atRisk = Escalations.atRisk(item);
 		String why = reason.strip();
-		if ((decision == Decision.REJECT || decision == Decision.WARN) && why.isEmpty()) {
+		if (atRisk && decision == Decision.WARN) {
+			throw new Refused("review.error.no-warning-at-risk");
+		}
+		if ((decision == Decision.REJECT || decision == Decision.WARN) && why.isEmpty() && !atRisk) {
 			throw new Refused("review.error.reason-needed");
 		}
 		if (why.length() > MAX_REASON) {
@@ -109,14 +135,15 @@ public class ReviewDesk {
 				// a warning leaves the message as it is and the item open
 			}
 		}
-		if (decision != Decision.WARN) {
+		// a member who may be at risk stays on the card until its outcome is recorded
+		if (decision != Decision.WARN && !atRisk) {
 			this.queue.resolve(item.issuer(), item.groupId(), item.messageId(), principal.fhirUser(), decision.name());
 		}
 		this.log.record(new ModerationLog.Entry(item.issuer(), item.groupId(), principal.fhirUser(), decision.name(),
 				item.author(), item.messageId(), why));
-		// the author knew their post was held; of flags and escalations only what touches
-		// the post
-		if (item.kind() == Kind.HELD || decision != Decision.APPROVE) {
+		// the author knew their post was held; of flags only what touches the post; a
+		// member who may be at risk hears from a person, not from a notice
+		if (!atRisk && (item.kind() == Kind.HELD || decision != Decision.APPROVE)) {
 			this.events.publishEvent(new AuthorToldOfDecision(principal.issuerKey(), item.author(), item.groupId(),
 					decision.name(), why));
 		}
@@ -140,7 +167,11 @@ public class ReviewDesk {
 			throw new Refused("review.error.bulk-edit");
 		}
 		for (long itemId : itemIds) {
-			if (this.queue.find(principal.issuer(), itemId).filter(Item::open).isPresent()) {
+			Optional<Item> item = this.queue.find(principal.issuer(), itemId).filter(Item::open);
+			if (item.isPresent() && Escalations.atRisk(item.get())) {
+				throw new Refused("review.error.at-risk-one-by-one");
+			}
+			if (item.isPresent()) {
 				decide(principal, itemId, decision, reason, "");
 			}
 		}
@@ -167,7 +198,11 @@ public class ReviewDesk {
 		return String.valueOf(item.acknowledgedBy());
 	}
 
-	private Item moderatedItem(KinshipPrincipal principal, long itemId) {
+	/**
+	 * An open item of a group the person moderates.
+	 * @throws Refused when there is none
+	 */
+	Item moderatedItem(KinshipPrincipal principal, long itemId) {
 		Item item = this.queue.find(principal.issuer(), itemId)
 			.orElseThrow(() -> new Refused("review.error.not-yours"));
 		if (this.groups.moderated(principal).stream().noneMatch((group) -> group.id() == item.groupId())) {
@@ -201,8 +236,22 @@ public class ReviewDesk {
 	 * @param item the queue's item
 	 * @param group the group
 	 * @param message the message
+	 * @param conversationId for a member who may be at risk, the private conversation the
+	 * group's staff opened with them, or {@code null}
+	 * @param colleagues for a member who may be at risk, the group's other staff the item
+	 * can be handed to; empty otherwise
 	 */
-	public record Entry(Item item, Group group, MessageForReview message) {
+	public record Entry(Item item, Group group, MessageForReview message, @Nullable Long conversationId,
+			List<String> colleagues) {
+
+		/**
+		 * Whether the card is about a member who may be at risk: it offers the crisis
+		 * actions and never a warning.
+		 * @return true for urgent and "please look" items
+		 */
+		public boolean atRisk() {
+			return Escalations.atRisk(this.item);
+		}
 
 		/**
 		 * Seconds left to the response-time target of an escalation nobody has taken.

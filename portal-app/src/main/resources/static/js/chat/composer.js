@@ -45,16 +45,19 @@ export function onReply(reply) {
 	}
 	if (reply.outcome === 'HELD') {
 		// only the author sees a held message, marked as waiting, until a facilitator
-		// approves it and it arrives live under the same id
+		// approves it and it arrives live under the same id; a member who may be in
+		// crisis sees only the help panel, and their message as they wrote it
 		if (entry) {
-			entry.element.textContent = words.held + ': ' + entry.command.text;
-			entry.element.className = 'message held';
+			entry.element.textContent = reply.crisis ? entry.command.text : words.held + ': ' + entry.command.text;
+			entry.element.className = reply.crisis ? 'message' : 'message held';
 			if (reply.message) {
 				entry.element.id = 'held-' + reply.message.id;
 			}
 			pending.delete(reply.clientId);
 		}
-		showNotice(reply.reason);
+		if (!reply.crisis) {
+			showNotice(reply.reason);
+		}
 		return;
 	}
 	if (entry) {

@@ -198,6 +198,25 @@ class ChatEventsModuleTests {
 	}
 
 	@Test
+	void aNewMembersCrisisMessageMakesOneUrgentCardAndTellsTheSenderOnlyOfHelp() {
+		KinshipPrincipal member = member("Plover");
+
+		SendResult sent = this.chat.send(member, this.groupId,
+				new SendCommand(clientId(), "I can not go on, I want to end my life", null));
+
+		assertThat(sent.held()).as("a new member's first post").isTrue();
+		assertThat(sent.crisis()).isTrue();
+		// no welcome and no word of a hold under the crisis panel
+		assertThat(sent.heldKey()).isNull();
+		assertThat(sent.heldArgs()).isEmpty();
+		assertThat(this.queue.openFor(sent.message().id())).singleElement().satisfies((item) -> {
+			assertThat(item.kind()).isEqualTo(Kind.ESCALATED);
+			assertThat(item.urgent()).isTrue();
+			assertThat(item.reasons()).contains("crisis").contains("new member");
+		});
+	}
+
+	@Test
 	void anEditIsPublishedAsAChangeOfTheSameMessage(Scenario scenario) {
 		noNewMemberReview();
 		KinshipPrincipal member = member("Dunlin");

@@ -76,7 +76,7 @@ class ModerationBrowserTests {
 		waitFor(facilitator, urgent);
 		assertThat(facilitator.findElement(urgent).getText()).contains("Urgent").contains("left to respond");
 		facilitator.findElement(urgent).findElement(By.xpath(".//button[contains(., 'I will reach out')]")).click();
-		waitFor(facilitator, By.xpath("//li[contains(@class, 'urgent') and contains(., 'Someone is reaching out')]"));
+		waitFor(facilitator, By.xpath("//li[contains(@class, 'urgent') and contains(., 'You have it')]"));
 		Browser.assertAccessible(newcomer);
 	}
 

@@ -11,7 +11,8 @@ import org.kinship.chat.SendResult;
  * @param outcome {@code STORED}, {@code HELD}, {@code CHANGED}, {@code FLAGGED},
  * {@code REFUSED} or {@code FAILED} (not stored: try again)
  * @param message the stored message, when stored
- * @param reason why it was refused, held or failed, in the member's language
+ * @param reason why it was refused, held or failed, in the member's language; nothing for
+ * a held message that showed crisis
  * @param crisis whether the sender should see the crisis resources at once
  */
 record SendReply(String clientId, String outcome, @Nullable ChatMessage message, @Nullable String reason,

@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.util.List;
 
 import org.kinship.escalation.CareTeamAlerts;
+import org.jspecify.annotations.Nullable;
 import org.kinship.launch.KinshipPrincipal;
+import org.kinship.moderation.CrisisOutcome;
 import org.kinship.moderation.ModerationLog;
+import org.kinship.review.CrisisDesk;
 import org.kinship.review.ReviewDesk;
 import org.kinship.review.ReviewDesk.Decision;
 import org.kinship.shared.web.OnRefusal;
@@ -38,12 +41,15 @@ class ReviewController {
 
 	private final ReviewDesk desk;
 
+	private final CrisisDesk crisis;
+
 	private final ModerationLog log;
 
 	private final CareTeamAlerts careTeamAlerts;
 
-	ReviewController(ReviewDesk desk, ModerationLog log, CareTeamAlerts careTeamAlerts) {
+	ReviewController(ReviewDesk desk, CrisisDesk crisis, ModerationLog log, CareTeamAlerts careTeamAlerts) {
 		this.desk = desk;
+		this.crisis = crisis;
 		this.log = log;
 		this.careTeamAlerts = careTeamAlerts;
 	}
@@ -95,6 +101,36 @@ class ReviewController {
 	String acknowledge(KinshipPrincipal principal, @PathVariable long itemId, RedirectAttributes redirect) {
 		this.desk.acknowledge(principal, itemId);
 		return done(redirect, "review.done.acknowledged");
+	}
+
+	@PostMapping("/review/items/{itemId}/reach-out")
+	@OnRefusal(redirectTo = QUEUE)
+	String reachOut(KinshipPrincipal principal, @PathVariable long itemId) {
+		return "redirect:/conversations/" + this.crisis.reachOut(principal, itemId);
+	}
+
+	@PostMapping("/review/items/{itemId}/outcome")
+	@OnRefusal(redirectTo = QUEUE)
+	String outcome(KinshipPrincipal principal, @PathVariable long itemId,
+			@RequestParam(required = false) @Nullable CrisisOutcome outcome,
+			@RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
+		this.crisis.recordOutcome(principal, itemId, outcome, note);
+		return done(redirect, "review.done.outcome");
+	}
+
+	@PostMapping("/review/items/{itemId}/hand-over")
+	@OnRefusal(redirectTo = QUEUE)
+	String handOver(KinshipPrincipal principal, @PathVariable long itemId,
+			@RequestParam(defaultValue = "") String colleague, RedirectAttributes redirect) {
+		this.crisis.handOver(principal, itemId, colleague);
+		return done(redirect, "review.done.handed-over");
+	}
+
+	@PostMapping("/review/items/{itemId}/escalate")
+	@OnRefusal(redirectTo = QUEUE)
+	String escalate(KinshipPrincipal principal, @PathVariable long itemId, RedirectAttributes redirect) {
+		this.crisis.escalate(principal, itemId);
+		return done(redirect, "review.done.escalated");
 	}
 
 	@GetMapping("/review/log")

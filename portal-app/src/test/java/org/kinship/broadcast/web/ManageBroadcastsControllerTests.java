@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.kinship.broadcast.BroadcastForm;
 import org.kinship.broadcast.BroadcastInbox;
 import org.kinship.broadcast.Broadcasting;
+import org.kinship.conversations.Conversations;
 import org.kinship.shared.Refused;
 import org.kinship.shared.web.Problem;
 import org.kinship.shared.web.SignedIn;
@@ -43,6 +44,9 @@ class ManageBroadcastsControllerTests {
 
 	@MockitoBean
 	BroadcastInbox inbox;
+
+	@MockitoBean
+	Conversations conversations;
 
 	@BeforeEach
 	void signIn() {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kinship.broadcast.BroadcastInbox;
+import org.kinship.conversations.Conversations;
 import org.kinship.groups.GroupAdministration;
 import org.kinship.groups.GroupDirectory;
 import org.kinship.groups.GroupForm;
@@ -44,6 +45,9 @@ class ManageGroupsControllerTests {
 
 	@MockitoBean
 	BroadcastInbox inbox;
+
+	@MockitoBean
+	Conversations conversations;
 
 	@BeforeEach
 	void signIn() {

@@ -10,6 +10,7 @@ import org.kinship.broadcast.BroadcastInbox;
 import org.kinship.escalation.FirstResponses;
 import org.kinship.escalation.ResponseTimes;
 import org.kinship.escalation.ResponseTimes.Figures;
+import org.kinship.conversations.Conversations;
 import org.kinship.moderation.ModerationSettings;
 import org.kinship.moderation.ModerationSettings.Overrides;
 import org.kinship.moderation.ModerationSettings.Settings;
@@ -52,6 +53,9 @@ class SettingsControllerTests {
 
 	@MockitoBean
 	FirstResponses firstResponses;
+
+	@MockitoBean
+	Conversations conversations;
 
 	@BeforeEach
 	void signIn() {
