@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kinship.moderation.internal.ScreeningMeasure.Figures;
@@ -19,9 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Screening on the held-out corpus ({@code screening/corpus/heldout.tsv}): sentences kept
  * out of every training and tuning step, scored as
- * {@code deploy/bench/screening --corpus} scores them. Skipped where the file is not on
- * the test classpath. The minimums are the targets of the issue that asked for the
- * learned path, to be set to what the held-out part gives.
+ * {@code deploy/bench/screening --corpus} scores them. The held-out sentences were
+ * written by other authors than the training corpus, who saw neither it nor the engine,
+ * and were added only after the model and its thresholds were fixed. Screening is
+ * deterministic, so the minimums are what the held-out part gave when it was first
+ * scored: a floor against regressions. Where that is below the target (crisis recall 0.95
+ * in each language, distress recall 0.9), the target is not met yet and the minimum says
+ * by how much.
  */
 class ScreeningHeldOutTests {
 
@@ -32,7 +35,7 @@ class ScreeningHeldOutTests {
 	@BeforeAll
 	static void screenHeldOut() throws IOException {
 		InputStream in = ScreeningHeldOutTests.class.getResourceAsStream(HELD_OUT);
-		Assumptions.assumeTrue(in != null, "no held-out corpus on the test classpath");
+		assertThat(in).as("the held-out corpus on the test classpath").isNotNull();
 		List<Sentence> sentences;
 		try (in) {
 			sentences = ScreeningMeasure.read(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -50,14 +53,16 @@ class ScreeningHeldOutTests {
 
 	@Test
 	void catchesCrisisInEachLanguage() {
-		assertThat(figures.recall("crisis", "en")).isGreaterThanOrEqualTo(0.95);
-		assertThat(figures.recall("crisis", "es")).isGreaterThanOrEqualTo(0.95);
+		// first scored: 0.789 (en), 0.785 (es); the target, 0.95, is not met yet
+		assertThat(figures.recall("crisis", "en")).isGreaterThanOrEqualTo(0.78);
+		assertThat(figures.recall("crisis", "es")).isGreaterThanOrEqualTo(0.78);
 		assertThat(figures.precision("crisis", "all")).isGreaterThanOrEqualTo(0.9);
 	}
 
 	@Test
 	void catchesTroubleManagingCare() {
-		assertThat(figures.recall("distress", "all")).isGreaterThanOrEqualTo(0.9);
+		// first scored: 0.811; the target, 0.9, is not met yet
+		assertThat(figures.recall("distress", "all")).isGreaterThanOrEqualTo(0.8);
 	}
 
 	@Test
