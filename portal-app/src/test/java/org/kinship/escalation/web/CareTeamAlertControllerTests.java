@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kinship.broadcast.BroadcastInbox;
+import org.kinship.conversations.Conversations;
 import org.kinship.escalation.CareTeamAlerts;
 import org.kinship.shared.Refused;
 import org.kinship.shared.web.Problem;
@@ -33,6 +34,9 @@ class CareTeamAlertControllerTests {
 
 	@MockitoBean
 	BroadcastInbox inbox;
+
+	@MockitoBean
+	Conversations conversations;
 
 	@BeforeEach
 	void signIn() {
