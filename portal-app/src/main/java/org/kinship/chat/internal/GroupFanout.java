@@ -7,11 +7,11 @@ import org.kinship.chat.MessagePosted;
 import org.kinship.realtime.LivePages;
 import org.kinship.realtime.Relay;
 import org.kinship.realtime.RelayHandler;
+import org.kinship.shared.AfterCommit;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
 
 /**
  * Delivers each committed message, and each change of a group's controls, to the group's
@@ -36,22 +36,30 @@ class GroupFanout {
 		this.relay = relay;
 	}
 
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	// after commit through AfterCommit, not @TransactionalEventListener: the registry
+	// would store and complete a publication for every message (see AfterCommit)
+	@EventListener
 	void on(MessagePosted posted) {
-		deliverHere(posted.message());
-		this.relay.toOtherNodes(MESSAGE, posted.message());
+		AfterCommit.run(() -> {
+			deliverHere(posted.message());
+			this.relay.toOtherNodes(MESSAGE, posted.message());
+		});
 	}
 
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	@EventListener
 	void on(MessageChanged changed) {
-		deliverHere(changed.message());
-		this.relay.toOtherNodes(MESSAGE, changed.message());
+		AfterCommit.run(() -> {
+			deliverHere(changed.message());
+			this.relay.toOtherNodes(MESSAGE, changed.message());
+		});
 	}
 
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	@EventListener
 	void on(GroupControlsChanged changed) {
-		deliverHere(changed);
-		this.relay.toOtherNodes(CONTROLS, changed);
+		AfterCommit.run(() -> {
+			deliverHere(changed);
+			this.relay.toOtherNodes(CONTROLS, changed);
+		});
 	}
 
 	/**
