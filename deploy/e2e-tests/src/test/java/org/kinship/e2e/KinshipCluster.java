@@ -117,8 +117,9 @@ final class KinshipCluster implements AutoCloseable {
 				"--kinship.realtime.redis-fanout=true", "--kinship.realtime.node-id=node-" + index,
 				"--spring.data.redis.url=redis://127.0.0.1:" + this.redis.port(),
 				// Kinship's one second is for a node in service; two nodes and a sandbox
-				// starting together on a busy machine may take longer to say hello
-				"--spring.data.redis.connect-timeout=PT30S",
+				// starting together on a busy machine may take longer to say hello, and
+				// Lettuce bounds the hello by the command timeout as well
+				"--spring.data.redis.connect-timeout=PT30S", "--spring.data.redis.timeout=PT10S",
 				// streams of sends from new members: neither the rate limit nor the
 				// review of first posts is what is tested here
 				"--kinship.chat.rate-limit-messages=100000", "--kinship.moderation.new-member-posts=0");
