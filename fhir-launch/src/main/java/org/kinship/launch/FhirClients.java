@@ -19,6 +19,7 @@ import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -39,12 +40,15 @@ public class FhirClients {
 
 	private final AuditLog audit;
 
+	private final IssuerRegistry issuers;
+
 	FhirClients(FhirContext fhirContext, OAuth2AuthorizedClientManager authorizedClients, ForcedRefresh forcedRefresh,
-			AuditLog audit) {
+			AuditLog audit, IssuerRegistry issuers) {
 		this.fhirContext = fhirContext;
 		this.authorizedClients = authorizedClients;
 		this.forcedRefresh = forcedRefresh;
 		this.audit = audit;
+		this.issuers = issuers;
 	}
 
 	/**
@@ -57,9 +61,13 @@ public class FhirClients {
 	 * @throws RelaunchRequiredException when the token cannot be renewed
 	 */
 	public <T> T withUserToken(KinshipPrincipal principal, Function<IGenericClient, T> work) {
-		OAuth2AuthorizedClient client = authorize(principal);
+		String registrationId = registrationId(principal);
+		String fhirBase = this.issuers.findByRegistrationId(registrationId)
+			.map((issuer) -> issuer.fhirBaseUrlOf(registrationId))
+			.orElse(principal.issuer());
+		OAuth2AuthorizedClient client = authorize(principal, registrationId);
 		try {
-			return work.apply(clientFor(principal, client.getAccessToken().getTokenValue()));
+			return work.apply(clientFor(principal, fhirBase, client.getAccessToken().getTokenValue()));
 		}
 		catch (AuthenticationException ex) {
 			OAuth2AuthorizedClient renewed = this.forcedRefresh.refresh(client, currentAuthentication(), request(),
@@ -68,14 +76,23 @@ public class FhirClients {
 				throw relaunch(principal, ex);
 			}
 			this.audit.record(entry(principal, AuditAction.TOKEN_REFRESH, null, AuditEntry.SUCCESS));
-			return work.apply(clientFor(principal, renewed.getAccessToken().getTokenValue()));
+			return work.apply(clientFor(principal, fhirBase, renewed.getAccessToken().getTokenValue()));
 		}
 	}
 
-	private OAuth2AuthorizedClient authorize(KinshipPrincipal principal) {
+	/**
+	 * The registration this session launched with: the issuer's own, or its standalone
+	 * one where standalone launches have a FHIR base of their own.
+	 */
+	private static String registrationId(KinshipPrincipal principal) {
+		return (currentAuthentication() instanceof OAuth2AuthenticationToken token)
+				? token.getAuthorizedClientRegistrationId() : principal.issuerKey();
+	}
+
+	private OAuth2AuthorizedClient authorize(KinshipPrincipal principal, String registrationId) {
 		try {
 			OAuth2AuthorizedClient client = this.authorizedClients
-				.authorize(OAuth2AuthorizeRequest.withClientRegistrationId(principal.issuerKey())
+				.authorize(OAuth2AuthorizeRequest.withClientRegistrationId(registrationId)
 					.principal(currentAuthentication())
 					.attribute(HttpServletRequest.class.getName(), request())
 					.attribute(HttpServletResponse.class.getName(), response())
@@ -90,8 +107,8 @@ public class FhirClients {
 		}
 	}
 
-	private IGenericClient clientFor(KinshipPrincipal principal, String accessToken) {
-		IGenericClient client = this.fhirContext.newRestfulGenericClient(principal.issuer());
+	private IGenericClient clientFor(KinshipPrincipal principal, String fhirBase, String accessToken) {
+		IGenericClient client = this.fhirContext.newRestfulGenericClient(fhirBase);
 		client.registerInterceptor(new BearerTokenAuthInterceptor(accessToken));
 		client.registerInterceptor(new AuditedReads(this.audit, principal));
 		return client;

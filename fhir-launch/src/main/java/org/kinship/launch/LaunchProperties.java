@@ -24,15 +24,24 @@ import org.springframework.validation.annotation.Validated;
  * @param connectTimeout connect timeout of every call to an EHR
  * @param readTimeout read timeout of every call to an EHR
  * @param absoluteSessionTimeout how long a session lasts however active it is
- * @param clientKey Kinship's private key for {@code private_key_jwt}, as a JWK (JSON); a
- * key is generated at start when empty, which suits development only
+ * @param clientKey Kinship's private key for {@code private_key_jwt}, as a JWK (JSON);
+ * required unless {@code generateClientKey} is set
+ * @param previousClientKey a key still published in the JWK Set during a rotation, as a
+ * JWK or a JWK Set (JSON); never used to sign
+ * @param generateClientKey whether a key is generated at start when {@code clientKey} is
+ * empty: for development, the demo and tests only
+ * @param brands where the SMART User-access Brands Bundles are (a {@code file:},
+ * {@code classpath:} or {@code https:} location each) that give the "choose your health
+ * system" page names, logos and portal links
+ * @param brandsTtl how long a brands Bundle read over HTTP is kept
  */
 @Validated
 @ConfigurationProperties("kinship.launch")
 public record LaunchProperties(@DefaultValue @Valid Map<String, Issuer> issuers,
 		@DefaultValue("PT10M") Duration discoveryTtl, @DefaultValue("PT2S") Duration connectTimeout,
 		@DefaultValue("PT5S") Duration readTimeout, @DefaultValue("PT12H") Duration absoluteSessionTimeout,
-		@Nullable String clientKey) {
+		@Nullable String clientKey, @Nullable String previousClientKey, boolean generateClientKey,
+		@DefaultValue List<String> brands, @DefaultValue("PT1H") Duration brandsTtl) {
 
 	/** The scopes Kinship asks for by default: the least its features need. */
 	public static final String DEFAULT_SCOPES = "openid fhirUser offline_access patient/Patient.rs "
@@ -53,14 +62,18 @@ public record LaunchProperties(@DefaultValue @Valid Map<String, Issuer> issuers,
 	 * @param backendClientId the client id for backend services (cohort look-ups), if
 	 * registered
 	 * @param backendScopes the {@code system/} scopes for backend services
-	 * @param roles Kinship's own rights seeded for this EHR's users: {@code fhirUser}
-	 * reference to {@code COMMUNITY_MANAGER} or {@code FACILITATOR}
+	 * @param roles Kinship's own rights seeded for this EHR's users, as a list so that
+	 * environment variables can set them
+	 * @param standaloneFhirBaseUrl the FHIR base offered for a standalone launch, when it
+	 * is not the {@code iss} of the EHR launch; {@code null} for the same
+	 * @param ehrLaunchOnly whether the EHR allows only launches from its own portal, so
+	 * that "choose your health system" does not offer it
 	 */
 	public record Issuer(@NotBlank String displayName, @NotNull URI fhirBaseUrl, @NotBlank String clientId,
 			@DefaultValue("client_secret_basic") String clientAuthentication, @Nullable String clientSecret,
 			@DefaultValue(DEFAULT_SCOPES) String scopes, @Nullable String backendClientId,
 			@DefaultValue("system/Patient.rs system/Condition.rs system/MedicationRequest.rs") String backendScopes,
-			@DefaultValue Map<String, String> roles) {
+			@DefaultValue @Valid List<Role> roles, @Nullable URI standaloneFhirBaseUrl, boolean ehrLaunchOnly) {
 
 		/**
 		 * The configured scopes, one by one.
@@ -70,6 +83,16 @@ public record LaunchProperties(@DefaultValue @Valid Map<String, Issuer> issuers,
 			return List.of(this.scopes.trim().split("\\s+"));
 		}
 
+	}
+
+	/**
+	 * One of Kinship's own rights, granted at start to a user of an EHR.
+	 *
+	 * @param fhirUser the user's {@code fhirUser} reference, relative
+	 * ({@code Practitioner/123})
+	 * @param right {@code COMMUNITY_MANAGER} or {@code FACILITATOR}
+	 */
+	public record Role(@NotBlank String fhirUser, @NotNull CommunityRight right) {
 	}
 
 }

@@ -39,12 +39,14 @@ public class SmartLaunches {
 	 * @return where to send the browser, or empty when the EHR cannot be reached
 	 */
 	public Optional<String> begin(RegisteredIssuer issuer, @Nullable String launch, HttpServletRequest request) {
-		if (!this.start.begin(issuer, launch, request)) {
+		boolean standalone = launch == null || launch.isBlank();
+		String registrationId = standalone ? issuer.standaloneRegistrationId() : issuer.key();
+		if (!this.start.begin(issuer, launch, registrationId, request)) {
 			this.audit.record(new AuditEntry(issuer.fhirBaseUrl(), null, null, AuditAction.LAUNCH_FAILED, null,
 					"ehr_unavailable"));
 			return Optional.empty();
 		}
-		return Optional.of(request.getContextPath() + "/oauth2/authorization/" + issuer.key());
+		return Optional.of(request.getContextPath() + "/oauth2/authorization/" + registrationId);
 	}
 
 }

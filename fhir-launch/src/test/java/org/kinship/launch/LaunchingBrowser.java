@@ -103,7 +103,11 @@ final class LaunchingBrowser {
 		String next = this.mvc.perform(launchUrl.session(session)).andReturn().getResponse().getRedirectedUrl();
 		assertThat(next).as("Kinship's redirect to its authorization request").startsWith("/oauth2/authorization/");
 		String authorize = this.mvc.perform(get(next).session(session)).andReturn().getResponse().getRedirectedUrl();
-		return new Launch(session, next.substring(next.lastIndexOf('/') + 1), authorize, queryParameters(authorize));
+		// a standalone launch at an issuer with a standalone FHIR base of its own has a
+		// registration of its own, and comes back to the issuer's one redirect URI
+		String registrationId = next.substring(next.lastIndexOf('/') + 1);
+		String key = registrationId.replace(IssuerRegistry.RegisteredIssuer.STANDALONE_SUFFIX, "");
+		return new Launch(session, key, authorize, queryParameters(authorize));
 	}
 
 	private static MockHttpServletRequestBuilder callbackRequest(Launch launch, MockHttpSession session,

@@ -68,6 +68,8 @@ class LaunchedHomePageIntegrationTests {
 		registry.add("kinship.launch.issuers.general.client-secret", () -> "s3cret");
 		EHR.register(registry, "moved", "none");
 		EHR.register(registry, "plain", "none");
+		EHR.register(registry, "split", "none");
+		registry.add("kinship.launch.issuers.split.standalone-fhir-base-url", () -> EHR.fhirBase("splitpatients"));
 	}
 
 	@BeforeEach
@@ -127,6 +129,31 @@ class LaunchedHomePageIntegrationTests {
 			.extracting((request) -> request.getUrl().replaceFirst("\\?.*$", ""))
 			.containsOnly("/moved/fhir/.well-known/smart-configuration", "/elsewhere/keys", "/elsewhere/token",
 					"/moved/fhir/Patient/123", "/moved/fhir/Condition");
+	}
+
+	/**
+	 * An issuer whose patient-facing FHIR base is not its EHR launch's: a standalone
+	 * session reads the record there, with the token issued for it.
+	 */
+	@Test
+	void aStandaloneSessionReadsFromTheStandaloneFhirBase() throws Exception {
+		EHR.reset("split");
+		EHR.stubDiscovery("splitpatients", EHR.baseUrl() + "/auth", EHR.baseUrl() + "/splitpatients/token",
+				EHR.baseUrl() + "/jwks");
+		Launch launch = this.browser.standaloneLaunch("split");
+		assertThat(launch.parameters()).containsEntry("aud", EHR.fhirBase("splitpatients"));
+		EHR.tokenAt("/splitpatients/token")
+			.idToken(EHR.idToken(launch))
+			.accessToken("at-split")
+			.context(PATIENT_CONTEXT)
+			.stub();
+
+		assertThat(this.browser.callback(launch)).isEqualTo("/");
+		assertThat(this.browser.open("/", launch.session()).getContentAsString()).contains("Welcome, Pat Example");
+		assertThat(EHR.fhirReads("splitpatients")).isNotEmpty()
+			.allSatisfy((read) -> assertThat(read.getHeader("Authorization")).isEqualTo("Bearer at-split"));
+		assertThat(EHR.fhirReads("split")).isEmpty();
+		assertThat(LaunchingBrowser.principal(launch.session()).issuer()).isEqualTo(EHR.fhirBase("split"));
 	}
 
 	/** Row 9: few v2 scopes, no wildcards; a narrower grant is explained, not fatal. */

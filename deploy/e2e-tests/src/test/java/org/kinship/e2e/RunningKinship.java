@@ -67,7 +67,7 @@ final class RunningKinship {
 		// waiting for it
 		ConfigurableApplicationContext kinship = new SpringApplicationBuilder(KinshipApplication.class)
 			.initializers((context) -> context.getBeanFactory().registerSingleton("clock", system.clock))
-			.run("--server.port=" + kinshipPort,
+			.run("--server.port=" + kinshipPort, "--spring.profiles.active=demo",
 					"--kinship.launch.issuers.sandbox.fhir-base-url=http://localhost:" + sandboxPort + "/fhir",
 					"--kinship.broadcast.write-back-issuers=sandbox",
 					"--spring.datasource.url=jdbc:h2:mem:e2e;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",

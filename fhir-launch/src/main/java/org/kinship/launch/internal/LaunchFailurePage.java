@@ -64,7 +64,7 @@ class LaunchFailurePage implements AuthenticationFailureHandler {
 	private String issuerOf(HttpServletRequest request) {
 		String uri = request.getRequestURI();
 		String key = uri.substring(uri.lastIndexOf('/') + 1);
-		return this.issuers.findByKey(key).map((issuer) -> issuer.fhirBaseUrl()).orElse("unknown");
+		return this.issuers.findByRegistrationId(key).map((issuer) -> issuer.fhirBaseUrl()).orElse("unknown");
 	}
 
 }

@@ -36,8 +36,8 @@ class LaunchSecurityConfiguration {
 			PortalStyle styles, AuditLog audit, OAuth2AuthorizedClientRepository authorizedClients,
 			LaunchProperties properties, ApplicationEventPublisher events) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/", "/launch", "/launch/**", "/signed-out", "/error", "/css/**", "/.well-known/jwks.json",
-					"/actuator/health", "/actuator/health/**")
+			.requestMatchers("/", "/launch", "/launch/**", "/signed-out", "/error", "/css/**", "/brands/**",
+					"/.well-known/jwks.json", "/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/admin/**")
 			.hasRole("COMMUNITY_MANAGER")

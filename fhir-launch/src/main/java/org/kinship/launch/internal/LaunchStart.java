@@ -28,11 +28,13 @@ public class LaunchStart {
 	 * @param issuer the EHR
 	 * @param launch the {@code launch} value, or {@code null}
 	 * @param request the request
+	 * @param registrationId the OAuth2 registration the launch goes on with
 	 * @return whether the EHR's discovery document could be read
 	 */
-	public boolean begin(RegisteredIssuer issuer, @Nullable String launch, HttpServletRequest request) {
+	public boolean begin(RegisteredIssuer issuer, @Nullable String launch, String registrationId,
+			HttpServletRequest request) {
 		try {
-			this.discovery.configuration(issuer);
+			this.discovery.configuration(issuer, issuer.fhirBaseUrlOf(registrationId));
 		}
 		catch (LaunchProblem ex) {
 			log.warn("Launch from {} stopped: {}", issuer.key(), ex.getMessage());

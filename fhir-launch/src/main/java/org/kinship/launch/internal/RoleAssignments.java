@@ -105,8 +105,7 @@ public class RoleAssignments implements ApplicationRunner {
 		this.issuers.all()
 			.forEach((issuer) -> issuer.settings()
 				.roles()
-				.forEach((fhirUser, right) -> grant(issuer.fhirBaseUrl(), fhirUser,
-						CommunityRight.valueOf(right.trim().toUpperCase(java.util.Locale.ROOT)), "configuration")));
+				.forEach((role) -> grant(issuer.fhirBaseUrl(), role.fhirUser().trim(), role.right(), "configuration")));
 	}
 
 }

@@ -53,14 +53,15 @@ class SmartAuthorizationRequests implements OAuth2AuthorizationRequestResolver {
 		if (authorization == null) {
 			return null;
 		}
-		String key = authorization.getAttribute(OAuth2ParameterNames.REGISTRATION_ID);
-		var issuer = this.issuers.findByKey(key).orElseThrow();
+		String registrationId = authorization.getAttribute(OAuth2ParameterNames.REGISTRATION_ID);
+		var issuer = this.issuers.findByRegistrationId(registrationId).orElseThrow();
 		PendingLaunch pending = PendingLaunch.take(request);
-		String launch = (pending != null && key.equals(pending.issuerKey())) ? pending.launch() : null;
+		String launch = (pending != null && issuer.key().equals(pending.issuerKey())
+				&& registrationId.equals(issuer.key())) ? pending.launch() : null;
 		Set<String> scopes = new LinkedHashSet<>(authorization.getScopes());
 		scopes.add((launch != null) ? LAUNCH : LAUNCH_PATIENT);
 		return OAuth2AuthorizationRequest.from(authorization).scopes(scopes).additionalParameters((parameters) -> {
-			parameters.put("aud", issuer.fhirBaseUrl());
+			parameters.put("aud", issuer.fhirBaseUrlOf(registrationId));
 			if (launch != null) {
 				parameters.put(LAUNCH, launch);
 			}

@@ -20,6 +20,9 @@ import org.springframework.stereotype.Component;
 @Component
 class SmartClientRegistrations implements ClientRegistrationRepository {
 
+	/** The redirect URI registered at an EHR is this followed by the issuer's key. */
+	static final String REDIRECT_PATH_PREFIX = "{baseUrl}/login/oauth2/code/";
+
 	private final IssuerRegistry issuers;
 
 	private final SmartDiscovery discovery;
@@ -31,18 +34,26 @@ class SmartClientRegistrations implements ClientRegistrationRepository {
 
 	@Override
 	public @Nullable ClientRegistration findByRegistrationId(String registrationId) {
-		return this.issuers.findByKey(registrationId).map(this::registration).orElse(null);
+		return this.issuers.findByRegistrationId(registrationId)
+			.map((issuer) -> registration(issuer, registrationId))
+			.orElse(null);
 	}
 
-	private ClientRegistration registration(RegisteredIssuer issuer) {
-		SmartConfiguration smart = this.discovery.configuration(issuer);
+	/**
+	 * One registration for the EHR launch, and one more for standalone launches where
+	 * their FHIR base is a different one, whose discovery may name other endpoints. Both
+	 * come back to the same redirect URI, the one registered at the EHR: Spring finds the
+	 * registration from the authorization request kept in the session.
+	 */
+	private ClientRegistration registration(RegisteredIssuer issuer, String registrationId) {
+		SmartConfiguration smart = this.discovery.configuration(issuer, issuer.fhirBaseUrlOf(registrationId));
 		LaunchProperties.Issuer settings = issuer.settings();
-		return ClientRegistration.withRegistrationId(issuer.key())
+		return ClientRegistration.withRegistrationId(registrationId)
 			.clientId(settings.clientId())
 			.clientSecret(settings.clientSecret())
 			.clientAuthenticationMethod(authenticationMethod(settings.clientAuthentication()))
 			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-			.redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+			.redirectUri(REDIRECT_PATH_PREFIX + issuer.key())
 			.scope(settings.scopeList())
 			.authorizationUri(smart.authorizationEndpoint())
 			.tokenUri(smart.tokenEndpoint())

@@ -40,25 +40,35 @@ class SmartDiscovery {
 	}
 
 	SmartConfiguration configuration(RegisteredIssuer issuer) {
+		return configuration(issuer, issuer.fhirBaseUrl());
+	}
+
+	/**
+	 * The SMART configuration of one of an issuer's FHIR bases.
+	 * @param issuer the registered issuer
+	 * @param fhirBase its EHR launch's or its standalone FHIR base
+	 * @return the configuration
+	 */
+	SmartConfiguration configuration(RegisteredIssuer issuer, String fhirBase) {
 		Instant now = this.clock.instant();
-		Cached cached = this.cache.get(issuer.key());
+		Cached cached = this.cache.get(fhirBase);
 		if (cached != null && cached.expires().isAfter(now)) {
 			return cached.configuration();
 		}
-		SmartConfiguration fresh = fetch(issuer);
-		this.cache.put(issuer.key(), new Cached(fresh, now.plus(this.properties.discoveryTtl())));
+		SmartConfiguration fresh = fetch(issuer, fhirBase);
+		this.cache.put(fhirBase, new Cached(fresh, now.plus(this.properties.discoveryTtl())));
 		return fresh;
 	}
 
-	private SmartConfiguration fetch(RegisteredIssuer issuer) {
-		if (!secure(issuer.fhirBaseUrl())) {
+	private SmartConfiguration fetch(RegisteredIssuer issuer, String fhirBase) {
+		if (!secure(fhirBase)) {
 			throw new LaunchProblem(LaunchProblem.EHR_UNAVAILABLE,
 					"The FHIR base URL of " + issuer.key() + " does not use https", null);
 		}
 		JsonNode document;
 		try {
 			document = this.http.get()
-				.uri(issuer.fhirBaseUrl() + "/.well-known/smart-configuration")
+				.uri(fhirBase + "/.well-known/smart-configuration")
 				.accept(MediaType.APPLICATION_JSON)
 				.retrieve()
 				.body(JsonNode.class);
@@ -89,7 +99,7 @@ class SmartDiscovery {
 	}
 
 	/** https, or plain http to this machine: the only place a local EHR runs. */
-	private static boolean secure(String url) {
+	static boolean secure(String url) {
 		try {
 			URI uri = URI.create(url);
 			String host = uri.getHost();

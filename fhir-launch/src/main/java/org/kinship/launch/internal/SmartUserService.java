@@ -54,8 +54,11 @@ class SmartUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
 	@Override
 	public OidcUser loadUser(OidcUserRequest request) {
-		RegisteredIssuer issuer = this.issuers.findByKey(request.getClientRegistration().getRegistrationId())
-			.orElseThrow();
+		String registrationId = request.getClientRegistration().getRegistrationId();
+		RegisteredIssuer issuer = this.issuers.findByRegistrationId(registrationId).orElseThrow();
+		// the community is the issuer's; the record is read where this launch's token
+		// was issued for
+		String fhirBase = issuer.fhirBaseUrlOf(registrationId);
 		OidcIdToken idToken = request.getIdToken();
 		FhirUserReference who = FhirUserReference.parse(idToken.getClaimAsString("fhirUser"))
 			.orElseThrow(() -> new LaunchProblem(LaunchProblem.UNKNOWN_USER, "No usable fhirUser claim", null));
@@ -70,18 +73,17 @@ class SmartUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
 		// the id_token's name saves a round trip; the record is asked only when it has
 		// none
 		String displayName = java.util.Optional.ofNullable(idToken.getClaimAsString("name"))
-			.or(() -> this.names.nameOf(issuer.fhirBaseUrl(), token, who))
+			.or(() -> this.names.nameOf(fhirBase, token, who))
 			.orElse(who.resourceType());
 		boolean banner = Boolean.parseBoolean(String.valueOf(context.get("need_patient_banner")));
 		String patientName = (banner && patient != null)
-				? this.names.nameOf(issuer.fhirBaseUrl(), token, new FhirUserReference("Patient", patient)).orElse(null)
-				: null;
+				? this.names.nameOf(fhirBase, token, new FhirUserReference("Patient", patient)).orElse(null) : null;
 		KinshipPrincipal principal = new KinshipPrincipal(issuer.key(), issuer.fhirBaseUrl(), who.relative(),
 				displayName, role, this.roles.rightsOf(issuer.fhirBaseUrl(), who.relative()), patient,
 				text(context.get("encounter")), banner, patientName, text(context.get("intent")),
 				text(context.get("tenant")), fhirContext(context.get("fhirContext")),
 				Set.copyOf(request.getAccessToken().getScopes()),
-				this.styles.variables(text(context.get("smart_style_url")), issuer.fhirBaseUrl()));
+				this.styles.variables(text(context.get("smart_style_url")), fhirBase));
 		this.audit.record(new AuditEntry(issuer.fhirBaseUrl(), who.relative(),
 				(patient != null) ? "Patient/" + patient : null, AuditAction.LAUNCH, null, AuditEntry.SUCCESS));
 		this.events.publishEvent(new MemberLaunched(issuer.key(), issuer.fhirBaseUrl(), who.relative(), role, patient));

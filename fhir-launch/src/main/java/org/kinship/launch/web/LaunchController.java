@@ -25,9 +25,12 @@ class LaunchController {
 
 	private final SmartLaunches launches;
 
-	LaunchController(IssuerRegistry issuers, SmartLaunches launches) {
+	private final HealthSystemChoices choices;
+
+	LaunchController(IssuerRegistry issuers, SmartLaunches launches, HealthSystemChoices choices) {
 		this.issuers = issuers;
 		this.launches = launches;
+		this.choices = choices;
 	}
 
 	@GetMapping("/launch")
@@ -44,14 +47,16 @@ class LaunchController {
 
 	@GetMapping("/launch/choose")
 	String choose(Model model) {
-		model.addAttribute("issuers", this.issuers.all());
+		model.addAttribute("choices", this.choices.all());
 		return "launch/choose";
 	}
 
 	@GetMapping("/launch/standalone")
 	String standalone(@RequestParam String issuer, HttpServletRequest request, HttpServletResponse response,
 			Model model) {
-		var registered = this.issuers.findByKey(issuer);
+		// an EHR that allows only launches from its portal is refused here, as its own
+		// authorization server would refuse it
+		var registered = this.issuers.findByKey(issuer).filter(RegisteredIssuer::offersStandalone);
 		if (registered.isEmpty()) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return "launch/unregistered";

@@ -9,6 +9,7 @@ import org.kinship.groups.Audience;
 import org.kinship.groups.CodeSet;
 import org.kinship.groups.Group;
 import org.kinship.groups.GroupStatus;
+import org.kinship.launch.CommunityRight;
 import org.kinship.launch.IssuerRegistry;
 import org.kinship.launch.LaunchProperties;
 import tools.jackson.core.type.TypeReference;
@@ -65,8 +66,8 @@ class DemoGroups implements ApplicationRunner {
 				demo.audience(), true, GroupStatus.OPEN, codes, java.util.Set.of(), java.util.Set.of(), 0), "demo");
 		this.groups.replaceCodes(id, codes);
 		settings.roles()
-			.forEach((fhirUser, right) -> this.groups.addStaff(id, fhirUser,
-					"COMMUNITY_MANAGER".equals(right) ? GroupStore.SPONSOR : GroupStore.FACILITATOR));
+			.forEach((role) -> this.groups.addStaff(id, role.fhirUser().trim(),
+					(role.right() == CommunityRight.COMMUNITY_MANAGER) ? GroupStore.SPONSOR : GroupStore.FACILITATOR));
 	}
 
 	private static List<DemoGroup> read() throws IOException {
