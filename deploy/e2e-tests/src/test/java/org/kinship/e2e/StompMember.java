@@ -210,6 +210,23 @@ final class StompMember implements AutoCloseable {
 		return (List<Map<String, Object>>) reply.get("messages");
 	}
 
+	/**
+	 * The reason of the next refusal of a frame that carried no id of the client's own (a
+	 * subscription, a catch-up), on the reply queue: the socket stays open.
+	 * @return the reason
+	 */
+	String refusal() throws InterruptedException {
+		long deadline = System.currentTimeMillis() + PATIENCE.toMillis();
+		while (System.currentTimeMillis() < deadline) {
+			Map<String, Object> reply = this.replies.poll(200, TimeUnit.MILLISECONDS);
+			if (reply != null && "REFUSED".equals(reply.get("outcome")) && reply.get("clientId") == null
+					&& reply.get("requestId") == null) {
+				return String.valueOf(reply.get("reason"));
+			}
+		}
+		throw new AssertionError("No refusal; errors: " + this.errors);
+	}
+
 	String error() throws InterruptedException {
 		String error = this.errors.poll(PATIENCE.toSeconds(), TimeUnit.SECONDS);
 		if (error == null) {
