@@ -156,7 +156,7 @@ class ChatIntegrationTests {
 			.contains("at most 4,000 characters");
 		assertThat(evelyn.connected()).isTrue();
 
-		evelyn.send(this.groupId, UUID.randomUUID().toString(), "x".repeat(70_000));
+		evelyn.sendOversized(this.groupId, "x".repeat(70_000));
 		assertThat(evelyn.error()).as("told as too large, with the limit, before the socket closes")
 			.contains("That frame is too large: at most 65536 bytes.");
 	}

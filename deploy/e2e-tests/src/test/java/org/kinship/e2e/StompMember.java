@@ -145,6 +145,20 @@ final class StompMember implements AutoCloseable {
 		this.session.send("/app/groups/" + groupId + "/send", Map.of("clientId", clientId, "text", text));
 	}
 
+	/**
+	 * Sends a frame over the server's limit. The server refuses it as soon as it has read
+	 * more than the limit and closes the socket, which may be before this client has
+	 * written the rest: a write cut short is what is expected then.
+	 */
+	void sendOversized(long groupId, String text) {
+		try {
+			send(groupId, UUID.randomUUID().toString(), text);
+		}
+		catch (org.springframework.messaging.MessageDeliveryException ex) {
+			// the server closed the socket mid-frame; its ERROR frame came first
+		}
+	}
+
 	Map<String, Object> change(long groupId, Map<String, Object> command) throws InterruptedException {
 		String requestId = UUID.randomUUID().toString();
 		Map<String, Object> withId = new java.util.HashMap<>(command);
