@@ -3,7 +3,8 @@ package org.kinship.chat;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A message as a member sends it.
+ * A message as a member sends it. A field missing from the frame reads as empty, which
+ * {@link Chat#send} refuses with its reason like any other unacceptable message.
  *
  * @param clientId the sender's own id for this message (8 to 64 letters, digits,
  * {@code -} or {@code _}); the same id on a retry returns the stored message
@@ -11,4 +12,11 @@ import org.jspecify.annotations.Nullable;
  * @param replyTo the id of the message it answers, or {@code null}
  */
 public record SendCommand(String clientId, String text, @Nullable Long replyTo) {
+
+	public SendCommand(@Nullable String clientId, @Nullable String text, @Nullable Long replyTo) {
+		this.clientId = (clientId != null) ? clientId : "";
+		this.text = (text != null) ? text : "";
+		this.replyTo = replyTo;
+	}
+
 }

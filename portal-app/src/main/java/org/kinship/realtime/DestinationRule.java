@@ -5,8 +5,9 @@ import org.kinship.launch.KinshipPrincipal;
 /**
  * Which of a feature's STOMP destinations a launched person may use. Each feature
  * registers a bean for its own destinations; a SUBSCRIBE or SEND is let through when a
- * rule allows it, and refused with an ERROR frame when none does. Rules are asked on the
- * thread that handles the client's frames, for every frame: they answer quickly.
+ * rule allows it, and refused on the socket's own {@code /user/queue/replies} when none
+ * does (the socket stays open). Rules are asked on the thread that handles the client's
+ * frames, for every frame: they answer quickly.
  */
 public interface DestinationRule {
 

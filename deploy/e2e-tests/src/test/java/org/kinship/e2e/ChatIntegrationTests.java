@@ -156,8 +156,9 @@ class ChatIntegrationTests {
 			.contains("at most 4,000 characters");
 		assertThat(evelyn.connected()).isTrue();
 
-		evelyn.send(this.groupId, UUID.randomUUID().toString(), "x".repeat(70_000));
-		assertThat(evelyn.error()).contains("That frame could not be understood");
+		evelyn.sendOversized(this.groupId, "x".repeat(70_000));
+		assertThat(evelyn.error()).as("told as too large, with the limit, before the socket closes")
+			.contains("That frame is too large: at most 65536 bytes.");
 	}
 
 	@Test
@@ -183,7 +184,8 @@ class ChatIntegrationTests {
 			assertThat(refused.get("outcome")).isEqualTo("REFUSED");
 			assertThat((String) refused.get("reason")).contains("Only members of this group");
 			michele.askToFollow(this.groupId);
-			assertThat(michele.error()).contains("You can only follow groups you belong to");
+			assertThat(michele.refusal()).contains("You can only follow groups you belong to");
+			assertThat(michele.connected()).as("a refused subscription leaves the socket open").isTrue();
 		}
 	}
 

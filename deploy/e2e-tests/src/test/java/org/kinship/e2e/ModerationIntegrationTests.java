@@ -175,7 +175,7 @@ class ModerationIntegrationTests {
 		assertThat(page(jackiLaunch, "/groups/" + this.slug)).doesNotContain("data-group-id");
 		StompMember again = online(jackiLaunch);
 		again.askToFollow(this.groupId);
-		assertThat(again.error()).contains("You can only follow groups you belong to.");
+		assertThat(again.refusal()).contains("You can only follow groups you belong to.");
 		HttpResponse<String> ban = this.facilitator.submit(file, "sanction-form",
 				List.of("kind", "BAN", "reason", "Spam"));
 		assertThat(this.facilitator.follow(ban).body()).contains("Only community managers can ban");
@@ -205,7 +205,7 @@ class ModerationIntegrationTests {
 		StompMember tom = online(this.facilitator);
 		BlockingQueue<Map<String, Object>> signals = new java.util.concurrent.LinkedBlockingQueue<>();
 		tom.askToFollowReview(otherGroup);
-		assertThat(tom.error()).as("the queue topic of another group").isNotEmpty();
+		assertThat(tom.refusal()).as("the queue topic of another group").isNotEmpty();
 		assertThat(signals).isEmpty();
 	}
 

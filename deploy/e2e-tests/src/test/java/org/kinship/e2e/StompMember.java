@@ -145,6 +145,20 @@ final class StompMember implements AutoCloseable {
 		this.session.send("/app/groups/" + groupId + "/send", Map.of("clientId", clientId, "text", text));
 	}
 
+	/**
+	 * Sends a frame over the server's limit. The server refuses it as soon as it has read
+	 * more than the limit and closes the socket, which may be before this client has
+	 * written the rest: a write cut short is what is expected then.
+	 */
+	void sendOversized(long groupId, String text) {
+		try {
+			send(groupId, UUID.randomUUID().toString(), text);
+		}
+		catch (org.springframework.messaging.MessageDeliveryException ex) {
+			// the server closed the socket mid-frame; its ERROR frame came first
+		}
+	}
+
 	Map<String, Object> change(long groupId, Map<String, Object> command) throws InterruptedException {
 		String requestId = UUID.randomUUID().toString();
 		Map<String, Object> withId = new java.util.HashMap<>(command);
@@ -208,6 +222,23 @@ final class StompMember implements AutoCloseable {
 			throw new AssertionError("No catch-up reply");
 		}
 		return (List<Map<String, Object>>) reply.get("messages");
+	}
+
+	/**
+	 * The reason of the next refusal of a frame that carried no id of the client's own (a
+	 * subscription, a catch-up), on the reply queue: the socket stays open.
+	 * @return the reason
+	 */
+	String refusal() throws InterruptedException {
+		long deadline = System.currentTimeMillis() + PATIENCE.toMillis();
+		while (System.currentTimeMillis() < deadline) {
+			Map<String, Object> reply = this.replies.poll(200, TimeUnit.MILLISECONDS);
+			if (reply != null && "REFUSED".equals(reply.get("outcome")) && reply.get("clientId") == null
+					&& reply.get("requestId") == null) {
+				return String.valueOf(reply.get("reason"));
+			}
+		}
+		throw new AssertionError("No refusal; errors: " + this.errors);
 	}
 
 	String error() throws InterruptedException {

@@ -130,6 +130,19 @@ class ChatMessagingController {
 	 */
 	record ChangeCommand(String requestId, String kind, long messageId, @Nullable String text, @Nullable String emoji,
 			@Nullable Boolean on, @Nullable String reason) {
+
+		/** A field missing from the frame reads as empty: no such change, refused. */
+		ChangeCommand(@Nullable String requestId, @Nullable String kind, long messageId, @Nullable String text,
+				@Nullable String emoji, @Nullable Boolean on, @Nullable String reason) {
+			this.requestId = (requestId != null) ? requestId : "";
+			this.kind = (kind != null) ? kind : "";
+			this.messageId = messageId;
+			this.text = text;
+			this.emoji = emoji;
+			this.on = on;
+			this.reason = reason;
+		}
+
 	}
 
 	/**

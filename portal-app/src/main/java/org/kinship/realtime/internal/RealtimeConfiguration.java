@@ -25,7 +25,9 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.context.MessageSource;
 import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.simp.SimpMessageSendingOperations;
 import org.springframework.messaging.support.AbstractSubscribableChannel;
 
 /**
@@ -50,10 +52,24 @@ class RealtimeConfiguration {
 	@Bean
 	FrameAuthorization frameAuthorization(List<DestinationRule> rules,
 			@Qualifier("clientInboundChannel") AbstractSubscribableChannel fromClients,
-			@Qualifier("clientOutboundChannel") MessageChannel toClients) {
-		FrameAuthorization authorization = new FrameAuthorization(rules, toClients);
+			@Qualifier("clientOutboundChannel") MessageChannel toClients,
+			@Qualifier("brokerMessagingTemplate") SimpMessageSendingOperations toUsers, MessageSource messages) {
+		FrameAuthorization authorization = new FrameAuthorization(rules, toClients, toUsers, messages);
 		fromClients.addInterceptor(0, authorization);
 		return authorization;
+	}
+
+	/**
+	 * Answers every handled frame that asks for a receipt; put on the inbound channel for
+	 * the same reason as {@link #frameAuthorization}.
+	 * @return the receipts
+	 */
+	@Bean
+	Receipts receipts(@Qualifier("clientInboundChannel") AbstractSubscribableChannel fromClients,
+			@Qualifier("clientOutboundChannel") MessageChannel toClients) {
+		Receipts receipts = new Receipts(toClients);
+		fromClients.addInterceptor(receipts);
+		return receipts;
 	}
 
 	/**

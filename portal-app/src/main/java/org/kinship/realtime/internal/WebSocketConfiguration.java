@@ -47,6 +47,12 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 	/** Bytes Tomcat reads before decoding them or handing them on. */
 	static final int BINARY_PIECE_BYTES = 1024;
 
+	/** Where frames for the features' message handlers are sent. */
+	static final String APPLICATION_PREFIX = "/app";
+
+	/** Where a member's own queues are followed. */
+	static final String USER_PREFIX = "/user";
+
 	private final RealtimeProperties properties;
 
 	private final SessionSockets sockets;
@@ -75,7 +81,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 	@Override
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
 		registry.addEndpoint("/ws").addInterceptors(new HttpSessionHandshakeInterceptor(), new PageLocale());
-		registry.setErrorHandler(new ClearErrors());
+		registry.setErrorHandler(new ClearErrors(this.properties.maxFrameBytes()));
 		// a client's frames are handled in the order sent, so a catch-up sent after a
 		// SUBSCRIBE sees everything the subscription will not
 		registry.setPreserveReceiveOrder(true);
@@ -87,10 +93,10 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 		registry.enableSimpleBroker("/topic", "/queue")
 			.setHeartbeatValue(new long[] { heartbeat, heartbeat })
 			.setTaskScheduler(new ConcurrentTaskScheduler(this.heartbeats));
-		registry.setApplicationDestinationPrefixes("/app");
+		registry.setApplicationDestinationPrefixes(APPLICATION_PREFIX);
 		// each member receives a group's messages in the order they were published
 		registry.setPreservePublishOrder(true);
-		registry.setUserDestinationPrefix("/user");
+		registry.setUserDestinationPrefix(USER_PREFIX);
 	}
 
 	/**
