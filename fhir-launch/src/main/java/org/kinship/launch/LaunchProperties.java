@@ -8,6 +8,7 @@ import java.util.Map;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -49,6 +50,13 @@ public record LaunchProperties(@DefaultValue @Valid Map<String, Issuer> issuers,
 			+ "patient/CareTeam.rs patient/Appointment.rs patient/Practitioner.rs";
 
 	/**
+	 * An origin as a frame ancestor is given: a scheme, a host (its leftmost label may be
+	 * {@code *}) and a port, nothing after them, so that it can only ever be one source
+	 * of a {@code Content-Security-Policy}.
+	 */
+	public static final String ORIGIN = "https?://(\\*\\.)?[A-Za-z0-9\\-]+(\\.[A-Za-z0-9\\-]+)*(:[0-9]{1,5})?";
+
+	/**
 	 * One hospital's EHR.
 	 *
 	 * @param displayName the health system's name as patients know it
@@ -68,12 +76,17 @@ public record LaunchProperties(@DefaultValue @Valid Map<String, Issuer> issuers,
 	 * is not the {@code iss} of the EHR launch; {@code null} for the same
 	 * @param ehrLaunchOnly whether the EHR allows only launches from its own portal, so
 	 * that "choose your health system" does not offer it
+	 * @param frameAncestors the origins of the hospital's portal pages that may show
+	 * Kinship in a frame ({@code https://portal.example}, a port if not the scheme's
+	 * default); none: no page may frame Kinship for this hospital
 	 */
 	public record Issuer(@NotBlank String displayName, @NotNull URI fhirBaseUrl, @NotBlank String clientId,
 			@DefaultValue("client_secret_basic") String clientAuthentication, @Nullable String clientSecret,
 			@DefaultValue(DEFAULT_SCOPES) String scopes, @Nullable String backendClientId,
 			@DefaultValue("system/Patient.rs system/Condition.rs system/MedicationRequest.rs") String backendScopes,
-			@DefaultValue @Valid List<Role> roles, @Nullable URI standaloneFhirBaseUrl, boolean ehrLaunchOnly) {
+			@DefaultValue @Valid List<Role> roles, @Nullable URI standaloneFhirBaseUrl, boolean ehrLaunchOnly,
+			@DefaultValue List<@Pattern(regexp = ORIGIN,
+					message = "must be an origin such as https://portal.example") String> frameAncestors) {
 
 		/**
 		 * The configured scopes, one by one.

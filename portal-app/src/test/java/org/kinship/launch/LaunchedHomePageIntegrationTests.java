@@ -203,7 +203,10 @@ class LaunchedHomePageIntegrationTests {
 		assertThat(this.browser.open("/", clinician.session()).getContentAsString()).contains("Welcome, Sarah Lin")
 			.contains("Patient in context: Walter Brooks")
 			.contains("id=\"patient-banner-name\">Walter Brooks<")
-			.contains("--kin-color-primary: #0b5394");
+			.contains("href=\"/launch/portal-style.css\"")
+			.doesNotContain("<style");
+		assertThat(this.browser.open("/launch/portal-style.css", clinician.session()).getContentAsString())
+			.contains("--kin-color-primary: #0b5394;");
 		KinshipPrincipal principal = LaunchingBrowser.principal(clinician.session());
 		assertThat(principal.encounterId()).isEqualTo("e-10");
 		assertThat(principal.tenant()).isEqualTo("north");

@@ -49,6 +49,15 @@ final class RunningKinship {
 		return "http://localhost:" + this.sandboxPort;
 	}
 
+	/**
+	 * The sandbox as its portal page is served: under 127.0.0.1, which browsers take for
+	 * another site than Kinship's localhost, as a hospital's portal is.
+	 * @return the origin
+	 */
+	String portalOrigin() {
+		return "http://127.0.0.1:" + this.sandboxPort;
+	}
+
 	String kinshipUrl() {
 		return "http://localhost:" + this.kinshipPort;
 	}
@@ -69,6 +78,9 @@ final class RunningKinship {
 			.initializers((context) -> context.getBeanFactory().registerSingleton("clock", system.clock))
 			.run("--server.port=" + kinshipPort, "--spring.profiles.active=demo",
 					"--kinship.launch.issuers.sandbox.fhir-base-url=http://localhost:" + sandboxPort + "/fhir",
+					// the sandbox's portal page, under 127.0.0.1: another site than
+					// Kinship's localhost
+					"--kinship.launch.issuers.sandbox.frame-ancestors=" + system.portalOrigin(),
 					"--kinship.broadcast.write-back-issuers=sandbox",
 					"--spring.datasource.url=jdbc:h2:mem:e2e;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
 					// members of the chat tests are new in every run: the moderation

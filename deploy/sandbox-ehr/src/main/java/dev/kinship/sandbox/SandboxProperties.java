@@ -28,6 +28,10 @@ import org.springframework.validation.annotation.Validated;
  * @param tokenEndpoint path of the token endpoint
  * @param fhirLatency how long every FHIR request is held before it is answered, to stand
  * for an EHR across a network in benchmarks; none by default
+ * @param portalHost the host name the portal page that frames an app is served under:
+ * another site than the app's, as a hospital portal is
+ * @param ehrHost the host name apps know this EHR by (their issuer's FHIR base), under
+ * which the framed launch signs the person in
  */
 @Validated
 @ConfigurationProperties("sandbox")
@@ -35,7 +39,8 @@ public record SandboxProperties(@DefaultValue("PT1H") Duration accessTokenTtl,
 		@DefaultValue("P1D") Duration refreshTokenTtl, @DefaultValue @Valid List<Client> clients,
 		@DefaultValue("kinship-portal") String launcherClientId, @DefaultValue List<String> importPaths,
 		@DefaultValue("/oauth2/authorize") String authorizationEndpoint,
-		@DefaultValue("/oauth2/token") String tokenEndpoint, @DefaultValue("PT0S") Duration fhirLatency) {
+		@DefaultValue("/oauth2/token") String tokenEndpoint, @DefaultValue("PT0S") Duration fhirLatency,
+		@DefaultValue("127.0.0.1") String portalHost, @DefaultValue("localhost") String ehrHost) {
 
 	/**
 	 * An app registered with the sandbox.

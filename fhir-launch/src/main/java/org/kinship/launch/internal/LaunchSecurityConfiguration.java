@@ -6,6 +6,8 @@ import org.kinship.audit.AuditLog;
 import org.kinship.launch.IssuerRegistry;
 import org.kinship.launch.LaunchProperties;
 
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,11 +20,14 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepo
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Who may reach what, read top to bottom: pages before a launch are open; everything else
  * needs the session that a SMART launch creates. Tokens stay in the server-side session
  * ({@link HttpSessionOAuth2AuthorizedClientRepository}), never in a cookie or a page.
+ * Every response carries Kinship's browser policy ({@link BrowserPolicy}): what the page
+ * may load and send, and which hospital portals may frame it.
  */
 @Configuration(proxyBeanMethods = false)
 class LaunchSecurityConfiguration {
@@ -30,14 +35,20 @@ class LaunchSecurityConfiguration {
 	/** Refresh this long before an access token expires. */
 	static final Duration REFRESH_AHEAD = Duration.ofSeconds(5);
 
+	/**
+	 * Browser features no Kinship page uses, refused to the page and to what it frames.
+	 */
+	static final String PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+			+ "serial=(), bluetooth=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=()";
+
 	@Bean
 	SecurityFilterChain kinshipSecurity(HttpSecurity http, SmartClientRegistrations registrations,
 			IssuerRegistry issuers, TokenEndpointClients tokenClients, RecordNames names, RoleAssignments roles,
 			PortalStyle styles, AuditLog audit, OAuth2AuthorizedClientRepository authorizedClients,
-			LaunchProperties properties, ApplicationEventPublisher events) throws Exception {
+			LaunchProperties properties, ApplicationEventPublisher events, SmartDiscovery discovery) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/", "/launch", "/launch/**", "/signed-out", "/error", "/css/**", "/brands/**",
-					"/.well-known/jwks.json", "/actuator/health", "/actuator/health/**")
+					"/.well-known/jwks.json", "/actuator/health", "/actuator/health/**", BrowserPolicy.REPORTS)
 			.permitAll()
 			.requestMatchers("/admin/**")
 			.hasRole("COMMUNITY_MANAGER")
@@ -54,11 +65,31 @@ class LaunchSecurityConfiguration {
 				.defaultSuccessUrl("/", true)
 				.failureHandler(new LaunchFailurePage(audit, issuers)))
 			.logout((logout) -> logout.logoutSuccessUrl("/signed-out"))
+			// browsers report policy violations without a session or a CSRF token
+			.csrf((csrf) -> csrf.ignoringRequestMatchers(BrowserPolicy.REPORTS))
+			.headers((headers) -> headers.frameOptions((frames) -> frames.disable())
+				.addHeaderWriter(new BrowserPolicy(issuers, discovery))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				.permissionsPolicyHeader((permissions) -> permissions.policy(PERMISSIONS)))
 			.exceptionHandling((exceptions) -> exceptions
 				.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/launch/choose")))
 			.addFilterAfter(new SessionLifetime(properties.absoluteSessionTimeout()),
 					SecurityContextHolderFilter.class);
 		return http.build();
+	}
+
+	/**
+	 * Kinship's cookies: {@code SameSite=None; Secure; Partitioned} inside a hospital
+	 * portal's frame, {@code Lax} elsewhere, {@code Secure} outside this machine.
+	 */
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> frameAwareCookies(LaunchProperties properties) {
+		boolean framingAllowed = properties.issuers()
+			.values()
+			.stream()
+			.anyMatch((issuer) -> !issuer.frameAncestors().isEmpty());
+		return (factory) -> factory
+			.addContextCustomizers((context) -> context.setCookieProcessor(new FrameAwareCookies(framingAllowed)));
 	}
 
 	@Bean

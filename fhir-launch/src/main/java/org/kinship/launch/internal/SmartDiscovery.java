@@ -60,6 +60,18 @@ class SmartDiscovery {
 		return fresh;
 	}
 
+	/**
+	 * The authorization endpoints discovered so far, expired ones included (an EHR rarely
+	 * moves its endpoint), without any network call: what a page's {@code form-action}
+	 * may name beside the issuers' own origins.
+	 * @return the endpoints, by FHIR base
+	 */
+	Map<String, String> knownAuthorizationEndpoints() {
+		Map<String, String> endpoints = new java.util.TreeMap<>();
+		this.cache.forEach((key, cached) -> endpoints.put(key, cached.configuration().authorizationEndpoint()));
+		return endpoints;
+	}
+
 	private SmartConfiguration fetch(RegisteredIssuer issuer, String fhirBase) {
 		if (!secure(fhirBase)) {
 			throw new LaunchProblem(LaunchProblem.EHR_UNAVAILABLE,

@@ -61,4 +61,38 @@ class Launcher {
 		return target.encode().build().toUriString();
 	}
 
+	/**
+	 * The portal page that frames the app, under the portal's host name.
+	 */
+	String portalPage(Persona persona, LaunchMode mode, String clientId, @Nullable String intent) {
+		return launchParameters(
+				ServletUriComponentsBuilder.fromCurrentContextPath().host(this.properties.portalHost()).path("/portal"),
+				persona, mode, clientId, intent);
+	}
+
+	/**
+	 * What the portal page's frame opens: the launch, under the host name apps know this
+	 * EHR by, so that the person is signed in where the app sends them to authorize.
+	 */
+	String framedLaunch(Persona persona, LaunchMode mode, String clientId, @Nullable String intent) {
+		Client client = this.properties.client(clientId);
+		if (client == null || client.launchUrl() == null) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "No launchable app with client id " + clientId);
+		}
+		return launchParameters(
+				ServletUriComponentsBuilder.fromCurrentContextPath().host(this.properties.ehrHost()).path("/launch"),
+				persona, mode, clientId, intent);
+	}
+
+	private static String launchParameters(UriComponentsBuilder target, Persona persona, LaunchMode mode,
+			String clientId, @Nullable String intent) {
+		target.queryParam("persona", persona.id())
+			.queryParam("mode", mode.name().toLowerCase(java.util.Locale.ROOT))
+			.queryParam("client", clientId);
+		if (intent != null) {
+			target.queryParam("intent", intent);
+		}
+		return target.encode().build().toUriString();
+	}
+
 }

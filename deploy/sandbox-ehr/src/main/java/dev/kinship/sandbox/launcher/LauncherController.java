@@ -68,14 +68,41 @@ class LauncherController {
 	@GetMapping("/launch")
 	String launch(@RequestParam String persona, @RequestParam(defaultValue = "ehr") String mode,
 			@RequestParam(required = false) @Nullable String client,
-			@RequestParam(required = false) @Nullable String intent, HttpServletRequest request,
+			@RequestParam(required = false) @Nullable String intent,
+			@RequestParam(defaultValue = "false") boolean embedded, HttpServletRequest request,
 			HttpServletResponse response) {
-		Persona who = this.personas.find(persona)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such persona: " + persona));
-		LaunchMode launchMode = LaunchMode.parse(mode)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "mode must be ehr or standalone"));
+		Persona who = person(persona);
+		LaunchMode launchMode = mode(mode);
 		String clientId = (client != null) ? client : this.properties.launcherClientId();
+		if (embedded) {
+			return "redirect:" + this.launcher.portalPage(who, launchMode, clientId, intent);
+		}
 		return "redirect:" + this.launcher.launch(who, launchMode, clientId, intent, request, response);
+	}
+
+	/**
+	 * The portal page that shows the app in a frame, served under the portal's host name,
+	 * another site than the app's; the frame launches as {@code /launch} does.
+	 */
+	@GetMapping("/portal")
+	String portal(@RequestParam String persona, @RequestParam(defaultValue = "ehr") String mode,
+			@RequestParam(required = false) @Nullable String client,
+			@RequestParam(required = false) @Nullable String intent, Model model) {
+		Persona who = person(persona);
+		String clientId = (client != null) ? client : this.properties.launcherClientId();
+		model.addAttribute("persona", who);
+		model.addAttribute("frameUrl", this.launcher.framedLaunch(who, mode(mode), clientId, intent));
+		return "sandbox/portal";
+	}
+
+	private Persona person(String persona) {
+		return this.personas.find(persona)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such persona: " + persona));
+	}
+
+	private static LaunchMode mode(String mode) {
+		return LaunchMode.parse(mode)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "mode must be ehr or standalone"));
 	}
 
 }
