@@ -3,6 +3,7 @@ package org.kinship.launch.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -24,9 +25,10 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 /**
  * Turns a validated token response into the Kinship principal: who the user is from
- * {@code fhirUser}, the launch context from the token response, the name from the record,
- * Kinship's own rights, and the portal's style. Spring has already checked the
- * {@code id_token}'s signature, issuer, audience, expiry and nonce.
+ * {@code fhirUser}, the launch context from the token response, names from the record
+ * (the patient in context read once per launch), Kinship's own rights, and the portal's
+ * style. Spring has already checked the {@code id_token}'s signature, issuer, audience,
+ * expiry and nonce.
  */
 class SmartUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
@@ -67,20 +69,24 @@ class SmartUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
 			throw new LaunchProblem(LaunchProblem.MISSING_PATIENT_CONTEXT, "No patient in the launch context", null);
 		}
 		String token = request.getAccessToken().getTokenValue();
+		Set<String> scopes = Set.copyOf(request.getAccessToken().getScopes());
+		// the patient in context is read once, here, for every page of the launch (the
+		// home page, the banner, the care-plan panel's heading); pages never read it
+		Optional<String> patientName = (patient != null && KinshipPrincipal.allowsRead(scopes, "Patient"))
+				? this.names.nameOf(issuer.fhirBaseUrl(), token, new FhirUserReference("Patient", patient))
+				: Optional.empty();
 		// the id_token's name saves a round trip; the record is asked only when it has
-		// none
-		String displayName = java.util.Optional.ofNullable(idToken.getClaimAsString("name"))
-			.or(() -> this.names.nameOf(issuer.fhirBaseUrl(), token, who))
+		// none, and not again when the user is the patient just read
+		boolean isPatient = patient != null && who.relative().equals("Patient/" + patient);
+		String displayName = Optional.ofNullable(idToken.getClaimAsString("name"))
+			.or(() -> (isPatient && patientName.isPresent()) ? patientName
+					: this.names.nameOf(issuer.fhirBaseUrl(), token, who))
 			.orElse(who.resourceType());
 		boolean banner = Boolean.parseBoolean(String.valueOf(context.get("need_patient_banner")));
-		String patientName = (banner && patient != null)
-				? this.names.nameOf(issuer.fhirBaseUrl(), token, new FhirUserReference("Patient", patient)).orElse(null)
-				: null;
 		KinshipPrincipal principal = new KinshipPrincipal(issuer.key(), issuer.fhirBaseUrl(), who.relative(),
 				displayName, role, this.roles.rightsOf(issuer.fhirBaseUrl(), who.relative()), patient,
-				text(context.get("encounter")), banner, patientName, text(context.get("intent")),
-				text(context.get("tenant")), fhirContext(context.get("fhirContext")),
-				Set.copyOf(request.getAccessToken().getScopes()),
+				text(context.get("encounter")), banner, patientName.orElse(null), text(context.get("intent")),
+				text(context.get("tenant")), fhirContext(context.get("fhirContext")), scopes,
 				this.styles.variables(text(context.get("smart_style_url")), issuer.fhirBaseUrl()));
 		this.audit.record(new AuditEntry(issuer.fhirBaseUrl(), who.relative(),
 				(patient != null) ? "Patient/" + patient : null, AuditAction.LAUNCH, null, AuditEntry.SUCCESS));
