@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 /**
  * Has HAPI scan the model of the resources the panel reads, once the application is
  * ready. HAPI does it lazily, on the first parse of each type, which takes long enough to
- * make the first member's panel miss its time budget; done at start it held up readiness
+ * delay the first member's panel by seconds; done at start it held up readiness
  * by seconds. So it runs in the background right after start: a node takes traffic at
  * once, and a panel read that comes before the scan is done waits on HAPI's own lock for
  * the types it needs, as it did before there was a warm-up.
