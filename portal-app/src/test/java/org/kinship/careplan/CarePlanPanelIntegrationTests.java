@@ -181,6 +181,10 @@ class CarePlanPanelIntegrationTests {
 		assertThat(groupPage(patient)).contains("Furosemide 40 MG Oral Tablet");
 		home(patient);
 		EHR.server.verify(1, getRequestedFor(urlPathEqualTo(EHR.fhirPath("Patient/p9"))));
+		assertThat(this.audit.latest(EHR.fhirBase(), 80))
+			.filteredOn((entry) -> "Patient/p9".equals(entry.patient()) && entry.action() == AuditAction.FHIR_READ)
+			.extracting(AuditEntry::resourceTypes)
+			.containsOnlyOnce("Patient");
 	}
 
 	@Test

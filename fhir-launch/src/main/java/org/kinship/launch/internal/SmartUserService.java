@@ -72,14 +72,19 @@ class SmartUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
 		Set<String> scopes = Set.copyOf(request.getAccessToken().getScopes());
 		// the patient in context is read once, here, for every page of the launch (the
 		// home page, the banner, the care-plan panel's heading); pages never read it
-		Optional<String> patientName = (patient != null && KinshipPrincipal.allowsRead(scopes, "Patient"))
-				? this.names.nameOf(issuer.fhirBaseUrl(), token, new FhirUserReference("Patient", patient))
-				: Optional.empty();
+		Optional<String> patientName = Optional.empty();
+		if (patient != null && KinshipPrincipal.allowsRead(scopes, "Patient")) {
+			patientName = this.names.nameOf(issuer.fhirBaseUrl(), token, new FhirUserReference("Patient", patient));
+			// the read is audited as the pages' reads are; the name never is
+			this.audit.record(new AuditEntry(issuer.fhirBaseUrl(), who.relative(), "Patient/" + patient,
+					AuditAction.FHIR_READ, "Patient", patientName.isPresent() ? AuditEntry.SUCCESS : "no_name"));
+		}
 		// the id_token's name saves a round trip; the record is asked only when it has
 		// none, and not again when the user is the patient just read
+		Optional<String> contextName = patientName;
 		boolean isPatient = patient != null && who.relative().equals("Patient/" + patient);
 		String displayName = Optional.ofNullable(idToken.getClaimAsString("name"))
-			.or(() -> (isPatient && patientName.isPresent()) ? patientName
+			.or(() -> (isPatient && contextName.isPresent()) ? contextName
 					: this.names.nameOf(issuer.fhirBaseUrl(), token, who))
 			.orElse(who.resourceType());
 		boolean banner = Boolean.parseBoolean(String.valueOf(context.get("need_patient_banner")));
