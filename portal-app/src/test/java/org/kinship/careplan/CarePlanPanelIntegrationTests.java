@@ -142,6 +142,19 @@ class CarePlanPanelIntegrationTests {
 	}
 
 	@Test
+	void showsThePanelOnAPageOfItsOwnForABrowserWithoutScripts() throws Exception {
+		HeartFailureRecord.stubOn(EHR, "p11");
+		MockHttpSession session = member("p11");
+		String group = this.mvc.perform(get(GROUP).session(session)).andReturn().getResponse().getContentAsString();
+		assertThat(group).contains("id=\"careplan-open\" href=\"/groups/heart-failure-support/care-plan\"");
+		var page = this.mvc.perform(get(GROUP + "/care-plan").session(session)).andReturn().getResponse();
+		assertThat(page.getStatus()).isEqualTo(200);
+		assertThat(page.getContentAsString()).contains("<h1>Care plan from the health record</h1>")
+			.contains("id=\"careplan-back\" href=\"/groups/heart-failure-support\"");
+		assertThat(part(page.getContentAsString(), "medications")).contains("Furosemide 40 MG Oral Tablet");
+	}
+
+	@Test
 	void showsNoPanelAndReadsNothingForSomeoneWhoIsNotAMember() throws Exception {
 		HeartFailureRecord.stubOn(EHR, "p4");
 		MockHttpSession visitor = EHR.launch(this.mvc, "Patient/p4", "p4", WireMockEhr.ALL_SCOPES);
