@@ -20,7 +20,9 @@ import org.jspecify.annotations.Nullable;
  * @param patientId the patient in context, or {@code null}
  * @param encounterId the encounter in context, or {@code null}
  * @param needPatientBanner whether Kinship must show a patient banner
- * @param patientName the context patient's name for the banner, or {@code null}
+ * @param patientName the context patient's name, read once at launch for display only
+ * (the banner, the home page, the care-plan panel; never logged), or {@code null} when
+ * the grant does not cover it or the EHR did not give it
  * @param intent the launch intent, or {@code null}
  * @param tenant the EHR's tenant, or {@code null}
  * @param fhirContext references handed over in {@code fhirContext}
@@ -38,7 +40,17 @@ public record KinshipPrincipal(String issuerKey, String issuer, String fhirUser,
 	 * @return true when a {@code patient/} scope (or a wildcard) allows reading it
 	 */
 	public boolean mayRead(String resourceType) {
-		return this.grantedScopes.stream()
+		return allowsRead(this.grantedScopes, resourceType);
+	}
+
+	/**
+	 * Whether granted scopes allow reading a resource type for the patient in context.
+	 * @param grantedScopes the scopes the EHR granted
+	 * @param resourceType a FHIR resource type
+	 * @return true when a {@code patient/} scope (or a wildcard) allows reading it
+	 */
+	public static boolean allowsRead(Set<String> grantedScopes, String resourceType) {
+		return grantedScopes.stream()
 			.anyMatch((scope) -> scope.equals("patient/" + resourceType + ".rs")
 					|| scope.equals("patient/" + resourceType + ".r") || scope.equals("patient/*.rs")
 					|| scope.equals("patient/" + resourceType + ".read") || scope.equals("patient/*.read"));

@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Whose record this session works with, read live from the EHR with the user's token: the
- * patient in context, by name. Says plainly when the EHR did not grant the access or
- * cannot be reached.
+ * Whose record this session works with: the patient in context, by name, as read once at
+ * launch. Read live from the EHR with the user's token only when the launch could not
+ * read it. Says plainly when the EHR did not grant the access or cannot be reached.
  */
 @Component
 public class RecordContext {
@@ -23,7 +23,8 @@ public class RecordContext {
 	}
 
 	/**
-	 * Reads the patient in context.
+	 * The patient in context, from the launch; read again only when the launch could not
+	 * read it.
 	 * @param principal the current user
 	 * @return the patient's name, or why it is not shown
 	 * @throws RelaunchRequiredException when the session can no longer reach the EHR
@@ -34,6 +35,9 @@ public class RecordContext {
 		}
 		if (!principal.mayRead("Patient")) {
 			return new ContextPatient(Access.NOT_GRANTED, null);
+		}
+		if (principal.patientName() != null) {
+			return new ContextPatient(Access.SHOWN, principal.patientName());
 		}
 		try {
 			Patient patient = this.fhir.withUserToken(principal,

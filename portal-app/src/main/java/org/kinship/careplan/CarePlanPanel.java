@@ -43,7 +43,7 @@ import org.kinship.launch.KinshipRole;
  * @param careTeam the care team
  * @param appointments upcoming appointments
  */
-record CarePlanPanel(String groupSlug, KinshipRole viewer, @Nullable String patientName, boolean mayShare,
+public record CarePlanPanel(String groupSlug, KinshipRole viewer, @Nullable String patientName, boolean mayShare,
 		Instant readAt, boolean accessEnded, @Nullable SectionStatus trouble, PartView<ActivityCard> activities,
 		PartView<GoalCard> goals, PartView<MedicationCard> medications, PartView<ConditionCard> conditions,
 		PartView<CareTeamMember> careTeam, PartView<AppointmentCard> appointments) {

@@ -1,5 +1,7 @@
 package org.kinship.careplan;
 
+import java.util.Optional;
+
 import org.kinship.careplan.internal.CarePlanRecord;
 import org.kinship.careplan.internal.Part;
 import org.kinship.careplan.internal.RecordReads;
@@ -24,6 +26,15 @@ public class CarePlans {
 	CarePlans(RecordReads reads, SessionRecords cache) {
 		this.reads = reads;
 		this.cache = cache;
+	}
+
+	/**
+	 * The session's record when it is fresh, without reading anything.
+	 * @param principal the user
+	 * @return the cached record, or empty when the record must be read
+	 */
+	Optional<CarePlanRecord> cached(KinshipPrincipal principal) {
+		return this.cache.fresh(principal);
 	}
 
 	CarePlanRecord current(KinshipPrincipal principal) {

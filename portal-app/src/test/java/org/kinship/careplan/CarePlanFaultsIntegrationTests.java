@@ -35,15 +35,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * resources, and more results than Kinship keeps. The group page always renders with its
  * discussion; the panel says in plain words what is missing and offers a retry.
  */
-// a time budget that a loaded machine's reads of the other parts fit in, and a slow
-// part far slower than it that the EHR client still waits for: what the page does at
-// the budget shows, not how fast the machine is
+// a panel timeout that a loaded machine's reads of the other parts fit in, and a slow
+// part far slower than it that the EHR client still waits for: what the panel does at
+// the timeout shows, not how fast the machine is
 @SpringBootTest(properties = { "kinship.careplan.page-size=2", "kinship.careplan.max-entries=4",
-		"kinship.careplan.time-budget=PT10S", "kinship.launch.read-timeout=PT90S" })
+		"kinship.careplan.panel-timeout=PT10S", "kinship.launch.read-timeout=PT90S" })
 @AutoConfigureMockMvc
 class CarePlanFaultsIntegrationTests {
 
-	/** Far beyond the time budget. */
+	/** Far beyond the panel's timeout. */
 	private static final int SLOW_PART_MILLIS = 60_000;
 
 	static final WireMockEhr EHR = new WireMockEhr("faults");
@@ -97,6 +97,25 @@ class CarePlanFaultsIntegrationTests {
 
 		HeartFailureRecord.stubOn(EHR, "s1");
 		assertThat(part(groupPage(session), "medications")).contains("Furosemide 40 MG Oral Tablet");
+	}
+
+	@Test
+	void showsTheGroupPageWithoutAskingTheEhrAndThePanelAfterIt() throws Exception {
+		MockHttpSession session = member("s13");
+		HeartFailureRecord.stubOn(EHR, "s13");
+		EHR.server.stubFor(WireMock.get(urlPathMatching(".*/fhir/(CarePlan|Goal|MedicationRequest)"))
+			.willReturn(WireMockEhr.fhirJson(WireMockEhr.bundle()).withFixedDelay(SLOW_PART_MILLIS)));
+		EHR.server.resetRequests();
+		var response = this.mvc.perform(get(GROUP).session(session)).andReturn().getResponse();
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getContentAsString()).contains("id=\"discussion\"")
+			.contains("id=\"care-plan\"")
+			.contains("aria-busy=\"true\"")
+			.contains("data-careplan-src=\"/groups/heart-failure-support/care-plan/panel\"")
+			.contains("href=\"/groups/heart-failure-support/care-plan\"")
+			.doesNotContain("id=\"careplan-medications\"");
+		assertThat(EHR.server.findAll(getRequestedFor(urlPathMatching(".*/fhir/.*")))).as("nothing read for the page")
+			.isEmpty();
 	}
 
 	@Test
@@ -316,9 +335,7 @@ class CarePlanFaultsIntegrationTests {
 	}
 
 	private String groupPage(MockHttpSession session) throws Exception {
-		var response = this.mvc.perform(get(GROUP).session(session)).andReturn().getResponse();
-		assertThat(response.getStatus()).isEqualTo(200);
-		return response.getContentAsString();
+		return WireMockEhr.groupPageWithPanel(this.mvc, session, GROUP);
 	}
 
 }

@@ -33,10 +33,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 // the members here are new to their group: what they share is posted, not held for the
 // review of first posts that ModerationIntegrationTests covers
-// the page waits for the record as long as a loaded machine may need: that the parts are
-// read at once is seen from the EHR's side, and time budgets are measured under
+// the panel waits for the record as long as a loaded machine may need: that the parts are
+// read at once is seen from the EHR's side, and the panel's time is measured under
 // deploy/bench
-@SpringBootTest(properties = { "kinship.moderation.new-member-posts=0", "kinship.careplan.time-budget=PT60S" })
+@SpringBootTest(properties = { "kinship.moderation.new-member-posts=0", "kinship.careplan.panel-timeout=PT60S" })
 @AutoConfigureMockMvc
 class CarePlanPanelIntegrationTests {
 
@@ -142,12 +142,30 @@ class CarePlanPanelIntegrationTests {
 	}
 
 	@Test
+	void showsThePanelOnAPageOfItsOwnForABrowserWithoutScripts() throws Exception {
+		HeartFailureRecord.stubOn(EHR, "p11");
+		MockHttpSession session = member("p11");
+		String group = this.mvc.perform(get(GROUP).session(session)).andReturn().getResponse().getContentAsString();
+		assertThat(group).contains("id=\"careplan-open\" href=\"/groups/heart-failure-support/care-plan\"");
+		var page = this.mvc.perform(get(GROUP + "/care-plan").session(session)).andReturn().getResponse();
+		assertThat(page.getStatus()).isEqualTo(200);
+		assertThat(page.getContentAsString()).contains("<h1>Care plan from the health record</h1>")
+			.contains("id=\"careplan-back\" href=\"/groups/heart-failure-support\"");
+		assertThat(part(page.getContentAsString(), "medications")).contains("Furosemide 40 MG Oral Tablet");
+	}
+
+	@Test
 	void showsNoPanelAndReadsNothingForSomeoneWhoIsNotAMember() throws Exception {
 		HeartFailureRecord.stubOn(EHR, "p4");
 		MockHttpSession visitor = EHR.launch(this.mvc, "Patient/p4", "p4", WireMockEhr.ALL_SCOPES);
 		EHR.server.resetRequests();
 		String page = groupPage(visitor);
 		assertThat(page).contains("id=\"discussion\"").doesNotContain("id=\"care-plan\"").doesNotContain("Furosemide");
+		for (String path : List.of(GROUP + "/care-plan/panel", GROUP + "/care-plan")) {
+			var panel = this.mvc.perform(get(path).session(visitor)).andReturn().getResponse();
+			assertThat(panel.getStatus()).as(path).isEqualTo(404);
+			assertThat(panel.getContentAsString()).doesNotContain("Furosemide");
+		}
 		EHR.server.verify(0, getRequestedFor(urlPathMatching(".*/fhir/(CarePlan|Goal|MedicationRequest).*")));
 	}
 
@@ -160,6 +178,40 @@ class CarePlanPanelIntegrationTests {
 		String page = groupPage(clinician);
 		assertThat(page).contains("You are a member as Dr Nine").doesNotContain("id=\"care-plan\"");
 		EHR.server.verify(0, getRequestedFor(urlPathMatching(".*/fhir/.*")));
+	}
+
+	@Test
+	void readsThePatientOnceForTheLaunchTheHomePageAndTheGroupPage() throws Exception {
+		HeartFailureRecord.stubOn(EHR, "p9");
+		stubPatient("p9", "Rosa", "Diaz");
+		// no name in the id_token and a banner asked for: the launch needs the name twice
+		MockHttpSession patient = EHR.launch(this.mvc, "Patient/p9", "p9", WireMockEhr.ALL_SCOPES,
+				"\"need_patient_banner\": true", null);
+		EHR.join(this.mvc, patient, "heart-failure-support", "Member p9");
+		assertThat(home(patient)).contains("Welcome, Rosa Diaz")
+			.contains("Connected to your health record (Rosa Diaz)")
+			.contains("id=\"patient-banner-name\">Rosa Diaz<");
+		assertThat(groupPage(patient)).contains("Furosemide 40 MG Oral Tablet");
+		home(patient);
+		EHR.server.verify(1, getRequestedFor(urlPathEqualTo(EHR.fhirPath("Patient/p9"))));
+		assertThat(this.audit.latest(EHR.fhirBase(), 80))
+			.filteredOn((entry) -> "Patient/p9".equals(entry.patient()) && entry.action() == AuditAction.FHIR_READ)
+			.extracting(AuditEntry::resourceTypes)
+			.containsOnlyOnce("Patient");
+	}
+
+	@Test
+	void readsAClinciansPatientInContextOnceForTheLaunchTheHomePageAndThePanel() throws Exception {
+		HeartFailureRecord.stubOn(EHR, "p10");
+		stubPatient("p10", "Walter", "Brooks");
+		MockHttpSession clinician = EHR.launch(this.mvc, "Practitioner/dr-10", "p10", WireMockEhr.ALL_SCOPES,
+				"\"need_patient_banner\": true", "Dr Ten");
+		EHR.join(this.mvc, clinician, "heart-failure-support", "Dr Ten");
+		assertThat(home(clinician)).contains("Patient in context: Walter Brooks")
+			.contains("id=\"patient-banner-name\">Walter Brooks<");
+		assertThat(groupPage(clinician)).contains("Care plan of Walter Brooks")
+			.contains("Furosemide 40 MG Oral Tablet");
+		EHR.server.verify(1, getRequestedFor(urlPathEqualTo(EHR.fhirPath("Patient/p10"))));
 	}
 
 	@Test
@@ -257,6 +309,19 @@ class CarePlanPanelIntegrationTests {
 		assertThat(notMember.getContentAsString()).contains("Only members of this group can share with it.");
 	}
 
+	private void stubPatient(String id, String given, String family) {
+		EHR.server.stubFor(WireMock.get(urlPathEqualTo(EHR.fhirPath("Patient/" + id)))
+			.willReturn(WireMockEhr.fhirJson("""
+					{"resourceType": "Patient", "id": "%s", "name": [{"given": ["%s"], "family": "%s"}]}"""
+				.formatted(id, given, family))));
+	}
+
+	private String home(MockHttpSession session) throws Exception {
+		var response = this.mvc.perform(get("/").session(session)).andReturn().getResponse();
+		assertThat(response.getStatus()).isEqualTo(200);
+		return response.getContentAsString();
+	}
+
 	private MockHttpSession member(String patient) throws Exception {
 		MockHttpSession session = EHR.launch(this.mvc, "Patient/" + patient, patient, WireMockEhr.ALL_SCOPES);
 		EHR.join(this.mvc, session, "heart-failure-support", "Member " + patient);
@@ -264,9 +329,7 @@ class CarePlanPanelIntegrationTests {
 	}
 
 	private String groupPage(MockHttpSession session) throws Exception {
-		var response = this.mvc.perform(get(GROUP).session(session)).andReturn().getResponse();
-		assertThat(response.getStatus()).isEqualTo(200);
-		return response.getContentAsString();
+		return WireMockEhr.groupPageWithPanel(this.mvc, session, GROUP);
 	}
 
 	/** The HTML of one part of the panel. */

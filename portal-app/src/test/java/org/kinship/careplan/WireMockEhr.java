@@ -48,6 +48,8 @@ final class WireMockEhr {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
+	private static final Pattern PANEL_PLACE = Pattern.compile("data-careplan-src=\"([^\"]+)\"");
+
 	private static final RSAKey KEY = key();
 
 	/** Off until a test arms it: then it holds reads of a care plan's parts. */
@@ -96,6 +98,20 @@ final class WireMockEhr {
 	 * @return the Kinship session
 	 */
 	MockHttpSession launch(MockMvc mvc, String fhirUser, String patient, String scope) throws Exception {
+		return launch(mvc, fhirUser, patient, scope, "", "Pat Example");
+	}
+
+	/**
+	 * Launches a person with more launch context in the token response and the name the
+	 * {@code id_token} gives, if any.
+	 * @param context more members of the token response ({@code "need_patient_banner":
+	 * true}), or empty
+	 * @param name the {@code name} claim, or {@code null} for an {@code id_token} without
+	 * one
+	 * @return the Kinship session
+	 */
+	MockHttpSession launch(MockMvc mvc, String fhirUser, String patient, String scope, String context, String name)
+			throws Exception {
 		MockHttpSession session = new MockHttpSession();
 		String next = mvc.perform(get("/launch").param("iss", fhirBase()).param("launch", "L-1").session(session))
 			.andReturn()
@@ -106,8 +122,8 @@ final class WireMockEhr {
 		UriComponentsBuilder.fromUriString(authorize)
 			.build()
 			.getQueryParams()
-			.forEach((name, values) -> parameters.put(name, URLDecoder.decode(values.get(0), StandardCharsets.UTF_8)));
-		stubTokens(parameters.get("nonce"), fhirUser, patient, scope);
+			.forEach((key, values) -> parameters.put(key, URLDecoder.decode(values.get(0), StandardCharsets.UTF_8)));
+		stubTokens(parameters.get("nonce"), fhirUser, patient, scope, context, name);
 		String landed = mvc
 			.perform(get("/login/oauth2/code/" + this.key).param("code", "the-code")
 				.param("state", parameters.get("state"))
@@ -117,6 +133,25 @@ final class WireMockEhr {
 			.getRedirectedUrl();
 		assertThat(landed).isEqualTo("/");
 		return session;
+	}
+
+	/**
+	 * A group's page as a browser with scripts shows it once the care-plan panel has
+	 * arrived: the page, and when it leaves a place for the panel, the panel that its
+	 * script asks for, after the page.
+	 * @return the page, followed by the panel when the script loads it
+	 */
+	static String groupPageWithPanel(MockMvc mvc, MockHttpSession session, String path) throws Exception {
+		var response = mvc.perform(get(path).session(session)).andReturn().getResponse();
+		assertThat(response.getStatus()).isEqualTo(200);
+		String page = response.getContentAsString();
+		Matcher place = PANEL_PLACE.matcher(page);
+		if (!place.find()) {
+			return page;
+		}
+		var panel = mvc.perform(get(place.group(1)).session(session)).andReturn().getResponse();
+		assertThat(panel.getStatus()).as("the panel the page's script asks for").isEqualTo(200);
+		return page + "\n" + panel.getContentAsString();
 	}
 
 	/** Joins a group as a browser does: the join page's CSRF token, then the form. */
@@ -191,14 +226,15 @@ final class WireMockEhr {
 		this.server.stop();
 	}
 
-	private void stubTokens(String nonce, String fhirUser, String patient, String scope) {
-		String context = (patient != null) ? ", \"patient\": \"" + patient + "\"" : "";
+	private void stubTokens(String nonce, String fhirUser, String patient, String scope, String more, String name) {
+		String context = ((patient != null) ? ", \"patient\": \"" + patient + "\"" : "")
+				+ (more.isEmpty() ? "" : ", " + more);
 		this.server.stubFor(WireMock.post("/" + this.key + "/token")
 			.withRequestBody(containing("grant_type=authorization_code"))
 			.willReturn(okJson("""
 					{"access_token": "at-1", "token_type": "Bearer", "expires_in": 3600, "refresh_token": "rt-1",
 					 "scope": "%s", "id_token": "%s"%s}
-					""".formatted(scope, idToken(nonce, fhirUser), context))));
+					""".formatted(scope, idToken(nonce, fhirUser, name), context))));
 		this.server.stubFor(WireMock.post("/" + this.key + "/token")
 			.withRequestBody(containing("grant_type=refresh_token"))
 			.willReturn(okJson("""
@@ -216,17 +252,16 @@ final class WireMockEhr {
 				.withBody("{\"error\": \"invalid_grant\"}")));
 	}
 
-	private String idToken(String nonce, String fhirUser) {
+	private String idToken(String nonce, String fhirUser, String name) {
 		try {
-			JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(this.server.baseUrl())
+			JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().issuer(this.server.baseUrl())
 				.subject("user-1")
 				.audience("kinship-" + this.key)
 				.issueTime(new Date())
 				.expirationTime(Date.from(Instant.now().plusSeconds(300)))
 				.claim("nonce", nonce)
-				.claim("fhirUser", fhirBase() + "/" + fhirUser)
-				.claim("name", "Pat Example")
-				.build();
+				.claim("fhirUser", fhirBase() + "/" + fhirUser);
+			JWTClaimsSet claims = ((name != null) ? builder.claim("name", name) : builder).build();
 			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY.getKeyID()).build(),
 					claims);
 			jwt.sign(new RSASSASigner(KEY));

@@ -77,6 +77,15 @@ final class Browser {
 	}
 
 	/**
+	 * Waits for the care-plan panel of a group's page to be shown whole: at once when the
+	 * session holds the record, else once the page's script has loaded it.
+	 * @param driver the browser, on a group's page
+	 */
+	static void waitForCarePlan(WebDriver driver) {
+		waitFor(driver, By.cssSelector("#care-plan:not([aria-busy='true']) #care-plan-heading"));
+	}
+
+	/**
 	 * Waits until a condition holds, and says what the page showed, console included,
 	 * when it does not.
 	 * @param <T> what the condition gives

@@ -24,7 +24,7 @@ class CarePlanBrowserTests {
 		browser.get(this.system.sandboxUrl() + "/launch?persona=" + tommy() + "&mode=ehr");
 		Browser.waitFor(browser, By.id("greeting"));
 		joinOrOpen(browser, "heart-failure-support", "Tommy F");
-		Browser.waitFor(browser, By.id("care-plan"));
+		Browser.waitForCarePlan(browser);
 
 		WebElement panel = browser.findElement(By.id("care-plan"));
 		WebElement discussion = browser.findElement(By.id("discussion"));
@@ -65,7 +65,7 @@ class CarePlanBrowserTests {
 		browser.get(this.system.sandboxUrl() + "/launch?persona=" + tommy() + "&mode=ehr");
 		Browser.waitFor(browser, By.id("greeting"));
 		joinOrOpen(browser, "heart-failure-support", "Tommy F");
-		Browser.waitFor(browser, By.id("care-plan"));
+		Browser.waitForCarePlan(browser);
 		browser.findElement(By.cssSelector("#careplan-goals details summary")).click();
 		browser.findElement(By.cssSelector("#careplan-goals a.careplan-share")).click();
 		Browser.waitFor(browser, By.id("share-text"));

@@ -3,6 +3,7 @@ package org.kinship.launch.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -24,9 +25,10 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 /**
  * Turns a validated token response into the Kinship principal: who the user is from
- * {@code fhirUser}, the launch context from the token response, the name from the record,
- * Kinship's own rights, and the portal's style. Spring has already checked the
- * {@code id_token}'s signature, issuer, audience, expiry and nonce.
+ * {@code fhirUser}, the launch context from the token response, names from the record
+ * (the patient in context read once per launch), Kinship's own rights, and the portal's
+ * style. Spring has already checked the {@code id_token}'s signature, issuer, audience,
+ * expiry and nonce.
  */
 class SmartUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
@@ -70,19 +72,28 @@ class SmartUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
 			throw new LaunchProblem(LaunchProblem.MISSING_PATIENT_CONTEXT, "No patient in the launch context", null);
 		}
 		String token = request.getAccessToken().getTokenValue();
+		Set<String> scopes = Set.copyOf(request.getAccessToken().getScopes());
+		// the patient in context is read once, here, for every page of the launch (the
+		// home page, the banner, the care-plan panel's heading); pages never read it
+		Optional<String> patientName = Optional.empty();
+		if (patient != null && KinshipPrincipal.allowsRead(scopes, "Patient")) {
+			patientName = this.names.nameOf(fhirBase, token, new FhirUserReference("Patient", patient));
+			// the read is audited as the pages' reads are; the name never is
+			this.audit.record(new AuditEntry(issuer.fhirBaseUrl(), who.relative(), "Patient/" + patient,
+					AuditAction.FHIR_READ, "Patient", patientName.isPresent() ? AuditEntry.SUCCESS : "no_name"));
+		}
 		// the id_token's name saves a round trip; the record is asked only when it has
-		// none
-		String displayName = java.util.Optional.ofNullable(idToken.getClaimAsString("name"))
-			.or(() -> this.names.nameOf(fhirBase, token, who))
+		// none, and not again when the user is the patient just read
+		Optional<String> contextName = patientName;
+		boolean isPatient = patient != null && who.relative().equals("Patient/" + patient);
+		String displayName = Optional.ofNullable(idToken.getClaimAsString("name"))
+			.or(() -> (isPatient && contextName.isPresent()) ? contextName : this.names.nameOf(fhirBase, token, who))
 			.orElse(who.resourceType());
 		boolean banner = Boolean.parseBoolean(String.valueOf(context.get("need_patient_banner")));
-		String patientName = (banner && patient != null)
-				? this.names.nameOf(fhirBase, token, new FhirUserReference("Patient", patient)).orElse(null) : null;
 		KinshipPrincipal principal = new KinshipPrincipal(issuer.key(), issuer.fhirBaseUrl(), who.relative(),
 				displayName, role, this.roles.rightsOf(issuer.fhirBaseUrl(), who.relative()), patient,
-				text(context.get("encounter")), banner, patientName, text(context.get("intent")),
-				text(context.get("tenant")), fhirContext(context.get("fhirContext")),
-				Set.copyOf(request.getAccessToken().getScopes()),
+				text(context.get("encounter")), banner, patientName.orElse(null), text(context.get("intent")),
+				text(context.get("tenant")), fhirContext(context.get("fhirContext")), scopes,
 				this.styles.variables(text(context.get("smart_style_url")), fhirBase));
 		this.audit.record(new AuditEntry(issuer.fhirBaseUrl(), who.relative(),
 				(patient != null) ? "Patient/" + patient : null, AuditAction.LAUNCH, null, AuditEntry.SUCCESS));

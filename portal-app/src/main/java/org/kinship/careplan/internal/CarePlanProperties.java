@@ -12,8 +12,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the care-plan module ({@code kinship.careplan}).
  *
- * @param timeBudget how long the group page waits for the record before the panel says
- * what is missing
+ * @param panelTimeout how long the panel's own request (never the group page, which does
+ * not wait for the record) waits for the record before the panel names the parts that
+ * have not arrived; the page's script waits a little longer than this for the panel
  * @param cacheTtl how long a record read stays in the member's session
  * @param pageSize entries asked for per page ({@code _count})
  * @param maxEntries entries of one part followed through pages before the panel offers
@@ -24,7 +25,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("kinship.careplan")
-public record CarePlanProperties(@DefaultValue("PT2S") Duration timeBudget, @DefaultValue("PT5M") Duration cacheTtl,
+public record CarePlanProperties(@DefaultValue("PT30S") Duration panelTimeout, @DefaultValue("PT5M") Duration cacheTtl,
 		@DefaultValue("50") @Min(1) @Max(1000) int pageSize, @DefaultValue("100") @Min(1) @Max(5000) int maxEntries,
 		@DefaultValue("8") @Min(1) @Max(64) int parallelism, @DefaultValue("4") @Min(1) @Max(100) int cardsShown,
 		@DefaultValue("500") @Min(20) @Max(4000) int shareMaxLength) {

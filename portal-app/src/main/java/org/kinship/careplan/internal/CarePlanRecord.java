@@ -13,8 +13,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param issuer the EHR's FHIR base URL
  * @param patientId the patient whose record it is
- * @param patientName the patient's name, read for caregivers and clinicians, or
- * {@code null}
+ * @param patientName the patient's name as read at launch, or {@code null}
  * @param readAt when it was read
  * @param accessEnded whether the EHR no longer accepts the session's token, so that
  * nothing could be read

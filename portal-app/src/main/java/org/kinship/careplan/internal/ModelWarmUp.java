@@ -22,10 +22,10 @@ import org.springframework.stereotype.Component;
 /**
  * Has HAPI scan the model of the resources the panel reads, once the application is
  * ready. HAPI does it lazily, on the first parse of each type, which takes long enough to
- * make the first member's panel miss its time budget; done at start it held up readiness
- * by seconds. So it runs in the background right after start: a node takes traffic at
- * once, and a panel read that comes before the scan is done waits on HAPI's own lock for
- * the types it needs, as it did before there was a warm-up.
+ * delay the first member's panel by seconds; done at start it held up readiness by
+ * seconds. So it runs in the background right after start: a node takes traffic at once,
+ * and a panel read that comes before the scan is done waits on HAPI's own lock for the
+ * types it needs, as it did before there was a warm-up.
  * <p>
  * The scan gets a thread of its own from Boot's builder (so {@code spring.task.execution}
  * settings apply) rather than an {@code Executor} bean: any such bean would make Boot

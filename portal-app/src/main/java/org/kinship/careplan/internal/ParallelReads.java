@@ -72,26 +72,6 @@ final class ParallelReads {
 		}
 	}
 
-	<T> @Nullable T awaitOrNull(Future<T> read) {
-		try {
-			return read.get(Math.max(0, this.deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-		}
-		catch (TimeoutException ex) {
-			read.cancel(true);
-			return null;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return null;
-		}
-		catch (ExecutionException ex) {
-			// only a 401 matters here: it is thrown on, anything else leaves the value
-			// out
-			statusFor(ex.getCause());
-			return null;
-		}
-	}
-
 	static SectionStatus statusFor(Throwable failure) {
 		if (failure instanceof AuthenticationException unauthorized) {
 			throw unauthorized;

@@ -14,15 +14,12 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
-import org.hl7.fhir.r4.model.Patient;
-import org.jspecify.annotations.Nullable;
 import org.kinship.audit.AuditAction;
 import org.kinship.audit.AuditEntry;
 import org.kinship.audit.AuditLog;
 import org.kinship.careplan.internal.Searches.SearchSettings;
 import org.kinship.launch.FhirClients;
 import org.kinship.launch.KinshipPrincipal;
-import org.kinship.launch.KinshipRole;
 import org.kinship.launch.RelaunchRequiredException;
 
 import org.slf4j.Logger;
@@ -113,7 +110,7 @@ public class RecordReads {
 		SearchSettings settings = new SearchSettings(LocalDate.now(ZoneOffset.UTC), principal.mayRead("Practitioner"),
 				this.properties.pageSize());
 		Instant today = startOfToday();
-		ParallelReads reads = new ParallelReads(this.executor, this.properties.timeBudget());
+		ParallelReads reads = new ParallelReads(this.executor, this.properties.panelTimeout());
 		PartReader reader = new PartReader(client, patientId, settings, this.properties.maxEntries(), context);
 		Future<Section<CarePlanCard>> plans = start(reads, principal, Part.PLANS, reader, CarePlanCards::map);
 		Future<Section<GoalCard>> goals = start(reads, principal, Part.GOALS, reader, GoalCards::map);
@@ -124,10 +121,8 @@ public class RecordReads {
 		Future<Section<CareTeamMember>> team = start(reads, principal, Part.CARE_TEAM, reader, CareTeamMembers::map);
 		Future<Section<AppointmentCard>> appointments = start(reads, principal, Part.APPOINTMENTS, reader,
 				(resources, mapping) -> AppointmentCards.map(resources, mapping, today));
-		Future<String> name = needsName(principal)
-				? reads.start(() -> Names.of(client.read().resource(Patient.class).withId(patientId).execute()))
-				: CompletableFuture.completedFuture(principal.patientName());
-		CarePlanRecord record = new CarePlanRecord(principal.issuer(), patientId, reads.awaitOrNull(name),
+		// the patient's name was read once at launch; the panel never reads it again
+		CarePlanRecord record = new CarePlanRecord(principal.issuer(), patientId, principal.patientName(),
 				Instant.now(), false, reads.await(plans), reads.await(goals), reads.await(medications),
 				reads.await(conditions), reads.await(team), reads.await(appointments));
 		return new Wave(record, List.copyOf(context.foreign()));
@@ -143,11 +138,6 @@ public class RecordReads {
 
 	private static Instant startOfToday() {
 		return LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
-	}
-
-	private static boolean needsName(KinshipPrincipal principal) {
-		return principal.role() != KinshipRole.PATIENT && principal.patientName() == null
-				&& principal.mayRead("Patient");
 	}
 
 	private void recordForeign(KinshipPrincipal principal, List<String> resourceTypes) {

@@ -7,7 +7,7 @@ public enum SectionStatus {
 	SHOWN,
 	/** The EHR did not let Kinship read it: the scope was not granted, or 403. */
 	NOT_GRANTED,
-	/** It did not arrive within the panel's time budget. */
+	/** It did not arrive before the panel's request stopped waiting. */
 	SLOW,
 	/** The EHR could not be reached or answered with an error. */
 	UNAVAILABLE,

@@ -4,6 +4,8 @@ import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.kinship.careplan.CarePlanPanel;
+import org.kinship.careplan.CarePlanPanels;
 import org.kinship.careplan.CarePlanSharing;
 import org.kinship.careplan.CarePlans;
 import org.kinship.careplan.ShareCard;
@@ -22,16 +24,20 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The care-plan panel's own actions: refresh, read more of a part, and the preview in
- * which a member edits what they share from their plan.
+ * The care-plan panel itself, loaded after the group's page by its script (or on a page
+ * of its own without a script), and its actions: refresh, read more of a part, and the
+ * preview in which a member edits what they share from their plan.
  */
 @Controller
 class CarePlanController {
 
 	private final CarePlans plans;
+
+	private final CarePlanPanels panels;
 
 	private final CarePlanSharing sharing;
 
@@ -39,11 +45,35 @@ class CarePlanController {
 
 	private final GroupDirectory directory;
 
-	CarePlanController(CarePlans plans, CarePlanSharing sharing, Chat chat, GroupDirectory directory) {
+	CarePlanController(CarePlans plans, CarePlanPanels panels, CarePlanSharing sharing, Chat chat,
+			GroupDirectory directory) {
 		this.plans = plans;
+		this.panels = panels;
 		this.sharing = sharing;
 		this.chat = chat;
 		this.directory = directory;
+	}
+
+	/**
+	 * The panel alone, as the group page's script puts it in its place: read live unless
+	 * the session holds a fresh record, waiting at most
+	 * {@code kinship.careplan.panel-timeout}.
+	 */
+	@GetMapping("/groups/{slug}/care-plan/panel")
+	String panel(KinshipPrincipal principal, @PathVariable String slug, Model model) {
+		model.addAttribute("panel", panelOf(principal, slug));
+		return "careplan/panel :: contents";
+	}
+
+	/** The panel on a page of its own, for a browser that runs no script. */
+	@GetMapping("/groups/{slug}/care-plan")
+	String page(KinshipPrincipal principal, @PathVariable String slug, Model model) {
+		model.addAttribute("panel", panelOf(principal, slug));
+		return "careplan/page";
+	}
+
+	private CarePlanPanel panelOf(KinshipPrincipal principal, String slug) {
+		return this.panels.read(principal, slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
 	@PostMapping("/groups/{slug}/care-plan/refresh")
