@@ -18,8 +18,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Two Kinship nodes on one MariaDB database and one Redis of their own, with a sandbox
- * EHR that launches into either: what a hospital runs behind a load balancer. Each node
- * has its own sessions; members launch into the node they use.
+ * EHR that launches into either: what a hospital runs behind a load balancer. Sessions
+ * are shared through that Redis, sealed under one key, so a member launched into one node
+ * is served by either. Redis keeps what it holds on disk (append-only file), as a
+ * deployment's does, so sessions outlive its restart.
  */
 final class KinshipCluster implements AutoCloseable {
 
@@ -34,6 +36,8 @@ final class KinshipCluster implements AutoCloseable {
 	private final int[] nodePorts;
 
 	private final String clientKey;
+
+	private final String sessionKey = sessionKey();
 
 	private KinshipCluster(RedisServer redis, ConfigurableApplicationContext sandbox, int sandboxPort, int[] nodePorts,
 			String clientKey) {
@@ -116,6 +120,8 @@ final class KinshipCluster implements AutoCloseable {
 				"--spring.datasource.username=" + MariaDbTestDatabase.user(),
 				"--spring.datasource.password=" + MariaDbTestDatabase.password(),
 				"--kinship.realtime.redis-fanout=true", "--kinship.realtime.node-id=node-" + index,
+				// one session store for both nodes, one key to seal it
+				"--kinship.session.store=redis", "--kinship.session.key=" + this.sessionKey,
 				"--spring.data.redis.url=redis://127.0.0.1:" + this.redis.port(),
 				// Kinship's one second is for a node in service; two nodes and a sandbox
 				// starting together on a busy machine may take longer to say hello, and
@@ -133,6 +139,12 @@ final class KinshipCluster implements AutoCloseable {
 				prefix + "authentication=private_key_jwt", prefix + "jwk-set-url=" + base + "/.well-known/jwks.json",
 				prefix + "redirect-uris=" + base + "/login/oauth2/code/sandbox",
 				prefix + "launch-url=" + base + "/launch");
+	}
+
+	private static String sessionKey() {
+		byte[] key = new byte[32];
+		new java.security.SecureRandom().nextBytes(key);
+		return java.util.Base64.getEncoder().encodeToString(key);
 	}
 
 	private static String clientKey() throws JOSEException {
@@ -213,8 +225,14 @@ final class KinshipCluster implements AutoCloseable {
 		}
 
 		private void startProcess() throws IOException, InterruptedException {
+			File dir = new File("target/redis-" + this.port);
+			dir.mkdirs();
+			// persistence as in a deployment, so that sessions outlive a restart;
+			// keyspace
+			// events set here too, since a CONFIG SET made by a node does not outlive it
 			this.process = new ProcessBuilder("redis-server", "--port", String.valueOf(this.port), "--bind",
-					"127.0.0.1", "--save", "", "--appendonly", "no")
+					"127.0.0.1", "--dir", dir.getAbsolutePath(), "--save", "", "--appendonly", "yes", "--appendfsync",
+					"always", "--notify-keyspace-events", "Egx")
 				.redirectOutput(new File("target/redis-" + this.port + ".log"))
 				.redirectErrorStream(true)
 				.start();

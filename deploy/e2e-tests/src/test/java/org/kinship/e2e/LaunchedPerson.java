@@ -29,12 +29,28 @@ final class LaunchedPerson {
 
 	private static final Pattern ACTION = Pattern.compile("action=\"([^\"]+)\"");
 
-	private final Browserless browser = new Browserless();
+	private final Browserless browser;
 
 	private final String kinshipUrl;
 
 	private LaunchedPerson(String kinshipUrl) {
+		this(new Browserless(), kinshipUrl);
+	}
+
+	private LaunchedPerson(Browserless browser, String kinshipUrl) {
+		this.browser = browser;
 		this.kinshipUrl = kinshipUrl;
+	}
+
+	/**
+	 * The same person, with the same cookies, going to another of the cluster's nodes, as
+	 * a load balancer without sticky sessions sends them.
+	 * @param cluster the cluster
+	 * @param node the node
+	 * @return the person at that node, launched nowhere again
+	 */
+	LaunchedPerson at(KinshipCluster cluster, int node) {
+		return new LaunchedPerson(this.browser, cluster.nodeUrl(node));
 	}
 
 	/**

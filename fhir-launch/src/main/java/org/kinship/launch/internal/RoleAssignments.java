@@ -93,10 +93,15 @@ public class RoleAssignments implements ApplicationRunner {
 			.query(Integer.class)
 			.single();
 		if (existing == 0) {
-			this.jdbc.sql(
-					"INSERT INTO role_assignment (issuer, fhir_user, role, granted_at, granted_by) VALUES (?, ?, ?, ?, ?)")
-				.params(issuer, fhirUser, right.name(), Timestamp.from(Instant.now()), grantedBy)
-				.update();
+			try {
+				this.jdbc.sql(
+						"INSERT INTO role_assignment (issuer, fhir_user, role, granted_at, granted_by) VALUES (?, ?, ?, ?, ?)")
+					.params(issuer, fhirUser, right.name(), Timestamp.from(Instant.now()), grantedBy)
+					.update();
+			}
+			catch (org.springframework.dao.DuplicateKeyException ex) {
+				// another node, starting at the same moment, granted it first
+			}
 		}
 	}
 
