@@ -62,6 +62,14 @@ final class RunningKinship {
 		return "http://localhost:" + this.kinshipPort;
 	}
 
+	/**
+	 * Kinship's Actuator, on its management port (random here).
+	 * @return the origin
+	 */
+	String managementUrl() {
+		return "http://localhost:" + this.kinship.getEnvironment().getProperty("local.management.port");
+	}
+
 	private static RunningKinship start() {
 		int sandboxPort = freePort();
 		int kinshipPort = freePort();
@@ -76,7 +84,7 @@ final class RunningKinship {
 		// waiting for it
 		ConfigurableApplicationContext kinship = new SpringApplicationBuilder(KinshipApplication.class)
 			.initializers((context) -> context.getBeanFactory().registerSingleton("clock", system.clock))
-			.run("--server.port=" + kinshipPort, "--spring.profiles.active=demo",
+			.run("--server.port=" + kinshipPort, "--management.server.port=0", "--spring.profiles.active=demo",
 					"--kinship.launch.issuers.sandbox.fhir-base-url=http://localhost:" + sandboxPort + "/fhir",
 					// the sandbox's portal page, under 127.0.0.1: another site than
 					// Kinship's localhost
