@@ -29,8 +29,10 @@ class FhirCallMeters {
 
 	private final MeterRegistry registry;
 
-	FhirCallMeters(ObjectProvider<MeterRegistry> registry) {
+	FhirCallMeters(ObjectProvider<MeterRegistry> registry, IssuerRegistry issuers) {
 		this.registry = registry.getIfAvailable(SimpleMeterRegistry::new);
+		// at zero from the start, so that a rate of errors is there before the first one
+		issuers.all().forEach((issuer) -> this.registry.counter(ERRORS, "issuer", issuer.key()));
 	}
 
 	/**
