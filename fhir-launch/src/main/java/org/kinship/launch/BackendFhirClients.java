@@ -24,11 +24,15 @@ public class BackendFhirClients {
 
 	private final AuditLog audit;
 
-	BackendFhirClients(IssuerRegistry issuers, BackendTokens tokens, FhirContext fhirContext, AuditLog audit) {
+	private final FhirCallMeters meters;
+
+	BackendFhirClients(IssuerRegistry issuers, BackendTokens tokens, FhirContext fhirContext, AuditLog audit,
+			FhirCallMeters meters) {
 		this.issuers = issuers;
 		this.tokens = tokens;
 		this.fhirContext = fhirContext;
 		this.audit = audit;
+		this.meters = meters;
 	}
 
 	/**
@@ -43,6 +47,7 @@ public class BackendFhirClients {
 		IGenericClient client = this.fhirContext.newRestfulGenericClient(issuer.fhirBaseUrl());
 		client.registerInterceptor(new BearerTokenAuthInterceptor(this.tokens.accessToken(issuer)));
 		client.registerInterceptor(new AuditedReads(this.audit, issuer.fhirBaseUrl(), "system", null));
+		client.registerInterceptor(this.meters.interceptor(issuer.key(), "backend"));
 		return client;
 	}
 

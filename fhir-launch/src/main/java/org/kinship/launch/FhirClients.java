@@ -42,13 +42,16 @@ public class FhirClients {
 
 	private final IssuerRegistry issuers;
 
+	private final FhirCallMeters meters;
+
 	FhirClients(FhirContext fhirContext, OAuth2AuthorizedClientManager authorizedClients, ForcedRefresh forcedRefresh,
-			AuditLog audit, IssuerRegistry issuers) {
+			AuditLog audit, IssuerRegistry issuers, FhirCallMeters meters) {
 		this.fhirContext = fhirContext;
 		this.authorizedClients = authorizedClients;
 		this.forcedRefresh = forcedRefresh;
 		this.audit = audit;
 		this.issuers = issuers;
+		this.meters = meters;
 	}
 
 	/**
@@ -111,6 +114,7 @@ public class FhirClients {
 		IGenericClient client = this.fhirContext.newRestfulGenericClient(fhirBase);
 		client.registerInterceptor(new BearerTokenAuthInterceptor(accessToken));
 		client.registerInterceptor(new AuditedReads(this.audit, principal));
+		client.registerInterceptor(this.meters.interceptor(principal.issuerKey(), "user"));
 		return client;
 	}
 

@@ -1,5 +1,11 @@
 package org.kinship.moderation;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.kinship.moderation.internal.ScreeningEngine;
 import org.kinship.moderation.internal.ScreeningRules;
 
@@ -28,8 +34,22 @@ public class Screening {
 
 	private final ObjectProvider<ScreeningRules> rules;
 
-	Screening(ObjectProvider<ScreeningRules> rules) {
+	private final Timer time;
+
+	/**
+	 * Screening under the rules bean, timed on the application's meter registry (the
+	 * {@code kinship.screening} timer; a registry of its own where there is none).
+	 * @param rules the rules, when there are any yet
+	 * @param meters the meter registry, when there is one
+	 */
+	Screening(ObjectProvider<ScreeningRules> rules, ObjectProvider<MeterRegistry> meters) {
 		this.rules = rules;
+		this.time = Timer.builder("kinship.screening")
+			.description("Screening of one message by every detector")
+			.publishPercentileHistogram()
+			.minimumExpectedValue(Duration.ofNanos(10_000))
+			.maximumExpectedValue(Duration.ofSeconds(1))
+			.register(meters.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
 	/**
@@ -41,7 +61,7 @@ public class Screening {
 	public Verdict screen(Submission submission) {
 		ScreeningRules.Rules group = this.rules.getIfAvailable(() -> ScreeningRules.UNTIL_CONFIGURED)
 			.rulesFor(submission.issuer(), submission.groupId());
-		return this.engine.screen(submission, group.policy(), group.global(), group.group());
+		return timed(submission, group);
 	}
 
 	/**
@@ -59,7 +79,17 @@ public class Screening {
 		int publishedBefore = counted ? posting.publishedBefore().getAsInt() : Integer.MAX_VALUE;
 		Submission submission = new Submission(posting.issuer(), posting.groupId(), posting.author(), posting.text(),
 				publishedBefore, posting.staff(), posting.medicines());
-		return this.engine.screen(submission, group.policy(), group.global(), group.group());
+		return timed(submission, group);
+	}
+
+	private Verdict timed(Submission submission, ScreeningRules.Rules group) {
+		long start = System.nanoTime();
+		try {
+			return this.engine.screen(submission, group.policy(), group.global(), group.group());
+		}
+		finally {
+			this.time.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+		}
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 
 import org.jspecify.annotations.Nullable;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.kinship.moderation.Flags.FlagReason;
 import org.kinship.moderation.ModerationSettings.Settings;
@@ -239,7 +240,8 @@ class ModerationTests {
 		StaticListableBeanFactory beans = new StaticListableBeanFactory();
 		beans.addBean("rules",
 				(ScreeningRules) (issuer, groupId) -> new ScreeningRules.Rules(policy, global, TermList.empty()));
-		Screening screening = new Screening(beans.getBeanProvider(ScreeningRules.class));
+		Screening screening = new Screening(beans.getBeanProvider(ScreeningRules.class),
+				new StaticListableBeanFactory().getBeanProvider(MeterRegistry.class));
 		return new Moderation(this.sanctions, screening, this.queue, this.flags, this.settings, this.log);
 	}
 

@@ -2,6 +2,7 @@ package org.kinship.moderation;
 
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.kinship.moderation.Outcome;
 import org.kinship.moderation.Submission;
@@ -16,13 +17,15 @@ class ScreeningTests {
 
 	@Test
 	void deliversAFirstPostWhileNoRulesAreConfigured() {
-		Screening screening = new Screening(new StaticListableBeanFactory().getBeanProvider(ScreeningRules.class));
+		Screening screening = new Screening(new StaticListableBeanFactory().getBeanProvider(ScreeningRules.class),
+				new StaticListableBeanFactory().getBeanProvider(MeterRegistry.class));
 		assertThat(screening.screen(first("hello everyone")).outcome()).isEqualTo(Outcome.ALLOW);
 	}
 
 	@Test
 	void holdsPersonalDataWhileNoRulesAreConfigured() {
-		Screening screening = new Screening(new StaticListableBeanFactory().getBeanProvider(ScreeningRules.class));
+		Screening screening = new Screening(new StaticListableBeanFactory().getBeanProvider(ScreeningRules.class),
+				new StaticListableBeanFactory().getBeanProvider(MeterRegistry.class));
 		assertThat(screening.screen(first("my SSN is 123-45-6789")).outcome()).isEqualTo(Outcome.HOLD);
 	}
 
@@ -33,7 +36,8 @@ class ScreeningTests {
 		beans.addBean("rules",
 				(ScreeningRules) (issuer, groupId) -> new ScreeningRules.Rules(ScreeningPolicy.defaults(),
 						TermList.empty(), (groupId == 7) ? blocked : TermList.empty()));
-		Screening screening = new Screening(beans.getBeanProvider(ScreeningRules.class));
+		Screening screening = new Screening(beans.getBeanProvider(ScreeningRules.class),
+				new StaticListableBeanFactory().getBeanProvider(MeterRegistry.class));
 		assertThat(screening.screen(first("hello everyone")).reasonKey()).isEqualTo("moderation.held.new-member");
 		assertThat(screening.screen(new Submission("sandbox", 7, "Patient/1", "a spoiler", 5, false)).outcome())
 			.isEqualTo(Outcome.REFUSE);

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.kinship.shared.MarkdownRenderer;
 import org.kinship.chat.internal.ChatProperties;
 import org.kinship.chat.internal.MessageStore;
@@ -65,9 +67,14 @@ public class Chat {
 
 	private final Clock clock;
 
+	private final Counter storedVisible;
+
+	private final Counter storedHeld;
+
 	Chat(GroupDirectory groups, MessageStore store, RateLimiter rateLimiter, Screening screening,
 			MarkdownRenderer markdown, ChatProperties properties, ApplicationEventPublisher events,
-			Moderation moderation, List<PostingRule> rules, List<SenderMedicines> medicines, Clock clock) {
+			Moderation moderation, List<PostingRule> rules, List<SenderMedicines> medicines, Clock clock,
+			MeterRegistry meters) {
 		this.groups = groups;
 		this.store = store;
 		this.rateLimiter = rateLimiter;
@@ -79,6 +86,16 @@ public class Chat {
 		this.rules = rules;
 		this.medicines = medicines;
 		this.clock = clock;
+		this.storedVisible = stored(meters, "visible");
+		this.storedHeld = stored(meters, "held");
+	}
+
+	/** Messages stored by sends, by whether they were delivered or held for review. */
+	private static Counter stored(MeterRegistry meters, String status) {
+		return Counter.builder("kinship.messages.stored")
+			.description("Chat messages stored, delivered (visible) or held for review")
+			.tag("status", status)
+			.register(meters);
 	}
 
 	/**
@@ -148,6 +165,7 @@ public class Chat {
 			this.events.publishEvent(new MessagePosted(stored));
 		}
 		admission.record(stored.id());
+		(held ? this.storedHeld : this.storedVisible).increment();
 		// a member who may be in crisis is shown the help panel and nothing else: no
 		// welcome, no word of a hold
 		boolean told = held && !verdict.crisis();

@@ -1,5 +1,7 @@
 package org.kinship.realtime;
 
+import java.time.Instant;
+
 import org.springframework.web.socket.CloseStatus;
 
 /**
@@ -26,6 +28,15 @@ public interface LivePages {
 	 * @param payload what the pages receive
 	 */
 	void toFollowers(String destination, Object payload);
+
+	/**
+	 * As {@link #toFollowers(String, Object)}, for a payload whose delivery is timed from
+	 * when it was stored (the {@code kinship.messages.delivery} timer): a new message.
+	 * @param destination the topic
+	 * @param payload what the pages receive
+	 * @param storedAt when the payload was stored, by the application's clock
+	 */
+	void toFollowers(String destination, Object payload, Instant storedAt);
 
 	/**
 	 * Sends a payload to a user's queue through the broker's user destinations.

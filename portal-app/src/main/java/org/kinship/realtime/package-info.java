@@ -8,6 +8,7 @@
  * of its destinations a person may use ({@link org.kinship.realtime.DestinationRule}) and
  * listens to its own events. Sockets close when their launch session ends.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Real time", allowedDependencies = { "shared", "launch" })
+@org.springframework.modulith.ApplicationModule(displayName = "Real time",
+		allowedDependencies = { "shared", "launch", "audit" })
 @org.jspecify.annotations.NullMarked
 package org.kinship.realtime;

@@ -113,7 +113,8 @@ final class KinshipCluster implements AutoCloseable {
 
 	private ConfigurableApplicationContext node(int index) {
 		return new SpringApplicationBuilder(KinshipApplication.class).run("--server.port=" + this.nodePorts[index],
-				"--spring.profiles.active=demo",
+				// Actuator on a random port of each node's own
+				"--management.server.port=0", "--spring.profiles.active=demo",
 				"--kinship.launch.issuers.sandbox.fhir-base-url=" + sandboxUrl() + "/fhir",
 				"--kinship.launch.issuers.sandbox.client-id=" + clientOf(index),
 				"--kinship.launch.client-key=" + this.clientKey, "--spring.datasource.url=" + MariaDbTestDatabase.url(),

@@ -62,6 +62,14 @@ final class RunningKinship {
 		return "http://localhost:" + this.kinshipPort;
 	}
 
+	/**
+	 * Kinship's Actuator, on its management port (random here).
+	 * @return the origin
+	 */
+	String managementUrl() {
+		return "http://localhost:" + this.kinship.getEnvironment().getProperty("local.management.port");
+	}
+
 	private static RunningKinship start() {
 		int sandboxPort = freePort();
 		int kinshipPort = freePort();
@@ -72,25 +80,25 @@ final class RunningKinship {
 			.run("--server.port=" + sandboxPort, "--KINSHIP_BASE_URL=http://localhost:" + kinshipPort,
 					"--sandbox.access-token-ttl=PT" + ACCESS_TOKEN_SECONDS + "S",
 					"--sandbox.import-paths=" + syntheaSamples());
-		java.util.List<String> arguments = new java.util.ArrayList<>(
-				java.util.List.of("--server.port=" + kinshipPort, "--spring.profiles.active=demo",
-						"--kinship.launch.issuers.sandbox.fhir-base-url=http://localhost:" + sandboxPort + "/fhir",
-						// the sandbox's portal page, under 127.0.0.1: another site than
-						// Kinship's localhost
-						"--kinship.launch.issuers.sandbox.frame-ancestors=" + system.portalOrigin(),
-						"--kinship.broadcast.write-back-issuers=sandbox",
-						"--spring.datasource.url=jdbc:h2:mem:e2e;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-						// members of the chat tests are new in every run: the moderation
-						// tests
-						// turn
-						// the review of first posts on for their own groups
-						"--kinship.moderation.new-member-posts=0",
-						// a second EHR, slow for some searches, with the demo groups; a
-						// search
-						// it holds for a test is waited for, and so is the panel behind
-						// it
-						"--kinship.groups.demo-issuers=sandbox," + SlowEhr.KEY, "--kinship.launch.read-timeout=PT200S",
-						"--kinship.careplan.panel-timeout=PT200S"));
+		java.util.List<String> arguments = new java.util.ArrayList<>(java.util.List.of("--server.port=" + kinshipPort,
+				"--management.server.port=0", "--spring.profiles.active=demo",
+				"--kinship.launch.issuers.sandbox.fhir-base-url=http://localhost:" + sandboxPort + "/fhir",
+				// the sandbox's portal page, under 127.0.0.1: another site than
+				// Kinship's localhost
+				"--kinship.launch.issuers.sandbox.frame-ancestors=" + system.portalOrigin(),
+				"--kinship.broadcast.write-back-issuers=sandbox",
+				"--spring.datasource.url=jdbc:h2:mem:e2e;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+				// members of the chat tests are new in every run: the moderation
+				// tests
+				// turn
+				// the review of first posts on for their own groups
+				"--kinship.moderation.new-member-posts=0",
+				// a second EHR, slow for some searches, with the demo groups; a
+				// search
+				// it holds for a test is waited for, and so is the panel behind
+				// it
+				"--kinship.groups.demo-issuers=sandbox," + SlowEhr.KEY, "--kinship.launch.read-timeout=PT200S",
+				"--kinship.careplan.panel-timeout=PT200S"));
 		arguments.addAll(SlowEhr.get().kinshipArguments());
 		// Kinship's rules about time read this clock, so tests move time instead of
 		// waiting for it

@@ -11,7 +11,11 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
@@ -41,6 +45,23 @@ class LaunchSecurityConfiguration {
 	static final String PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
 			+ "serial=(), bluetooth=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=()";
 
+	/**
+	 * The management port (Prometheus's scrapes and the orchestrator's probes): Actuator
+	 * alone is served there, to whoever reaches the port, so the port must stay inside
+	 * the cluster. Requests to the application's port never match this chain.
+	 */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	SecurityFilterChain managementSecurity(HttpSecurity http, Environment environment) throws Exception {
+		http.securityMatcher(new ManagementPort(environment))
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.securityContext((context) -> context.disable())
+			.csrf((csrf) -> csrf.disable());
+		return http.build();
+	}
+
 	@Bean
 	SecurityFilterChain kinshipSecurity(HttpSecurity http, SmartClientRegistrations registrations,
 			IssuerRegistry issuers, TokenEndpointClients tokenClients, RecordNames names, RoleAssignments roles,
@@ -48,8 +69,13 @@ class LaunchSecurityConfiguration {
 			LaunchProperties properties, ApplicationEventPublisher events, SmartDiscovery discovery) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/", "/launch", "/launch/**", "/signed-out", "/error", "/css/**", "/brands/**",
-					"/.well-known/jwks.json", "/actuator/health", "/actuator/health/**", BrowserPolicy.REPORTS)
+					"/.well-known/jwks.json", "/livez", "/readyz", "/actuator/health", "/actuator/health/**",
+					BrowserPolicy.REPORTS)
 			.permitAll()
+			// metrics and the rest of Actuator only on the management port, whatever the
+			// session
+			.requestMatchers("/actuator/**")
+			.denyAll()
 			.requestMatchers("/admin/**")
 			.hasRole("COMMUNITY_MANAGER")
 			.anyRequest()

@@ -18,6 +18,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.kinship.audit.AuditEntry;
 import org.kinship.audit.AuditLog;
@@ -66,16 +68,21 @@ public class AcknowledgementWriter implements SmartLifecycle {
 
 	private final AsyncTaskExecutor executor;
 
+	private final Counter recorded;
+
 	private volatile boolean running;
 
 	private @Nullable Future<?> writer;
 
 	AcknowledgementWriter(JdbcClient jdbc, AuditLog audit, TransactionTemplate transactions,
-			@Qualifier(BroadcastExecutors.ACKNOWLEDGEMENTS) AsyncTaskExecutor executor) {
+			@Qualifier(BroadcastExecutors.ACKNOWLEDGEMENTS) AsyncTaskExecutor executor, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.transactions = transactions;
 		this.executor = executor;
+		this.recorded = Counter.builder("kinship.broadcast.acknowledgements")
+			.description("Broadcasts acknowledged (\"I have read this\"), counted once per recipient when stored")
+			.register(meters);
 	}
 
 	/**
@@ -168,6 +175,7 @@ public class AcknowledgementWriter implements SmartLifecycle {
 			return;
 		}
 		batch.forEach((press) -> press.done().complete(outcomes.get(press)));
+		this.recorded.increment(outcomes.values().stream().filter(Acknowledgement.RECORDED::equals).count());
 	}
 
 	private Map<Press, Acknowledgement> store(List<Press> batch) {

@@ -41,7 +41,9 @@ class GroupFanout {
 	@EventListener
 	void on(MessagePosted posted) {
 		AfterCommit.run(() -> {
-			deliverHere(posted.message());
+			// a new message's delivery is timed from when it was stored
+			this.pages.toFollowers("/topic/groups/" + posted.message().groupId(), posted.message(),
+					posted.message().createdAt());
 			this.relay.toOtherNodes(MESSAGE, posted.message());
 		});
 	}

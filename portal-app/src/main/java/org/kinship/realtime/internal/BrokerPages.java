@@ -1,5 +1,8 @@
 package org.kinship.realtime.internal;
 
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
 import org.kinship.realtime.LivePages;
 
 import org.springframework.messaging.Message;
@@ -43,13 +46,22 @@ class BrokerPages implements LivePages {
 
 	@Override
 	public void toFollowers(String destination, Object payload) {
+		deliver(destination, payload, null);
+	}
+
+	@Override
+	public void toFollowers(String destination, Object payload, Instant storedAt) {
+		deliver(destination, payload, storedAt);
+	}
+
+	private void deliver(String destination, Object payload, @Nullable Instant storedAt) {
 		Message<?> converted = this.template.getMessageConverter().toMessage(payload, null);
 		MimeType contentType = (converted != null)
 				? converted.getHeaders().get(MessageHeaders.CONTENT_TYPE, MimeType.class) : null;
 		if (converted == null || !(converted.getPayload() instanceof byte[] json) || contentType == null) {
 			throw new IllegalStateException("A payload could not be written as JSON");
 		}
-		this.groups.deliver(destination, new EncodedMessage(destination, json, contentType));
+		this.groups.deliver(destination, new EncodedMessage(destination, json, contentType), storedAt);
 	}
 
 	@Override

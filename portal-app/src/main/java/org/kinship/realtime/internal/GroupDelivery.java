@@ -1,6 +1,9 @@
 package org.kinship.realtime.internal;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +12,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +45,10 @@ import org.springframework.web.socket.handler.SessionLimitExceededException;
  * <p>
  * A page too slow to take its frames is closed, as Spring closes it; its script
  * reconnects and catches up from the database.
+ * <p>
+ * Meters: {@value #DELIVERED} counts the frames written to pages, and {@value #LATENCY}
+ * times each page's frame from when the message was stored to when it was written on the
+ * socket (for messages handed over with that time).
  */
 @Component
 class GroupDelivery {
@@ -57,7 +68,19 @@ class GroupDelivery {
 
 	private static final Logger log = LoggerFactory.getLogger(GroupDelivery.class);
 
+	/** Frames written on sockets, one per page and message. */
+	static final String DELIVERED = "kinship.messages.delivered";
+
+	/** From a message stored to its frame written on a page's socket. */
+	static final String LATENCY = "kinship.messages.delivery";
+
 	private final SessionSockets sockets;
+
+	private final Counter delivered;
+
+	private final Timer latency;
+
+	private final Clock clock;
 
 	private final ExactSubscriptions subscriptions;
 
@@ -69,11 +92,23 @@ class GroupDelivery {
 	 * @param subscriptions the broker's subscriptions
 	 * @param threads at least {@link #THREADS} threads, each to run one loop until it is
 	 * interrupted
+	 * @param meters where the deliveries are counted and timed
+	 * @param clock the clock that stamped the messages' stored times
 	 */
 	GroupDelivery(SessionSockets sockets, ExactSubscriptions subscriptions,
-			@Qualifier("groupDeliveryThreads") ExecutorService threads) {
+			@Qualifier("groupDeliveryThreads") ExecutorService threads, MeterRegistry meters, Clock clock) {
 		this.sockets = sockets;
 		this.subscriptions = subscriptions;
+		this.clock = clock;
+		this.delivered = Counter.builder(DELIVERED)
+			.description("Group message frames written to open pages")
+			.register(meters);
+		this.latency = Timer.builder(LATENCY)
+			.description("From a message stored to its frame written on a page's socket")
+			.publishPercentileHistogram()
+			.minimumExpectedValue(Duration.ofMillis(1))
+			.maximumExpectedValue(Duration.ofSeconds(10))
+			.register(meters);
 		for (int index = 0; index < THREADS; index++) {
 			this.shares[index] = new Share(index);
 			threads.execute(this.shares[index]);
@@ -84,13 +119,15 @@ class GroupDelivery {
 	 * Hands a message to the delivery threads; returns at once.
 	 * @param destination the group's topic
 	 * @param encoded the message's frame
+	 * @param storedAt when the message was stored, by this node's clock, to time its
+	 * delivery from; {@code null} for what is not timed (changes, relayed messages)
 	 */
-	void deliver(String destination, EncodedMessage encoded) {
+	void deliver(String destination, EncodedMessage encoded, @Nullable Instant storedAt) {
 		Map<String, List<String>> pages = this.subscriptions.subscribersOf(destination);
 		if (pages.isEmpty()) {
 			return;
 		}
-		Delivery delivery = new Delivery(pages, encoded);
+		Delivery delivery = new Delivery(pages, encoded, storedAt);
 		for (Share share : this.shares) {
 			share.queue.add(delivery);
 		}
@@ -105,6 +142,7 @@ class GroupDelivery {
 			for (byte[] message : pack(frames, BATCH_BYTES)) {
 				socket.sendMessage(new BinaryMessage(message));
 			}
+			this.delivered.increment(frames.size());
 		}
 		catch (SessionLimitExceededException ex) {
 			close(socket);
@@ -165,8 +203,9 @@ class GroupDelivery {
 	 *
 	 * @param pages session id to its subscription ids
 	 * @param encoded the frame
+	 * @param storedAt when it was stored, or {@code null} when not timed
 	 */
-	private record Delivery(Map<String, List<String>> pages, EncodedMessage encoded) {
+	private record Delivery(Map<String, List<String>> pages, EncodedMessage encoded, @Nullable Instant storedAt) {
 	}
 
 	/**
@@ -202,17 +241,37 @@ class GroupDelivery {
 		/** Writes messages to this thread's pages, each page's frames in their order. */
 		private void write(List<Delivery> taken) {
 			Map<String, List<byte[]>> byPage = new LinkedHashMap<>();
-			for (Delivery delivery : taken) {
-				delivery.pages().forEach((sessionId, subscriptionIds) -> {
-					if (Math.floorMod(sessionId.hashCode(), THREADS) == this.index) {
-						List<byte[]> frames = byPage.computeIfAbsent(sessionId, (key) -> new ArrayList<>(2));
-						for (String subscriptionId : subscriptionIds) {
+			int[] pagesOf = new int[taken.size()];
+			for (int at = 0; at < taken.size(); at++) {
+				Delivery delivery = taken.get(at);
+				for (Map.Entry<String, List<String>> page : delivery.pages().entrySet()) {
+					if (Math.floorMod(page.getKey().hashCode(), THREADS) == this.index) {
+						List<byte[]> frames = byPage.computeIfAbsent(page.getKey(), (key) -> new ArrayList<>(2));
+						for (String subscriptionId : page.getValue()) {
 							frames.add(delivery.encoded().frameFor(subscriptionId));
 						}
+						pagesOf[at]++;
 					}
-				});
+				}
 			}
 			byPage.forEach(GroupDelivery.this::send);
+			timeWritten(taken, pagesOf);
+		}
+
+		/**
+		 * Times each timed message once for every page of this thread it was written to.
+		 */
+		private void timeWritten(List<Delivery> taken, int[] pagesOf) {
+			Instant written = GroupDelivery.this.clock.instant();
+			for (int at = 0; at < taken.size(); at++) {
+				Instant storedAt = taken.get(at).storedAt();
+				if (storedAt != null) {
+					Duration latency = Duration.between(storedAt, written);
+					for (int page = 0; page < pagesOf[at]; page++) {
+						GroupDelivery.this.latency.record(latency);
+					}
+				}
+			}
 		}
 
 	}

@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.kinship.realtime.DestinationRule;
 import org.kinship.realtime.Relay;
 import org.kinship.realtime.RelayHandler;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,7 +58,20 @@ class RealtimeConfiguration {
 			@Qualifier("brokerMessagingTemplate") SimpMessageSendingOperations toUsers, MessageSource messages) {
 		FrameAuthorization authorization = new FrameAuthorization(rules, toClients, toUsers, messages);
 		fromClients.addInterceptor(0, authorization);
+		// first of all, so that a refusal's log line carries the frame's id too
+		fromClients.addInterceptor(0, new FrameCorrelation());
 		return authorization;
+	}
+
+	/**
+	 * The open sockets of this node, as the {@code kinship.sockets.open} gauge.
+	 * @return the binder Spring Boot registers the gauge with
+	 */
+	@Bean
+	MeterBinder openSockets(SessionSockets sockets) {
+		return (registry) -> Gauge.builder("kinship.sockets.open", sockets, SessionSockets::count)
+			.description("Open STOMP sockets of this node")
+			.register(registry);
 	}
 
 	/**

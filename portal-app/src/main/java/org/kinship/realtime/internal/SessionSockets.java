@@ -115,6 +115,14 @@ class SessionSockets implements ApplicationListener<HttpSessionDestroyedEvent> {
 		return this.byId.get(id);
 	}
 
+	/**
+	 * Open sockets, for the {@code kinship.sockets.open} gauge.
+	 * @return how many sockets of this node are open
+	 */
+	int count() {
+		return this.byId.size();
+	}
+
 	int open() {
 		return this.byHttpSession.values().stream().mapToInt(Set::size).sum();
 	}

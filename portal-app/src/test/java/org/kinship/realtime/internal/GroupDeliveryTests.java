@@ -2,6 +2,10 @@ package org.kinship.realtime.internal;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +13,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +31,7 @@ import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
@@ -43,7 +51,12 @@ class GroupDeliveryTests {
 
 	private final ExecutorService threads = new RealtimeConfiguration().groupDeliveryThreads();
 
-	private final GroupDelivery delivery = new GroupDelivery(this.sockets, this.subscriptions, this.threads);
+	private static final Instant NOW = Instant.parse("2025-03-01T10:00:00Z");
+
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+	private final GroupDelivery delivery = new GroupDelivery(this.sockets, this.subscriptions, this.threads,
+			this.meters, Clock.fixed(NOW, ZoneOffset.UTC));
 
 	@AfterEach
 	void stop() {
@@ -91,10 +104,10 @@ class GroupDeliveryTests {
 		});
 		this.subscriptions.registerSubscription(subscribe("page-1", "sub-0"));
 
-		this.delivery.deliver(TOPIC, message(0));
+		this.delivery.deliver(TOPIC, message(0), null);
 		assertThat(firstWriteHeld.await(PATIENCE_SECONDS, TimeUnit.SECONDS)).isTrue();
 		for (int number = 1; number < 30; number++) {
-			this.delivery.deliver(TOPIC, message(number));
+			this.delivery.deliver(TOPIC, message(number), null);
 		}
 		release.countDown();
 
@@ -110,6 +123,26 @@ class GroupDeliveryTests {
 		synchronized (written) {
 			assertThat(written).hasSizeLessThan(30);
 		}
+	}
+
+	@Test
+	void countsEveryPageWrittenAndTimesNewMessagesFromWhenTheyWereStored() throws Exception {
+		List<byte[]> written = java.util.Collections.synchronizedList(new ArrayList<>());
+		connect("page-1", (message) -> written.add(bytes(message)));
+		connect("page-2", (message) -> written.add(bytes(message)));
+		this.subscriptions.registerSubscription(subscribe("page-1", "sub-0"));
+		this.subscriptions.registerSubscription(subscribe("page-2", "sub-0"));
+
+		this.delivery.deliver(TOPIC, message(0), NOW.minusMillis(40));
+		this.delivery.deliver(TOPIC, message(1), null);
+
+		Counter delivered = this.meters.get(GroupDelivery.DELIVERED).counter();
+		await().atMost(Duration.ofSeconds(PATIENCE_SECONDS)).until(() -> delivered.count() == 4);
+		Timer latency = this.meters.get(GroupDelivery.LATENCY).timer();
+		await().atMost(Duration.ofSeconds(PATIENCE_SECONDS)).until(() -> latency.count() == 2);
+		assertThat(latency.max(TimeUnit.MILLISECONDS)).isEqualTo(40);
+		assertThat(latency.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(80);
+		assertThat(written).hasSizeBetween(2, 4);
 	}
 
 	private void connect(String id, Writes writes) throws Exception {
