@@ -35,6 +35,13 @@ public enum AuditAction {
 	 * An urgent escalation written to the patient's record for their care team (a
 	 * {@code Communication} or a {@code Task}), or the attempt that failed.
 	 */
-	CARE_TEAM_ALERT
+	CARE_TEAM_ALERT,
+	/**
+	 * A retention job's run: the table in {@code resource_types}, how many rows it
+	 * deleted or purged in {@code outcome} ({@code DELETED 1200}, {@code PURGED 3}, or
+	 * {@code FAILED 1000} for a run that stopped on an error after that many). Counts
+	 * only.
+	 */
+	RETENTION
 
 }

@@ -3,6 +3,7 @@ package org.kinship.chat.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -269,7 +270,59 @@ public class MessageStore {
 	 * @param status the new status
 	 */
 	public void setStatus(long id, String status) {
-		this.jdbc.sql("UPDATE chat_message SET status = ? WHERE id = ?").params(status, id).update();
+		if (DELETED.equals(status)) {
+			this.jdbc.sql("UPDATE chat_message SET status = ?, deleted_at = ? WHERE id = ?")
+				.params(status, Timestamp.from(java.time.Instant.now()), id)
+				.update();
+		}
+		else {
+			this.jdbc.sql("UPDATE chat_message SET status = ? WHERE id = ?").params(status, id).update();
+		}
+	}
+
+	/**
+	 * Deletes up to {@code limit} messages posted before {@code cutoff}, with their
+	 * earlier versions, reactions and pins; the group's sequence goes on from where it
+	 * was. Must run in a transaction: the rows are found with a plain read, so only those
+	 * deleted are locked.
+	 * @param cutoff the moment before which messages go
+	 * @param limit the most to delete
+	 * @return how many were deleted
+	 */
+	public int deletePostedBefore(Instant cutoff, int limit) {
+		List<Long> ids = this.jdbc
+			.sql("SELECT id FROM chat_message WHERE created_at < ? ORDER BY created_at LIMIT " + limit)
+			.param(Timestamp.from(cutoff))
+			.query(Long.class)
+			.list();
+		return ids.isEmpty() ? 0
+				: this.jdbc.sql("DELETE FROM chat_message WHERE id IN (:ids)").param("ids", ids).update();
+	}
+
+	/**
+	 * Empties the text of up to {@code limit} messages deleted before {@code cutoff}
+	 * (those deleted before the time was recorded count from when they were posted) and
+	 * removes their earlier versions; the rows stay, as tombstones. Must run in a
+	 * transaction.
+	 * @param cutoff the moment before which deleted messages lose their text
+	 * @param limit the most to purge
+	 * @return how many were purged
+	 */
+	public int purgeTextDeletedBefore(Instant cutoff, int limit) {
+		Timestamp before = Timestamp.from(cutoff);
+		List<Long> ids = this.jdbc
+			.sql("SELECT id FROM chat_message WHERE status = 'DELETED' AND body <> '' AND (deleted_at < ? "
+					+ "OR (deleted_at IS NULL AND created_at < ?)) ORDER BY id LIMIT " + limit)
+			.params(before, before)
+			.query(Long.class)
+			.list();
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		this.jdbc.sql("DELETE FROM message_version WHERE message_id IN (:ids)").param("ids", ids).update();
+		return this.jdbc.sql("UPDATE chat_message SET body = '', body_html = '', mentions = '' WHERE id IN (:ids)")
+			.param("ids", ids)
+			.update();
 	}
 
 	/**
