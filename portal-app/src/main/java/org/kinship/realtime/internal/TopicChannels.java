@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -63,8 +64,11 @@ class TopicChannels implements ExactSubscriptions.Watcher {
 	/** Topic to its channel's state; guarded by this. */
 	private final Map<String, Followed> followed = new HashMap<>();
 
-	/** Channel to the confirmation of its subscription; guarded by this. */
-	private final Map<String, CompletableFuture<Void>> confirmations = new HashMap<>();
+	/**
+	 * Channel to the confirmation of its subscription; changed under this, read without
+	 * it, so that a confirmation never waits on a subscription being made.
+	 */
+	private final Map<String, CompletableFuture<Void>> confirmations = new ConcurrentHashMap<>();
 
 	TopicChannels(RedisMessageListenerContainer container, String channel, Duration linger,
 			ScheduledExecutorService unsubscriber, MessageListener receiver) {
@@ -146,10 +150,7 @@ class TopicChannels implements ExactSubscriptions.Watcher {
 	}
 
 	private void confirm(byte[] channel) {
-		CompletableFuture<Void> confirmation;
-		synchronized (this) {
-			confirmation = this.confirmations.get(new String(channel, StandardCharsets.UTF_8));
-		}
+		CompletableFuture<Void> confirmation = this.confirmations.get(new String(channel, StandardCharsets.UTF_8));
 		if (confirmation != null) {
 			confirmation.complete(null);
 		}
