@@ -121,6 +121,9 @@ final class KinshipCluster implements AutoCloseable {
 				"--spring.datasource.username=" + MariaDbTestDatabase.user(),
 				"--spring.datasource.password=" + MariaDbTestDatabase.password(),
 				"--kinship.realtime.redis-fanout=true", "--kinship.realtime.node-id=node-" + index,
+				// a node leaves a group's channel a second after its last page left, so
+				// that a test sees it leave without waiting out the default
+				"--kinship.realtime.topic-linger=PT1S",
 				// one session store for both nodes, one key to seal it
 				"--kinship.session.store=redis", "--kinship.session.key=" + this.sessionKey,
 				"--spring.data.redis.url=redis://127.0.0.1:" + this.redis.port(),
@@ -211,7 +214,30 @@ final class KinshipCluster implements AutoCloseable {
 			throw new IllegalStateException("Fewer than " + count + " nodes subscribed to " + channel);
 		}
 
-		private int subscribers(String channel) throws IOException {
+		/**
+		 * Waits until a channel has exactly as many subscribers as asked.
+		 * @param channel the channel
+		 * @param count the subscribers
+		 */
+		void awaitExactly(String channel, int count) throws IOException, InterruptedException {
+			long deadline = System.nanoTime() + PATIENCE.toNanos();
+			int seen = -1;
+			while (System.nanoTime() < deadline) {
+				seen = subscribers(channel);
+				if (seen == count) {
+					return;
+				}
+				Thread.sleep(100);
+			}
+			throw new AssertionError(channel + " had " + seen + " subscribers, not " + count);
+		}
+
+		/**
+		 * How many clients, here nodes, are subscribed to a channel now.
+		 * @param channel the channel
+		 * @return the count Redis gives
+		 */
+		int subscribers(String channel) throws IOException {
 			try (Socket socket = new Socket("127.0.0.1", this.port)) {
 				socket.getOutputStream()
 					.write(("PUBSUB NUMSUB " + channel + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));

@@ -71,6 +71,44 @@ class TwoNodeChatIntegrationTests {
 	}
 
 	@Test
+	void onlyTheNodesWhereAMemberFollowsAGroupHearItsMessages() throws Exception {
+		try (StompMember sender = online(0, "daniel-reyes"); StompMember receiver = online(1, "emily-chen")) {
+			String groupChannel = "kinship:chat:/topic/groups/" + groupId;
+			// what the other tests left behind is gone once its linger is over
+			cluster.redis().awaitExactly(groupChannel, 0);
+
+			BlockingQueue<Map<String, Object>> received = receiver.follow(groupId);
+			// only node 1 has a page on the group: Redis delivers the group's messages to
+			// one node, not to both, while both still hear the node-wide channel
+			assertThat(cluster.redis().subscribers(groupChannel)).as("nodes hearing the group").isEqualTo(1);
+			assertThat(cluster.redis().subscribers("kinship:chat")).as("nodes on the node-wide channel").isEqualTo(2);
+			String clientId = UUID.randomUUID().toString();
+			assertThat(sender.sendAndAwait(groupId, clientId, "To the node that shows it").get("outcome"))
+				.isEqualTo("STORED");
+			Map<String, Object> message = received.poll(60, TimeUnit.SECONDS);
+			assertThat(message).as("delivered on the node that follows the group").isNotNull();
+			assertThat(message.get("clientId")).isEqualTo(clientId);
+
+			// a page on node 0 too: both nodes hear the group, each message reaches each
+			// page once
+			BlockingQueue<Map<String, Object>> own = sender.follow(groupId);
+			assertThat(cluster.redis().subscribers(groupChannel)).isEqualTo(2);
+			String second = UUID.randomUUID().toString();
+			sender.sendAndAwait(groupId, second, "To both nodes");
+			assertThat(received.poll(60, TimeUnit.SECONDS)).extracting((live) -> live.get("clientId"))
+				.isEqualTo(second);
+			assertThat(own.poll(60, TimeUnit.SECONDS)).extracting((live) -> live.get("clientId")).isEqualTo(second);
+
+			// the last page on node 1 leaves: node 1 stops hearing the group after the
+			// linger, node 0 keeps it
+			receiver.close();
+			cluster.redis().awaitExactly(groupChannel, 1);
+			sender.sendAndAwait(groupId, UUID.randomUUID().toString(), "To node 0 alone");
+			assertThat(own.poll(60, TimeUnit.SECONDS)).as("still delivered where followed").isNotNull();
+		}
+	}
+
+	@Test
 	void aRedisRestartDuringAStreamLosesAndDoublesNothing() throws Exception {
 		try (StompMember sender = online(0, "daniel-reyes"); StompMember receiver = online(1, "emily-chen")) {
 			BlockingQueue<Map<String, Object>> live = receiver.follow(groupId);

@@ -15,9 +15,10 @@ import org.springframework.context.event.EventListener;
 
 /**
  * Delivers each committed message, and each change of a group's controls, to the group's
- * open pages on this node at once, and relays it to the other nodes, which deliver it to
- * theirs. Runs after commit, so nothing is delivered that could still roll back. An
- * in-process listener on purpose: a message is on its members' screens within
+ * open pages on this node at once, and relays it to the other nodes where a page follows
+ * the group, which deliver it to theirs: a node no member of the group has open hears
+ * nothing of it. Runs after commit, so nothing is delivered that could still roll back.
+ * An in-process listener on purpose: a message is on its members' screens within
  * milliseconds, and one that never got there is caught up from the database.
  */
 @Configuration(proxyBeanMethods = false)
@@ -42,9 +43,8 @@ class GroupFanout {
 	void on(MessagePosted posted) {
 		AfterCommit.run(() -> {
 			// a new message's delivery is timed from when it was stored
-			this.pages.toFollowers("/topic/groups/" + posted.message().groupId(), posted.message(),
-					posted.message().createdAt());
-			this.relay.toOtherNodes(MESSAGE, posted.message());
+			this.pages.toFollowers(topicOf(posted.message()), posted.message(), posted.message().createdAt());
+			this.relay.toFollowersOf(topicOf(posted.message()), MESSAGE, posted.message());
 		});
 	}
 
@@ -52,7 +52,7 @@ class GroupFanout {
 	void on(MessageChanged changed) {
 		AfterCommit.run(() -> {
 			deliverHere(changed.message());
-			this.relay.toOtherNodes(MESSAGE, changed.message());
+			this.relay.toFollowersOf(topicOf(changed.message()), MESSAGE, changed.message());
 		});
 	}
 
@@ -60,7 +60,7 @@ class GroupFanout {
 	void on(GroupControlsChanged changed) {
 		AfterCommit.run(() -> {
 			deliverHere(changed);
-			this.relay.toOtherNodes(CONTROLS, changed);
+			this.relay.toFollowersOf(controlsOf(changed), CONTROLS, changed);
 		});
 	}
 
@@ -69,7 +69,15 @@ class GroupFanout {
 	 * for all of them.
 	 */
 	void deliverHere(ChatMessage message) {
-		this.pages.toFollowers("/topic/groups/" + message.groupId(), message);
+		this.pages.toFollowers(topicOf(message), message);
+	}
+
+	private static String topicOf(ChatMessage message) {
+		return "/topic/groups/" + message.groupId();
+	}
+
+	private static String controlsOf(GroupControlsChanged changed) {
+		return "/topic/groups/" + changed.groupId() + "/controls";
 	}
 
 	/**
@@ -77,7 +85,7 @@ class GroupFanout {
 	 * for them again, since what a page shows depends on who looks at it.
 	 */
 	void deliverHere(GroupControlsChanged changed) {
-		this.pages.toTopic("/topic/groups/" + changed.groupId() + "/controls", changed);
+		this.pages.toTopic(controlsOf(changed), changed);
 	}
 
 	@Bean

@@ -35,6 +35,17 @@ final class ExactSubscriptions extends AbstractSubscriptionRegistry {
 	/** Session id to its subscriptions: subscription id to destination. */
 	private final Map<String, Map<String, String>> bySession = new ConcurrentHashMap<>();
 
+	private volatile Watcher watcher = Watcher.NONE;
+
+	/**
+	 * Tells a watcher of each subscription to a destination on this node, and when a
+	 * destination loses its last subscriber.
+	 * @param watcher the watcher, the only one
+	 */
+	void watch(Watcher watcher) {
+		this.watcher = watcher;
+	}
+
 	@Override
 	protected void addSubscriptionInternal(String sessionId, String subscriptionId, String destination,
 			Message<?> message) {
@@ -48,6 +59,9 @@ final class ExactSubscriptions extends AbstractSubscriptionRegistry {
 			copy.add(sessionId, subscriptionId);
 			return copy;
 		});
+		// on the thread that handles the SUBSCRIBE, before its receipt and before the
+		// frames the page sent after it (a catch-up) are handled
+		this.watcher.subscribed(destination);
 	}
 
 	@Override
@@ -82,6 +96,7 @@ final class ExactSubscriptions extends AbstractSubscriptionRegistry {
 	}
 
 	private void without(String destination, String sessionId, String subscriptionId) {
+		boolean[] last = { false };
 		this.byDestination.computeIfPresent(destination, (key, subscribers) -> {
 			LinkedMultiValueMap<String, String> copy = copyOf(subscribers);
 			java.util.List<String> ids = copy.get(sessionId);
@@ -91,8 +106,46 @@ final class ExactSubscriptions extends AbstractSubscriptionRegistry {
 					copy.remove(sessionId);
 				}
 			}
-			return copy.isEmpty() ? null : copy;
+			last[0] = copy.isEmpty();
+			return last[0] ? null : copy;
 		});
+		if (last[0]) {
+			this.watcher.lastLeft(destination);
+		}
+	}
+
+	/**
+	 * Told of each subscription to a destination of this node, and when a destination
+	 * loses its last subscriber.
+	 */
+	interface Watcher {
+
+		Watcher NONE = new Watcher() {
+
+			@Override
+			public void subscribed(String destination) {
+			}
+
+			@Override
+			public void lastLeft(String destination) {
+			}
+
+		};
+
+		/**
+		 * A subscription to a destination was registered. Called on the thread that
+		 * registers it, before the registration returns; the calls for one session come
+		 * in the order of its frames.
+		 * @param destination the destination
+		 */
+		void subscribed(String destination);
+
+		/**
+		 * A destination's last subscriber here left.
+		 * @param destination the destination
+		 */
+		void lastLeft(String destination);
+
 	}
 
 	private static LinkedMultiValueMap<String, String> copyOf(

@@ -140,21 +140,57 @@ class RealtimeConfiguration {
 	}
 
 	/**
-	 * The node's one subscription to the channel.
+	 * Reads what other nodes send, on the node-wide channel and on the followed topics'.
+	 * @return the receiver
+	 */
+	@Bean
+	@ConditionalOnProperty(name = REDIS_FANOUT, havingValue = "true")
+	RelayReceiver relayReceiver(RealtimeProperties properties, JsonMapper json, List<RelayHandler<?>> handlers) {
+		return new RelayReceiver(json, properties.node(), handlers);
+	}
+
+	/**
+	 * The node's one connection for subscriptions: the node-wide channel from the start,
+	 * and the channels of the topics its pages follow ({@link TopicChannels}) as they
+	 * come and go.
 	 * @return the container, started with the application
 	 */
 	@Bean
 	@ConditionalOnProperty(name = REDIS_FANOUT, havingValue = "true")
 	RedisMessageListenerContainer redisSubscription(RedisConnectionFactory connections, RealtimeProperties properties,
-			JsonMapper json, List<RelayHandler<?>> handlers,
-			@Qualifier("redisReceiver") ExecutorService redisReceiver) {
+			RelayReceiver relayReceiver, @Qualifier("redisReceiver") ExecutorService redisReceiver) {
 		RedisMessageListenerContainer container = new RedisMessageListenerContainer();
 		container.setConnectionFactory(connections);
 		container.setTaskExecutor(redisReceiver);
 		container.setRecoveryInterval(1000L);
-		container.addMessageListener(new RelayReceiver(json, properties.node(), handlers),
-				new ChannelTopic(properties.channel()));
+		container.addMessageListener(relayReceiver, new ChannelTopic(properties.channel()));
 		return container;
+	}
+
+	/**
+	 * Leaves a topic's channel once its linger is over: one thread, idle but for that.
+	 * @return one thread
+	 */
+	@Bean(destroyMethod = "shutdownNow")
+	@ConditionalOnProperty(name = REDIS_FANOUT, havingValue = "true")
+	ScheduledExecutorService redisUnsubscriber() {
+		return Executors.newSingleThreadScheduledExecutor(named("kinship-redis-unsubscriber", -1, true));
+	}
+
+	/**
+	 * Subscribes the node to the channels of the topics its pages follow, and to no
+	 * other.
+	 * @return the topics' channels, told of every subscription
+	 */
+	@Bean
+	@ConditionalOnProperty(name = REDIS_FANOUT, havingValue = "true")
+	TopicChannels topicChannels(RedisMessageListenerContainer redisSubscription, RelayReceiver relayReceiver,
+			RealtimeProperties properties, ExactSubscriptions subscriptions,
+			@Qualifier("redisUnsubscriber") ScheduledExecutorService redisUnsubscriber) {
+		TopicChannels channels = new TopicChannels(redisSubscription, properties.channel(), properties.topicLinger(),
+				redisUnsubscriber, relayReceiver);
+		subscriptions.watch(channels);
+		return channels;
 	}
 
 	/**
@@ -164,7 +200,16 @@ class RealtimeConfiguration {
 	@Bean
 	@ConditionalOnProperty(name = REDIS_FANOUT, havingValue = "false", matchIfMissing = true)
 	Relay singleNode() {
-		return (type, payload) -> {
+		return new Relay() {
+
+			@Override
+			public void toOtherNodes(String type, Object payload) {
+			}
+
+			@Override
+			public void toFollowersOf(String topic, String type, Object payload) {
+			}
+
 		};
 	}
 

@@ -15,7 +15,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * Cross-node delivery through Redis pub/sub: one channel, one subscription per node, not
+ * Cross-node delivery through Redis pub/sub: a node-wide channel every node hears, and a
+ * channel for each followed topic ({@link #channelOf}) that only the nodes with a page
+ * following it hear ({@link TopicChannels}), so that a group's messages cost Redis one
+ * delivery per node that shows them, not one per node. Subscriptions are per node, not
  * per member. Pub/sub rather than streams because the database, not Redis, is what keeps
  * messages: a node that misses a publication (Redis down, a restart) loses nothing, since
  * its clients notice the gap in sequence numbers and catch up from the database.
@@ -44,10 +47,27 @@ class RedisFanout implements Relay {
 
 	@Override
 	public void toOtherNodes(String type, Object payload) {
+		publish(this.properties.channel(), type, payload);
+	}
+
+	@Override
+	public void toFollowersOf(String topic, String type, Object payload) {
+		publish(channelOf(this.properties.channel(), topic), type, payload);
+	}
+
+	/**
+	 * The channel of a topic's followers: the node-wide channel's name, a colon, the
+	 * topic, such as {@code kinship:chat:/topic/groups/7}.
+	 */
+	static String channelOf(String channel, String topic) {
+		return channel + ":" + topic;
+	}
+
+	private void publish(String channel, String type, Object payload) {
 		String envelope = this.json.writeValueAsString(new Envelope(this.properties.node(), type, payload));
 		this.publisher.execute(() -> {
 			try {
-				this.redis.convertAndSend(this.properties.channel(), envelope);
+				this.redis.convertAndSend(channel, envelope);
 			}
 			catch (RuntimeException ex) {
 				log.warn("Redis did not take a message for other nodes ({}); their clients will catch up",

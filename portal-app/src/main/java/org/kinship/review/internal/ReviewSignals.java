@@ -14,7 +14,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Changes of a group's review queue reach the staff who have the queue open, on every
- * node, after commit. They carry no message, only a signal to reload.
+ * node where the queue is open, after commit. They carry no message, only a signal to
+ * reload.
  */
 @Configuration(proxyBeanMethods = false)
 class ReviewSignals {
@@ -48,11 +49,15 @@ class ReviewSignals {
 
 	private void signal(ReviewSignal signal) {
 		deliverHere(signal);
-		this.relay.toOtherNodes(SIGNAL, signal);
+		this.relay.toFollowersOf(topicOf(signal), SIGNAL, signal);
 	}
 
 	void deliverHere(ReviewSignal signal) {
-		this.pages.toTopic("/topic/review/" + signal.groupId(), signal);
+		this.pages.toTopic(topicOf(signal), signal);
+	}
+
+	private static String topicOf(ReviewSignal signal) {
+		return "/topic/review/" + signal.groupId();
 	}
 
 	@Bean

@@ -101,7 +101,8 @@ class RelayTests {
 			}
 			return 1L;
 		}).given(redis).convertAndSend(anyString(), anyString());
-		RealtimeProperties properties = new RealtimeProperties(true, CHANNEL, name, Duration.ofSeconds(20), 65536, 10);
+		RealtimeProperties properties = new RealtimeProperties(true, CHANNEL, name, Duration.ofSeconds(20), 65536, 10,
+				Duration.ofSeconds(10));
 		return new RedisFanout(redis, properties, this.json, this.publisher);
 	}
 
