@@ -1,5 +1,9 @@
 package org.kinship.launch;
 
+import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Bean;
+import org.springframework.boot.test.context.TestConfiguration;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,8 +76,23 @@ class LaunchedHomePageIntegrationTests {
 		registry.add("kinship.launch.issuers.split.standalone-fhir-base-url", () -> EHR.fhirBase("splitpatients"));
 	}
 
+	@Autowired
+	HeldClock clock;
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Time {
+
+		@Bean
+		@Primary
+		HeldClock heldClock() {
+			return new HeldClock();
+		}
+
+	}
+
 	@BeforeEach
 	void stubEhr() {
+		this.clock.release();
 		EHR.reset("general");
 		ELSEWHERE.reset();
 		this.browser = new LaunchingBrowser(this.mvc);
@@ -227,7 +246,7 @@ class LaunchedHomePageIntegrationTests {
 			.stubFor(WireMock.get(urlPathEqualTo("/general/fhir/Patient/123")).willReturn(FakeEhr.patient("123")));
 		Launch launch = this.browser.ehrLaunch(EHR.fhirBase("general"), "L-12");
 		assertThat(launch.scopes()).containsAnyOf("offline_access", "online_access");
-		stubCodeExchange(launch, "at-1", "rt-1", 10);
+		stubCodeExchange(launch, "at-1", "rt-1", 60);
 		EHR.token("general")
 			.onlyFor("refresh_token", "rt-1")
 			.accessToken("at-2")
@@ -237,10 +256,13 @@ class LaunchedHomePageIntegrationTests {
 		EHR.token("general").onlyFor("refresh_token", "rt-2").accessToken("at-3").refreshToken("rt-3").stub();
 
 		assertThat(this.browser.callback(launch)).isEqualTo("/");
+		// Kinship's time stands still from here, however slow the machine, and moves
+		// when the test says
+		this.clock.hold();
 		assertConnected(launch);
-		// Kinship renews a token when five seconds are left: the ten-second one after a
-		// wait, the one-second one that replaces it at once
-		Thread.sleep(5_500);
+		// Kinship renews a token when five seconds are left: the minute-long one once
+		// 56 seconds have passed, the one-second one that replaces it at once
+		this.clock.advance(Duration.ofSeconds(56));
 		assertConnected(launch);
 		assertConnected(launch);
 		// each home page reads the patient and their conditions, always with the newest

@@ -1,5 +1,6 @@
 package org.kinship.launch.internal;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import org.kinship.audit.AuditLog;
@@ -9,6 +10,7 @@ import org.kinship.launch.LaunchProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -125,13 +127,17 @@ class LaunchSecurityConfiguration {
 
 	@Bean
 	OAuth2AuthorizedClientManager authorizedClientManager(SmartClientRegistrations registrations,
-			OAuth2AuthorizedClientRepository authorizedClients, TokenEndpointClients tokenClients, AuditLog audit) {
+			OAuth2AuthorizedClientRepository authorizedClients, TokenEndpointClients tokenClients, AuditLog audit,
+			ObjectProvider<Clock> clock) {
 		DefaultOAuth2AuthorizedClientManager manager = new DefaultOAuth2AuthorizedClientManager(registrations,
 				authorizedClients);
 		manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
 			.authorizationCode()
 			.refreshToken((refresh) -> refresh.accessTokenResponseClient(tokenClients.refreshToken())
-				.clockSkew(REFRESH_AHEAD))
+				.clockSkew(REFRESH_AHEAD)
+				// the application's clock, so that a test moves time instead of waiting
+				// for a token to expire
+				.clock(clock.getIfAvailable(Clock::systemUTC)))
 			.build());
 		manager.setAuthorizationSuccessHandler(new AuditedRefreshes(authorizedClients, audit));
 		return manager;
