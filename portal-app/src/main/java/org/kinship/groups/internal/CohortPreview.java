@@ -112,6 +112,29 @@ public class CohortPreview {
 	 */
 	public Resolution resolve(String issuerKey, CodeSet codes, Set<String> rxnorm, Audience audience, int limit,
 			Duration timeout) {
+		return resolve(issuerKey, codes, rxnorm, audience, limit, timeout, this.properties.cohortSearch());
+	}
+
+	/**
+	 * As {@link #resolve}, always reading each member's record: the way an EHR that
+	 * refuses the search is asked, here to compare the two ways (tests, benchmarks).
+	 * @param issuerKey the EHR's registration key
+	 * @param codes the code set
+	 * @param rxnorm RxNorm codes, empty for no medication criterion
+	 * @param audience who counts
+	 * @param limit at most this many known members are looked at
+	 * @param timeout how long it may take in all
+	 * @return the members, found with {@link How#READS}
+	 * @throws IllegalStateException when the EHR offers no backend access, fails, or does
+	 * not answer in time
+	 */
+	public Resolution resolveByReads(String issuerKey, CodeSet codes, Set<String> rxnorm, Audience audience, int limit,
+			Duration timeout) {
+		return resolve(issuerKey, codes, rxnorm, audience, limit, timeout, false);
+	}
+
+	private Resolution resolve(String issuerKey, CodeSet codes, Set<String> rxnorm, Audience audience, int limit,
+			Duration timeout, boolean bySearch) {
 		var issuer = this.issuers.findByKey(issuerKey).orElseThrow();
 		if (issuer.settings().backendClientId() == null) {
 			throw new IllegalStateException("No backend access at " + issuerKey);
@@ -123,7 +146,7 @@ public class CohortPreview {
 				.stream()
 				.filter((member) -> audience.admits(roleOf(member.fhirUser())))
 				.toList();
-			if (this.properties.cohortSearch()) {
+			if (bySearch) {
 				CohortSearch search = new CohortSearch(client, this.properties.searchPageSize(),
 						this.properties.searchMaxPages(), deadline);
 				try {
