@@ -123,7 +123,7 @@ class CohortBenchmark {
 				"{\"members\":%d,\"strangers\":%d,\"page_size\":%d,\"latency_ms\":%d,\"seed_ms\":%d,"
 						+ "\"search_ms\":%d,\"search_requests\":%d,\"reads_sample\":%d,\"reads_sample_ms\":%d,"
 						+ "\"reads_ms_estimated\":%d,\"reads_requests\":%d,\"speedup\":%.1f}",
-				MEMBERS, STRANGERS, Integer.getInteger("kinship.groups.search-page-size", 200), LATENCY_MS, seedMs,
+				MEMBERS, STRANGERS, Integer.getInteger("kinship.groups.search-page-size", 1000), LATENCY_MS, seedMs,
 				searchMs, bySearch.searchRequests(), SAMPLE, sampleMs, readsMs, MEMBERS,
 				(double) readsMs / Math.max(1, searchMs));
 		System.out.println("cohort benchmark: " + json);

@@ -20,7 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param cohortSearch whether cohorts are found with searches by code across patients
  * (true), or by reading each known member's record (false, as an EHR that refuses the
  * search gets anyway)
- * @param searchPageSize the page size ({@code _count}) a cohort search asks for
+ * @param searchPageSize the page size ({@code _count}) a cohort search asks for; servers
+ * answer with their own maximum when it is smaller (the sandbox 200)
  * @param searchMaxPages the ceiling of pages a cohort's searches may read together; past
  * it the cohort cannot be resolved
  */
@@ -29,5 +30,5 @@ import org.springframework.validation.annotation.Validated;
 public record GroupsProperties(@DefaultValue List<String> demoIssuers,
 		@DefaultValue("500") @Min(1) @Max(10000) int previewLimit,
 		@DefaultValue("4") @Min(1) @Max(32) int previewParallelism, @DefaultValue("true") boolean cohortSearch,
-		@DefaultValue("200") @Min(1) @Max(1000) int searchPageSize, @DefaultValue("2000") @Min(1) int searchMaxPages) {
+		@DefaultValue("1000") @Min(1) @Max(5000) int searchPageSize, @DefaultValue("2000") @Min(1) int searchMaxPages) {
 }
