@@ -147,8 +147,11 @@ public class CohortPreview {
 				.filter((member) -> audience.admits(roleOf(member.fhirUser())))
 				.toList();
 			if (bySearch) {
+				Set<String> patients = members.stream()
+					.map(KnownPatients.Known::patientId)
+					.collect(java.util.stream.Collectors.toCollection(HashSet::new));
 				CohortSearch search = new CohortSearch(client, this.properties.searchPageSize(),
-						this.properties.searchMaxPages(), deadline);
+						this.properties.searchMaxPages(), deadline, patients);
 				try {
 					return bySearch(client, search, members, codes, rxnorm, deadline);
 				}

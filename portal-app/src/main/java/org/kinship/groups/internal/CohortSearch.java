@@ -24,7 +24,9 @@ import org.kinship.groups.CodeSet;
  * matter ({@code _elements}), a page size of Kinship's ({@code _count}), following the
  * {@code next} links up to a ceiling of pages. Each resource is checked again inside
  * Kinship (its code, its status, its subject), so a server that ignores a parameter
- * cannot widen the cohort. Only patient ids leave this class.
+ * cannot widen the cohort. Only the ids of patients Kinship knows are kept, so that the
+ * memory a search holds grows with Kinship's members, not with the EHR's population; only
+ * they leave this class.
  */
 final class CohortSearch {
 
@@ -46,6 +48,8 @@ final class CohortSearch {
 
 	private final long deadline;
 
+	private final Set<String> known;
+
 	private int requests;
 
 	/**
@@ -54,8 +58,10 @@ final class CohortSearch {
 	 * @param maxPages pages read at most over all searches; more means the cohort is too
 	 * large to resolve this way
 	 * @param deadline {@link System#nanoTime()} by which all pages must be in
+	 * @param known the patients Kinship knows: only they are kept
 	 */
-	CohortSearch(IGenericClient client, int pageSize, int maxPages, long deadline) {
+	CohortSearch(IGenericClient client, int pageSize, int maxPages, long deadline, Set<String> known) {
+		this.known = known;
 		this.client = client;
 		this.pageSize = pageSize;
 		this.maxPages = maxPages;
@@ -66,7 +72,7 @@ final class CohortSearch {
 	 * The patients with an active, not refuted condition of one of the set's exact codes.
 	 * ICD-10-CM prefixes are not searched for: no token search expresses them.
 	 * @param codes the code set
-	 * @return the patient ids
+	 * @return the ids of those Kinship knows
 	 * @throws SearchRefused when the EHR refuses the search
 	 */
 	Set<String> withCondition(CodeSet codes) {
@@ -95,7 +101,7 @@ final class CohortSearch {
 	/**
 	 * The patients with an active medication order of one of some RxNorm codes.
 	 * @param rxnorm the codes
-	 * @return the patient ids
+	 * @return the ids of those Kinship knows
 	 * @throws SearchRefused when the EHR refuses the search
 	 */
 	Set<String> withMedication(Set<String> rxnorm) {
@@ -138,7 +144,7 @@ final class CohortSearch {
 					IBaseResource resource = entry.getResource();
 					if (resource != null && wanted.test(resource)) {
 						String patient = patientOf(resource);
-						if (patient != null) {
+						if (patient != null && this.known.contains(patient)) {
 							patients.add(patient);
 						}
 					}
