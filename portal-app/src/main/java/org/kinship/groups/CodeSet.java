@@ -88,6 +88,34 @@ public record CodeSet(SortedSet<String> snomed, SortedSet<String> icd10) {
 		return this.snomed.isEmpty() && this.icd10.isEmpty();
 	}
 
+	/**
+	 * The codes a record can be searched for by exact code: every SNOMED CT id and every
+	 * ICD-10-CM code that is not a prefix, the latter both dotted and undotted as records
+	 * may hold either.
+	 * @return pairs of FHIR system and code
+	 */
+	public List<String[]> exactCodes() {
+		List<String[]> exact = new ArrayList<>();
+		this.snomed.forEach((code) -> exact.add(new String[] { SNOMED, code }));
+		for (String code : this.icd10) {
+			if (!code.endsWith("*")) {
+				exact.add(new String[] { ICD10, code });
+				if (!undotted(code).equals(code)) {
+					exact.add(new String[] { ICD10, undotted(code) });
+				}
+			}
+		}
+		return exact;
+	}
+
+	/**
+	 * Whether the set holds an ICD-10-CM prefix, which no search by token can express.
+	 * @return true when an entry ends with {@code *}
+	 */
+	public boolean hasPrefixes() {
+		return this.icd10.stream().anyMatch((code) -> code.endsWith("*"));
+	}
+
 	private static boolean isIcd10(String code) {
 		return ICD10_CODE.matcher(code).matches() || ICD10_PREFIX.matcher(code).matches();
 	}

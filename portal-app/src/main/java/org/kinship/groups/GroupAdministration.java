@@ -3,7 +3,6 @@ package org.kinship.groups;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalInt;
 
 import org.kinship.shared.Refused;
 import org.kinship.groups.internal.CohortPreview;
@@ -123,10 +122,11 @@ public class GroupAdministration {
 	 * @param snomedCodes SNOMED CT concept ids as typed
 	 * @param icd10Codes ICD-10-CM codes or prefixes as typed
 	 * @param audience who the group is for
-	 * @return the count, or empty when the EHR cannot tell
+	 * @return the count (empty when the EHR cannot tell) and whether records were read
+	 * one by one
 	 * @throws Refused when a code is not valid or the person is not a community manager
 	 */
-	public OptionalInt preview(KinshipPrincipal principal, String snomedCodes, String icd10Codes, Audience audience) {
+	public CohortCount preview(KinshipPrincipal principal, String snomedCodes, String icd10Codes, Audience audience) {
 		requireManager(principal);
 		return this.preview.count(principal.issuerKey(), CodeSet.parse(snomedCodes, icd10Codes), audience);
 	}

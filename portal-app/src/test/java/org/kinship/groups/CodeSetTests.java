@@ -23,6 +23,17 @@ class CodeSetTests {
 	}
 
 	@Test
+	void searchesForExactCodesOnlyAndKnowsItsPrefixes() {
+		CodeSet codes = CodeSet.parse("88805009", "E11.9 I50.* J44");
+
+		assertThat(codes.exactCodes()).extracting((code) -> code[0] + "|" + code[1])
+			.containsExactlyInAnyOrder(CodeSet.SNOMED + "|88805009", CodeSet.ICD10 + "|E11.9", CodeSet.ICD10 + "|E119",
+					CodeSet.ICD10 + "|J44");
+		assertThat(codes.hasPrefixes()).isTrue();
+		assertThat(CodeSet.parse("88805009", "E11.9").hasPrefixes()).isFalse();
+	}
+
+	@Test
 	void refusesAWrongCheckDigit() {
 		assertThatExceptionOfType(Refused.class).isThrownBy(() -> CodeSet.parse("44054007", ""))
 			.satisfies((refused) -> {

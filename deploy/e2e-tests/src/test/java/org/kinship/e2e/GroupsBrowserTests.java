@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What a patient sees: groups suggested from their record on the home page, the join page
  * with the group's guidelines, a refusal that keeps what was typed, and membership under
- * a pseudonym. Every page passes axe-core at desktop size and at 360 px, the width of a
- * portal's mobile web view.
+ * a pseudonym; a community manager's cohort preview. Every page passes axe-core at
+ * desktop size and at 360 px, the width of a portal's mobile web view.
  */
 @ExtendWith(Browsers.class)
 class GroupsBrowserTests {
@@ -52,6 +52,26 @@ class GroupsBrowserTests {
 		Browser.waitFor(browser, By.id("my-groups"));
 		assertThat(browser.findElement(By.id("my-groups")).getText()).contains("Breathing easier with COPD");
 		assertThat(browser.findElements(By.cssSelector("#suggestions h3"))).isEmpty();
+	}
+
+	@Test
+	void aCommunityManagersPreviewSaysWhenRecordsWereReadOneByOne(WebDriver browser) {
+		browser.get(this.system.sandboxUrl() + "/launch?persona=dr-sarah-lin&mode=ehr");
+		Browser.waitFor(browser, By.id("greeting"));
+		browser.get(this.system.kinshipUrl() + "/manage/groups/new");
+		Browser.waitFor(browser, By.id("group-form"));
+		browser.findElement(By.id("snomedCodes")).sendKeys("88805009");
+		browser.findElement(By.id("preview-button")).click();
+		Browser.waitFor(browser, By.id("preview"));
+		assertThat(browser.findElement(By.id("preview")).getText()).contains("these codes today");
+		assertThat(browser.findElements(By.id("preview-how"))).as("found by search alone: no note").isEmpty();
+
+		browser.findElement(By.id("icd10Codes")).sendKeys("I50.*");
+		browser.findElement(By.id("preview-button")).click();
+		Browser.waitFor(browser, By.id("preview-how"));
+		assertThat(browser.findElement(By.id("preview-how")).getText())
+			.contains("ICD-10-CM prefixes cannot be searched for by code");
+		Browser.assertAccessibleAtBothSizes(browser);
 	}
 
 	@Test

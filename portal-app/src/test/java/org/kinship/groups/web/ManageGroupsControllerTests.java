@@ -1,12 +1,14 @@
 package org.kinship.groups.web;
 
 import java.util.List;
+import java.util.OptionalInt;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kinship.broadcast.BroadcastInbox;
 import org.kinship.conversations.Conversations;
+import org.kinship.groups.CohortCount;
 import org.kinship.groups.GroupAdministration;
 import org.kinship.groups.GroupDirectory;
 import org.kinship.groups.GroupForm;
@@ -83,6 +85,40 @@ class ManageGroupsControllerTests {
 		assertThat(problem.key()).isEqualTo("groups.error.group-name-taken");
 		assertThat(problem.args()).containsExactly("Walkers");
 		assertThat(((GroupForm) result.getModelAndView().getModel().get("form")).description()).isEqualTo("We walk");
+	}
+
+	@Test
+	void thePreviewSaysWhenEachMembersRecordWasReadOneByOne() throws Exception {
+		SignedIn.as(SignedIn.manager("cm-1"));
+		given(this.administration.preview(any(), any(), any(), any()))
+			.willReturn(new CohortCount(OptionalInt.of(3), CohortCount.How.READS_SEARCH_REFUSED));
+
+		String page = preview();
+
+		assertThat(page).contains("3 Kinship members match these codes today.")
+			.contains(
+					"The health record system refused a search by code, so each member&#39;s record was read one by one");
+
+		given(this.administration.preview(any(), any(), any(), any()))
+			.willReturn(new CohortCount(OptionalInt.of(3), CohortCount.How.SEARCH));
+		assertThat(preview()).contains("3 Kinship members match these codes today.").doesNotContain("one by one");
+	}
+
+	private String preview() throws Exception {
+		return this.mvc
+			.perform(post("/manage/groups/new").param("action", "preview")
+				.param("name", "Walkers")
+				.param("description", "We walk")
+				.param("guidelines", "Be kind")
+				.param("listed", "true")
+				.param("snomedCodes", "44054006")
+				.param("icd10Codes", "")
+				.param("audience", "PATIENTS")
+				.param("status", "OPEN"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 	}
 
 	@Test
