@@ -14,7 +14,6 @@ import java.util.stream.IntStream;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -32,7 +31,7 @@ class ImageDefinitionsTests {
 
 	static final String PLUGIN = "jib-maven-plugin";
 
-	private static final Element ROOT = pom("pom.xml");
+	static final Element ROOT = pom("pom.xml");
 
 	@Test
 	void buildsImagesOnlyUnderTheImageProfile() {
@@ -74,25 +73,6 @@ class ImageDefinitionsTests {
 		}
 	}
 
-	/**
-	 * Run by {@code -Pimage}, which builds the tars in the package phase of both modules.
-	 */
-	@Test
-	@EnabledIfSystemProperty(named = "kinship.image.tars", matches = "true")
-	void builtImagesCarryTheUserEntrypointAndPorts() throws IOException {
-		Element container = child(configuration(plugin(child(child(ROOT, "build"), "pluginManagement"))), "container");
-		for (String module : List.of("portal-app", "deploy/sandbox-ehr")) {
-			Map<String, Object> config = imageConfig(Repository.file(module + "/target/jib-image.tar"));
-			assertThat(Nodes.string(config, "config", "User")).isEqualTo(text(container, "user"));
-			List<Object> entrypoint = Nodes.list(config, "config", "Entrypoint");
-			assertThat(entrypoint).startsWith("java", "-XX:MaxRAMPercentage=75")
-				.endsWith(text(imageContainer(pom(module + "/pom.xml")), "mainClass"));
-			assertThat(Nodes.map(config, "config", "ExposedPorts").keySet()).containsExactlyInAnyOrderElementsOf(
-					ports(module + "/pom.xml").stream().map((port) -> port + "/tcp").toList());
-			assertThat(Nodes.list(config, "history")).hasSizeGreaterThanOrEqualTo(4);
-		}
-	}
-
 	/** An image's name as the POMs give it, without its tag. */
 	static String imageName(String artifactId) {
 		return property("image.registry") + "/" + artifactId;
@@ -111,7 +91,7 @@ class ImageDefinitionsTests {
 		return texts(child(imageContainer(pom(pomFile)), "ports")).stream().map(Integer::parseInt).toList();
 	}
 
-	private static Element imageContainer(Element pom) {
+	static Element imageContainer(Element pom) {
 		return child(configuration(plugin(child(imageProfile(pom), "build"))), "container");
 	}
 
@@ -122,11 +102,11 @@ class ImageDefinitionsTests {
 			.orElseThrow(() -> new AssertionError("no image profile"));
 	}
 
-	private static Element configuration(Element plugin) {
+	static Element configuration(Element plugin) {
 		return child(plugin, "configuration");
 	}
 
-	private static Element plugin(Element build) {
+	static Element plugin(Element build) {
 		Element plugin = pluginOrNull(build);
 		assertThat(plugin).as(PLUGIN).isNotNull();
 		return plugin;
@@ -143,7 +123,7 @@ class ImageDefinitionsTests {
 		return text(child(ROOT, "properties"), name);
 	}
 
-	private static Element pom(String file) {
+	static Element pom(String file) {
 		try {
 			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
 			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
@@ -155,7 +135,7 @@ class ImageDefinitionsTests {
 		}
 	}
 
-	private static Element child(Element parent, String name) {
+	static Element child(Element parent, String name) {
 		return elements(parent).stream()
 			.filter((element) -> name.equals(element.getTagName()))
 			.findFirst()
@@ -170,7 +150,7 @@ class ImageDefinitionsTests {
 			.toList();
 	}
 
-	private static String text(Element parent, String name) {
+	static String text(Element parent, String name) {
 		return child(parent, name).getTextContent().trim();
 	}
 
@@ -180,7 +160,7 @@ class ImageDefinitionsTests {
 
 	/** The configuration JSON of the image in a tar of Docker's format (jib:buildTar). */
 	@SuppressWarnings("unchecked")
-	private static Map<String, Object> imageConfig(Path tar) throws IOException {
+	static Map<String, Object> imageConfig(Path tar) throws IOException {
 		Map<String, byte[]> entries = untar(tar);
 		List<Object> manifest = new Yaml().load(new String(entries.get("manifest.json"), StandardCharsets.UTF_8));
 		String config = Nodes.string(manifest.get(0), "Config");
