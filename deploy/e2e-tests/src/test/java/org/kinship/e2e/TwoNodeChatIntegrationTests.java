@@ -129,7 +129,7 @@ class TwoNodeChatIntegrationTests {
 			Map<String, Integer> seen = new HashMap<>();
 			drain(live).forEach((message) -> seen.merge((String) message.get("clientId"), 1, Integer::sum));
 			assertThat(seen.values()).as("no live message doubled").allMatch((count) -> count == 1);
-			Map<String, Integer> caughtUp = counts(catchUp(receiver, start));
+			Map<String, Integer> caughtUp = Streams.counts(Streams.catchUp(receiver, groupId, start));
 			assertThat(caughtUp).as("catch-up holds every acknowledged message once").containsOnlyKeys(acked.keySet());
 			assertThat(caughtUp.values()).allMatch((count) -> count == 1);
 		}
@@ -156,11 +156,11 @@ class TwoNodeChatIntegrationTests {
 			}
 		});
 		stream.start();
-		collectAcks(sender, acked, 50);
+		Streams.collectAcks(sender, acked, 50);
 		cluster.stopNode(0);
 		try {
 			stream.join(60_000);
-			collectAcks(sender, acked, 0);
+			Streams.collectAcks(sender, acked, 0);
 		}
 		finally {
 			// the tests after this one, whatever their order, find both nodes running
@@ -177,7 +177,7 @@ class TwoNodeChatIntegrationTests {
 					.isEqualTo("STORED");
 			}
 		}
-		Map<String, Integer> caughtUp = counts(catchUp(receiver, start));
+		Map<String, Integer> caughtUp = Streams.counts(Streams.catchUp(receiver, groupId, start));
 		assertThat(caughtUp).as("every message acknowledged before the stop")
 			.containsKeys(acked.toArray(String[]::new));
 		assertThat(caughtUp).as("nothing but what was sent").containsOnlyKeys(sent.keySet());
@@ -228,44 +228,6 @@ class TwoNodeChatIntegrationTests {
 			}
 		}
 		throw new AssertionError("Cross-node delivery did not resume after Redis came back");
-	}
-
-	private static void collectAcks(StompMember sender, Set<String> acked, int atLeast) throws InterruptedException {
-		long deadline = System.currentTimeMillis() + StompMember.PATIENCE.toMillis();
-		while (System.currentTimeMillis() < deadline) {
-			Map<String, Object> reply = sender.replies().poll(300, TimeUnit.MILLISECONDS);
-			if (reply == null) {
-				if (acked.size() >= atLeast) {
-					return;
-				}
-				continue;
-			}
-			if ("STORED".equals(reply.get("outcome"))) {
-				acked.add((String) reply.get("clientId"));
-			}
-			if (atLeast > 0 && acked.size() >= atLeast) {
-				return;
-			}
-		}
-	}
-
-	private static List<Map<String, Object>> catchUp(StompMember member, long afterSeq) throws InterruptedException {
-		List<Map<String, Object>> all = new ArrayList<>();
-		long after = afterSeq;
-		while (true) {
-			List<Map<String, Object>> page = member.since(groupId, after);
-			all.addAll(page);
-			if (page.isEmpty()) {
-				return all;
-			}
-			after = ((Number) page.get(page.size() - 1).get("seq")).longValue();
-		}
-	}
-
-	private static Map<String, Integer> counts(List<Map<String, Object>> messages) {
-		Map<String, Integer> counts = new HashMap<>();
-		messages.forEach((message) -> counts.merge((String) message.get("clientId"), 1, Integer::sum));
-		return counts;
 	}
 
 	private static List<Map<String, Object>> drain(BlockingQueue<Map<String, Object>> queue) {

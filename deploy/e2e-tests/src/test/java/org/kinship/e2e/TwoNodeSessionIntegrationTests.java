@@ -1,14 +1,11 @@
 package org.kinship.e2e;
 
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -86,11 +83,11 @@ class TwoNodeSessionIntegrationTests {
 			}
 		});
 		stream.start();
-		collectAcks(sender, acked, 50);
+		Streams.collectAcks(sender, acked, 50);
 		cluster.stopNode(0);
 		try {
 			stream.join(60_000);
-			collectAcks(sender, acked, 0);
+			Streams.collectAcks(sender, acked, 0);
 			assertThat(acked).as("acknowledged before the stop").hasSizeGreaterThanOrEqualTo(50);
 
 			// the page's socket opens again at the same address, which the load balancer
@@ -107,12 +104,13 @@ class TwoNodeSessionIntegrationTests {
 							.isEqualTo("STORED");
 					}
 				}
-				Map<String, Integer> caughtUp = counts(catchUp(again, start));
+				Map<String, Integer> caughtUp = Streams.counts(Streams.catchUp(again, groupId, start));
 				assertThat(caughtUp).as("every message acknowledged before the stop")
 					.containsKeys(acked.toArray(String[]::new));
 				assertThat(caughtUp).as("nothing but what was sent").containsOnlyKeys(sent.keySet());
 				assertThat(caughtUp.values()).as("each exactly once").allMatch((count) -> count == 1);
-				assertThat(counts(catchUp(receiver, start))).as("the same for a member on the other node")
+				assertThat(Streams.counts(Streams.catchUp(receiver, groupId, start)))
+					.as("the same for a member on the other node")
 					.isEqualTo(caughtUp);
 			}
 		}
@@ -159,44 +157,6 @@ class TwoNodeSessionIntegrationTests {
 		assertThat(id.find()).isTrue();
 		groupId = Long.parseLong(id.group(1));
 		return person;
-	}
-
-	private static void collectAcks(StompMember sender, Set<String> acked, int atLeast) throws InterruptedException {
-		long deadline = System.currentTimeMillis() + StompMember.PATIENCE.toMillis();
-		while (System.currentTimeMillis() < deadline) {
-			Map<String, Object> reply = sender.replies().poll(300, TimeUnit.MILLISECONDS);
-			if (reply == null) {
-				if (acked.size() >= atLeast) {
-					return;
-				}
-				continue;
-			}
-			if ("STORED".equals(reply.get("outcome"))) {
-				acked.add((String) reply.get("clientId"));
-			}
-			if (atLeast > 0 && acked.size() >= atLeast) {
-				return;
-			}
-		}
-	}
-
-	private static List<Map<String, Object>> catchUp(StompMember member, long afterSeq) throws InterruptedException {
-		List<Map<String, Object>> all = new ArrayList<>();
-		long after = afterSeq;
-		while (true) {
-			List<Map<String, Object>> page = member.since(groupId, after);
-			all.addAll(page);
-			if (page.isEmpty()) {
-				return all;
-			}
-			after = ((Number) page.get(page.size() - 1).get("seq")).longValue();
-		}
-	}
-
-	private static Map<String, Integer> counts(List<Map<String, Object>> messages) {
-		Map<String, Integer> counts = new HashMap<>();
-		messages.forEach((message) -> counts.merge((String) message.get("clientId"), 1, Integer::sum));
-		return counts;
 	}
 
 	@SuppressWarnings("unchecked")
