@@ -5,15 +5,41 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What the two-node tests do with a stream of messages: gather the sender's
- * acknowledgements, catch a member up page by page, count each client id.
+ * What the two-node tests do with a stream of messages: send one until the socket closes,
+ * gather the sender's acknowledgements, catch a member up page by page, count each client
+ * id.
  */
 final class Streams {
 
 	private Streams() {
+	}
+
+	/**
+	 * Starts sending up to 2,000 messages to the group, one every few milliseconds, on a
+	 * thread of their own, until the sender's socket closes; each is put in {@code sent}
+	 * under its client id before it goes.
+	 * @return the sending thread, started
+	 */
+	static Thread sendUntilClosed(StompMember sender, long groupId, Map<String, String> sent) {
+		Thread stream = new Thread(() -> {
+			for (int i = 0; i < 2000 && sender.connected(); i++) {
+				String clientId = UUID.randomUUID().toString();
+				sent.put(clientId, "Stream " + i);
+				try {
+					sender.send(groupId, clientId, "Stream " + i);
+					Thread.sleep(2);
+				}
+				catch (RuntimeException | InterruptedException ex) {
+					return;
+				}
+			}
+		});
+		stream.start();
+		return stream;
 	}
 
 	/**

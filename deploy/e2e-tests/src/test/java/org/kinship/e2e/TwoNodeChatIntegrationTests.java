@@ -142,20 +142,7 @@ class TwoNodeChatIntegrationTests {
 		long start = seqOf(sender.sendAndAwait(groupId, UUID.randomUUID().toString(), "Before the stop"));
 		Map<String, String> sent = new ConcurrentHashMap<>();
 		Set<String> acked = ConcurrentHashMap.newKeySet();
-		Thread stream = new Thread(() -> {
-			for (int i = 0; i < 2000 && sender.connected(); i++) {
-				String clientId = UUID.randomUUID().toString();
-				sent.put(clientId, "Stream " + i);
-				try {
-					sender.send(groupId, clientId, "Stream " + i);
-					Thread.sleep(2);
-				}
-				catch (RuntimeException | InterruptedException ex) {
-					return;
-				}
-			}
-		});
-		stream.start();
+		Thread stream = Streams.sendUntilClosed(sender, groupId, sent);
 		Streams.collectAcks(sender, acked, 50);
 		cluster.stopNode(0);
 		try {

@@ -88,13 +88,14 @@ class RealtimeConfiguration {
 	}
 
 	/**
-	 * Sends STOMP heart-beats. A scheduled executor rather than a task scheduler bean, so
-	 * that {@code @Scheduled} work keeps the broker's scheduler it found alone.
+	 * Realtime's timed work: STOMP heart-beats and, with Redis fan-out, leaving a topic's
+	 * channel once its linger is over. A scheduled executor rather than a task scheduler
+	 * bean, so that {@code @Scheduled} work keeps the broker's scheduler it found alone.
 	 * @return one thread
 	 */
 	@Bean(destroyMethod = "shutdownNow")
-	ScheduledExecutorService stompHeartbeats() {
-		return Executors.newSingleThreadScheduledExecutor(named("stomp-heartbeat-", 1, false));
+	ScheduledExecutorService realtimeScheduler() {
+		return Executors.newSingleThreadScheduledExecutor(named("kinship-realtime-scheduler-", 1, false));
 	}
 
 	/**
@@ -168,16 +169,6 @@ class RealtimeConfiguration {
 	}
 
 	/**
-	 * Leaves a topic's channel once its linger is over: one thread, idle but for that.
-	 * @return one thread
-	 */
-	@Bean(destroyMethod = "shutdownNow")
-	@ConditionalOnProperty(name = REDIS_FANOUT, havingValue = "true")
-	ScheduledExecutorService redisUnsubscriber() {
-		return Executors.newSingleThreadScheduledExecutor(named("kinship-redis-unsubscriber", -1, true));
-	}
-
-	/**
 	 * Subscribes the node to the channels of the topics its pages follow, and to no
 	 * other.
 	 * @return the topics' channels, told of every subscription
@@ -186,9 +177,9 @@ class RealtimeConfiguration {
 	@ConditionalOnProperty(name = REDIS_FANOUT, havingValue = "true")
 	TopicChannels topicChannels(RedisMessageListenerContainer redisSubscription, RelayReceiver relayReceiver,
 			RealtimeProperties properties, ExactSubscriptions subscriptions,
-			@Qualifier("redisUnsubscriber") ScheduledExecutorService redisUnsubscriber) {
+			@Qualifier("realtimeScheduler") ScheduledExecutorService realtimeScheduler) {
 		TopicChannels channels = new TopicChannels(redisSubscription, properties.channel(), properties.topicLinger(),
-				redisUnsubscriber, relayReceiver);
+				realtimeScheduler, relayReceiver);
 		subscriptions.watch(channels);
 		return channels;
 	}

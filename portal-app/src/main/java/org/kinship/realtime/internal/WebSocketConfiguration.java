@@ -60,7 +60,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 	private final ScheduledExecutorService heartbeats;
 
 	WebSocketConfiguration(RealtimeProperties properties, SessionSockets sockets,
-			@Qualifier("stompHeartbeats") ScheduledExecutorService heartbeats) {
+			@Qualifier("realtimeScheduler") ScheduledExecutorService heartbeats) {
 		this.properties = properties;
 		this.sockets = sockets;
 		this.heartbeats = heartbeats;
