@@ -241,19 +241,4 @@ final class BroadcastBenchmark {
 	private record Seat(String persona, Browser browser) {
 	}
 
-	/** The command line's {@code --name value} pairs. */
-	private record Arguments(String[] args) {
-
-		String value(String name, String fallback) {
-			List<String> all = List.of(this.args);
-			int at = all.indexOf(name);
-			return (at >= 0 && at + 1 < all.size()) ? all.get(at + 1) : fallback;
-		}
-
-		int number(String name, int fallback) {
-			return Integer.parseInt(value(name, Integer.toString(fallback)));
-		}
-
-	}
-
 }

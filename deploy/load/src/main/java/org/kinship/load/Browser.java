@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -108,6 +109,26 @@ final class Browser {
 		return send(HttpRequest.newBuilder(form.action())
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	/**
+	 * Asks for a page or a page's data without waiting, as a page's script does: no
+	 * redirect followed (one is an answer a script does not expect).
+	 * @param url the address
+	 * @param accept what the page's script accepts
+	 * @return the response, once it has come whole
+	 */
+	CompletableFuture<HttpResponse<String>> fetch(String url, String accept) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).GET();
+		String cookie = cookieHeader();
+		if (!cookie.isEmpty()) {
+			request.header("Cookie", cookie);
+		}
+		return HTTP.sendAsync(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString())
+			.thenApply((response) -> {
+				response.headers().allValues("Set-Cookie").forEach(this::keep);
+				return response;
+			});
 	}
 
 	/**

@@ -16,8 +16,9 @@ import org.kinship.load.bare.BareBroker;
  * <p>
  * {@code bare-broker} as the first argument starts the bare broker instead,
  * {@code screening} runs the screening benchmark ({@link ScreeningBenchmark}),
- * {@code escalation} the escalation benchmark ({@link EscalationBenchmark}) and
- * {@code broadcast} the broadcast benchmark ({@link BroadcastBenchmark}).
+ * {@code escalation} the escalation benchmark ({@link EscalationBenchmark}),
+ * {@code broadcast} the broadcast benchmark ({@link BroadcastBenchmark}) and
+ * {@code capacity} the capacity benchmark ({@link CapacityBenchmark}).
  */
 public final class ChatLoad {
 
@@ -39,6 +40,11 @@ public final class ChatLoad {
 		}
 		if (args.length > 0 && "broadcast".equals(args[0])) {
 			BroadcastBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+			System.exit(0);
+			return;
+		}
+		if (args.length > 0 && "capacity".equals(args[0])) {
+			CapacityBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
 			System.exit(0);
 			return;
 		}

@@ -137,12 +137,43 @@ final class Ledger {
 	 * @param now when it arrived ({@link System#nanoTime()})
 	 */
 	void delivered(int client, byte[] message, long now) {
-		this.receipts.increment();
+		if (!deliveredIfOwn(client, message, now)) {
+			this.receipts.increment();
+			this.foreign.increment();
+		}
+	}
+
+	/**
+	 * Counts a message a client was shown when this phase sent it; a client that joined
+	 * the run after the phase began is not expected to see it, and its deliveries are
+	 * left out.
+	 * @param client the client's index in the run
+	 * @param message the message frame's JSON
+	 * @param now when it arrived ({@link System#nanoTime()})
+	 * @return false when another phase sent it
+	 */
+	boolean deliveredIfOwn(int client, byte[] message, long now) {
 		int number = number(new String(message, StandardCharsets.ISO_8859_1));
 		if (number < 0) {
-			this.foreign.increment();
-			return;
+			return false;
 		}
+		if (client >= this.seen.length) {
+			return true;
+		}
+		this.receipts.increment();
+		recordDelivery(client, number, now);
+		return true;
+	}
+
+	/**
+	 * How many clients the phase expects deliveries at.
+	 * @return the clients
+	 */
+	int clients() {
+		return this.seen.length;
+	}
+
+	private void recordDelivery(int client, int number, long now) {
 		BitSet shown = this.seen[client];
 		boolean first;
 		synchronized (shown) {

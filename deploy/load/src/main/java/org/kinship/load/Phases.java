@@ -121,7 +121,7 @@ final class Phases {
 		}
 	}
 
-	private static void drain(Ledger ledger, int seconds) throws InterruptedException {
+	static void drain(Ledger ledger, int seconds) throws InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
 		while (System.nanoTime() < deadline) {
 			Figures figures = ledger.figures();

@@ -80,6 +80,24 @@ final class StompSockets implements AutoCloseable {
 	 */
 	CompletableFuture<Session> connect(String url, @Nullable String cookies, List<String> destinations, Frames frames,
 			Consumer<String> problems) {
+		return connect(url, cookies, destinations, frames, problems, false);
+	}
+
+	/**
+	 * Opens a STOMP session as above; with {@code receipt}, the last SUBSCRIBE asks for a
+	 * RECEIPT and the session is given only once it has come, so that every subscription
+	 * is registered on the server (frames of one socket are handled in order). Kinship
+	 * sends receipts; the bare broker does not.
+	 * @param url the server's {@code ws://} endpoint
+	 * @param cookies the handshake's cookies, or {@code null}
+	 * @param destinations what to follow
+	 * @param frames what to do with each MESSAGE frame
+	 * @param problems what went wrong, in a few words
+	 * @param receipt whether to wait for the server's RECEIPT of the subscriptions
+	 * @return the session once subscribed
+	 */
+	CompletableFuture<Session> connect(String url, @Nullable String cookies, List<String> destinations, Frames frames,
+			Consumer<String> problems, boolean receipt) {
 		URI uri = URI.create(url);
 		HttpHeaders headers = new DefaultHttpHeaders();
 		if (cookies != null) {
@@ -93,7 +111,7 @@ final class StompSockets implements AutoCloseable {
 			.handshakeTimeoutMillis(60_000)
 			.generateOriginHeader(false)
 			.build();
-		Session session = new Session(uri.getHost(), destinations, frames, problems);
+		Session session = new Session(uri.getHost(), destinations, frames, problems, receipt);
 		new Bootstrap().group(this.loops)
 			.channel(NioSocketChannel.class)
 			.option(ChannelOption.TCP_NODELAY, true)
@@ -133,6 +151,8 @@ final class StompSockets implements AutoCloseable {
 
 		private final Consumer<String> problems;
 
+		private final boolean receipt;
+
 		private final BufferingStompDecoder decoder = new BufferingStompDecoder(DECODER, MOST_BYTES);
 
 		private final CompletableFuture<Session> subscribed = new CompletableFuture<>();
@@ -143,11 +163,12 @@ final class StompSockets implements AutoCloseable {
 
 		private @Nullable ScheduledFuture<?> heartbeat;
 
-		Session(String host, List<String> destinations, Frames frames, Consumer<String> problems) {
+		Session(String host, List<String> destinations, Frames frames, Consumer<String> problems, boolean receipt) {
 			this.host = host;
 			this.destinations = destinations;
 			this.frames = frames;
 			this.problems = problems;
+			this.receipt = receipt;
 		}
 
 		/**
@@ -230,6 +251,9 @@ final class StompSockets implements AutoCloseable {
 			else if (command == StompCommand.CONNECTED) {
 				connected(context, headers);
 			}
+			else if (command == StompCommand.RECEIPT) {
+				this.subscribed.complete(this);
+			}
 			else if (command == StompCommand.ERROR) {
 				this.problems.accept("ERROR frame: " + headers.getMessage());
 			}
@@ -240,6 +264,9 @@ final class StompSockets implements AutoCloseable {
 				StompHeaderAccessor subscribe = StompHeaderAccessor.create(StompCommand.SUBSCRIBE);
 				subscribe.setDestination(this.destinations.get(index));
 				subscribe.setSubscriptionId(Integer.toString(index));
+				if (this.receipt && index == this.destinations.size() - 1) {
+					subscribe.setReceipt("subscribed");
+				}
 				write(context.channel(), subscribe, new byte[0]);
 			}
 			long[] beats = headers.getHeartbeat();
@@ -253,7 +280,9 @@ final class StompSockets implements AutoCloseable {
 							every, every, TimeUnit.MILLISECONDS);
 			}
 			this.connected = true;
-			this.subscribed.complete(this);
+			if (!this.receipt) {
+				this.subscribed.complete(this);
+			}
 		}
 
 		@Override
