@@ -25,6 +25,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class KinshipCluster implements AutoCloseable {
 
+	/** The client id of both nodes behind a load balancer. */
+	private static final String FRONT_CLIENT = "kinship-front";
+
 	private final RedisServer redis;
 
 	private final ConfigurableApplicationContext sandbox;
@@ -39,25 +42,46 @@ final class KinshipCluster implements AutoCloseable {
 
 	private final String sessionKey = sessionKey();
 
+	private final int frontPort;
+
 	private KinshipCluster(RedisServer redis, ConfigurableApplicationContext sandbox, int sandboxPort, int[] nodePorts,
-			String clientKey) {
+			String clientKey, int frontPort) {
 		this.redis = redis;
 		this.sandbox = sandbox;
 		this.sandboxPort = sandboxPort;
 		this.nodePorts = nodePorts;
 		this.clientKey = clientKey;
+		this.frontPort = frontPort;
 	}
 
 	static KinshipCluster start() throws Exception {
+		return start(-1);
+	}
+
+	/**
+	 * Starts the cluster to be reached through a load balancer on the given port: the EHR
+	 * knows Kinship by that address only, and both nodes by one client id, so that any
+	 * node serves any step of a launch, as in a deployment.
+	 * @param frontPort the load balancer's port
+	 * @return the cluster
+	 */
+	static KinshipCluster behindLoadBalancer(int frontPort) throws Exception {
+		return start(frontPort);
+	}
+
+	private static KinshipCluster start(int frontPort) throws Exception {
 		RedisServer redis = RedisServer.start(RunningKinship.freePort());
 		int sandboxPort = RunningKinship.freePort();
 		int[] nodePorts = { RunningKinship.freePort(), RunningKinship.freePort() };
 		List<String> sandboxArgs = new ArrayList<>(List.of("--server.port=" + sandboxPort));
 		sandboxArgs.addAll(client(0, "kinship-portal", nodePorts[0]));
 		sandboxArgs.addAll(client(1, "kinship-node-b", nodePorts[1]));
+		if (frontPort >= 0) {
+			sandboxArgs.addAll(client(2, FRONT_CLIENT, frontPort));
+		}
 		ConfigurableApplicationContext sandbox = SandboxEhrApplication.builder()
 			.run(sandboxArgs.toArray(String[]::new));
-		KinshipCluster cluster = new KinshipCluster(redis, sandbox, sandboxPort, nodePorts, clientKey());
+		KinshipCluster cluster = new KinshipCluster(redis, sandbox, sandboxPort, nodePorts, clientKey(), frontPort);
 		cluster.nodes.add(cluster.node(0));
 		cluster.nodes.add(cluster.node(1));
 		cluster.awaitNodesSubscribed();
@@ -90,9 +114,33 @@ final class KinshipCluster implements AutoCloseable {
 		return "http://localhost:" + this.nodePorts[node];
 	}
 
-	/** The sandbox's client id for each node: a launch goes to the node it names. */
+	/**
+	 * The sandbox's client id for each node: a launch goes to the node it names, or,
+	 * behind a load balancer, to the load balancer.
+	 */
 	String clientOf(int node) {
+		if (this.frontPort >= 0) {
+			return FRONT_CLIENT;
+		}
 		return (node == 0) ? "kinship-portal" : "kinship-node-b";
+	}
+
+	int nodePort(int node) {
+		return this.nodePorts[node];
+	}
+
+	/**
+	 * The STOMP sockets open on a node now, as its {@code kinship.sockets.open} gauge
+	 * counts them.
+	 * @param node the node
+	 * @return the sockets
+	 */
+	int openSockets(int node) {
+		return (int) this.nodes.get(node)
+			.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+			.get("kinship.sockets.open")
+			.gauge()
+			.value();
 	}
 
 	RedisServer redis() {
