@@ -3,13 +3,14 @@
 // parts in chat/ to the page's one socket; it opens once the latest messages are shown, so
 // that the first catch-up starts after them.
 import * as socket from './socket.js';
-import { catchUpAfterConnect, loadHistory, onHistory, onLive } from './chat/catch-up.js';
+import { catchUpAfterConnect, loadHistory, loadOlder, onHistory, onLive } from './chat/catch-up.js';
 import { onReply, resendPending } from './chat/composer.js';
 import { controlsChanged, refreshControls } from './chat/controls.js';
 import { whenPinnedMessageChanges } from './chat/messages.js';
 import { onDecision } from './chat/notices.js';
 import { groupId } from './chat/page.js';
 import { announcePresence, onActivity } from './chat/presence.js';
+import { followScrolling, openAtNewest } from './chat/scroll.js';
 
 const statusLine = document.getElementById('chat-status');
 
@@ -27,6 +28,8 @@ document.addEventListener('kinship:controls-due', controlsChanged);
 socket.reconnectWithin(2000);
 
 loadHistory(Number.MAX_SAFE_INTEGER).finally(() => {
+	openAtNewest();
+	followScrolling(loadOlder);
 	socket.subscribe('/user/queue/replies', json(onReply));
 	socket.subscribe('/user/queue/history', json(onHistory));
 	socket.subscribe('/user/queue/notices', json(onDecision));

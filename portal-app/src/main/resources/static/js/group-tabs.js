@@ -1,6 +1,7 @@
-// On a narrow screen the group page shows the discussion and the member's care plan as two
-// tabs (WAI-ARIA tabs pattern); on a wide screen, side by side. Without JavaScript both
-// stay on the page one after the other.
+// On a narrow screen the group page shows the discussion, the member's care plan and what
+// there is to know about the group (details, guidelines, sessions, members, staff controls)
+// as tabs (WAI-ARIA tabs pattern), so that the discussion owns the screen; on a wide screen,
+// side by side. Without JavaScript everything stays on the page one after the other.
 (function () {
 	'use strict';
 	var tablist = document.querySelector('[data-group-tabs]');
@@ -65,8 +66,27 @@
 			}
 		});
 	});
-	if (window.location.hash && window.location.hash.indexOf('#care') === 0) {
-		selected = 1;
+	function indexOf(id) {
+		return tabs.findIndex(function (tab) {
+			return tab.id === id;
+		});
+	}
+	// a link elsewhere on the page to something behind a tab opens that tab first
+	document.querySelectorAll('[data-shows-tab]').forEach(function (link) {
+		link.addEventListener('click', function () {
+			var index = indexOf(link.getAttribute('data-shows-tab'));
+			if (index >= 0) {
+				select(index, false);
+			}
+		});
+	});
+	var hash = window.location.hash;
+	if (hash && hash.indexOf('#care') === 0 && indexOf('tab-care-plan') >= 0) {
+		selected = indexOf('tab-care-plan');
+	}
+	else if (hash && indexOf('tab-about') >= 0 && document.getElementById('group-about').contains(document.getElementById(decodeURIComponent(hash.slice(1))))) {
+		// a form of the group's staff sent back with its result, or a link to a live session
+		selected = indexOf('tab-about');
 	}
 	if (narrow.addEventListener) {
 		narrow.addEventListener('change', layout);

@@ -18,57 +18,110 @@ export function change(command) {
 }
 
 /**
- * Appends the reactions and the buttons this person may use under a message.
+ * Appends the reactions given so far under a message, and puts what this person may do to
+ * it (react, reply, edit, delete, flag, pin) behind one menu, so that a message carries one
+ * control instead of a row of buttons.
  * @param item the message's list item
  * @param message the message
  * @param pinned whether the message is pinned
  */
 export function appendActions(item, message, pinned) {
 	if (!message.deleted) {
-		item.append(reactionBar(message));
+		const given = givenReactions(message);
+		if (given) {
+			item.append(given);
+		}
+	}
+	const items = document.createElement('div');
+	items.className = 'menu-items';
+	if (!message.deleted && composer) {
+		items.append(reactionBar(message));
+	}
+	if (composer) {
+		const reply = actionButton(words.reply, () => startReply(message));
+		reply.setAttribute('aria-label', words.reply + ': ' + message.author);
+		items.append(reply);
 	}
 	if (staff && !message.deleted) {
 		const pin = actionButton(pinned ? pinWords.unpin : pinWords.pin,
 			() => change({ kind: pinned ? 'unpin' : 'pin', messageId: message.id }));
 		pin.classList.add('pin');
 		pin.setAttribute('aria-label', pin.textContent + ': ' + message.author);
-		item.append(pin);
+		items.append(pin);
 	}
 	if (composer && !message.deleted && (message.author === myName || staff)) {
 		if (message.author === myName) {
-			item.append(actionButton(words.edit, () => startEdit(item, message)));
+			items.append(actionButton(words.edit, () => startEdit(item, message)));
 		}
-		item.append(actionButton(words.delete, () => change({ kind: 'delete', messageId: message.id })));
+		items.append(actionButton(words.delete, () => change({ kind: 'delete', messageId: message.id })));
 	}
 	if (composer && !message.deleted && message.author !== myName) {
-		item.append(actionButton(words.flag, () => startFlag(item, message)));
+		items.append(actionButton(words.flag, () => startFlag(item, message)));
 	}
-	if (composer) {
-		const reply = actionButton(words.reply, () => startReply(message));
-		reply.setAttribute('aria-label', words.reply + ': ' + message.author);
-		item.append(reply);
+	if (items.childElementCount > 0) {
+		item.prepend(menu(items, message));
 	}
+}
+
+function menu(items, message) {
+	const menu = document.createElement('details');
+	menu.className = 'menu';
+	const summary = document.createElement('summary');
+	summary.textContent = '⋯';
+	summary.setAttribute('aria-label', words.actions.replace('{0}', message.author));
+	menu.append(summary, items);
+	// choosing an action closes the menu; so do Escape and a click elsewhere
+	items.addEventListener('click', (event) => {
+		if (event.target.closest('button') && !event.target.closest('.reactions')) {
+			menu.open = false;
+		}
+	});
+	menu.addEventListener('keydown', (event) => {
+		if (event.key === 'Escape' && menu.open) {
+			menu.open = false;
+			summary.focus();
+		}
+	});
+	return menu;
+}
+
+document.addEventListener('click', (event) => {
+	document.querySelectorAll('#messages details.menu[open]').forEach((open) => {
+		if (!open.contains(event.target)) {
+			open.open = false;
+		}
+	});
+});
+
+function givenReactions(message) {
+	const emoji = reactions.filter((each) => message.reactions && message.reactions[each] && message.reactions[each].length);
+	if (emoji.length === 0) {
+		return null;
+	}
+	const bar = document.createElement('span');
+	bar.className = 'reaction-counts';
+	emoji.forEach((each) => bar.append(reactionButton(message, each)));
+	return bar;
+}
+
+function reactionButton(message, emoji) {
+	const givers = (message.reactions && message.reactions[emoji]) || [];
+	const mine = givers.includes(myName);
+	const button = document.createElement('button');
+	button.type = 'button';
+	button.className = 'reaction' + (mine ? ' mine' : '');
+	button.setAttribute('aria-pressed', String(mine));
+	button.setAttribute('aria-label', words.react.replace('{0}', emoji) + (givers.length ? ' (' + givers.join(', ') + ')' : ''));
+	button.textContent = emoji + (givers.length ? ' ' + givers.length : '');
+	button.disabled = !composer;
+	button.addEventListener('click', () => change({ kind: 'react', messageId: message.id, emoji, on: !mine }));
+	return button;
 }
 
 function reactionBar(message) {
 	const bar = document.createElement('span');
 	bar.className = 'reactions';
-	reactions.forEach((emoji) => {
-		const givers = (message.reactions && message.reactions[emoji]) || [];
-		if (!composer && givers.length === 0) {
-			return;
-		}
-		const mine = givers.includes(myName);
-		const button = document.createElement('button');
-		button.type = 'button';
-		button.className = 'reaction' + (mine ? ' mine' : '');
-		button.setAttribute('aria-pressed', String(mine));
-		button.setAttribute('aria-label', words.react.replace('{0}', emoji) + (givers.length ? ' (' + givers.join(', ') + ')' : ''));
-		button.textContent = emoji + (givers.length ? ' ' + givers.length : '');
-		button.disabled = !composer;
-		button.addEventListener('click', () => change({ kind: 'react', messageId: message.id, emoji, on: !mine }));
-		bar.append(button);
-	});
+	reactions.forEach((emoji) => bar.append(reactionButton(message, emoji)));
 	return bar;
 }
 

@@ -5,6 +5,7 @@
 import * as socket from '../socket.js';
 import { add, isShown, newest, oldest, readUpTo } from './messages.js';
 import { groupId } from './page.js';
+import { keepingPlace } from './scroll.js';
 
 const olderButton = document.getElementById('chat-older');
 let syncedSeq = 0;
@@ -34,7 +35,15 @@ export function loadHistory(before) {
 		});
 }
 
-olderButton.addEventListener('click', () => loadHistory(oldest()));
+/**
+ * Loads the page of messages above the oldest shown, keeping the member's place.
+ * @return a promise settled when they are shown
+ */
+export function loadOlder() {
+	return keepingPlace(() => loadHistory(oldest()));
+}
+
+olderButton.addEventListener('click', loadOlder);
 
 /** After a (re)connect: whatever was asked before is lost with the old socket. */
 export function catchUpAfterConnect() {

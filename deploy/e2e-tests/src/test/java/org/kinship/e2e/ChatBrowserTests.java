@@ -97,6 +97,8 @@ class ChatBrowserTests {
 			.stream()
 			.map((reaction) -> reaction.getDomProperty("textContent"))
 			.toList()).containsExactlyElementsOf(Chat.REACTIONS);
+		// a message's actions wait behind its one menu
+		message.findElement(By.cssSelector("details.menu > summary")).click();
 		message.findElement(By.xpath(".//button[.='Flag']")).click();
 		assertThat(new Select(message.findElement(By.cssSelector(".flagger select"))).getOptions()
 			.stream()

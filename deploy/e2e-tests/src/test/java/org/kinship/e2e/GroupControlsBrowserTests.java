@@ -59,6 +59,10 @@ class GroupControlsBrowserTests {
 			.xpath("//ol[@id='messages']/li[contains(@class,'message') and .//div[@class='body' and contains(., '"
 					+ text + "')]]");
 		Browser.waitFor(facilitator, sent);
+		// a message's actions wait behind its one menu
+		waitFor(facilitator, ExpectedConditions.elementToBeClickable(By
+			.xpath("//ol[@id='messages']/li[.//div[contains(., '" + text + "')]]//details[@class='menu']/summary")))
+			.click();
 		waitFor(facilitator, ExpectedConditions.elementToBeClickable(By
 			.xpath("//ol[@id='messages']/li[.//div[contains(., '" + text + "')]]//button[contains(@class,'pin')]")))
 			.click();

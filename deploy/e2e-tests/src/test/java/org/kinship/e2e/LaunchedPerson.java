@@ -101,6 +101,17 @@ final class LaunchedPerson {
 	}
 
 	/**
+	 * A page in the language a browser set to it asks for.
+	 * @param path the page
+	 * @param acceptLanguage the {@code Accept-Language} header
+	 * @return the response, redirects not followed
+	 */
+	HttpResponse<String> get(String path, String acceptLanguage) throws Exception {
+		return this.browser
+			.send(HttpRequest.newBuilder(URI.create(url(path))).header("Accept-Language", acceptLanguage).build());
+	}
+
+	/**
 	 * Fills in a form of a page and sends it: the hidden fields the page put in the form,
 	 * with the given fields typed over them.
 	 * @param pagePath the page with the form

@@ -105,7 +105,10 @@ class ModerationIntegrationTests {
 
 		assertThat(merlin.since(this.groupId, 0)).isEmpty();
 		assertThat(page(merlinLaunch, "/me/moderation")).contains("A facilitator did not approve your message.")
-			.contains("Please do not advertise here.");
+			.contains("Please do not advertise here.")
+			.as("the decision names its group and quotes the post")
+			.contains("href=\"/groups/" + this.slug + "\"")
+			.contains("<blockquote class=\"excerpt\">Buy my supplements</blockquote>");
 	}
 
 	@Test

@@ -71,6 +71,11 @@ class LaunchSecurityConfiguration {
 			LaunchProperties properties, ApplicationEventPublisher events, SmartDiscovery discovery) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/", "/launch", "/launch/**", "/signed-out", "/error", "/css/**", "/brands/**",
+					// the look and the help need no session: scripts and icons hold no
+					// data, and a
+					// script's cache-busted path starts with its version
+					// ("/{version}/js/...")
+					"/js/**", "/*/js/**", "/icons/**", "/manifest.webmanifest", "/help", "/help/*", "/styleguide",
 					"/.well-known/jwks.json", "/livez", "/readyz", "/actuator/health", "/actuator/health/**",
 					BrowserPolicy.REPORTS)
 			.permitAll()

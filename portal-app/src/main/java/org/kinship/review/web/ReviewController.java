@@ -9,6 +9,7 @@ import org.kinship.launch.KinshipPrincipal;
 import org.kinship.moderation.CrisisOutcome;
 import org.kinship.moderation.ModerationLog;
 import org.kinship.review.CrisisDesk;
+import org.kinship.review.PostDecisions;
 import org.kinship.review.ReviewDesk;
 import org.kinship.review.ReviewDesk.Decision;
 import org.kinship.shared.web.OnRefusal;
@@ -31,12 +32,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ReviewController {
 
-	/**
-	 * Decisions a member reads about their own posts; others' flags are not among them.
-	 */
-	private static final java.util.Set<String> MEMBER_FACING = java.util.Set.of("HELD", "APPROVE", "EDIT_AND_APPROVE",
-			"REJECT", "HIDE", "FLAG_HIDE", "WARN", "MUTE", "SUSPEND", "BAN", "LIFT");
-
 	private static final String QUEUE = "/review";
 
 	private final ReviewDesk desk;
@@ -47,7 +42,11 @@ class ReviewController {
 
 	private final CareTeamAlerts careTeamAlerts;
 
-	ReviewController(ReviewDesk desk, CrisisDesk crisis, ModerationLog log, CareTeamAlerts careTeamAlerts) {
+	private final PostDecisions decisions;
+
+	ReviewController(ReviewDesk desk, CrisisDesk crisis, ModerationLog log, CareTeamAlerts careTeamAlerts,
+			PostDecisions decisions) {
+		this.decisions = decisions;
 		this.desk = desk;
 		this.crisis = crisis;
 		this.log = log;
@@ -144,11 +143,7 @@ class ReviewController {
 
 	@GetMapping("/me/moderation")
 	String mine(KinshipPrincipal principal, Model model) {
-		model.addAttribute("decisions",
-				this.log.about(principal.issuer(), principal.fhirUser(), 100)
-					.stream()
-					.filter((logged) -> MEMBER_FACING.contains(logged.entry().action()))
-					.toList());
+		model.addAttribute("decisions", this.decisions.about(principal, 100));
 		return "review/mine";
 	}
 

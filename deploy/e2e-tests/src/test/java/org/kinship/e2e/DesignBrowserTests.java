@@ -1,0 +1,172 @@
+package org.kinship.e2e;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the design promises a person on a phone: the group page opens at the newest
+ * message with the message box below it, without scrolling, at 360 x 740; older messages
+ * come as the member scrolls up and a button jumps back to the latest; a message's
+ * actions sit behind one menu. Every main page fits 360 px in dark mode and at 200 % text
+ * without scrolling sideways, and passes axe-core; the style guide is screenshot for a
+ * person to look at.
+ */
+@ExtendWith(Browsers.class)
+class DesignBrowserTests {
+
+	private final RunningKinship system = RunningKinship.get();
+
+	@BeforeEach
+	void afterEarlierSends() {
+		this.system.passChatRateWindow();
+	}
+
+	@Test
+	void onAPhoneTheGroupOpensAtTheNewestMessageAboveTheComposer(WebDriver browser) throws Exception {
+		StaffedGroup group = StaffedGroup.create(this.system, "Phone circle", true);
+		String newest = postMessages(group, 56);
+		group.join("robert-nguyen", "Rob");
+		browser.manage().window().setSize(Browser.PHONE);
+		open(browser, "robert-nguyen", group);
+		Browser.waitFor(browser, messageWith(newest));
+
+		Browser.waitUntil(browser, (page) -> inView(page, messageWith(newest)));
+		assertThat(inView(browser, By.id("composer-text"))).as("the message box on the first screen").isTrue();
+		assertThat(inView(browser, By.id("composer-send"))).as("the send button on the first screen").isTrue();
+		assertThat(script(browser, "return document.scrollingElement.scrollTop")).as("the page itself not scrolled")
+			.isEqualTo(0L);
+		assertThat(browser.findElements(messageWith("Message 1 of "))).as("older messages wait").isEmpty();
+
+		script(browser, "document.getElementById('messages').scrollTop = 0");
+		Browser.waitFor(browser, messageWith("Message 1 of "));
+		Browser.waitUntil(browser, ExpectedConditions.visibilityOfElementLocated(By.id("chat-latest")));
+		browser.findElement(By.id("chat-latest")).click();
+		Browser.waitUntil(browser, (page) -> inView(page, messageWith(newest)));
+
+		WebElement message = browser.findElement(messageWith(newest));
+		assertThat(message.findElements(By.cssSelector("button:not(.reaction)"))
+			.stream()
+			.filter(WebElement::isDisplayed)
+			.toList()).as("a message's actions wait behind its menu").isEmpty();
+		message.findElement(By.cssSelector("details.menu > summary")).click();
+		assertThat(message.findElement(By.xpath(".//button[starts-with(., 'Reply')]")).isDisplayed()).isTrue();
+		assertThat(message.findElement(By.xpath(".//button[.='Flag']")).isDisplayed()).isTrue();
+
+		browser.findElement(By.id("tab-about")).click();
+		assertThat(browser.findElement(By.id("about-heading")).isDisplayed()).isTrue();
+		assertThat(browser.findElement(By.id("composer-text")).isDisplayed()).isFalse();
+		browser.findElement(By.id("tab-discussion")).click();
+		Browser.assertAccessibleAtBothSizes(browser);
+	}
+
+	@Test
+	void everyMainPageFitsAPhoneInDarkModeAndAtTwiceTheTextSize(WebDriver browser) throws Exception {
+		StaffedGroup group = StaffedGroup.create(this.system, "Large text circle", true);
+		postMessages(group, 3);
+		group.join("robert-nguyen", "Rob");
+		open(browser, "robert-nguyen", group);
+		((ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia",
+				Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+		for (String path : List.of("/", "/groups", "/groups/" + group.slug, "/broadcasts", "/help", "/styleguide",
+				"/me")) {
+			browser.get(this.system.kinshipUrl() + path);
+			Browser.waitFor(browser, By.id("main"));
+			assertThat(script(browser, "return getComputedStyle(document.body).backgroundColor"))
+				.as("dark background on " + path)
+				.isEqualTo("rgb(18, 20, 23)");
+			Browser.assertAccessibleAtBothSizes(browser);
+			browser.manage().window().setSize(Browser.PHONE);
+			script(browser, "document.documentElement.style.fontSize = '200%'");
+			assertThat(Browser.horizontalOverflow(browser)).as(path + " at 200 % text, 360 px").isLessThanOrEqualTo(0L);
+			browser.manage().window().setSize(Browser.DESKTOP);
+		}
+	}
+
+	@Test
+	void theStyleGuideShowsTheComponentsInLightAndDark(WebDriver browser) throws Exception {
+		browser.get(this.system.sandboxUrl() + "/launch?persona=maria-santos&mode=ehr");
+		Browser.waitFor(browser, By.id("greeting"));
+		browser.get(this.system.kinshipUrl() + "/styleguide");
+		Browser.waitFor(browser, By.id("sg-dialog"));
+		assertThat(browser.findElement(By.id("main-nav")).getText()).contains("Home", "Groups", "Help");
+		WebElement radio = browser.findElement(By.id("sg-posting-open"));
+		assertThat(radio.getSize().getWidth()).as("a radio button keeps its size").isLessThan(40);
+		browser.findElement(By.cssSelector("[data-opens-dialog='sg-dialog-demo']")).click();
+		assertThat(browser.findElement(By.id("sg-dialog-demo")).isDisplayed()).isTrue();
+		browser.findElement(By.cssSelector("#sg-dialog-demo button[value='cancel']")).click();
+		Browser.assertAccessibleAtBothSizes(browser);
+		screenshot(browser, "styleguide-light.png");
+		((ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia",
+				Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+		Browser.assertAccessible(browser);
+		screenshot(browser, "styleguide-dark.png");
+		browser.manage().window().setSize(Browser.PHONE);
+		screenshot(browser, "styleguide-phone-dark.png");
+		assertThat(Files.size(Path.of("target", "styleguide-light.png"))).isPositive();
+	}
+
+	private String postMessages(StaffedGroup group, int count) throws Exception {
+		StompMember tom = StompMember.connect(this.system, group.facilitator);
+		String last = null;
+		for (int i = 1; i <= count; i++) {
+			if (i % 5 == 1) {
+				this.system.passChatRateWindow();
+			}
+			last = "Message " + i + " of " + count + " " + UUID.randomUUID().toString().substring(0, 8);
+			tom.sendAndAwait(group.id, UUID.randomUUID().toString(), last);
+		}
+		return last;
+	}
+
+	private void open(WebDriver browser, String persona, StaffedGroup group) {
+		browser.get(this.system.sandboxUrl() + "/launch?persona=" + persona + "&mode=ehr");
+		Browser.waitFor(browser, By.id("greeting"));
+		browser.get(this.system.kinshipUrl() + "/groups/" + group.slug);
+		Browser.waitUntil(browser,
+				ExpectedConditions.textToBePresentInElementLocated(By.id("chat-status"), "Connected"));
+	}
+
+	private static By messageWith(String text) {
+		return By.xpath("//ol[@id='messages']/li[contains(@class,'message') and .//div[@class='body' and contains(., '"
+				+ text + "')]]");
+	}
+
+	// wholly inside the window, and inside the list where it scrolls
+	private static boolean inView(WebDriver browser, By element) {
+		return Boolean.TRUE.equals(script(browser,
+				"const e = arguments[0].getBoundingClientRect(); const list = document.getElementById('messages');"
+						+ " const l = list.contains(arguments[0]) ? list.getBoundingClientRect() : { top: 0, bottom: innerHeight };"
+						+ " return e.height > 0 && e.top >= Math.max(0, l.top) - 1 && e.bottom <= Math.min(innerHeight, l.bottom) + 1;",
+				browser.findElement(element)));
+	}
+
+	private static Object script(WebDriver browser, String script, Object... arguments) {
+		return ((JavascriptExecutor) browser).executeScript(script, arguments);
+	}
+
+	private static void screenshot(WebDriver browser, String name) throws Exception {
+		Path target = Path.of("target", name);
+		Files.createDirectories(target.getParent());
+		Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), target,
+				StandardCopyOption.REPLACE_EXISTING);
+	}
+
+}

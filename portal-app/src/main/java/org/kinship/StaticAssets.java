@@ -1,0 +1,91 @@
+package org.kinship;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
+import org.springframework.web.servlet.resource.VersionResourceResolver;
+
+/**
+ * Static files with cache-busted paths, so that a browser keeps them a year and asks
+ * again only when they change ({@link StaticCacheHeaders}). Style sheets, icons and the
+ * STOMP client get the hash of their content in their name ({@code kinship-3f2a….css});
+ * the scripts, which are ES modules importing each other by relative paths, share one
+ * version prefix, the hash of all of them ({@code /3f2a…/js/chat.js}), so that an import
+ * of {@code ./socket.js} lands on the same version. Templates write plain paths
+ * ({@code @{/css/kinship.css}}) and {@link ResourceUrlEncodingFilter} versions them.
+ * Spring Boot's own resource mappings are off
+ * ({@code spring.web.resources.add-mappings}).
+ */
+@Configuration(proxyBeanMethods = false)
+class StaticAssets implements WebMvcConfigurer {
+
+	private final String scriptsVersion = scriptsVersion();
+
+	@Override
+	public void addResourceHandlers(ResourceHandlerRegistry registry) {
+		registry.addResourceHandler("/webjars/**")
+			.addResourceLocations("classpath:/META-INF/resources/webjars/")
+			.resourceChain(true)
+			.addResolver(versions());
+		registry.addResourceHandler("/**")
+			.addResourceLocations("classpath:/static/")
+			.resourceChain(true)
+			.addResolver(versions());
+	}
+
+	private VersionResourceResolver versions() {
+		return new VersionResourceResolver().addFixedVersionStrategy(this.scriptsVersion, "/js/**")
+			.addContentVersionStrategy("/**");
+	}
+
+	@Bean
+	ResourceUrlEncodingFilter resourceUrlEncodingFilter() {
+		return new ResourceUrlEncodingFilter();
+	}
+
+	@Bean
+	StaticCacheHeaders staticCacheHeaders() {
+		return new StaticCacheHeaders(this.scriptsVersion);
+	}
+
+	/**
+	 * The version of every script: the first 16 hex digits of a SHA-256 over their paths
+	 * and contents, in path order.
+	 * @return the version
+	 */
+	static String scriptsVersion() {
+		try {
+			Resource[] scripts = new PathMatchingResourcePatternResolver().getResources("classpath:/static/js/**/*.js");
+			Arrays.sort(scripts, Comparator.comparing(
+					(Resource script) -> String.valueOf(script.getDescription()).replaceAll(".*static/js/", "")));
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			for (Resource script : scripts) {
+				digest.update(String.valueOf(script.getFilename()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				try (InputStream content = script.getInputStream()) {
+					digest.update(content.readAllBytes());
+				}
+			}
+			return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
