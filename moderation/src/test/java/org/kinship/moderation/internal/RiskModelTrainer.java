@@ -31,6 +31,13 @@ import org.kinship.moderation.internal.ScreeningMeasure.Sentence;
  * logistic regression with AdaGrad and L2, over the hashed {@link RiskFeatures}; crisis
  * and care distress are weighed up against the third class (everything else) so that the
  * cross-validated recall comes first.
+ *
+ * <p>
+ * For experiments, the settings can be changed with system properties
+ * ({@code JAVA_OPTS=-Drisk.lookCrisisAlarms=0.0125 moderation/train-risk-model}), and
+ * {@code -Drisk.extra=FILE.tsv} adds sentences to every training fold without scoring
+ * them, so that a corpus addition is judged on the same out-of-fold sentences as before.
+ * The shipped model is the one without any of them.
  */
 final class RiskModelTrainer {
 
@@ -59,7 +66,10 @@ final class RiskModelTrainer {
 	/** The least cross-validated precision of an urgent finding from the model. */
 	private static final double URGENT_PRECISION = 0.97;
 
-	/** The most near misses the model alone may raise at the urgent threshold. */
+	/**
+	 * The most near misses the model alone may raise at the urgent threshold: tighter
+	 * than the "please look" caps, since an urgent finding calls someone at once.
+	 */
 	private static final double URGENT_FALSE_ALARMS = setting("risk.urgentAlarms", 0.003);
 
 	private static final RiskModel.Thresholds UNTUNED = new RiskModel.Thresholds(0.5f, 0.9f, 0.5f, 0.9f);
