@@ -166,9 +166,7 @@ final class CrisisDetector {
 			}
 			return true;
 		});
-		if (!medicines.isEmpty()) {
-			medicines(text, medicines, byRole.computeIfAbsent(Role.SUPPLY, (k) -> new ArrayList<>()));
-		}
+		medicines(text, medicines, byRole.computeIfAbsent(Role.SUPPLY, (k) -> new ArrayList<>()));
 		List<PayloadEmit<Set<Role>>> crisisNot = byRole.getOrDefault(Role.CRISIS_NOT, List.of());
 		if (byRole.getOrDefault(Role.CRISIS, List.of())
 			.stream()
@@ -191,14 +189,17 @@ final class CrisisDetector {
 		return new String(kept).replaceAll(" {2,}", " ");
 	}
 
-	/** The member's medicines named in the text, as supplies. */
+	/**
+	 * The member's medicines, and those of the table of {@link MedicineNames}, named in
+	 * the text, as supplies.
+	 */
 	private static void medicines(String text, Set<String> medicines, List<PayloadEmit<Set<Role>>> supplies) {
 		int start = 0;
 		while (start < text.length() && supplies.size() < MAX_EMITS) {
 			int end = text.indexOf(' ', start);
 			end = (end < 0) ? text.length() : end;
 			String word = text.substring(start, end);
-			if (medicines.contains(word)) {
+			if (medicines.contains(word) || MedicineNames.isKnown(word)) {
 				supplies.add(new PayloadEmit<>(start, end - 1, word, SUPPLY));
 			}
 			start = end + 1;

@@ -238,8 +238,8 @@ class ScreeningEngineTests {
 	void asksAFacilitatorToLookWithoutDelayingThePostWhenTheRiskIsUncertain() {
 		RiskModel model = RiskModel.shipped().withThresholds(new RiskModel.Thresholds(0.5f, 1.01f, 0.5f, 1.01f));
 		Verdict verdict = new ScreeningEngine(model).screen(
-				submission("I've been saving up my pills for when it gets too much", 10, false), NO_NEW_MEMBER_RULE,
-				GLOBAL, TermList.empty());
+				submission("I've been putting a few of my pills aside for when it gets too much", 10, false),
+				NO_NEW_MEMBER_RULE, GLOBAL, TermList.empty());
 		assertThat(verdict.outcome()).isEqualTo(Outcome.ALLOW);
 		assertThat(verdict.crisis()).isFalse();
 		assertThat(verdict.findings())

@@ -21,10 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code deploy/bench/screening --corpus} scores them. The held-out sentences were
  * written by other authors than the training corpus, who saw neither it nor the engine,
  * and were added only after the model and its thresholds were fixed. Screening is
- * deterministic, so the minimums are what the held-out part gave when it was first
- * scored: a floor against regressions. Where that is below the target (crisis recall 0.95
- * in each language, distress recall 0.9), the target is not met yet and the minimum says
- * by how much.
+ * deterministic, so the minimums are what the held-out part gave when it was last scored,
+ * after the model, its thresholds and the phrases were fixed, less a small margin: a
+ * floor against regressions. Where that is below the target (crisis recall 0.95 in each
+ * language, distress recall 0.9), the target is not met yet and the minimum says by how
+ * much.
  */
 class ScreeningHeldOutTests {
 
@@ -53,16 +54,18 @@ class ScreeningHeldOutTests {
 
 	@Test
 	void catchesCrisisInEachLanguage() {
-		// first scored: 0.789 (en), 0.785 (es); the target, 0.95, is not met yet
-		assertThat(figures.recall("crisis", "en")).isGreaterThanOrEqualTo(0.78);
-		assertThat(figures.recall("crisis", "es")).isGreaterThanOrEqualTo(0.78);
+		// first scored: 0.789 (en), 0.785 (es); with the larger corpus: 0.811 (en), 0.831
+		// (es); the target, 0.95, is not met yet
+		assertThat(figures.recall("crisis", "en")).isGreaterThanOrEqualTo(0.8);
+		assertThat(figures.recall("crisis", "es")).isGreaterThanOrEqualTo(0.82);
 		assertThat(figures.precision("crisis", "all")).isGreaterThanOrEqualTo(0.9);
 	}
 
 	@Test
 	void catchesTroubleManagingCare() {
-		// first scored: 0.811; the target, 0.9, is not met yet
-		assertThat(figures.recall("distress", "all")).isGreaterThanOrEqualTo(0.8);
+		// first scored: 0.811; with the larger corpus: 0.884; the target, 0.9, is not met
+		// yet
+		assertThat(figures.recall("distress", "all")).isGreaterThanOrEqualTo(0.87);
 	}
 
 	@Test
