@@ -40,6 +40,9 @@ final class Visitor {
 
 	private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z_]+)\"");
 
+	/** An action with nothing to act on yet: no message seen, no broadcast sent. */
+	private static final CompletableFuture<Void> NOTHING_TO_DO = CompletableFuture.completedFuture(null);
+
 	private final int group;
 
 	private final GroupPlace place;
@@ -120,6 +123,10 @@ final class Visitor {
 		catch (RuntimeException ex) {
 			done = CompletableFuture.failedFuture(ex);
 		}
+		if (done == NOTHING_TO_DO) {
+			this.crowd.afterThinking(this::act);
+			return;
+		}
 		done.whenComplete((ignored, failure) -> {
 			StepBook book = this.crowd.book();
 			book.action(action, System.nanoTime() - start);
@@ -154,7 +161,7 @@ final class Visitor {
 			Matcher panel = CAREPLAN.matcher(html);
 			CompletableFuture<String> carePlan = panel.find() ? page(base + panel.group(1), "text/html")
 					: CompletableFuture.completedFuture("");
-			return CompletableFuture.allOf(page(messagesUrl(), JSON),
+			return CompletableFuture.allOf(page(messagesUrl(), JSON).thenAccept(this::latestOf),
 					page(base + "/chat/groups/" + this.place.id() + "/controls", JSON), carePlan);
 		})
 			.thenCompose((ignored) -> ask("since", "/app/groups/" + this.place.id() + "/since",
@@ -170,7 +177,7 @@ final class Visitor {
 		Ledger ledger = this.crowd.ledger();
 		int number = ledger.book(this.group);
 		if (number < 0) {
-			return CompletableFuture.completedFuture(null);
+			return NOTHING_TO_DO;
 		}
 		String clientId = ledger.clientId(number);
 		String json = "{\"clientId\":\"" + clientId + "\",\"text\":\"Message " + number
@@ -187,7 +194,7 @@ final class Visitor {
 		byte[] last = this.lastMessage;
 		Matcher id = (last != null) ? ID.matcher(new String(last, StandardCharsets.UTF_8)) : null;
 		if (id == null || !id.find()) {
-			return CompletableFuture.completedFuture(null);
+			return NOTHING_TO_DO;
 		}
 		// given, then taken back, then given again, as a member changes their mind
 		this.reacted = !this.reacted;
@@ -204,7 +211,7 @@ final class Visitor {
 	private CompletableFuture<Void> acknowledge() {
 		long broadcast = this.crowd.broadcastOf(this.group);
 		if (broadcast < 0) {
-			return CompletableFuture.completedFuture(null);
+			return NOTHING_TO_DO;
 		}
 		return ask("broadcast-" + broadcast, "/app/broadcasts/" + broadcast + "/acknowledge", "{}")
 			.thenAccept((status) -> {
@@ -307,6 +314,21 @@ final class Visitor {
 		}
 	}
 
+	/**
+	 * Keeps the newest message of a history page (oldest first) as the last one seen,
+	 * when it is newer, so that a member who has not yet seen a message live can react to
+	 * one.
+	 */
+	private void latestOf(String history) {
+		int newest = history.lastIndexOf("{\"id\":");
+		if (newest >= 0) {
+			byte[] message = history.substring(newest).getBytes(StandardCharsets.UTF_8);
+			if (seqOf(message) > lastSeq()) {
+				this.lastMessage = message;
+			}
+		}
+	}
+
 	private boolean answered(String key, String outcome) {
 		Awaited current = this.awaited;
 		if (current != null && current.key().equals(key)) {
@@ -319,10 +341,11 @@ final class Visitor {
 
 	private long lastSeq() {
 		byte[] last = this.lastMessage;
-		if (last == null) {
-			return 0;
-		}
-		Matcher seq = SEQ.matcher(new String(last, StandardCharsets.UTF_8));
+		return (last != null) ? seqOf(last) : 0;
+	}
+
+	private static long seqOf(byte[] message) {
+		Matcher seq = SEQ.matcher(new String(message, StandardCharsets.UTF_8));
 		return seq.find() ? Long.parseLong(seq.group(1)) : 0;
 	}
 
