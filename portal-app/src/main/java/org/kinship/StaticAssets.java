@@ -39,16 +39,13 @@ class StaticAssets implements WebMvcConfigurer {
 		registry.addResourceHandler("/webjars/**")
 			.addResourceLocations("classpath:/META-INF/resources/webjars/")
 			.resourceChain(true)
-			.addResolver(versions());
+			.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
+		// the manifest keeps its path: a browser knows an installed app by it
 		registry.addResourceHandler("/**")
 			.addResourceLocations("classpath:/static/")
 			.resourceChain(true)
-			.addResolver(versions());
-	}
-
-	private VersionResourceResolver versions() {
-		return new VersionResourceResolver().addFixedVersionStrategy(this.scriptsVersion, "/js/**")
-			.addContentVersionStrategy("/**");
+			.addResolver(new VersionResourceResolver().addFixedVersionStrategy(this.scriptsVersion, "/js/**")
+				.addContentVersionStrategy("/css/**", "/icons/**", "/brands/**"));
 	}
 
 	@Bean

@@ -65,6 +65,12 @@ export function followScrolling(older) {
 	loadOlder = older;
 	list.addEventListener('scroll', onScroll, { passive: true });
 	new MutationObserver(onChange).observe(list, { childList: true });
+	// a banner, a notice or the keyboard changing the list's height keeps a reader at the bottom there
+	new ResizeObserver(() => {
+		if (atBottom) {
+			list.scrollTop = list.scrollHeight;
+		}
+	}).observe(list);
 	latest.addEventListener('click', () => {
 		toLatest();
 		list.focus({ preventScroll: true });

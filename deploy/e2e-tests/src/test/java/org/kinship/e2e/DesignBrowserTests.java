@@ -2,7 +2,7 @@ package org.kinship.e2e;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -54,6 +52,7 @@ class DesignBrowserTests {
 		assertThat(script(browser, "return document.scrollingElement.scrollTop")).as("the page itself not scrolled")
 			.isEqualTo(0L);
 		assertThat(browser.findElements(messageWith("Message 1 of "))).as("older messages wait").isEmpty();
+		screenshot(browser, "group-phone.png");
 
 		script(browser, "document.getElementById('messages').scrollTop = 0");
 		Browser.waitFor(browser, messageWith("Message 1 of "));
@@ -162,11 +161,17 @@ class DesignBrowserTests {
 		return ((JavascriptExecutor) browser).executeScript(script, arguments);
 	}
 
+	// the whole page, not only the window
 	private static void screenshot(WebDriver browser, String name) throws Exception {
+		ChromeDriver chrome = (ChromeDriver) browser;
+		Map<String, Object> metrics = chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+		Map<?, ?> size = (Map<?, ?>) metrics.get("cssContentSize");
+		Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot",
+				Map.of("format", "png", "captureBeyondViewport", true, "clip",
+						Map.of("x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"), "scale", 1)));
 		Path target = Path.of("target", name);
 		Files.createDirectories(target.getParent());
-		Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), target,
-				StandardCopyOption.REPLACE_EXISTING);
+		Files.write(target, Base64.getDecoder().decode((String) shot.get("data")));
 	}
 
 }

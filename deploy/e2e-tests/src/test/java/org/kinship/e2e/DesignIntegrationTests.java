@@ -73,7 +73,7 @@ class DesignIntegrationTests {
 
 	@Test
 	void theCrisisCardOffersTheCommunitysLinesInTheMembersLanguage() throws Exception {
-		StaffedGroup group = StaffedGroup.create(this.system, "Crisis lines", true);
+		StaffedGroup group = StaffedGroup.create(this.system, "Crisis card", true);
 		StaffedGroup.Member member = group.join("robert-nguyen", "Rob");
 		String english = member.person().get("/groups/" + group.slug, "en-US,en;q=0.9").body();
 		assertThat(english).contains("Call or text 988").contains("href=\"tel:988\"").doesNotContain("crisis-lines");
