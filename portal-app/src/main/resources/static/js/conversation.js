@@ -3,6 +3,7 @@
 // missed. Writing posts the form in the background, and the message arrives like any
 // other; without the script the form posts as a page.
 import * as socket from './socket.js';
+import { showTime } from './times.js';
 
 const root = document.getElementById('conversation');
 const form = document.getElementById('conversation-form');
@@ -36,7 +37,7 @@ function add(message) {
 	}
 	const time = document.createElement('time');
 	time.dateTime = message.createdAt;
-	time.textContent = new Date(message.createdAt).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' });
+	time.textContent = showTime(message.createdAt, root.dataset.zone || 'UTC', root.dataset.locale || undefined);
 	item.append(time);
 	const body = document.createElement('p');
 	body.className = 'body private-body';

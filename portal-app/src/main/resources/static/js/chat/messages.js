@@ -2,7 +2,7 @@
 // (history, catch-up, live, or the answer to one's own send), with a marker above the first
 // one not read yet. Messages sent from this page wait in the list as pending until stored.
 import { appendActions } from './actions.js';
-import { list, locale, myName, words, zone } from './page.js';
+import { groupSlug, list, locale, myName, words, zone } from './page.js';
 import { showTime } from '../times.js';
 
 /** every stored message shown, by id */
@@ -29,8 +29,9 @@ export function render(message, idPrefix = 'm-', inThread = false) {
 	item.className = 'message';
 	item.id = idPrefix + message.id;
 	item.dataset.seq = message.seq;
-	const author = document.createElement('span');
+	const author = document.createElement('a');
 	author.className = 'author';
+	author.href = '/groups/' + encodeURIComponent(groupSlug) + '/profile?name=' + encodeURIComponent(message.author);
 	author.textContent = message.author;
 	const time = document.createElement('time');
 	time.dateTime = message.createdAt;

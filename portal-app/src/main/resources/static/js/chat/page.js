@@ -3,6 +3,7 @@
 
 const root = document.getElementById('chat');
 export const groupId = root.dataset.groupId;
+export const groupSlug = root.dataset.groupSlug;
 export const myName = root.dataset.myName;
 /** the member's time zone and the page's language, for the times shown */
 export const zone = root.dataset.zone || 'UTC';

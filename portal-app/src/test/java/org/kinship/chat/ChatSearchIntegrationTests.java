@@ -148,6 +148,10 @@ class ChatSearchIntegrationTests {
 		assertThat(this.search.search(this.wren, "bp " + this.word, null)).extracting(ChatSearch.Found::messageId)
 			.containsExactly(message.id());
 		assertThat(this.search.search(this.wren, "xz " + this.word, null)).isEmpty();
+		assertThat(this.search.search(this.wren, "what was " + this.word, null)).as("stop words too").isEmpty();
+		assertThat(this.search.search(this.wren, "my was fine " + this.word, null))
+			.extracting(ChatSearch.Found::messageId)
+			.containsExactly(message.id());
 	}
 
 	private ChatMessage send(KinshipPrincipal sender, Staffed group, String text) {

@@ -16,16 +16,26 @@ import org.springframework.stereotype.Repository;
 /**
  * Finds delivered messages by their words, in the groups it is given and nowhere else. On
  * MySQL and MariaDB it asks the {@code FULLTEXT} index of migration 24 in boolean mode,
- * every word required, each as a prefix (so "sleep" finds "sleeping"); words shorter than
- * the index keeps (3 letters) are matched with {@code LIKE} beside it. On H2, the
- * embedded database of {@code deploy/run}, every word is matched with {@code LIKE}. Only
- * messages members see are found: held, rejected, hidden and deleted ones never are.
+ * every word required, each as a prefix (so "sleep" finds "sleeping"); words the index
+ * does not keep (shorter than 3 letters, or InnoDB's stop words) are matched with
+ * {@code LIKE} beside it. On H2, the embedded database of {@code deploy/run}, every word
+ * is matched with {@code LIKE}. Only messages members see are found: held, rejected,
+ * hidden and deleted ones never are.
  */
 @Repository
 public class MessageSearch {
 
 	/** The shortest word InnoDB's full-text index keeps by default. */
 	private static final int INDEXED = 3;
+
+	/**
+	 * InnoDB's default stop words (the same in MySQL and MariaDB): the index does not
+	 * keep them, and a required one makes a boolean search find nothing, so they are
+	 * matched with {@code LIKE}.
+	 */
+	private static final java.util.Set<String> STOP_WORDS = java.util.Set.of("a", "about", "an", "are", "as", "at",
+			"be", "by", "com", "de", "en", "for", "from", "how", "i", "in", "is", "it", "la", "of", "on", "or", "that",
+			"the", "this", "to", "was", "what", "when", "where", "who", "will", "with", "und", "www");
 
 	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
@@ -69,7 +79,8 @@ public class MessageSearch {
 		List<String> againstWords = new ArrayList<>();
 		List<String> likeWords = new ArrayList<>();
 		for (String word : words) {
-			(this.fullText && word.length() >= INDEXED ? againstWords : likeWords).add(word);
+			boolean indexed = this.fullText && word.length() >= INDEXED && !STOP_WORDS.contains(word);
+			(indexed ? againstWords : likeWords).add(word);
 		}
 		if (!againstWords.isEmpty()) {
 			sql.append(" AND MATCH (body) AGAINST (:against IN BOOLEAN MODE)");
