@@ -23,13 +23,15 @@ if (marker && marker.content === 'false' && !sessionStorage.getItem('kinship-tim
 	const csrf = document.querySelector('input[name="_csrf"]');
 	const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 	if (csrf && zone) {
-		sessionStorage.setItem('kinship-time-zone-sent', zone);
 		fetch('/settings/time-zone/browser', {
 			method: 'POST',
 			credentials: 'same-origin',
 			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
 			body: new URLSearchParams({ zone, _csrf: csrf.value }),
 		}).then((response) => {
+			if (response.ok || response.status === 409) {
+				sessionStorage.setItem('kinship-time-zone-sent', zone);
+			}
 			if (response.ok) {
 				// this page's times were written in UTC; later pages come in the zone
 				document.querySelectorAll('time[data-local]').forEach((time) => {

@@ -82,6 +82,15 @@ public class MemberTimes {
 	}
 
 	/**
+	 * The time zone of the person of the current request, if it is known.
+	 * @param fallback the zone without a launch or a stored zone
+	 * @return their zone, or the fallback
+	 */
+	public ZoneId zoneOr(ZoneId fallback) {
+		return CurrentPrincipal.get().flatMap(this::stored).orElse(fallback);
+	}
+
+	/**
 	 * Stores the zone a person chose.
 	 * @param principal the person
 	 * @param zoneId the zone's id, such as {@code America/Chicago}
@@ -119,10 +128,26 @@ public class MemberTimes {
 		ZoneId zone = zone();
 		Locale locale = LocaleContextHolder.getLocale();
 		ZonedDateTime there = instant.atZone(zone);
-		boolean today = there.toLocalDate().equals(LocalDate.now(this.clock.withZone(zone)));
+		boolean today = there.toLocalDate().equals(LocalDate.ofInstant(this.clock.instant(), zone));
 		DateTimeFormatter format = today ? DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
 				: DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT);
 		return format.withLocale(locale).format(there);
+	}
+
+	/**
+	 * The time now, as the current person reads it.
+	 * @return the text
+	 */
+	public String showNow() {
+		return show(this.clock.instant());
+	}
+
+	/**
+	 * The time zone of the person of the current request, or UTC.
+	 * @return the zone's id, such as {@code America/Chicago}
+	 */
+	public String zoneId() {
+		return zone().getId();
 	}
 
 	/**
