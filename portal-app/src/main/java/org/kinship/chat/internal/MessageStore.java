@@ -395,20 +395,21 @@ public class MessageStore {
 	 * @param on give it, or take it back
 	 */
 	public void react(long id, String member, String memberName, String emoji, boolean on) {
-		this.jdbc.sql("DELETE FROM message_reaction WHERE message_id = ? AND member = ? AND emoji = ?")
-			.params(id, member, emoji)
-			.update();
-		if (on) {
-			try {
-				this.jdbc
-					.sql("INSERT INTO message_reaction (message_id, member, member_name, emoji) VALUES (?, ?, ?, ?)")
-					.params(id, member, memberName, emoji)
-					.update();
-			}
-			catch (DuplicateKeyException ex) {
-				// the same reaction from the member's other page at the same moment: one
-				// per member and emoji, given
-			}
+		if (!on) {
+			this.jdbc.sql("DELETE FROM message_reaction WHERE message_id = ? AND member = ? AND emoji = ?")
+				.params(id, member, emoji)
+				.update();
+			return;
+		}
+		// an insert alone: a delete first would lock the gap where the row goes, and two
+		// pages of the member giving the same reaction at once deadlocked on each other's
+		try {
+			this.jdbc.sql("INSERT INTO message_reaction (message_id, member, member_name, emoji) VALUES (?, ?, ?, ?)")
+				.params(id, member, memberName, emoji)
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			// given already: one per member and emoji
 		}
 	}
 
