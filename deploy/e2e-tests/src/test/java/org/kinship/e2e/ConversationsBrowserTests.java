@@ -45,7 +45,7 @@ class ConversationsBrowserTests {
 
 	@Test
 	void aThreadOpensFromAReply(WebDriver asker, WebDriver answerer) throws Exception {
-		inGroup(asker, "maria-santos", "Asker", this.slug);
+		String askerName = inGroup(asker, "maria-santos", "Asker", this.slug);
 		inGroup(answerer, "aisha-rahman", "Answerer", this.slug);
 		String question = "What helps you sleep after a long day " + UUID.randomUUID();
 		send(asker, question);
@@ -78,6 +78,17 @@ class ConversationsBrowserTests {
 		asker.findElement(By.id("thread-text")).sendKeys("Thank you both", Keys.ENTER);
 		Browser.waitFor(answerer,
 				By.xpath("//ol[@id='messages']/li[contains(., 'Thank you both')]//button[@class='quote']"));
+
+		// a mention offers the group's members by their names there
+		WebElement composer = answerer.findElement(By.id("composer-text"));
+		composer.sendKeys("Glad it helps @" + askerName.substring(0, 4));
+		Browser.waitFor(answerer,
+				By.xpath("//ul[@id='composer-text-mentions']/li[@role='option' and text()='" + askerName + "']"));
+		composer.sendKeys(Keys.ENTER);
+		assertThat(composer.getDomProperty("value")).isEqualTo("Glad it helps @" + askerName + " ");
+		composer.sendKeys(Keys.ENTER);
+		Browser.waitFor(asker, By
+			.xpath("//ol[@id='messages']/li[contains(@class, 'mentions-me') and contains(., " + "'Glad it helps')]"));
 	}
 
 	@Test
