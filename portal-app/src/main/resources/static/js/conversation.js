@@ -3,6 +3,7 @@
 // missed. Writing posts the form in the background, and the message arrives like any
 // other; without the script the form posts as a page.
 import * as socket from './socket.js';
+import { showTime } from './times.js';
 
 const root = document.getElementById('conversation');
 const form = document.getElementById('conversation-form');
@@ -36,7 +37,7 @@ function add(message) {
 	}
 	const time = document.createElement('time');
 	time.dateTime = message.createdAt;
-	time.textContent = new Date(message.createdAt).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' });
+	time.textContent = showTime(message.createdAt, root.dataset.zone || 'UTC', root.dataset.locale || undefined);
 	item.append(time);
 	const body = document.createElement('p');
 	body.className = 'body private-body';
@@ -44,6 +45,20 @@ function add(message) {
 	item.append(body);
 	list().append(item);
 	item.scrollIntoView({ block: 'nearest' });
+}
+
+/** Says why a message was not sent, or clears the reason. */
+function showProblem(reason) {
+	let line = document.getElementById('conversation-problem');
+	if (!line) {
+		line = document.createElement('p');
+		line.id = 'conversation-problem';
+		line.className = 'error';
+		line.setAttribute('role', 'alert');
+		form.before(line);
+	}
+	line.textContent = reason;
+	line.hidden = !reason;
 }
 
 function reload() {
@@ -79,22 +94,28 @@ if (root) {
 		status.textContent = status.dataset.reconnecting;
 		root.dataset.live = 'false';
 	});
-	form.addEventListener('submit', (event) => {
-		event.preventDefault();
-		if (!text.value.trim()) {
-			return;
-		}
-		fetch(form.action, { method: 'POST', body: new FormData(form), credentials: 'same-origin' })
-			.then((response) => {
-				if (!response.ok) {
-					return Promise.reject(response.status);
-				}
-				text.value = '';
-				return undefined;
-			})
-			.catch(() => form.submit());
-	});
-	text.addEventListener('keydown', (event) => {
+	if (form) {
+		form.addEventListener('submit', (event) => {
+			event.preventDefault();
+			if (!text.value.trim()) {
+				return;
+			}
+			fetch(form.action, { method: 'POST', body: new FormData(form), credentials: 'same-origin' })
+				.then((response) => (response.ok ? response.text() : Promise.reject(response.status)))
+				.then((html) => {
+					// a refusal comes back as the conversation's page with the reason
+					const problem = new DOMParser().parseFromString(html, 'text/html').querySelector('p.error[role="alert"]');
+					if (problem) {
+						showProblem(problem.textContent);
+						return;
+					}
+					showProblem('');
+					text.value = '';
+				})
+				.catch(() => form.submit());
+		});
+	}
+	text?.addEventListener('keydown', (event) => {
 		if (event.key === 'Enter' && !event.shiftKey) {
 			event.preventDefault();
 			form.requestSubmit();

@@ -37,13 +37,14 @@ public record BroadcastForm(@Nullable String submissionId, @Nullable String titl
 	/**
 	 * The form of a stored broadcast, for editing it.
 	 * @param broadcast the broadcast
+	 * @param zone the time zone its times are typed in
 	 * @return the form
 	 */
-	public static BroadcastForm of(Broadcast broadcast) {
+	public static BroadcastForm of(Broadcast broadcast, java.time.ZoneId zone) {
 		AudienceSpec audience = broadcast.audience();
 		return new BroadcastForm(null, broadcast.title(), broadcast.body(), broadcast.priority(), audience.kind(),
 				audience.groupIds(), audience.snomedCodes(), audience.icd10Codes(), audience.rxnormCodes(),
-				Times.format(broadcast.scheduledAt()), Times.format(broadcast.expiresAt()));
+				Times.format(broadcast.scheduledAt(), zone), Times.format(broadcast.expiresAt(), zone));
 	}
 
 	String text(@Nullable String value) {

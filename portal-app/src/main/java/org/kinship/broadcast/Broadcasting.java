@@ -19,6 +19,7 @@ import org.kinship.groups.Cohorts.CohortMember;
 import org.kinship.groups.Group;
 import org.kinship.groups.GroupAdministration;
 import org.kinship.shared.Refused;
+import org.kinship.times.MemberTimes;
 import org.kinship.launch.CommunityRight;
 import org.kinship.launch.KinshipPrincipal;
 
@@ -57,9 +58,12 @@ public class Broadcasting {
 
 	private final WriteBack writeBack;
 
+	private final MemberTimes times;
+
 	Broadcasting(BroadcastStore store, RecipientStore recipients, AudienceResolver audiences,
 			GroupAdministration groups, MarkdownRenderer markdown, BroadcastProperties properties,
-			ApplicationEventPublisher events, TransactionTemplate transactions, AuditLog audit, WriteBack writeBack) {
+			ApplicationEventPublisher events, TransactionTemplate transactions, AuditLog audit, WriteBack writeBack,
+			MemberTimes times) {
 		this.store = store;
 		this.recipients = recipients;
 		this.audiences = audiences;
@@ -70,6 +74,7 @@ public class Broadcasting {
 		this.transactions = transactions;
 		this.audit = audit;
 		this.writeBack = writeBack;
+		this.times = times;
 	}
 
 	/**
@@ -353,8 +358,17 @@ public class Broadcasting {
 		}
 		return new Draft(principal.issuer(), principal.issuerKey(), submission, principal.fhirUser(), title, body,
 				this.markdown.render(body), (form.priority() != null) ? form.priority() : Priority.INFO,
-				form.audience(), Times.parse(form.scheduledAt(), "broadcast.error.time"),
-				Times.parse(form.expiresAt(), "broadcast.error.time"));
+				form.audience(), Times.parse(form.scheduledAt(), "broadcast.error.time", zone(principal)),
+				Times.parse(form.expiresAt(), "broadcast.error.time", zone(principal)));
+	}
+
+	/**
+	 * The time zone a person types a broadcast's times in.
+	 * @param principal the person
+	 * @return their zone, UTC where it is not known
+	 */
+	public java.time.ZoneId zone(KinshipPrincipal principal) {
+		return this.times.zone(principal);
 	}
 
 	private Broadcast own(KinshipPrincipal principal, long id) {

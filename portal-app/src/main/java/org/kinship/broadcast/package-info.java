@@ -9,6 +9,6 @@
  * half-sent.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Broadcasts",
-		allowedDependencies = { "shared", "launch", "audit", "groups", "chat", "realtime" })
+		allowedDependencies = { "shared", "launch", "audit", "groups", "chat", "realtime", "times" })
 @org.jspecify.annotations.NullMarked
 package org.kinship.broadcast;

@@ -134,9 +134,9 @@ public class Chat {
 		}
 		refuse(admission.muted());
 		checkedText(command.text());
-		if (command.replyTo() != null && !this.store.exists(groupId, command.replyTo())) {
-			throw new Refused("chat.error.reply-to");
-		}
+		MessageStore.Threading threading = (command.replyTo() != null)
+				? this.store.threading(groupId, command.replyTo()).orElseThrow(() -> new Refused("chat.error.reply-to"))
+				: null;
 		if (!this.rateLimiter.tryAcquire(principal.issuer() + " " + principal.fhirUser())) {
 			throw new Refused("chat.error.rate", this.properties.rateLimitMessages(),
 					this.properties.rateLimitWindow().toSeconds());
@@ -156,7 +156,8 @@ public class Chat {
 		// waits for that
 		ChatMessage draft = new ChatMessage(0, groupId, this.store.nextSeq(groupId), seat.displayName(),
 				command.clientId(), html, command.replyTo(), this.clock.instant().truncatedTo(ChronoUnit.MILLIS), false,
-				false, mentioned, Map.of());
+				false, mentioned, Map.of(), (threading != null) ? threading.quote() : null,
+				(threading != null) ? threading.root() : null, 0);
 		ChatMessage stored = this.store.insert(draft, principal.fhirUser(), storedText,
 				held ? MessageStore.HELD : MessageStore.VISIBLE);
 		if (!held) {
@@ -350,6 +351,29 @@ public class Chat {
 	}
 
 	/**
+	 * A thread: the message that started it and its delivered replies, oldest first, as
+	 * the discussion shows them.
+	 * @param principal who asks
+	 * @param groupId the group
+	 * @param messageId the thread's first message, or any reply in it
+	 * @return the messages, the first one first
+	 * @throws Refused when the person has no seat in the group; not found when the
+	 * message is not a delivered message of the group
+	 */
+	@Transactional(readOnly = true)
+	public List<ChatMessage> thread(KinshipPrincipal principal, long groupId, long messageId) {
+		seat(principal, groupId);
+		long root = this.store.threading(groupId, messageId)
+			.map(MessageStore.Threading::root)
+			.orElseThrow(() -> Refused.notFound("chat.error.no-message"));
+		List<ChatMessage> thread = this.store.thread(groupId, root, this.properties.catchUpPage());
+		if (thread.isEmpty()) {
+			throw Refused.notFound("chat.error.no-message");
+		}
+		return thread;
+	}
+
+	/**
 	 * Where the person stopped reading, and how many messages came since.
 	 * @param principal who asks
 	 * @param groupId the group
@@ -401,6 +425,21 @@ public class Chat {
 	 */
 	public java.util.Optional<String> nameIn(KinshipPrincipal principal, long groupId) {
 		return this.groups.seat(principal, groupId).map(Seat::displayName);
+	}
+
+	/**
+	 * The names the group's active members go by there, for mentioning them.
+	 * @param principal who asks
+	 * @param groupId the group
+	 * @return the names, sorted
+	 * @throws Refused when the person has no seat in the group
+	 */
+	@Transactional(readOnly = true)
+	public List<String> memberNames(KinshipPrincipal principal, long groupId) {
+		return this.groups.memberNames(seat(principal, groupId))
+			.stream()
+			.sorted(String.CASE_INSENSITIVE_ORDER)
+			.toList();
 	}
 
 	/**

@@ -11,7 +11,8 @@ import java.time.Instant;
  * @param fromStaff whether one of the group's staff wrote it
  * @param text plain text as written; pages escape it
  * @param createdAt when it was stored
+ * @param reported whether the other member reported it to the group's staff
  */
 public record PrivateMessage(long id, long conversationId, String authorName, boolean fromStaff, String text,
-		Instant createdAt) {
+		Instant createdAt, boolean reported) {
 }

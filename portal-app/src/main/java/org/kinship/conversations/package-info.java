@@ -7,6 +7,6 @@
  * text stored in the database; nothing of them is logged.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Conversations",
-		allowedDependencies = { "shared", "launch", "groups", "realtime" })
+		allowedDependencies = { "shared", "launch", "groups", "realtime", "moderation" })
 @org.jspecify.annotations.NullMarked
 package org.kinship.conversations;

@@ -135,6 +135,37 @@ public class GroupDirectory {
 	}
 
 	/**
+	 * An active member of a group, by the name they go by there.
+	 * @param seat a seat in the group, proving the asker may see its members
+	 * @param displayName the name, in any case
+	 * @return the membership, or empty when no active member goes by that name
+	 */
+	public Optional<Membership> memberNamed(Seat seat, String displayName) {
+		return this.memberships.of(seat.groupId(), MembershipStatus.ACTIVE)
+			.stream()
+			.filter((membership) -> membership.displayName().equalsIgnoreCase(displayName.strip()))
+			.findFirst();
+	}
+
+	/**
+	 * A person's active memberships, for what members see of each other (groups in
+	 * common, "member since"); never their record.
+	 * @param issuer the health system
+	 * @param fhirUser the person
+	 * @return the memberships with their groups
+	 */
+	public List<MyGroup> activeMemberships(String issuer, String fhirUser) {
+		List<Group> all = this.groups.all(issuer);
+		return this.memberships.ofUser(issuer, fhirUser)
+			.stream()
+			.filter((membership) -> membership.status() == MembershipStatus.ACTIVE)
+			.flatMap((membership) -> all.stream()
+				.filter((group) -> group.id() == membership.groupId())
+				.map((group) -> new MyGroup(group, membership)))
+			.toList();
+	}
+
+	/**
 	 * The groups a person moderates: those they facilitate, and every group of their
 	 * community for a community manager.
 	 * @param principal who asks

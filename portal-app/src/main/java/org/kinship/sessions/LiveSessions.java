@@ -207,7 +207,7 @@ public class LiveSessions {
 			.min(Instant::compareTo)
 			.map(Instant::toEpochMilli)
 			.orElse(null);
-		return Optional.of(new SessionsView(groupId, seat.slug(), seat.staff(), this.properties.timeZone().getId(),
+		return Optional.of(new SessionsView(groupId, seat.slug(), seat.staff(), this.times.zone().getId(),
 				live.map((session) -> card(principal, seat, session, false)).orElse(null),
 				upcoming.stream().map((session) -> card(principal, seat, session, false)).toList(), past, nextChange));
 	}
@@ -266,7 +266,8 @@ public class LiveSessions {
 	 * @param groupId the group
 	 * @param slug the group's slug
 	 * @param staff whether the person may schedule and end sessions
-	 * @param timeZone the community's time zone, in which times are shown and typed
+	 * @param timeZone the person's time zone (else the community's), in which times are
+	 * shown and typed
 	 * @param live the session live now, or {@code null}
 	 * @param upcoming the sessions to come, soonest first
 	 * @param past the sessions that have ended, latest first

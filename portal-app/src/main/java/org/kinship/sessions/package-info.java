@@ -8,6 +8,6 @@
  * of messages posted during it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Live sessions",
-		allowedDependencies = { "shared", "launch", "groups", "chat", "moderation", "audit" })
+		allowedDependencies = { "shared", "launch", "groups", "chat", "moderation", "audit", "times" })
 @org.jspecify.annotations.NullMarked
 package org.kinship.sessions;

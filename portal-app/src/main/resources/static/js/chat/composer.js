@@ -38,7 +38,7 @@ export function onReply(reply) {
 	const entry = pending.get(reply.clientId);
 	if (reply.outcome === 'STORED') {
 		if (reply.message) {
-			add(reply.message, false);
+			add(reply.message, false, true);
 		}
 		pending.delete(reply.clientId);
 		return;
@@ -71,23 +71,35 @@ export function onReply(reply) {
 	errorLine.textContent = reply.reason;
 }
 
+/**
+ * Sends a message: it waits in the list as pending until the server answers.
+ * @param typed the text as typed
+ * @param replyTo the message it answers, or null
+ * @return whether there was something to send
+ */
+export function sendMessage(typed, replyTo) {
+	const value = typed.trim();
+	if (!value) {
+		return false;
+	}
+	errorLine.hidden = true;
+	const command = { clientId: crypto.randomUUID(), text: value, replyTo };
+	const element = document.createElement('li');
+	element.className = 'message pending';
+	element.textContent = words.pending + ' ' + value;
+	list.append(element);
+	pending.set(command.clientId, { command, element });
+	if (socket.connected()) {
+		send(command);
+	}
+	return true;
+}
+
 if (composer) {
 	composer.addEventListener('submit', (event) => {
 		event.preventDefault();
-		const value = text.value.trim();
-		if (!value) {
-			return;
-		}
-		errorLine.hidden = true;
-		const command = { clientId: crypto.randomUUID(), text: value, replyTo: takeReplyTo() };
-		const element = document.createElement('li');
-		element.className = 'message pending';
-		element.textContent = words.pending + ' ' + value;
-		list.append(element);
-		pending.set(command.clientId, { command, element });
-		text.value = '';
-		if (socket.connected()) {
-			send(command);
+		if (text.value.trim() && sendMessage(text.value, takeReplyTo())) {
+			text.value = '';
 		}
 	});
 	text.addEventListener('keydown', (event) => {

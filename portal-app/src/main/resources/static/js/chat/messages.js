@@ -2,7 +2,8 @@
 // (history, catch-up, live, or the answer to one's own send), with a marker above the first
 // one not read yet. Messages sent from this page wait in the list as pending until stored.
 import { appendActions } from './actions.js';
-import { list, myName, words } from './page.js';
+import { groupSlug, list, locale, myName, words, zone } from './page.js';
+import { showTime } from '../times.js';
 
 /** every stored message shown, by id */
 const seen = new Map();
@@ -13,17 +14,28 @@ let lastReadSeq = 0;
 let pinnedIds = new Set();
 let pinnedChanged = () => {};
 
-function render(message) {
+let threadWatcher = () => {};
+let openThread = () => {};
+
+/**
+ * Shows a message as a list item.
+ * @param message the message
+ * @param idPrefix the item's id before the message's id: 'm-' in the discussion
+ * @param inThread whether it is shown in a thread, where the replies' count is not offered
+ * @return the item
+ */
+export function render(message, idPrefix = 'm-', inThread = false) {
 	const item = document.createElement('li');
 	item.className = 'message';
-	item.id = 'm-' + message.id;
+	item.id = idPrefix + message.id;
 	item.dataset.seq = message.seq;
-	const author = document.createElement('span');
+	const author = document.createElement('a');
 	author.className = 'author';
+	author.href = '/groups/' + encodeURIComponent(groupSlug) + '/profile?name=' + encodeURIComponent(message.author);
 	author.textContent = message.author;
 	const time = document.createElement('time');
 	time.dateTime = message.createdAt;
-	time.textContent = new Date(message.createdAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+	time.textContent = showTime(message.createdAt, zone, locale);
 	const body = document.createElement('div');
 	body.className = 'body';
 	if (message.deleted) {
@@ -34,13 +46,18 @@ function render(message) {
 		body.innerHTML = message.html;
 	}
 	item.append(author, ' ', time);
-	if (message.replyTo && seen.has(message.replyTo)) {
-		const quote = document.createElement('p');
-		quote.className = 'in-reply';
-		quote.textContent = '↪ ' + seen.get(message.replyTo).author;
-		item.append(quote);
+	if (message.quote) {
+		item.append(quoteOf(message));
 	}
 	item.append(body);
+	if (!inThread && message.replies > 0) {
+		const replies = document.createElement('button');
+		replies.type = 'button';
+		replies.className = 'link-like thread-link';
+		replies.textContent = (message.replies === 1 ? words.oneReply : words.replies.replace('{0}', message.replies));
+		replies.addEventListener('click', () => openThread(message.id));
+		item.append(replies);
+	}
 	if (message.edited) {
 		const edited = document.createElement('span');
 		edited.className = 'muted';
@@ -59,6 +76,48 @@ function render(message) {
 }
 
 /**
+ * The message a reply answers, as a button that opens the thread: its author and the start
+ * of its text, or that it was removed.
+ */
+function quoteOf(message) {
+	const quote = document.createElement('button');
+	quote.type = 'button';
+	quote.className = 'quote';
+	quote.dataset.quoteOf = message.quote.id;
+	const who = document.createElement('span');
+	who.className = 'quote-author';
+	who.textContent = message.quote.author;
+	const excerpt = document.createElement('span');
+	excerpt.className = 'quote-text';
+	excerpt.textContent = message.quote.removed ? words.removed : message.quote.excerpt;
+	const hint = document.createElement('span');
+	hint.className = 'visually-hidden';
+	hint.textContent = words.openThread;
+	quote.append(who, ' ', excerpt, hint);
+	quote.addEventListener('click', () => openThread(message.threadRoot || message.quote.id));
+	return quote;
+}
+
+/**
+ * What the thread view does with the discussion's messages.
+ * @param watcher called with every message added or changed
+ * @param opener called with a thread's first message id to open it
+ */
+export function watchThreads(watcher, opener) {
+	threadWatcher = watcher;
+	openThread = opener;
+}
+
+/**
+ * A message shown in the discussion.
+ * @param id its id
+ * @return the message, or undefined
+ */
+export function shown(id) {
+	return seen.get(id);
+}
+
+/**
  * Shows a changed message in place.
  * @param message the message as it is now
  */
@@ -68,6 +127,12 @@ export function replace(message) {
 	if (old) {
 		old.replaceWith(render(message));
 	}
+	if (message.deleted) {
+		document.querySelectorAll('.quote[data-quote-of="' + message.id + '"] .quote-text').forEach((quoted) => {
+			quoted.textContent = words.removed;
+		});
+	}
+	threadWatcher(message);
 	if (pinnedIds.has(message.id)) {
 		pinnedChanged();
 	}
@@ -77,12 +142,14 @@ export function replace(message) {
  * Shows a stored message once, in its place by sequence, or its newer state.
  * @param message the message
  * @param announce whether to tell a screen reader of it, unless it is one's own
+ * @param fresh whether it is new since the page loaded, so that its thread counts it
  */
-export function add(message, announce) {
+export function add(message, announce, fresh = announce) {
 	if (seen.has(message.id)) {
 		const known = seen.get(message.id);
 		if (known.edited !== message.edited || known.deleted !== message.deleted || JSON.stringify(known.reactions) !== JSON.stringify(message.reactions) || known.html !== message.html) {
-			replace(message);
+			// a change carries no count of replies: the one shown stays
+			replace({ ...message, replies: Math.max(known.replies || 0, message.replies || 0) });
 		}
 		return;
 	}
@@ -106,6 +173,11 @@ export function add(message, announce) {
 	}
 	list.insertBefore(item, after || null);
 	oldestSeq = Math.min(oldestSeq, message.seq);
+	threadWatcher(message);
+	const root = message.threadRoot && seen.get(message.threadRoot);
+	if (fresh && root) {
+		replace({ ...root, replies: (root.replies || 0) + 1 });
+	}
 	if (announce && !mine) {
 		document.getElementById('chat-announcer').textContent = words.announce.replace('{0}', message.author) + ' ' + item.querySelector('.body').textContent;
 	}

@@ -3,7 +3,11 @@
 
 const root = document.getElementById('chat');
 export const groupId = root.dataset.groupId;
+export const groupSlug = root.dataset.groupSlug;
 export const myName = root.dataset.myName;
+/** the member's time zone and the page's language, for the times shown */
+export const zone = root.dataset.zone || 'UTC';
+export const locale = root.dataset.locale || undefined;
 export const staff = root.dataset.staff === 'true';
 /** the emoji a member may react with, the same list the server accepts */
 export const reactions = root.dataset.reactions.split(' ');

@@ -67,7 +67,7 @@ class ManageBroadcastsController {
 			model.addAttribute("problem", new Problem(broadcast.lastError(), (broadcast.lastErrorArgument() != null)
 					? new Object[] { broadcast.lastErrorArgument() } : new Object[0]));
 		}
-		return compose(principal, model, broadcast, BroadcastForm.of(broadcast));
+		return compose(principal, model, broadcast, BroadcastForm.of(broadcast, this.broadcasting.zone(principal)));
 	}
 
 	@PostMapping("/manage/broadcasts/{id}")

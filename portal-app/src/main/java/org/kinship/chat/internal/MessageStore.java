@@ -46,8 +46,20 @@ public class MessageStore {
 	/** Statuses never delivered to members. */
 	private static final String UNDELIVERED = "('HELD', 'REJECTED')";
 
-	private static final String SELECT = "SELECT id, group_id, seq, author_name, client_id, body_html, reply_to, "
-			+ "created_at, edited_at, status, mentions FROM chat_message ";
+	/** Statuses shown as removed to members. */
+	private static final java.util.Set<String> REMOVED = java.util.Set.of(DELETED, HIDDEN, REJECTED);
+
+	/**
+	 * A message's columns, the message it answers (as {@code q}) and how many delivered
+	 * replies its thread has.
+	 */
+	private static final String COLUMNS = "m.id, m.group_id, m.seq, m.author_name, m.client_id, m.body_html, "
+			+ "m.reply_to, m.created_at, m.edited_at, m.status, m.mentions, m.thread_root, q.author_name, q.body, "
+			+ "q.status, (SELECT COUNT(*) FROM chat_message r WHERE r.thread_root = m.id AND r.status = 'VISIBLE')";
+
+	private static final String FROM = " FROM chat_message m LEFT JOIN chat_message q ON q.id = m.reply_to ";
+
+	private static final String SELECT = "SELECT " + COLUMNS + FROM;
 
 	private final JdbcClient jdbc;
 
@@ -97,12 +109,11 @@ public class MessageStore {
 	 */
 	public ChatMessage insert(ChatMessage message, String author, String body, String status) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		this.jdbc
-			.sql("INSERT INTO chat_message (group_id, seq, author, author_name, client_id, body, body_html, "
-					+ "reply_to, mentions, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		this.jdbc.sql("INSERT INTO chat_message (group_id, seq, author, author_name, client_id, body, body_html, "
+				+ "reply_to, thread_root, mentions, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(message.groupId(), message.seq(), author, message.author(), message.clientId(), body,
-					message.html(), message.replyTo(), String.join("\n", message.mentions()), status,
-					Timestamp.from(message.createdAt()))
+					message.html(), message.replyTo(), message.threadRoot(), String.join("\n", message.mentions()),
+					status, Timestamp.from(message.createdAt()))
 			.update(keys, "id");
 		Number key = keys.getKey();
 		if (key == null) {
@@ -110,7 +121,8 @@ public class MessageStore {
 		}
 		long id = key.longValue();
 		return new ChatMessage(id, message.groupId(), message.seq(), message.author(), message.clientId(),
-				message.html(), message.replyTo(), message.createdAt(), false, false, message.mentions(), Map.of());
+				message.html(), message.replyTo(), message.createdAt(), false, false, message.mentions(), Map.of(),
+				message.quote(), message.threadRoot(), 0);
 	}
 
 	/**
@@ -121,7 +133,7 @@ public class MessageStore {
 	 * @return the message and whether it is held
 	 */
 	public Optional<Stored> findByClientId(long groupId, String author, String clientId) {
-		return this.jdbc.sql(SELECT + "WHERE group_id = ? AND author = ? AND client_id = ?")
+		return this.jdbc.sql(SELECT + "WHERE m.group_id = ? AND m.author = ? AND m.client_id = ?")
 			.params(groupId, author, clientId)
 			.query((rs, row) -> new Stored(message(rs), rs.getString(10)))
 			.optional();
@@ -194,7 +206,7 @@ public class MessageStore {
 		}
 		String in = String.join(",", ids.stream().map(String::valueOf).toList());
 		Map<Long, ChatMessage> byId = new java.util.HashMap<>();
-		this.jdbc.sql(SELECT + "WHERE group_id = ? AND status = 'VISIBLE' AND id IN (" + in + ")")
+		this.jdbc.sql(SELECT + "WHERE m.group_id = ? AND m.status = 'VISIBLE' AND m.id IN (" + in + ")")
 			.param(groupId)
 			.query((rs, row) -> message(rs))
 			.list()
@@ -223,11 +235,9 @@ public class MessageStore {
 	 * @return the message, its author's {@code fhirUser} and its status
 	 */
 	public Optional<Owned> find(long groupId, long id) {
-		return this.jdbc.sql(
-				"SELECT id, group_id, seq, author_name, client_id, body_html, reply_to, created_at, edited_at, status, "
-						+ "mentions, author FROM chat_message WHERE group_id = ? AND id = ?")
+		return this.jdbc.sql("SELECT " + COLUMNS + ", m.author" + FROM + "WHERE m.group_id = ? AND m.id = ?")
 			.params(groupId, id)
-			.query((rs, row) -> new Owned(message(rs), rs.getString(12), rs.getString(10)))
+			.query((rs, row) -> new Owned(message(rs), rs.getString(17), rs.getString(10)))
 			.optional()
 			.map((owned) -> new Owned(withReactions(List.of(owned.message())).get(0), owned.author(), owned.status()));
 	}
@@ -385,13 +395,21 @@ public class MessageStore {
 	 * @param on give it, or take it back
 	 */
 	public void react(long id, String member, String memberName, String emoji, boolean on) {
-		this.jdbc.sql("DELETE FROM message_reaction WHERE message_id = ? AND member = ? AND emoji = ?")
-			.params(id, member, emoji)
-			.update();
-		if (on) {
+		if (!on) {
+			this.jdbc.sql("DELETE FROM message_reaction WHERE message_id = ? AND member = ? AND emoji = ?")
+				.params(id, member, emoji)
+				.update();
+			return;
+		}
+		// an insert alone: a delete first would lock the gap where the row goes, and two
+		// pages of the member giving the same reaction at once deadlocked on each other's
+		try {
 			this.jdbc.sql("INSERT INTO message_reaction (message_id, member, member_name, emoji) VALUES (?, ?, ?, ?)")
 				.params(id, member, memberName, emoji)
 				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			// given already: one per member and emoji
 		}
 	}
 
@@ -428,7 +446,8 @@ public class MessageStore {
 	 */
 	public List<ChatMessage> after(long groupId, long afterSeq, int limit) {
 		return withReactions(this.jdbc
-			.sql(SELECT + "WHERE group_id = ? AND seq > ? AND status NOT IN " + UNDELIVERED + " ORDER BY seq LIMIT ?")
+			.sql(SELECT + "WHERE m.group_id = ? AND m.seq > ? AND m.status NOT IN " + UNDELIVERED
+					+ " ORDER BY m.seq LIMIT ?")
 			.params(groupId, afterSeq, limit)
 			.query((rs, row) -> message(rs))
 			.list());
@@ -443,14 +462,72 @@ public class MessageStore {
 	 */
 	public List<ChatMessage> before(long groupId, long beforeSeq, int limit) {
 		List<ChatMessage> newestFirst = this.jdbc
-			.sql(SELECT + "WHERE group_id = ? AND seq < ? AND status NOT IN " + UNDELIVERED
-					+ " ORDER BY seq DESC LIMIT ?")
+			.sql(SELECT + "WHERE m.group_id = ? AND m.seq < ? AND m.status NOT IN " + UNDELIVERED
+					+ " ORDER BY m.seq DESC LIMIT ?")
 			.params(groupId, beforeSeq, limit)
 			.query((rs, row) -> message(rs))
 			.list();
 		List<ChatMessage> oldestFirst = new java.util.ArrayList<>(newestFirst);
 		java.util.Collections.reverse(oldestFirst);
 		return withReactions(oldestFirst);
+	}
+
+	/**
+	 * A thread: its first message and the delivered replies in it, oldest first.
+	 * @param groupId the group
+	 * @param rootId the thread's first message
+	 * @param limit at most this many replies, the latest
+	 * @return the messages, the first one first; empty when the first message is not in
+	 * the group or never delivered
+	 */
+	public List<ChatMessage> thread(long groupId, long rootId, int limit) {
+		List<ChatMessage> root = this.jdbc
+			.sql(SELECT + "WHERE m.group_id = ? AND m.id = ? AND m.status NOT IN " + UNDELIVERED)
+			.params(groupId, rootId)
+			.query((rs, row) -> message(rs))
+			.list();
+		if (root.isEmpty()) {
+			return root;
+		}
+		List<ChatMessage> replies = new java.util.ArrayList<>(this.jdbc
+			.sql(SELECT + "WHERE m.group_id = ? AND m.thread_root = ? AND m.status NOT IN " + UNDELIVERED
+					+ " ORDER BY m.seq DESC LIMIT ?")
+			.params(groupId, rootId, limit)
+			.query((rs, row) -> message(rs))
+			.list());
+		java.util.Collections.reverse(replies);
+		replies.add(0, root.get(0));
+		return withReactions(replies);
+	}
+
+	/**
+	 * Where a reply goes: the message it answers as members see it, and its thread.
+	 * @param groupId the group
+	 * @param replyTo the message answered
+	 * @return the quote and the thread's first message, or empty when the message is not
+	 * in the group or never delivered
+	 */
+	public Optional<Threading> threading(long groupId, long replyTo) {
+		return this.jdbc
+			.sql("SELECT author_name, body, status, thread_root FROM chat_message WHERE group_id = ? AND id = ? "
+					+ "AND status NOT IN " + UNDELIVERED)
+			.params(groupId, replyTo)
+			.query((rs, row) -> {
+				boolean removed = REMOVED.contains(rs.getString(3));
+				Long root = nullableLong(rs, 4);
+				return new Threading(new ChatMessage.Quote(replyTo, rs.getString(1),
+						removed ? "" : Excerpts.of(rs.getString(2)), removed), (root != null) ? root : replyTo);
+			})
+			.optional();
+	}
+
+	/**
+	 * Where a reply goes.
+	 *
+	 * @param quote the message it answers
+	 * @param root the first message of its thread
+	 */
+	public record Threading(ChatMessage.Quote quote, long root) {
 	}
 
 	/**
@@ -502,9 +579,21 @@ public class MessageStore {
 		boolean deleted = DELETED.equals(status) || HIDDEN.equals(status) || REJECTED.equals(status);
 		Timestamp edited = rs.getTimestamp(9);
 		String mentions = rs.getString(11);
+		Long replyTo = nullableLong(rs, 7);
 		return new ChatMessage(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-				deleted ? "" : rs.getString(6), nullableLong(rs, 7), rs.getTimestamp(8).toInstant(), edited != null,
-				deleted, (deleted || mentions.isEmpty()) ? List.of() : List.of(mentions.split("\n")), Map.of());
+				deleted ? "" : rs.getString(6), replyTo, rs.getTimestamp(8).toInstant(), edited != null, deleted,
+				(deleted || mentions.isEmpty()) ? List.of() : List.of(mentions.split("\n")), Map.of(),
+				(replyTo != null) ? quote(replyTo, rs) : null, nullableLong(rs, 12), rs.getInt(16));
+	}
+
+	/**
+	 * The answered message as members see it; a message no longer there reads as removed.
+	 */
+	private static ChatMessage.Quote quote(long replyTo, ResultSet rs) throws SQLException {
+		String status = rs.getString(15);
+		boolean removed = status == null || REMOVED.contains(status);
+		return new ChatMessage.Quote(replyTo, (status != null) ? rs.getString(13) : "",
+				removed ? "" : Excerpts.of(rs.getString(14)), removed);
 	}
 
 	private static @Nullable Long nullableLong(ResultSet rs, int column) throws SQLException {

@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Chat over plain HTTP, for the page's first load, history pages, and sending when a
- * socket cannot be opened. A refusal is answered with its reason in the member's
+ * Chat over plain HTTP, for the page's first load, history pages, threads, and sending
+ * when a socket cannot be opened. A refusal is answered with its reason in the member's
  * language, 403 without a seat in the group and 422 otherwise.
  */
 @RestController
@@ -41,6 +41,16 @@ class ChatHttpController {
 			@RequestParam(defaultValue = "9223372036854775807") long before) {
 		ReadState read = this.chat.readState(principal, groupId);
 		return new History(this.chat.history(principal, groupId, before), read.lastReadSeq(), read.unread());
+	}
+
+	@GetMapping("/chat/groups/{groupId}/threads/{messageId}")
+	List<ChatMessage> thread(KinshipPrincipal principal, @PathVariable long groupId, @PathVariable long messageId) {
+		return this.chat.thread(principal, groupId, messageId);
+	}
+
+	@GetMapping("/chat/groups/{groupId}/members")
+	List<String> members(KinshipPrincipal principal, @PathVariable long groupId) {
+		return this.chat.memberNames(principal, groupId);
 	}
 
 	@PostMapping("/chat/groups/{groupId}/messages")

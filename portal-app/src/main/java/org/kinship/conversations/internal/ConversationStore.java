@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,8 +24,26 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ConversationStore {
 
+	/** Which side has seen a conversation's messages. */
+	public enum Side {
+
+		/** Its member (the first of two members). */
+		MEMBER("member_seen_id"),
+		/** The second of two members. */
+		PEER("peer_seen_id"),
+		/** The group's staff. */
+		STAFF("staff_seen_id");
+
+		private final String column;
+
+		Side(String column) {
+			this.column = column;
+		}
+
+	}
+
 	private static final String CONVERSATION = "SELECT id, issuer, group_id, member, member_name, opened_by, "
-			+ "created_at FROM conversation ";
+			+ "created_at, peer, peer_name FROM conversation ";
 
 	private final JdbcClient jdbc;
 
@@ -33,44 +52,48 @@ public class ConversationStore {
 	}
 
 	/**
-	 * The conversation of a group's staff with a member, opened now if there is none.
+	 * A conversation, opened now if there is none: with the group's staff when
+	 * {@code peer} is empty, else between two members.
 	 * @param issuer the health system
 	 * @param groupId the group
-	 * @param member the member
+	 * @param member the member (of two, the one whose id sorts first)
 	 * @param memberName the member's name in the group
+	 * @param peer the other member, or empty
+	 * @param peerName the other member's name in the group, or empty
 	 * @param openedBy who opens it
 	 * @param now the time now
 	 * @return the conversation
 	 */
-	public Conversation findOrOpen(String issuer, long groupId, String member, String memberName, String openedBy,
-			Instant now) {
-		Optional<Conversation> earlier = find(issuer, groupId, member);
+	public Conversation findOrOpen(String issuer, long groupId, String member, String memberName, String peer,
+			String peerName, String openedBy, Instant now) {
+		Optional<Conversation> earlier = find(issuer, groupId, member, peer);
 		if (earlier.isPresent()) {
 			return earlier.get();
 		}
 		try {
 			this.jdbc
-				.sql("INSERT INTO conversation (issuer, group_id, member, member_name, opened_by, created_at) "
-						+ "VALUES (?, ?, ?, ?, ?, ?)")
-				.params(issuer, groupId, member, memberName, openedBy, Timestamp.from(now))
+				.sql("INSERT INTO conversation (issuer, group_id, member, member_name, peer, peer_name, opened_by, "
+						+ "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+				.params(issuer, groupId, member, memberName, peer, peerName, openedBy, Timestamp.from(now))
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
-			// a colleague opened it at the same moment
+			// opened by someone else at the same moment
 		}
-		return find(issuer, groupId, member).orElseThrow();
+		return find(issuer, groupId, member, peer).orElseThrow();
 	}
 
 	/**
-	 * The conversation of a group's staff with a member.
+	 * The conversation of a group's staff with a member, or between two members.
 	 * @param issuer the health system
 	 * @param groupId the group
 	 * @param member the member
+	 * @param peer the other member, or empty for the group's staff
 	 * @return the conversation, or empty
 	 */
-	public Optional<Conversation> find(String issuer, long groupId, String member) {
-		return this.jdbc.sql(CONVERSATION + "WHERE issuer = ? AND group_id = ? AND member = ?")
-			.params(issuer, groupId, member)
+	public Optional<Conversation> find(String issuer, long groupId, String member, String peer) {
+		return this.jdbc.sql(CONVERSATION + "WHERE issuer = ? AND group_id = ? AND member = ? AND peer = ?")
+			.params(issuer, groupId, member, peer)
 			.query(ConversationStore::conversation)
 			.optional();
 	}
@@ -89,20 +112,39 @@ public class ConversationStore {
 	}
 
 	/**
-	 * A member's conversations, newest first.
+	 * A member's conversations, with staff and with other members, newest first.
 	 * @param issuer the health system
 	 * @param member the member
 	 * @return the conversations
 	 */
 	public List<Conversation> ofMember(String issuer, String member) {
-		return this.jdbc.sql(CONVERSATION + "WHERE issuer = ? AND member = ? ORDER BY id DESC")
-			.params(issuer, member)
+		return this.jdbc.sql(CONVERSATION + "WHERE issuer = ? AND (member = ? OR peer = ?) ORDER BY id DESC")
+			.params(issuer, member, member)
 			.query(ConversationStore::conversation)
 			.list();
 	}
 
 	/**
-	 * How many of a member's conversations have a message from staff they have not seen.
+	 * The conversations of some groups' staff with their members, newest first.
+	 * @param issuer the health system
+	 * @param groupIds the groups
+	 * @return the conversations
+	 */
+	public List<Conversation> withStaffOf(String issuer, Collection<Long> groupIds) {
+		if (groupIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql(CONVERSATION + "WHERE issuer = :issuer AND peer = '' AND group_id IN (:groups) " + "ORDER BY id DESC")
+			.param("issuer", issuer)
+			.param("groups", groupIds)
+			.query(ConversationStore::conversation)
+			.list();
+	}
+
+	/**
+	 * How many of a member's conversations have a message from the other side they have
+	 * not seen.
 	 * @param issuer the health system
 	 * @param member the member
 	 * @return the count
@@ -110,11 +152,29 @@ public class ConversationStore {
 	public int unseenByMember(String issuer, String member) {
 		return this.jdbc
 			.sql("SELECT COUNT(DISTINCT c.id) FROM conversation c JOIN conversation_message m "
-					+ "ON m.conversation_id = c.id WHERE c.issuer = ? AND c.member = ? AND m.from_staff "
-					+ "AND m.id > c.member_seen_id")
-			.params(issuer, member)
+					+ "ON m.conversation_id = c.id WHERE c.issuer = ? AND m.author <> ? "
+					+ "AND ((c.member = ? AND m.id > c.member_seen_id) OR (c.peer = ? AND m.id > c.peer_seen_id))")
+			.params(issuer, member, member, member)
 			.query(Integer.class)
 			.single();
+	}
+
+	/**
+	 * The ids of those conversations with a member's message the group's staff have not
+	 * seen.
+	 * @param ids the conversations
+	 * @return those with news for staff
+	 */
+	public List<Long> unseenByStaff(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql("SELECT DISTINCT c.id FROM conversation c JOIN conversation_message m ON m.conversation_id = c.id "
+					+ "WHERE c.id IN (:ids) AND NOT m.from_staff AND m.id > c.staff_seen_id")
+			.param("ids", ids)
+			.query(Long.class)
+			.list();
 	}
 
 	/**
@@ -124,11 +184,24 @@ public class ConversationStore {
 	 */
 	public List<PrivateMessage> messages(long conversationId) {
 		return this.jdbc
-			.sql("SELECT id, conversation_id, author_name, from_staff, body, created_at FROM conversation_message "
-					+ "WHERE conversation_id = ? ORDER BY id")
+			.sql("SELECT id, conversation_id, author_name, from_staff, body, created_at, status "
+					+ "FROM conversation_message WHERE conversation_id = ? ORDER BY id")
 			.param(conversationId)
 			.query(ConversationStore::message)
 			.list();
+	}
+
+	/**
+	 * Who wrote one message of a conversation.
+	 * @param conversationId the conversation
+	 * @param messageId the message
+	 * @return the author's {@code fhirUser}, or empty when it is not in the conversation
+	 */
+	public Optional<String> author(long conversationId, long messageId) {
+		return this.jdbc.sql("SELECT author FROM conversation_message WHERE conversation_id = ? AND id = ?")
+			.params(conversationId, messageId)
+			.query(String.class)
+			.optional();
 	}
 
 	/**
@@ -150,29 +223,38 @@ public class ConversationStore {
 			.params(conversationId, author, authorName, fromStaff, text, Timestamp.from(now))
 			.update(keys, "id");
 		long id = Objects.requireNonNull(keys.getKey()).longValue();
-		return new PrivateMessage(id, conversationId, authorName, fromStaff, text, now);
+		return new PrivateMessage(id, conversationId, authorName, fromStaff, text, now, false);
 	}
 
 	/**
-	 * Notes that the member has seen every message of a conversation so far.
-	 * @param conversationId the conversation
+	 * Marks a message as reported to the group's staff.
+	 * @param messageId the message
 	 */
-	public void seenByMember(long conversationId) {
+	public void reported(long messageId) {
+		this.jdbc.sql("UPDATE conversation_message SET status = 'REPORTED' WHERE id = ?").param(messageId).update();
+	}
+
+	/**
+	 * Notes that one side has seen every message of a conversation so far.
+	 * @param conversationId the conversation
+	 * @param side who
+	 */
+	public void seen(long conversationId, Side side) {
 		this.jdbc
-			.sql("UPDATE conversation SET member_seen_id = (SELECT COALESCE(MAX(id), 0) FROM conversation_message "
-					+ "WHERE conversation_id = ?) WHERE id = ?")
+			.sql("UPDATE conversation SET " + side.column + " = (SELECT COALESCE(MAX(id), 0) FROM "
+					+ "conversation_message WHERE conversation_id = ?) WHERE id = ?")
 			.params(conversationId, conversationId)
 			.update();
 	}
 
 	private static Conversation conversation(ResultSet rs, int row) throws SQLException {
 		return new Conversation(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-				rs.getString(6), rs.getTimestamp(7).toInstant());
+				rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8), rs.getString(9));
 	}
 
 	private static PrivateMessage message(ResultSet rs, int row) throws SQLException {
 		return new PrivateMessage(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4), rs.getString(5),
-				rs.getTimestamp(6).toInstant());
+				rs.getTimestamp(6).toInstant(), "REPORTED".equals(rs.getString(7)));
 	}
 
 }

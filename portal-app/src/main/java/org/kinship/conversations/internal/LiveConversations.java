@@ -13,8 +13,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * A message written in a private conversation reaches the pages that have the
- * conversation open, on every node, after commit; a message from staff also reaches the
- * member's other open pages as a notice, so that they see at once that someone wrote to
+ * conversation open, on every node, after commit; a message to a member also reaches
+ * their other open pages as a notice, so that they see at once that someone wrote to
  * them. Pages that missed a message read the conversation again on reconnect.
  */
 @Configuration(proxyBeanMethods = false)
@@ -46,8 +46,8 @@ class LiveConversations {
 	void deliverHere(PrivateMessageWritten written) {
 		PrivateMessage message = written.message();
 		this.pages.toTopic(TOPIC + message.conversationId(), message);
-		if (message.fromStaff()) {
-			this.pages.toEachPageOf(written.issuerKey() + "|" + written.member(), NOTICES,
+		if (written.recipient() != null) {
+			this.pages.toEachPageOf(written.issuerKey() + "|" + written.recipient(), NOTICES,
 					new Nudge(message.conversationId()));
 		}
 	}

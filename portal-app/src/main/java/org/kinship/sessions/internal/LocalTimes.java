@@ -4,13 +4,17 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.ZoneId;
 import java.util.Optional;
+
+import org.kinship.times.MemberTimes;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Session times as the community reads and types them: in its own time zone
- * ({@code kinship.sessions.time-zone}), the same for every member whatever their device.
+ * Session times as a person reads and types them: in their own time zone (see
+ * {@link MemberTimes}), or the community's ({@code kinship.sessions.time-zone}) where
+ * theirs is not known yet or no person is asking.
  */
 @Component
 public class LocalTimes {
@@ -21,8 +25,19 @@ public class LocalTimes {
 
 	private final SessionsProperties properties;
 
-	LocalTimes(SessionsProperties properties) {
+	private final MemberTimes memberTimes;
+
+	LocalTimes(SessionsProperties properties, MemberTimes memberTimes) {
 		this.properties = properties;
+		this.memberTimes = memberTimes;
+	}
+
+	/**
+	 * The zone times are read and typed in for the person asking.
+	 * @return their zone, or the community's
+	 */
+	public ZoneId zone() {
+		return this.memberTimes.zoneOr(zone());
 	}
 
 	/**
@@ -31,7 +46,7 @@ public class LocalTimes {
 	 * @return for example {@code 15:30}
 	 */
 	public String time(Instant instant) {
-		return TIME.format(instant.atZone(this.properties.timeZone()));
+		return TIME.format(instant.atZone(zone()));
 	}
 
 	/**
@@ -40,7 +55,7 @@ public class LocalTimes {
 	 * @return for example {@code 2026-12-01 15:30}
 	 */
 	public String dateTime(Instant instant) {
-		return DATE_TIME.format(instant.atZone(this.properties.timeZone()));
+		return DATE_TIME.format(instant.atZone(zone()));
 	}
 
 	/**
@@ -50,7 +65,7 @@ public class LocalTimes {
 	 */
 	public Optional<Instant> parse(String typed) {
 		try {
-			return Optional.of(LocalDateTime.parse(typed.strip()).atZone(this.properties.timeZone()).toInstant());
+			return Optional.of(LocalDateTime.parse(typed.strip()).atZone(zone()).toInstant());
 		}
 		catch (DateTimeParseException ex) {
 			return Optional.empty();

@@ -177,6 +177,39 @@ class ConversationFramesIntegrationTests {
 		}
 	}
 
+	@Test
+	void onlyTheTwoMembersFollowAConversationBetweenMembers() {
+		KinshipPrincipal heron = this.community.member(this.circle.group(), "Heron");
+		this.conversations.letMembersTalk(this.community.manager(), true);
+		try {
+			String heronName = this.conversations.openWithStaff(heron, this.circle.group().id()).memberName();
+			Conversation between = this.conversations.openWithMember(this.member, this.circle.group().id(), heronName);
+			String topic = "/topic/conversations/" + between.id();
+			String heronSocket = socket();
+			String staffSocket = socket();
+			connect(heronSocket, heron);
+			connect(staffSocket, this.circle.facilitator());
+
+			assertThat(this.inbound.send(frame(StompCommand.SUBSCRIBE, heronSocket, heron, topic))).isTrue();
+			assertThat(this.inbound.send(frame(StompCommand.SUBSCRIBE, staffSocket, this.circle.facilitator(), topic)))
+				.as("the group's staff do not follow members' conversations")
+				.isFalse();
+			await().atMost(PATIENCE).until(() -> refusalsTo(staffSocket) == 1);
+			await().atMost(PATIENCE).until(() -> subscribed(topic, heronSocket));
+
+			this.conversations.write(this.member, between.id(), "Coffee after the meeting?");
+
+			await().atMost(PATIENCE).until(() -> bodyTo(heronSocket).contains("Coffee after the meeting?"));
+			assertThat(bodyTo(staffSocket)).isEmpty();
+			for (String socket : List.of(heronSocket, staffSocket)) {
+				this.inbound.send(disconnect(socket));
+			}
+		}
+		finally {
+			this.conversations.letMembersTalk(this.community.manager(), false);
+		}
+	}
+
 	/** Connects a socket, as a page does first: the broker delivers only to those. */
 	private void connect(String socket, KinshipPrincipal who) {
 		assertThat(this.inbound.send(frame(StompCommand.CONNECT, socket, who, null))).isTrue();

@@ -1,0 +1,44 @@
+package org.kinship.times.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.kinship.launch.CurrentPrincipal;
+import org.kinship.times.MemberTimes;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Tells every page rendered for a launched person whether their time zone is stored
+ * ({@code timeZoneKnown}): when it is not, the layout loads the script that sends the
+ * browser's. Only pages: redirects, fragments and JSON answers make no query.
+ */
+@Configuration(proxyBeanMethods = false)
+class TimeZoneInterceptor implements WebMvcConfigurer, HandlerInterceptor {
+
+	private final MemberTimes times;
+
+	TimeZoneInterceptor(MemberTimes times) {
+		this.times = times;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(this);
+	}
+
+	@Override
+	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+			@Nullable ModelAndView page) {
+		if (page == null || page.getViewName() == null || page.getViewName().startsWith("redirect:")
+				|| page.getViewName().contains("::")) {
+			return;
+		}
+		CurrentPrincipal.get().ifPresent((principal) -> page.addObject("timeZoneKnown", this.times.known(principal)));
+	}
+
+}
