@@ -6,6 +6,7 @@ import org.kinship.groups.GroupDirectory;
 import org.kinship.groups.Suggestions;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.launch.RecordContext;
+import org.kinship.referrals.Referrals;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,7 +23,11 @@ class HomeController {
 
 	private final Chat chat;
 
-	HomeController(RecordContext records, Suggestions suggestions, GroupDirectory directory, Chat chat) {
+	private final Referrals referrals;
+
+	HomeController(RecordContext records, Suggestions suggestions, GroupDirectory directory, Chat chat,
+			Referrals referrals) {
+		this.referrals = referrals;
 		this.records = records;
 		this.suggestions = suggestions;
 		this.directory = directory;
@@ -34,6 +39,7 @@ class HomeController {
 		if (principal != null) {
 			model.addAttribute("record", this.records.contextPatient(principal));
 			model.addAttribute("suggested", this.suggestions.suggest(principal));
+			model.addAttribute("referralsWaiting", this.referrals.waitingFor(principal));
 			var mine = this.directory.mine(principal);
 			model.addAttribute("mine", mine);
 			model.addAttribute("unread",

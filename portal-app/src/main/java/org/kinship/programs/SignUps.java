@@ -167,6 +167,18 @@ public class SignUps {
 	}
 
 	/**
+	 * Whether a member came to a session of a program that started in a span.
+	 * @param programId the program
+	 * @param member the member's {@code fhirUser}
+	 * @param from the earliest start that counts
+	 * @param to the latest
+	 * @return true when the staff marked them present
+	 */
+	public boolean attendedBetween(long programId, String member, Instant from, Instant to) {
+		return this.sessions.attendedBetween(programId, member, from, to);
+	}
+
+	/**
 	 * Whether a person runs a program: a community manager, its owner, or a facilitator
 	 * of a group it is linked to.
 	 * @param principal the person

@@ -241,10 +241,23 @@ public class SessionStore {
 	 * @return true if the staff marked them present
 	 */
 	public boolean attendedSince(long programId, String member, Instant since) {
+		return attendedBetween(programId, member, since, Instant.parse("9999-12-31T00:00:00Z"));
+	}
+
+	/**
+	 * Whether a member attended a session of a program that started in a span.
+	 * @param programId the program
+	 * @param member the member
+	 * @param from the earliest session start that counts
+	 * @param to the latest
+	 * @return true if the staff marked them present
+	 */
+	public boolean attendedBetween(long programId, String member, Instant from, Instant to) {
 		return this.jdbc
 			.sql("SELECT COUNT(*) FROM program_signup u JOIN program_session s ON s.id = u.session_id "
-					+ "WHERE s.program_id = ? AND u.member = ? AND u.attended = TRUE AND s.starts_at >= ?")
-			.params(programId, member, Timestamp.from(since))
+					+ "WHERE s.program_id = ? AND u.member = ? AND u.attended = TRUE AND s.starts_at >= ? "
+					+ "AND s.starts_at <= ?")
+			.params(programId, member, Timestamp.from(from), Timestamp.from(to))
 			.query(Integer.class)
 			.single() > 0;
 	}
