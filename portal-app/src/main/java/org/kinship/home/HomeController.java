@@ -1,11 +1,14 @@
 package org.kinship.home;
 
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 import org.kinship.chat.Chat;
 import org.kinship.groups.GroupDirectory;
 import org.kinship.groups.Suggestions;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.launch.RecordContext;
+import org.kinship.programs.SignUps;
 import org.kinship.referrals.Referrals;
 
 import org.springframework.stereotype.Controller;
@@ -23,11 +26,19 @@ class HomeController {
 
 	private final Chat chat;
 
+	/**
+	 * How far ahead the home page reminds a member of the sessions they signed up for.
+	 */
+	private static final Duration COMING_UP = Duration.ofDays(7);
+
 	private final Referrals referrals;
 
+	private final SignUps signUps;
+
 	HomeController(RecordContext records, Suggestions suggestions, GroupDirectory directory, Chat chat,
-			Referrals referrals) {
+			Referrals referrals, SignUps signUps) {
 		this.referrals = referrals;
+		this.signUps = signUps;
 		this.records = records;
 		this.suggestions = suggestions;
 		this.directory = directory;
@@ -40,6 +51,7 @@ class HomeController {
 			model.addAttribute("record", this.records.contextPatient(principal));
 			model.addAttribute("suggested", this.suggestions.suggest(principal));
 			model.addAttribute("referralsWaiting", this.referrals.waitingFor(principal));
+			model.addAttribute("comingUp", this.signUps.comingUp(principal, COMING_UP));
 			var mine = this.directory.mine(principal);
 			model.addAttribute("mine", mine);
 			model.addAttribute("unread",

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -78,6 +79,7 @@ public class ProgramDirectory {
 		Instant now = now();
 		Program program = this.rules.program(form, 0, principal.issuer(), principal.fhirUser(), today(),
 				(group) -> this.groups.find(principal.issuer(), group).isPresent());
+		noClash(program);
 		long id = this.programs.insert(program, point(program), now);
 		Program saved = this.programs.find(principal.issuer(), id).orElseThrow();
 		layOut(saved, now);
@@ -102,6 +104,7 @@ public class ProgramDirectory {
 		Instant now = now();
 		Program program = this.rules.program(form, id, principal.issuer(), stored.owner(), today(),
 				(group) -> this.groups.find(principal.issuer(), group).isPresent());
+		noClash(program);
 		this.programs.update(program, point(program));
 		this.sessions.dropEmptyUpcoming(id, now);
 		this.sessions.capacity(id, program.capacity(), now);
@@ -210,6 +213,30 @@ public class ProgramDirectory {
 	 */
 	public LocalDate today() {
 		return this.clock.instant().atZone(this.properties.timeZone()).toLocalDate();
+	}
+
+	/**
+	 * Refuses an in-person program whose sessions would overlap those of another current
+	 * program at the same place: one room, one group at a time.
+	 */
+	private void noClash(Program program) {
+		if (program.format() != ProgramFormat.IN_PERSON) {
+			return;
+		}
+		for (Program other : this.programs.current(program.issuer(), today())) {
+			if (other.id() != program.id() && other.format() == ProgramFormat.IN_PERSON
+					&& place(other).equals(place(program)) && other.days().stream().anyMatch(program.days()::contains)
+					&& !other.endsOn().isBefore(program.startsOn()) && !program.endsOn().isBefore(other.startsOn())
+					&& other.startTime().isBefore(program.endTime()) && program.startTime().isBefore(other.endTime())) {
+				throw new Refused("programs.error.overlap", other.name());
+			}
+		}
+	}
+
+	private static String place(Program program) {
+		String address = (program.address() != null) ? program.address() : "";
+		return address.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip() + "|"
+				+ program.postalCode();
 	}
 
 	private void layOut(Program program, Instant now) {

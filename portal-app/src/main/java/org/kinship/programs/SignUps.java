@@ -1,6 +1,7 @@
 package org.kinship.programs;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -153,6 +154,18 @@ public class SignUps {
 				.map((program) -> new MySignUp(program, mine.session(), mine.status()))
 				.stream())
 			.toList();
+	}
+
+	/**
+	 * A member's sign-ups for sessions starting within a span from now, as a reminder at
+	 * launch.
+	 * @param principal the member
+	 * @param within how far ahead
+	 * @return the sign-ups, soonest first
+	 */
+	public List<MySignUp> comingUp(KinshipPrincipal principal, Duration within) {
+		Instant until = now().plus(within);
+		return mine(principal).stream().filter((mine) -> mine.session().startsAt().isBefore(until)).toList();
 	}
 
 	/**

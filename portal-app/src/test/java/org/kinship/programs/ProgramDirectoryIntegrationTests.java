@@ -161,6 +161,21 @@ class ProgramDirectoryIntegrationTests {
 	}
 
 	@Test
+	void aProgramWhoseSessionsOverlapAnotherAtTheSamePlaceIsRefused() {
+		create(form("Morning stretch", "en", "02118", List.of(2, 4), null));
+		ProgramForm clash = new ProgramForm(ProgramKind.CLASS, "Evening yoga", "Learn together.", "Adults", "en",
+				"Free", ProgramFormat.IN_PERSON, "1 main street", "02118", null, null, List.of(4), "19:00", 60, 12,
+				"Ana, 617-555-0100", "2026-03-02", "2026-06-30", List.of());
+		assertThatThrownBy(() -> create(clash)).isInstanceOf(Refused.class)
+			.extracting((thrown) -> ((Refused) thrown).messageKey())
+			.isEqualTo("programs.error.overlap");
+		ProgramForm later = new ProgramForm(ProgramKind.CLASS, "Evening yoga", "Learn together.", "Adults", "en",
+				"Free", ProgramFormat.IN_PERSON, "1 main street", "02118", null, null, List.of(4), "19:30", 60, 12,
+				"Ana, 617-555-0100", "2026-03-02", "2026-06-30", List.of());
+		assertThat(create(later).name()).isEqualTo("Evening yoga");
+	}
+
+	@Test
 	void twentyMembersSigningUpAtOnceFillTheCapacityExactlyAndTheRestWait() throws Exception {
 		ProgramForm form = form("Chair yoga", "en", "02118", List.of(2), null);
 		Program program = create(withCapacity(form, 8));
