@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * The care-plan panel on a group's page, for members and the group's staff who have a
  * patient in context: a patient sees their own plan, a caregiver the plan of the person
- * they care for, a clinician the plan of the patient whose chart they opened Kinship
- * from. Anyone else sees no panel, and nothing is read for them.
+ * they care for. A clinician never does: the patient whose chart they opened Kinship from
+ * is for referring only, and has no place beside a group's discussion. Anyone else sees
+ * no panel, and nothing is read for them.
  * <p>
  * The group's page never waits for the EHR: it shows the panel at once only when the
  * session holds a fresh record, and otherwise a place that the page's script fills from
@@ -81,7 +82,7 @@ public class CarePlanPanels implements GroupPageSection {
 	}
 
 	private static boolean sees(KinshipPrincipal principal, GroupPage page) {
-		return principal.patientId() != null && page.mayReadMembers();
+		return principal.patientId() != null && principal.role() != KinshipRole.CLINICIAN && page.mayReadMembers();
 	}
 
 }

@@ -79,6 +79,44 @@ public class Suggestions {
 	}
 
 	/**
+	 * The open, listed groups for patients that fit the record of the patient in a
+	 * clinician's chart, for referring them; read with the clinician's own token.
+	 * @param clinician a clinician launched with a patient in context
+	 * @return the groups, or why there are none ({@link Source#NOT_APPLICABLE} without a
+	 * patient in context, or for anyone but a clinician)
+	 * @throws org.kinship.launch.RelaunchRequiredException when the EHR no longer accepts
+	 * the session's token
+	 */
+	public Suggested forChart(KinshipPrincipal clinician) {
+		String patientId = clinician.patientId();
+		if (clinician.role() != KinshipRole.CLINICIAN || patientId == null) {
+			return new Suggested(Source.NOT_APPLICABLE, List.of());
+		}
+		if (!clinician.mayRead("Condition")) {
+			return new Suggested(Source.NOT_GRANTED, List.of());
+		}
+		List<Coding> codings;
+		try {
+			codings = this.fhir.withUserToken(clinician, (client) -> RecordConditions.activeCodings(client, patientId));
+		}
+		catch (ForbiddenOperationException ex) {
+			return new Suggested(Source.NOT_GRANTED, List.of());
+		}
+		catch (BaseServerResponseException ex) {
+			return new Suggested(Source.UNAVAILABLE, List.of());
+		}
+		List<Group> fitting = this.groups.all(clinician.issuer())
+			.stream()
+			.filter((group) -> group.listed() && group.status() == GroupStatus.OPEN)
+			.filter((group) -> group.audience().admits(KinshipRole.PATIENT))
+			.filter((group) -> codings.stream()
+				.anyMatch((coding) -> coding.hasSystem() && coding.hasCode()
+						&& group.codes().matches(coding.getSystem(), coding.getCode())))
+			.toList();
+		return new Suggested(Source.RECORD, fitting);
+	}
+
+	/**
 	 * Suggestions and where they came from.
 	 *
 	 * @param source whether the record was read, and if not, why

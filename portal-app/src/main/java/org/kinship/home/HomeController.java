@@ -1,11 +1,15 @@
 package org.kinship.home;
 
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 import org.kinship.chat.Chat;
 import org.kinship.groups.GroupDirectory;
 import org.kinship.groups.Suggestions;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.launch.RecordContext;
+import org.kinship.programs.SignUps;
+import org.kinship.referrals.Referrals;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,7 +26,19 @@ class HomeController {
 
 	private final Chat chat;
 
-	HomeController(RecordContext records, Suggestions suggestions, GroupDirectory directory, Chat chat) {
+	/**
+	 * How far ahead the home page reminds a member of the sessions they signed up for.
+	 */
+	private static final Duration COMING_UP = Duration.ofDays(7);
+
+	private final Referrals referrals;
+
+	private final SignUps signUps;
+
+	HomeController(RecordContext records, Suggestions suggestions, GroupDirectory directory, Chat chat,
+			Referrals referrals, SignUps signUps) {
+		this.referrals = referrals;
+		this.signUps = signUps;
 		this.records = records;
 		this.suggestions = suggestions;
 		this.directory = directory;
@@ -34,6 +50,8 @@ class HomeController {
 		if (principal != null) {
 			model.addAttribute("record", this.records.contextPatient(principal));
 			model.addAttribute("suggested", this.suggestions.suggest(principal));
+			model.addAttribute("referralsWaiting", this.referrals.waitingFor(principal));
+			model.addAttribute("comingUp", this.signUps.comingUp(principal, COMING_UP));
 			var mine = this.directory.mine(principal);
 			model.addAttribute("mine", mine);
 			model.addAttribute("unread",

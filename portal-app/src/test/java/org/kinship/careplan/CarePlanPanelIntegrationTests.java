@@ -201,29 +201,26 @@ class CarePlanPanelIntegrationTests {
 	}
 
 	@Test
-	void readsAClinciansPatientInContextOnceForTheLaunchTheHomePageAndThePanel() throws Exception {
+	void showsAClinicianNeitherTheChartPatientsBannerNorTheirCarePlan() throws Exception {
 		HeartFailureRecord.stubOn(EHR, "p10");
 		stubPatient("p10", "Walter", "Brooks");
 		MockHttpSession clinician = EHR.launch(this.mvc, "Practitioner/dr-10", "p10", WireMockEhr.ALL_SCOPES,
 				"\"need_patient_banner\": true", "Dr Ten");
 		EHR.join(this.mvc, clinician, "heart-failure-support", "Dr Ten");
-		assertThat(home(clinician)).contains("Patient in context: Walter Brooks")
-			.contains("id=\"patient-banner-name\">Walter Brooks<");
-		assertThat(groupPage(clinician)).contains("Care plan of Walter Brooks")
-			.contains("Furosemide 40 MG Oral Tablet");
-		EHR.server.verify(1, getRequestedFor(urlPathEqualTo(EHR.fhirPath("Patient/p10"))));
-	}
-
-	@Test
-	void showsACliniciansPatientInContextWithoutSharing() throws Exception {
-		HeartFailureRecord.stubOn(EHR, "p5");
-		EHR.server.stubFor(WireMock.get(urlPathEqualTo(EHR.fhirPath("Patient/p5"))).willReturn(WireMockEhr.fhirJson("""
-				{"resourceType": "Patient", "id": "p5", "name": [{"given": ["Rosa"], "family": "Diaz"}]}""")));
-		MockHttpSession clinician = EHR.launch(this.mvc, "Practitioner/dr-8", "p5", WireMockEhr.ALL_SCOPES);
-		EHR.join(this.mvc, clinician, "heart-failure-support", "Dr Eight");
+		EHR.server.resetRequests();
+		assertThat(home(clinician)).doesNotContain("patient-banner-name")
+			.doesNotContain("Walter Brooks")
+			.contains("Refer the patient from this chart");
 		String page = groupPage(clinician);
-		assertThat(page).contains("Care plan of Rosa Diaz").contains("Furosemide 40 MG Oral Tablet");
-		assertThat(page).doesNotContain("Share with the group");
+		assertThat(page).contains("You are a member as Dr Ten")
+			.doesNotContain("id=\"care-plan\"")
+			.doesNotContain("Walter Brooks")
+			.doesNotContain("Furosemide 40 MG Oral Tablet");
+		assertThat(this.mvc.perform(get(GROUP + "/care-plan/panel").session(clinician))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(404);
+		EHR.server.verify(0, getRequestedFor(urlPathMatching(".*/fhir/.*")));
 	}
 
 	@Test

@@ -219,14 +219,18 @@ class LaunchedHomePageIntegrationTests {
 			.stub();
 
 		assertThat(this.browser.callback(clinician)).isEqualTo("/");
+		// the chart's patient is for referring only: no banner or name outside the
+		// referral page, though the launch keeps them for it
 		assertThat(this.browser.open("/", clinician.session()).getContentAsString()).contains("Welcome, Sarah Lin")
-			.contains("Patient in context: Walter Brooks")
-			.contains("id=\"patient-banner-name\">Walter Brooks<")
+			.contains("Refer the patient from this chart")
+			.doesNotContain("patient-banner-name")
+			.doesNotContain("Walter Brooks")
 			.contains("href=\"/launch/portal-style.css\"")
 			.doesNotContain("<style");
 		assertThat(this.browser.open("/launch/portal-style.css", clinician.session()).getContentAsString())
 			.contains("--kin-color-primary: #0b5394;");
 		KinshipPrincipal principal = LaunchingBrowser.principal(clinician.session());
+		assertThat(principal.patientName()).isEqualTo("Walter Brooks");
 		assertThat(principal.encounterId()).isEqualTo("e-10");
 		assertThat(principal.tenant()).isEqualTo("north");
 		assertThat(principal.fhirContext()).containsExactly("DiagnosticReport/dr-1",

@@ -66,12 +66,13 @@ class ScriptedLaunchIntegrationTests {
 	}
 
 	@Test
-	void clinicianLaunchShowsThePatientBannerAndKinshipsOwnRights() throws Exception {
+	void clinicianLaunchOffersTheReferralWithoutThePatientBannerAndShowsKinshipsOwnRights() throws Exception {
 		JsonNode clinician = personaWithFhirUser("Practitioner/dr-sarah-lin");
 		HttpResponse<String> home = launch(clinician, "ehr");
 		assertThat(home.body()).contains("signed-in-role\">Clinician<")
 			.contains("Community manager")
-			.contains("patient-banner-name");
+			.contains("id=\"refer-link\"")
+			.doesNotContain("patient-banner-name");
 		assertNoTokenLeaked(home);
 	}
 

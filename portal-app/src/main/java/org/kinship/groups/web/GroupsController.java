@@ -54,6 +54,8 @@ class GroupsController {
 	String group(KinshipPrincipal principal, @PathVariable String slug, Model model) {
 		GroupPage page = page(principal, slug);
 		model.addAttribute("page", page);
+		// the group's own facilitator is known here by that duty, not by their profession
+		model.addAttribute("roleHere", page.group().facilitatedBy(principal.fhirUser()) ? "role.FACILITATOR" : null);
 		this.sections.forEach((section) -> model.addAttribute(section.name(), section.contents(principal, page)));
 		return "groups/group";
 	}

@@ -24,7 +24,8 @@ final class SmartScopes {
 			"Organization", "Condition", "CarePlan", "Goal", "MedicationRequest", "CareTeam", "Appointment",
 			"Encounter", "Observation");
 
-	static final List<String> CREATABLE_TYPES = List.of("Communication", "QuestionnaireResponse", "Task");
+	static final List<String> CREATABLE_TYPES = List.of("Communication", "QuestionnaireResponse", "ServiceRequest",
+			"Task");
 
 	private SmartScopes() {
 	}

@@ -10,7 +10,7 @@ import org.hl7.fhir.r4.model.IdType;
 
 /**
  * Read, search and create for a type apps write (Communication, QuestionnaireResponse,
- * Task).
+ * ServiceRequest, Task).
  */
 class CreatableResourceProvider extends StoredResourceProvider {
 

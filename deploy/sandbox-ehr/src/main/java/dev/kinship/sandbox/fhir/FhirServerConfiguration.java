@@ -25,6 +25,7 @@ import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.RelatedPerson;
+import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -45,7 +46,7 @@ class FhirServerConfiguration {
 			MedicationRequest.class, CareTeam.class, Appointment.class, Encounter.class, Observation.class);
 
 	static final List<Class<? extends IBaseResource>> CREATABLE = List.of(Communication.class,
-			QuestionnaireResponse.class, Task.class);
+			QuestionnaireResponse.class, ServiceRequest.class, Task.class);
 
 	@Bean
 	FhirContext fhirContext() {

@@ -1,0 +1,150 @@
+package org.kinship.e2e;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.kinship.sandbox.fhir.ResourceStore;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Task;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A referral from the chart, end to end on the sandbox: Dr. Sarah Lin launched from Maria
+ * Santos's chart sees the class that fits Maria's record (type 2 diabetes), refers her
+ * with a note, and the sandbox's FHIR server holds the ServiceRequest and its Task; at
+ * Maria's next launch she finds the referral, accepts it and signs up; Dr. Lin sees it
+ * accepted. A referral the patient declines is never offered again.
+ */
+class ReferralEndToEndIntegrationTests {
+
+	private static final Pattern PROGRAM = Pattern.compile("/programs/([0-9]+)");
+
+	private static final Pattern GROUP_ID = Pattern.compile("name=\"groupId\" value=\"([0-9]+)\"");
+
+	private final RunningKinship system = RunningKinship.get();
+
+	@Test
+	void aClinicianRefersTheChartsPatientToAClassThatSheAcceptsAndSignsUpForAtHerNextLaunch() throws Exception {
+		LaunchedPerson lin = LaunchedPerson.launch(this.system, "dr-sarah-lin");
+		String name = "Cooking for diabetes " + UUID.randomUUID().toString().substring(0, 6);
+		long programId = program(lin, name, diabetesGroup(lin));
+
+		String choices = lin.get("/referrals").body();
+		assertThat(choices).contains("id=\"patient-banner-name\">Maria Santos<").contains("Refer Maria Santos");
+		assertThat(section(choices, "fitting")).contains(name).contains("Living with type 2 diabetes");
+
+		HttpResponse<String> sent = lin.post("/referrals",
+				List.of("programId", String.valueOf(programId), "note", "Ana runs it; you will like her."));
+		String after = lin.follow(sent).body();
+		assertThat(after).contains("sent and recorded in the EHR");
+
+		ServiceRequest request = serviceRequest(name);
+		assertThat(request.getSubject().getReference()).isEqualTo("Patient/maria-santos");
+		assertThat(request.getRequester().getReference()).isEqualTo("Practitioner/dr-sarah-lin");
+		assertThat(request.getNoteFirstRep().getText()).isEqualTo("Ana runs it; you will like her.");
+		assertThat(request.getIntent()).isEqualTo(ServiceRequest.ServiceRequestIntent.ORDER);
+		assertThat(this.system.sandboxBean(ResourceStore.class).all("Task")).map(Task.class::cast)
+			.filteredOn((task) -> task.getFocus().getReference().equals("ServiceRequest/" + request.getIdPart()))
+			.hasSize(1);
+
+		LaunchedPerson maria = LaunchedPerson.launch(this.system, "maria-santos");
+		String home = maria.get("/").body();
+		assertThat(home).contains("suggested this program for you: " + name)
+			.contains("Ana runs it; you will like her.");
+		String accept = action(home, "/referrals/[0-9]+/accept", name);
+		HttpResponse<String> accepted = maria.post(accept, List.of());
+		assertThat(accepted.headers().firstValue("Location").orElseThrow()).endsWith("/programs/" + programId);
+		String programPage = maria.follow(accepted).body();
+		String signUp = action(programPage, "/programs/" + programId + "/sessions/[0-9]+/sign-up", null);
+		assertThat(maria.follow(maria.post(signUp, List.of())).body()).contains("You have a place");
+
+		assertThat(row(lin.get("/referrals").body(), name)).contains("Accepted");
+		assertThat(maria.get("/").body()).doesNotContain("suggested this program for you: " + name);
+	}
+
+	@Test
+	void aReferralThatDoesNotFitIsSentWithAWarningAndOnceDeclinedIsNeverOfferedAgain() throws Exception {
+		LaunchedPerson lin = LaunchedPerson.launch(this.system, "dr-sarah-lin");
+		String slug = CommunityGroups.facilitated(lin, "Tinnitus talk");
+		long groupId = CommunityGroups.id(lin, slug);
+		HttpResponse<String> sent = lin.post("/referrals", List.of("groupId", String.valueOf(groupId)));
+		assertThat(lin.follow(sent).body()).contains("does not match the patient&#39;s record");
+
+		LaunchedPerson maria = LaunchedPerson.launch(this.system, "maria-santos");
+		String home = maria.get("/").body();
+		assertThat(home).contains("suggested this group for you: Tinnitus talk");
+		String decline = action(home, "/referrals/[0-9]+/decline", "Tinnitus talk");
+		assertThat(maria.follow(maria.post(decline, List.of())).body()).contains("You will not be asked about it again")
+			.doesNotContain("suggested this group for you: Tinnitus talk");
+		assertThat(maria.post(decline, List.of()).statusCode()).isEqualTo(404);
+		assertThat(LaunchedPerson.launch(this.system, "maria-santos").get("/").body())
+			.doesNotContain("suggested this group for you: Tinnitus talk");
+		assertThat(row(lin.get("/referrals").body(), "Tinnitus talk")).contains("Declined");
+	}
+
+	private long diabetesGroup(LaunchedPerson lin) throws Exception {
+		Matcher fitting = GROUP_ID.matcher(section(lin.get("/referrals").body(), "fitting"));
+		assertThat(fitting.find()).as("a group that fits Maria's record").isTrue();
+		return Long.parseLong(fitting.group(1));
+	}
+
+	private long program(LaunchedPerson manager, String name, long groupId) throws Exception {
+		LocalDate today = LocalDate.ofInstant(this.system.clock().instant(), ZoneOffset.UTC);
+		HttpResponse<String> created = manager.post("/manage/programs/new",
+				List.of("kind", "CLASS", "name", name, "description", "Cook and eat together.", "audience",
+						"Adults with type 2 diabetes", "language", "en", "cost", "Free", "format", "IN_PERSON",
+						"address", "55 Fruit Street, Boston", "postalCode", "02114", "accessibility",
+						"Step-free entrance", "days", "2", "days", "4", "startTime", "18:00", "minutes", "90",
+						"capacity", "12", "contact", "Ana, 617-555-0100", "startsOn", today.toString(), "endsOn",
+						today.plusDays(60).toString(), "groupIds", String.valueOf(groupId)));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
+		Matcher id = PROGRAM.matcher(created.headers().firstValue("Location").orElseThrow());
+		assertThat(id.find()).isTrue();
+		return Long.parseLong(id.group(1));
+	}
+
+	private ServiceRequest serviceRequest(String name) {
+		List<ServiceRequest> found = this.system.sandboxBean(ResourceStore.class)
+			.all("ServiceRequest")
+			.stream()
+			.map(ServiceRequest.class::cast)
+			.filter((request) -> name.equals(request.getCode().getText()))
+			.toList();
+		assertThat(found).as("one ServiceRequest on the sandbox for " + name).hasSize(1);
+		return found.get(0);
+	}
+
+	/** The part of a page from an element with this id to the end of its list. */
+	private static String section(String page, String id) {
+		int start = page.indexOf("id=\"" + id + "\"");
+		assertThat(start).as(id + " on the page").isNotNegative();
+		return page.substring(start, page.indexOf("</ul>", start));
+	}
+
+	/** The row of a table naming a group or program. */
+	private static String row(String page, String name) {
+		Matcher row = Pattern.compile("<tr>\\s*<td>" + Pattern.quote(name) + "[^<]*</td>(.*?)</tr>", Pattern.DOTALL)
+			.matcher(page);
+		assertThat(row.find()).as("a row for " + name).isTrue();
+		return row.group(1);
+	}
+
+	/**
+	 * The action of the first form matching a pattern, after a name when one is given.
+	 */
+	private static String action(String page, String pattern, String after) {
+		int from = (after != null) ? page.indexOf(after) : 0;
+		assertThat(from).as(after + " on the page").isNotNegative();
+		Matcher action = Pattern.compile("action=\"(" + pattern + ")\"").matcher(page);
+		assertThat(action.find(from)).as(pattern + " on the page").isTrue();
+		return action.group(1);
+	}
+
+}

@@ -1,0 +1,28 @@
+package org.kinship.referrals.internal;
+
+import java.time.Duration;
+import java.util.Set;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the referrals module ({@code kinship.referrals}).
+ *
+ * @param ehrIssuers issuer keys where a referral is recorded in the EHR as a
+ * {@code ServiceRequest} and a {@code Task} (off by default)
+ * @param maxNote the longest note a clinician may add
+ * @param attendanceWindow how soon after a referral a first attendance counts for the
+ * community's figure
+ * @param smallestCount aggregate counts below this are not shown
+ */
+@Validated
+@ConfigurationProperties("kinship.referrals")
+public record ReferralsProperties(@DefaultValue("") Set<String> ehrIssuers,
+		@DefaultValue("1000") @Min(1) @Max(1000) int maxNote, @DefaultValue("P30D") Duration attendanceWindow,
+		@DefaultValue("11") @Min(1) int smallestCount) {
+}
