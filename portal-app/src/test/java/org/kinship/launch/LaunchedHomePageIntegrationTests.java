@@ -222,7 +222,7 @@ class LaunchedHomePageIntegrationTests {
 		assertThat(this.browser.open("/", clinician.session()).getContentAsString()).contains("Welcome, Sarah Lin")
 			.contains("Patient in context: Walter Brooks")
 			.contains("id=\"patient-banner-name\">Walter Brooks<")
-			.contains("href=\"/launch/portal-style.css\"")
+			.contains("href=\"/launch/portal-style.css?v=")
 			.doesNotContain("<style");
 		assertThat(this.browser.open("/launch/portal-style.css", clinician.session()).getContentAsString())
 			.contains("--kin-color-primary: #0b5394;");
