@@ -45,7 +45,7 @@ class StaticAssets implements WebMvcConfigurer {
 			.addResourceLocations("classpath:/static/")
 			.resourceChain(true)
 			.addResolver(new VersionResourceResolver().addFixedVersionStrategy(this.scriptsVersion, "/js/**")
-				.addContentVersionStrategy("/css/**", "/icons/**", "/brands/**"));
+				.addContentVersionStrategy("/css/**", "/icons/**"));
 	}
 
 	@Bean

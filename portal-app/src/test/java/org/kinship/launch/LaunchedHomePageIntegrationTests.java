@@ -225,7 +225,7 @@ class LaunchedHomePageIntegrationTests {
 			.contains("Refer the patient from this chart")
 			.doesNotContain("patient-banner-name")
 			.doesNotContain("Walter Brooks")
-			.contains("href=\"/launch/portal-style.css\"")
+			.contains("href=\"/launch/portal-style.css?v=")
 			.doesNotContain("<style");
 		assertThat(this.browser.open("/launch/portal-style.css", clinician.session()).getContentAsString())
 			.contains("--kin-color-primary: #0b5394;");

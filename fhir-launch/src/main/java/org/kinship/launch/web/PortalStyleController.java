@@ -10,6 +10,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -24,10 +25,16 @@ class PortalStyleController {
 	static final String PATH = "/launch/portal-style.css";
 
 	@GetMapping(path = PATH, produces = "text/css")
-	ResponseEntity<String> portalStyle(@Nullable KinshipPrincipal principal) {
+	ResponseEntity<String> portalStyle(@Nullable KinshipPrincipal principal,
+			@RequestParam(name = "v", required = false) @Nullable String version) {
+		// the layout names the sheet with a version of the style's values (?v=...), which
+		// do not change within a session: such a request is kept by this browser alone,
+		// saving a round trip per page on a slow link
+		CacheControl caching = (version != null) ? CacheControl.maxAge(java.time.Duration.ofHours(12)).cachePrivate()
+				: CacheControl.noStore();
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "css", java.nio.charset.StandardCharsets.UTF_8))
-			.cacheControl(CacheControl.noStore())
+			.cacheControl(caching)
 			.body(css((principal != null) ? principal.style() : Map.of()));
 	}
 
