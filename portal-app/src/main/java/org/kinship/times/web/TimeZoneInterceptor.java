@@ -7,6 +7,7 @@ import org.kinship.launch.CurrentPrincipal;
 import org.kinship.times.MemberTimes;
 
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -15,7 +16,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Tells every page rendered for a launched person whether their time zone is stored
  * ({@code timeZoneKnown}): when it is not, the layout loads the script that sends the
- * browser's. Only pages: redirects, fragments and JSON answers make no query.
+ * browser's. Every page also gets the zone and language its scripts show times in
+ * ({@code memberZone}, {@code memberLanguage}). Only pages: redirects, fragments and JSON
+ * answers make no query.
  */
 @Configuration(proxyBeanMethods = false)
 class TimeZoneInterceptor implements WebMvcConfigurer, HandlerInterceptor {
@@ -38,6 +41,10 @@ class TimeZoneInterceptor implements WebMvcConfigurer, HandlerInterceptor {
 				|| page.getViewName().contains("::")) {
 			return;
 		}
+		// as plain values: pages' data attributes are evaluated in Thymeleaf's restricted
+		// mode, where beans and the locale's methods cannot be called
+		page.addObject("memberZone", this.times.zoneId());
+		page.addObject("memberLanguage", LocaleContextHolder.getLocale().getLanguage());
 		CurrentPrincipal.get().ifPresent((principal) -> page.addObject("timeZoneKnown", this.times.known(principal)));
 	}
 
