@@ -245,6 +245,21 @@ class NotificationEmailIntegrationTests {
 		assertThat(Mailbox.to(address)).as("one digest a day").hasSize(1);
 	}
 
+	@Test
+	void aFacilitatorIsToldAtOnceOfAnUrgentEscalationWithTheTargetAndNothingOfTheMessage() throws Exception {
+		KinshipPrincipal ana = member("Ana");
+		String address = confirmed(this.circle.facilitator(), "en", "UTC", "", "");
+		say(ana, "I can not go on, I want to end my life", null);
+		this.dispatch.run();
+
+		assertThat(Mailbox.to(address)).singleElement().satisfies((message) -> {
+			assertThat(message.getSubject()).isEqualTo("Urgent: a member may need a response in Kinship");
+			assertThat(Mailbox.body(message)).contains("an urgent escalation in a group you look after")
+				.contains("the response-time target is 15 minutes")
+				.doesNotContain("end my life", "go on", "Ana");
+		});
+	}
+
 	private List<MimeMessage> notices(String address) throws Exception {
 		return Mailbox.to(address).stream().filter((message) -> {
 			try {
@@ -265,7 +280,7 @@ class NotificationEmailIntegrationTests {
 	}
 
 	private String confirmed(KinshipPrincipal member, String language, String zone, String from, String until) {
-		String address = member.fhirUser().substring(8, 20) + "@example.org";
+		String address = member.fhirUser().replaceAll("[^A-Za-z0-9-]", "").substring(0, 20) + "@example.org";
 		this.events.publishEvent(new MemberLaunched("sandbox", member.issuer(), member.fhirUser(), member.role(),
 				member.patientId(), address));
 		this.settings.saveContact(member, new ContactForm(address, language, zone, from, until));

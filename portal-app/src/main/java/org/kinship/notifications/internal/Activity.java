@@ -34,7 +34,11 @@ public record Activity(long id, String issuer, @Nullable Long groupId, Kind kind
 		/** A facilitator decided about the recipient's post. */
 		DECISION,
 		/** The recipient's request to join was answered. */
-		JOIN_ANSWER
+		JOIN_ANSWER,
+		/**
+		 * A message in a group showed crisis; its staff must respond within the target.
+		 */
+		ESCALATION
 
 	}
 

@@ -8,6 +8,7 @@ import org.kinship.chat.ChatMessage;
 import org.kinship.chat.MessagePosted;
 import org.kinship.groups.JoinRequestAnswered;
 import org.kinship.launch.MemberLaunched;
+import org.kinship.moderation.EscalationRaised;
 import org.kinship.review.AuthorToldOfDecision;
 
 import org.springframework.context.event.EventListener;
@@ -17,8 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * Writes what happened into the outbox inside the transaction of the event itself (the
  * message's, the decision's, the answer's), so that what is committed is told and what is
- * rolled back is not, and a crash right after the commit loses nothing. Who is told is
- * decided later, after commit, by the dispatch. One small insert per event; no read.
+ * rolled back is not (for staff, an urgent escalation in their group), and a crash right
+ * after the commit loses nothing. Who is told is decided later, after commit, by the
+ * dispatch. One small insert per event; no read.
  */
 @Component
 class ActivityRecorder {
@@ -55,6 +57,12 @@ class ActivityRecorder {
 	void on(JoinRequestAnswered answered) {
 		this.activities.insert(new Activity(0, answered.issuer(), answered.groupId(), Activity.Kind.JOIN_ANSWER, null,
 				null, answered.fhirUser(), null, List.of(), false, this.clock.instant()));
+	}
+
+	@EventListener
+	void on(EscalationRaised raised) {
+		this.activities.insert(new Activity(0, raised.issuer(), raised.groupId(), Activity.Kind.ESCALATION, null, null,
+				null, null, List.of(), true, this.clock.instant()));
 	}
 
 	/**

@@ -30,7 +30,16 @@ public record Item(long id, String issuer, String fhirUser, @Nullable Long group
 		/** A facilitator's decision about the person's post. */
 		DECISION,
 		/** An answer to the person's request to join. */
-		JOIN_ANSWER
+		JOIN_ANSWER,
+		/** An urgent escalation in a group the person facilitates or manages. */
+		ESCALATION;
+
+		/**
+		 * @return whether the person need not be a member of the group to be told
+		 */
+		boolean outsideMembership() {
+			return this == JOIN_ANSWER || this == ESCALATION;
+		}
 
 	}
 

@@ -41,13 +41,14 @@ class MailComposer {
 	 * @param session the mail session
 	 * @param email the stored e-mail
 	 * @param contact its member
-	 * @param counts how many notices of each kind, by group name ({@code null}: not
-	 * named)
+	 * @param counts how many notices of each kind, by group name (empty: not named)
+	 * @param responseTarget the response-time target of urgent escalations among them, or
+	 * {@code null}
 	 * @return the message
 	 * @throws MessagingException when an address is not valid
 	 */
-	MimeMessage notice(Session session, Email email, Contact contact, Map<Item.Kind, Map<String, Integer>> counts)
-			throws MessagingException {
+	MimeMessage notice(Session session, Email email, Contact contact, Map<Item.Kind, Map<String, Integer>> counts,
+			java.time.@Nullable Duration responseTarget) throws MessagingException {
 		Locale locale = contact.locale();
 		List<String> lines = new ArrayList<>();
 		int total = 0;
@@ -59,6 +60,9 @@ class MailComposer {
 				lines.add(group.getKey().isEmpty() ? line
 						: text(locale, "notifications.mail.in-group", line, group.getKey()));
 			}
+		}
+		if (responseTarget != null) {
+			lines.add(text(locale, "notifications.mail.escalation.target", responseTarget.toMinutes()));
 		}
 		Item.Kind only = (counts.size() == 1) ? counts.keySet().iterator().next() : null;
 		String subject = (only != null)

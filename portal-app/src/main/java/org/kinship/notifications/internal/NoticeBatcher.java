@@ -86,7 +86,7 @@ class NoticeBatcher {
 			Contact contact = contactOf.get(entry.getKey());
 			List<Item> keep = new ArrayList<>();
 			for (Item item : entry.getValue()) {
-				boolean stillThere = item.kind() == Item.Kind.JOIN_ANSWER
+				boolean stillThere = item.kind().outsideMembership()
 						|| active.contains(item.groupId() + " " + item.fhirUser());
 				if (contact == null || !contact.reachable() || !stillThere) {
 					dropped.add(item.id());
@@ -106,9 +106,11 @@ class NoticeBatcher {
 	}
 
 	private boolean due(Contact contact, List<Item> waiting, Instant now) {
-		boolean urgent = waiting.stream().anyMatch(Item::urgent)
-				&& this.properties.urgentInQuietHoursIssuers().contains(contact.issuerKey());
-		if (contact.quietAt(now) && !urgent) {
+		// urgent notices wait for no batch, and break quiet hours where the community
+		// allows
+		boolean urgent = waiting.stream().anyMatch(Item::urgent);
+		if (contact.quietAt(now)
+				&& !(urgent && this.properties.urgentInQuietHoursIssuers().contains(contact.issuerKey()))) {
 			return false;
 		}
 		Instant oldest = waiting.stream().map(Item::createdAt).min(Instant::compareTo).orElse(now);

@@ -90,16 +90,33 @@ class Planner {
 		Audience audience = new Audience(this.memberships.activeMembers(groupIds), this.preferences.ofGroups(groupIds));
 		Map<Long, Label> labels = this.groups.labels(groupIds);
 		Map<Long, String> replyAuthors = this.authors.of(answered);
+		Map<Long, Set<String>> staff = staffOf(batch, labels);
 		List<Item> notices = new ArrayList<>();
 		for (Activity activity : batch) {
 			Label label = (activity.groupId() != null) ? labels.get(activity.groupId()) : null;
 			if (label != null) {
-				notices.addAll(audience.noticesOf(activity, label.issuer(), replyAuthors));
+				notices.addAll(audience.noticesOf(activity, label.issuer(), replyAuthors, staff));
 			}
 		}
 		this.items.insert(notices);
 		this.activities.planned(batch.stream().map(Activity::id).toList());
 		return batch.size();
+	}
+
+	/** The facilitators and sponsoring managers of the groups with an escalation. */
+	private Map<Long, Set<String>> staffOf(List<Activity> batch, Map<Long, Label> labels) {
+		Map<Long, Set<String>> staff = new HashMap<>();
+		for (Activity activity : batch) {
+			Label label = (activity.groupId() != null) ? labels.get(activity.groupId()) : null;
+			if (activity.kind() == Activity.Kind.ESCALATION && label != null && !staff.containsKey(label.id())) {
+				this.groups.find(label.issuer(), label.id()).ifPresent((group) -> {
+					Set<String> people = new HashSet<>(group.facilitators());
+					people.addAll(group.sponsors());
+					staff.put(group.id(), people);
+				});
+			}
+		}
+		return staff;
 	}
 
 	/** The members of the groups of one batch, with their choices. */
@@ -128,7 +145,8 @@ class Planner {
 			}
 		}
 
-		List<Item> noticesOf(Activity activity, String issuer, Map<Long, String> replyAuthors) {
+		List<Item> noticesOf(Activity activity, String issuer, Map<Long, String> replyAuthors,
+				Map<Long, Set<String>> staff) {
 			long groupId = Objects.requireNonNull(activity.groupId());
 			Map<String, Item.Kind> told = new java.util.LinkedHashMap<>();
 			switch (activity.kind()) {
@@ -159,6 +177,8 @@ class Planner {
 					}
 				}
 				case JOIN_ANSWER -> told.put(Objects.requireNonNull(activity.recipient()), Item.Kind.JOIN_ANSWER);
+				case ESCALATION ->
+					staff.getOrDefault(groupId, Set.of()).forEach((person) -> told.put(person, Item.Kind.ESCALATION));
 			}
 			List<Item> notices = new ArrayList<>(told.size());
 			told.forEach((user, kind) -> notices

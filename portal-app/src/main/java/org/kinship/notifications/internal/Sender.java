@@ -61,10 +61,13 @@ class Sender {
 
 	private final NotificationMeters meters;
 
+	private final org.kinship.moderation.ModerationSettings moderation;
+
 	Sender(EmailStore emails, ItemStore items, ContactStore contacts, PreferenceStore preferences,
 			Memberships memberships, GroupDirectory groups, MailComposer composer,
 			org.springframework.beans.factory.ObjectProvider<JavaMailSender> mail, NotificationsProperties properties,
-			NotificationMeters meters) {
+			NotificationMeters meters, org.kinship.moderation.ModerationSettings moderation) {
+		this.moderation = moderation;
 		this.emails = emails;
 		this.items = items;
 		this.contacts = contacts;
@@ -246,14 +249,19 @@ class Sender {
 			throws MessagingException {
 		Map<Item.Kind, Map<String, Integer>> counts = new EnumMap<>(Item.Kind.class);
 		for (Item item : notices) {
-			boolean stillThere = item.kind() == Item.Kind.JOIN_ANSWER
+			boolean stillThere = item.kind().outsideMembership()
 					|| context.active.contains(item.groupId() + " " + contact.fhirUser());
 			if (stillThere) {
 				counts.computeIfAbsent(item.kind(), (kind) -> new TreeMap<>())
 					.merge(groupName(contact, item.groupId(), context), 1, Integer::sum);
 			}
 		}
-		return counts.isEmpty() ? null : this.composer.notice(session, email, contact, counts);
+		java.time.Duration target = notices.stream()
+			.filter((item) -> item.kind() == Item.Kind.ESCALATION && item.groupId() != null)
+			.map((item) -> this.moderation.inForce(item.issuer(), item.groupId()).responseTime())
+			.min(java.time.Duration::compareTo)
+			.orElse(null);
+		return counts.isEmpty() ? null : this.composer.notice(session, email, contact, counts, target);
 	}
 
 	private MimeMessage digest(Session session, Email email, Contact contact, Context context)
