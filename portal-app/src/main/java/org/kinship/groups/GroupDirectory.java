@@ -188,6 +188,20 @@ public class GroupDirectory {
 	}
 
 	/**
+	 * The health systems and names of several groups, in one read, for work about many
+	 * groups at once (notices that name a group where the member allowed it).
+	 * @param groupIds the groups
+	 * @return each group's label by its id; groups no longer there are missing
+	 */
+	public java.util.Map<Long, Label> labels(java.util.Collection<Long> groupIds) {
+		java.util.Map<Long, Label> labels = new java.util.HashMap<>();
+		for (String[] row : this.groups.namesOf(groupIds)) {
+			labels.put(Long.parseLong(row[0]), new Label(Long.parseLong(row[0]), row[1], row[2]));
+		}
+		return labels;
+	}
+
+	/**
 	 * The name a member goes by in a group.
 	 * @param groupId the group
 	 * @param fhirUser the member
@@ -211,6 +225,16 @@ public class GroupDirectory {
 	 * @param staff whether the person facilitates or manages the group
 	 */
 	public record Seat(long groupId, String slug, GroupStatus status, String displayName, boolean staff) {
+	}
+
+	/**
+	 * A group's health system and name.
+	 *
+	 * @param id the group
+	 * @param issuer the health system's FHIR base URL
+	 * @param name the group's name
+	 */
+	public record Label(long id, String issuer, String name) {
 	}
 
 	/**

@@ -13,6 +13,7 @@ import org.kinship.groups.internal.MembershipStore;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.launch.KinshipRole;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,10 +35,13 @@ public class Memberships {
 
 	private final KnownPatients known;
 
-	Memberships(GroupStore groups, MembershipStore memberships, KnownPatients known) {
+	private final ApplicationEventPublisher events;
+
+	Memberships(GroupStore groups, MembershipStore memberships, KnownPatients known, ApplicationEventPublisher events) {
 		this.groups = groups;
 		this.memberships = memberships;
 		this.known = known;
+		this.events = events;
 	}
 
 	/**
@@ -95,7 +99,7 @@ public class Memberships {
 	 * @param fhirUser who asked
 	 * @param approve let them in, or decline
 	 * @throws Refused when the person may not manage the group or there is no such
-	 * request
+	 * request; publishes {@link JoinRequestAnswered} inside the transaction
 	 */
 	@Transactional
 	public void answer(KinshipPrincipal principal, String slug, String fhirUser, boolean approve) {
@@ -112,6 +116,17 @@ public class Memberships {
 		else {
 			this.memberships.delete(group.id(), request.fhirUser());
 		}
+		this.events.publishEvent(new JoinRequestAnswered(group.issuer(), group.id(), request.fhirUser(), approve));
+	}
+
+	/**
+	 * The active members of several groups, in one read: for work that concerns many
+	 * members at once, such as notifications, never one read per member.
+	 * @param groupIds the groups
+	 * @return their active memberships
+	 */
+	public List<Membership> activeMembers(java.util.Collection<Long> groupIds) {
+		return this.memberships.activeOf(groupIds);
 	}
 
 	/**

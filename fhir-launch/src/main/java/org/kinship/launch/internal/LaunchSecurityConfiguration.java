@@ -64,6 +64,12 @@ class LaunchSecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * The one-click unsubscribe links of notification e-mails: signed tokens that stand
+	 * for the member, opened from a mail client without a session.
+	 */
+	static final String UNSUBSCRIBE = "/unsubscribe/**";
+
 	@Bean
 	SecurityFilterChain kinshipSecurity(HttpSecurity http, SmartClientRegistrations registrations,
 			IssuerRegistry issuers, TokenEndpointClients tokenClients, RecordNames names, RoleAssignments roles,
@@ -77,7 +83,7 @@ class LaunchSecurityConfiguration {
 					// ("/{version}/js/...")
 					"/js/**", "/*/js/**", "/icons/**", "/manifest.webmanifest", "/help", "/help/*", "/styleguide",
 					"/.well-known/jwks.json", "/livez", "/readyz", "/actuator/health", "/actuator/health/**",
-					BrowserPolicy.REPORTS)
+					BrowserPolicy.REPORTS, UNSUBSCRIBE)
 			.permitAll()
 			// metrics and the rest of Actuator only on the management port, whatever the
 			// session
@@ -98,8 +104,9 @@ class LaunchSecurityConfiguration {
 				.defaultSuccessUrl("/", true)
 				.failureHandler(new LaunchFailurePage(audit, issuers)))
 			.logout((logout) -> logout.logoutSuccessUrl("/signed-out"))
-			// browsers report policy violations without a session or a CSRF token
-			.csrf((csrf) -> csrf.ignoringRequestMatchers(BrowserPolicy.REPORTS))
+			// browsers report policy violations, and mail clients unsubscribe (RFC 8058),
+			// without a session or a CSRF token
+			.csrf((csrf) -> csrf.ignoringRequestMatchers(BrowserPolicy.REPORTS, UNSUBSCRIBE))
 			.headers((headers) -> headers.frameOptions((frames) -> frames.disable())
 				.addHeaderWriter(new BrowserPolicy(issuers, discovery))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))

@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Practitioner;
@@ -29,6 +30,17 @@ class RecordNames {
 	}
 
 	Optional<String> nameOf(String fhirBase, String accessToken, FhirUserReference who) {
+		return personOf(fhirBase, accessToken, who).name();
+	}
+
+	/**
+	 * Reads a person's name and e-mail address from their resource in one read.
+	 * @param fhirBase the FHIR base URL
+	 * @param accessToken the user's token
+	 * @param who the person
+	 * @return what the record gives; empty parts when it gives none or cannot be read
+	 */
+	RecordPerson personOf(String fhirBase, String accessToken, FhirUserReference who) {
 		Class<? extends IBaseResource> type = switch (who.resourceType()) {
 			case "Patient" -> Patient.class;
 			case "RelatedPerson" -> RelatedPerson.class;
@@ -36,17 +48,52 @@ class RecordNames {
 			default -> null;
 		};
 		if (type == null) {
-			return Optional.empty();
+			return RecordPerson.NONE;
 		}
 		try {
 			IGenericClient client = this.fhirContext.newRestfulGenericClient(fhirBase);
 			client.registerInterceptor(new BearerTokenAuthInterceptor(accessToken));
 			IBaseResource resource = client.read().resource(type).withId(who.id()).execute();
-			return names(resource).stream().findFirst().map(RecordNames::format);
+			return new RecordPerson(names(resource).stream().findFirst().map(RecordNames::format),
+					email(telecoms(resource)));
 		}
 		catch (BaseServerResponseException ex) {
-			return Optional.empty();
+			return RecordPerson.NONE;
 		}
+	}
+
+	private static List<ContactPoint> telecoms(IBaseResource resource) {
+		if (resource instanceof Patient patient) {
+			return patient.getTelecom();
+		}
+		if (resource instanceof RelatedPerson person) {
+			return person.getTelecom();
+		}
+		return List.of();
+	}
+
+	/** The address in use, preferring the one the record ranks first. */
+	private static Optional<String> email(List<ContactPoint> telecoms) {
+		return telecoms.stream()
+			.filter((point) -> point.getSystem() == ContactPoint.ContactPointSystem.EMAIL && point.hasValue())
+			.filter((point) -> point.getUse() != ContactPoint.ContactPointUse.OLD && !point.getPeriod().hasEnd())
+			.sorted(java.util.Comparator
+				.comparingInt((ContactPoint point) -> point.hasRank() ? point.getRank() : Integer.MAX_VALUE))
+			.map((point) -> point.getValue().strip())
+			.filter((value) -> value.contains("@") && value.length() <= 254)
+			.findFirst();
+	}
+
+	/**
+	 * A person as the record gives them.
+	 *
+	 * @param name the name, formatted for display
+	 * @param email the e-mail address in use
+	 */
+	record RecordPerson(Optional<String> name, Optional<String> email) {
+
+		static final RecordPerson NONE = new RecordPerson(Optional.empty(), Optional.empty());
+
 	}
 
 	private static List<HumanName> names(IBaseResource resource) {

@@ -76,8 +76,12 @@ class SmartUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
 		// the patient in context is read once, here, for every page of the launch (the
 		// home page, the banner, the care-plan panel's heading); pages never read it
 		Optional<String> patientName = Optional.empty();
+		Optional<String> patientEmail = Optional.empty();
 		if (patient != null && KinshipPrincipal.allowsRead(scopes, "Patient")) {
-			patientName = this.names.nameOf(fhirBase, token, new FhirUserReference("Patient", patient));
+			RecordNames.RecordPerson read = this.names.personOf(fhirBase, token,
+					new FhirUserReference("Patient", patient));
+			patientName = read.name();
+			patientEmail = read.email();
 			// the read is audited as the pages' reads are; the name never is
 			this.audit.record(new AuditEntry(issuer.fhirBaseUrl(), who.relative(), "Patient/" + patient,
 					AuditAction.FHIR_READ, "Patient", patientName.isPresent() ? AuditEntry.SUCCESS : "no_name"));
@@ -86,9 +90,16 @@ class SmartUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
 		// none, and not again when the user is the patient just read
 		Optional<String> contextName = patientName;
 		boolean isPatient = patient != null && who.relative().equals("Patient/" + patient);
+		// a caregiver's own resource is read for the address their notifications go to
+		// (and their name); a clinician's never is
+		RecordNames.RecordPerson own = (isPatient || role == KinshipRole.CLINICIAN) ? RecordNames.RecordPerson.NONE
+				: this.names.personOf(fhirBase, token, who);
 		String displayName = Optional.ofNullable(idToken.getClaimAsString("name"))
-			.or(() -> (isPatient && contextName.isPresent()) ? contextName : this.names.nameOf(fhirBase, token, who))
+			.or(() -> (isPatient && contextName.isPresent()) ? contextName
+					: (own.name().isPresent() || role != KinshipRole.CLINICIAN) ? own.name()
+							: this.names.nameOf(fhirBase, token, who))
 			.orElse(who.resourceType());
+		String recordEmail = (isPatient ? patientEmail : own.email()).orElse(null);
 		boolean banner = Boolean.parseBoolean(String.valueOf(context.get("need_patient_banner")));
 		KinshipPrincipal principal = new KinshipPrincipal(issuer.key(), issuer.fhirBaseUrl(), who.relative(),
 				displayName, role, this.roles.rightsOf(issuer.fhirBaseUrl(), who.relative()), patient,
@@ -97,7 +108,8 @@ class SmartUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
 				this.styles.variables(text(context.get("smart_style_url")), fhirBase));
 		this.audit.record(new AuditEntry(issuer.fhirBaseUrl(), who.relative(),
 				(patient != null) ? "Patient/" + patient : null, AuditAction.LAUNCH, null, AuditEntry.SUCCESS));
-		this.events.publishEvent(new MemberLaunched(issuer.key(), issuer.fhirBaseUrl(), who.relative(), role, patient));
+		this.events.publishEvent(
+				new MemberLaunched(issuer.key(), issuer.fhirBaseUrl(), who.relative(), role, patient, recordEmail));
 		return new KinshipOidcUser(idToken, principal);
 	}
 

@@ -215,6 +215,22 @@ public class MessageStore {
 	}
 
 	/**
+	 * The authors of several messages, in one read.
+	 * @param ids the messages
+	 * @return each message's author ({@code fhirUser}) by its id
+	 */
+	public java.util.Map<Long, String> authors(java.util.Collection<Long> ids) {
+		java.util.Map<Long, String> authors = new java.util.HashMap<>();
+		if (!ids.isEmpty()) {
+			this.jdbc.sql("SELECT id, author FROM chat_message WHERE id IN (:ids)")
+				.param("ids", ids)
+				.query((rs, row) -> authors.put(rs.getLong(1), rs.getString(2)))
+				.list();
+		}
+		return authors;
+	}
+
+	/**
 	 * Whether a message exists in a group, so that a reply cannot point elsewhere.
 	 * @param groupId the group
 	 * @param id the message

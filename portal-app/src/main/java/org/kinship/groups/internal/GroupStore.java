@@ -68,6 +68,21 @@ public class GroupStore {
 	}
 
 	/**
+	 * The names and health systems of several groups, in one read.
+	 * @param ids the groups
+	 * @return each group's id with its issuer and name
+	 */
+	public List<String[]> namesOf(java.util.Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("SELECT id, issuer, name FROM community_group WHERE id IN (:ids)")
+			.param("ids", ids)
+			.query((rs, row) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) })
+			.list();
+	}
+
+	/**
 	 * One group by its id.
 	 * @param issuer the health system, which must own the group
 	 * @param id the id

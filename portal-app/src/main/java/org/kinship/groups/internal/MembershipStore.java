@@ -79,6 +79,21 @@ public class MembershipStore {
 	}
 
 	/**
+	 * The active members of several groups, in one read.
+	 * @param groupIds the groups
+	 * @return their active memberships
+	 */
+	public List<Membership> activeOf(java.util.Collection<Long> groupIds) {
+		if (groupIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql(SELECT + "WHERE group_id IN (:groups) AND status = 'ACTIVE'")
+			.param("groups", groupIds)
+			.query(MembershipStore::row)
+			.list();
+	}
+
+	/**
 	 * Every membership of a person at a health system.
 	 * @param issuer the health system
 	 * @param fhirUser the person

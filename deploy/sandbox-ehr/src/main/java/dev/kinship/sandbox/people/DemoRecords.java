@@ -54,6 +54,14 @@ class DemoRecords {
 		patient.addName(new HumanName().setFamily(demo.family()).addGiven(demo.given()));
 		patient.setGender(AdministrativeGender.fromCode(demo.gender()));
 		patient.setBirthDateElement(new DateType(demo.birthDate()));
+		// an address for Kinship's notifications to offer; one patient has none, as many
+		// records do, so that the settings page's request for one can be seen
+		if (!"daniel-reyes".equals(demo.id())) {
+			patient.addTelecom()
+				.setSystem(org.hl7.fhir.r4.model.ContactPoint.ContactPointSystem.EMAIL)
+				.setUse(org.hl7.fhir.r4.model.ContactPoint.ContactPointUse.HOME)
+				.setValue(demo.id() + "@patients.sandbox.example");
+		}
 		store.put(patient);
 		CarePlan plan = new CarePlan();
 		plan.setId(demo.id() + "-careplan");

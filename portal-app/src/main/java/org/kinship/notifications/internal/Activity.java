@@ -1,0 +1,45 @@
+package org.kinship.notifications.internal;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Something that happened and may concern members, as the outbox keeps it: ids and names
+ * members chose, never text.
+ *
+ * @param id the outbox row
+ * @param issuer the health system
+ * @param groupId the group, or {@code null}
+ * @param kind what happened
+ * @param messageId the message, or {@code null}
+ * @param actorName the name the author goes by in the group, or {@code null}
+ * @param recipient the one person concerned, or {@code null} when it is decided from the
+ * group
+ * @param replyTo the message answered, or {@code null}
+ * @param mentions the names mentioned
+ * @param urgent whether it may be sent during quiet hours (where the community allows)
+ * @param createdAt when
+ */
+public record Activity(long id, String issuer, @Nullable Long groupId, Kind kind, @Nullable Long messageId,
+		@Nullable String actorName, @Nullable String recipient, @Nullable Long replyTo, List<String> mentions,
+		boolean urgent, Instant createdAt) {
+
+	/** What happened. */
+	public enum Kind {
+
+		/** A message was posted in a group. */
+		MESSAGE,
+		/** A facilitator decided about the recipient's post. */
+		DECISION,
+		/** The recipient's request to join was answered. */
+		JOIN_ANSWER,
+		/**
+		 * A message in a group showed crisis; its staff must respond within the target.
+		 */
+		ESCALATION
+
+	}
+
+}

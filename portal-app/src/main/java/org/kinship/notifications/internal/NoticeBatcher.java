@@ -1,0 +1,120 @@
+package org.kinship.notifications.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.kinship.groups.Membership;
+import org.kinship.groups.Memberships;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Gathers each member's waiting notices into one e-mail once the first of them has waited
+ * {@code batch-window} (several replies within a few minutes make one e-mail), except
+ * during the member's quiet hours, when they wait for the morning (urgent ones excepted
+ * where the community allows). Notices for a member with no confirmed address, or about a
+ * group they have left, are dropped.
+ */
+@Component
+class NoticeBatcher {
+
+	private static final int ROUND = 5000;
+
+	private final ItemStore items;
+
+	private final EmailStore emails;
+
+	private final ContactStore contacts;
+
+	private final Memberships memberships;
+
+	private final NotificationsProperties properties;
+
+	private final TransactionTemplate transactions;
+
+	NoticeBatcher(ItemStore items, EmailStore emails, ContactStore contacts, Memberships memberships,
+			NotificationsProperties properties, TransactionTemplate transactions) {
+		this.items = items;
+		this.emails = emails;
+		this.contacts = contacts;
+		this.memberships = memberships;
+		this.properties = properties;
+		this.transactions = transactions;
+	}
+
+	/**
+	 * Makes the e-mails that are due.
+	 * @param now the time
+	 * @return how many e-mails were made
+	 */
+	int batch(Instant now) {
+		Integer made = this.transactions.execute((status) -> batchRound(now));
+		return (made != null) ? made : 0;
+	}
+
+	private int batchRound(Instant now) {
+		Map<String, List<Item>> byMember = new LinkedHashMap<>();
+		Set<Long> groupIds = new HashSet<>();
+		for (Item item : this.items.waiting(ROUND)) {
+			byMember.computeIfAbsent(item.issuer() + " " + item.fhirUser(), (key) -> new ArrayList<>()).add(item);
+			if (item.groupId() != null) {
+				groupIds.add(item.groupId());
+			}
+		}
+		if (byMember.isEmpty()) {
+			return 0;
+		}
+		Map<String, Contact> contactOf = new HashMap<>();
+		for (Contact contact : this.contacts
+			.of(byMember.values().stream().map((list) -> list.get(0).fhirUser()).distinct().toList())) {
+			contactOf.put(contact.issuer() + " " + contact.fhirUser(), contact);
+		}
+		Set<String> active = new HashSet<>();
+		for (Membership member : this.memberships.activeMembers(groupIds)) {
+			active.add(member.groupId() + " " + member.fhirUser());
+		}
+		List<Long> dropped = new ArrayList<>();
+		int made = 0;
+		for (Map.Entry<String, List<Item>> entry : byMember.entrySet()) {
+			Contact contact = contactOf.get(entry.getKey());
+			List<Item> keep = new ArrayList<>();
+			for (Item item : entry.getValue()) {
+				boolean stillThere = item.kind().outsideMembership()
+						|| active.contains(item.groupId() + " " + item.fhirUser());
+				if (contact == null || !contact.reachable() || !stillThere) {
+					dropped.add(item.id());
+				}
+				else {
+					keep.add(item);
+				}
+			}
+			if (!keep.isEmpty() && due(contact, keep, now)) {
+				long emailId = this.emails.insertNotice(contact.issuer(), contact.fhirUser(), now);
+				this.items.emailed(keep.stream().map(Item::id).toList(), emailId);
+				made++;
+			}
+		}
+		this.items.dropped(dropped);
+		return made;
+	}
+
+	private boolean due(Contact contact, List<Item> waiting, Instant now) {
+		// urgent notices wait for no batch, and break quiet hours where the community
+		// allows
+		boolean urgent = waiting.stream().anyMatch(Item::urgent);
+		if (contact.quietAt(now)
+				&& !(urgent && this.properties.urgentInQuietHoursIssuers().contains(contact.issuerKey()))) {
+			return false;
+		}
+		Instant oldest = waiting.stream().map(Item::createdAt).min(Instant::compareTo).orElse(now);
+		return urgent || !oldest.plus(this.properties.batchWindow()).isAfter(now);
+	}
+
+}

@@ -1,0 +1,50 @@
+package org.kinship.notifications.internal;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the notifications module ({@code kinship.notifications}).
+ *
+ * @param dispatch whether this node composes and sends (one node at a time does, holding
+ * a lease)
+ * @param dispatchInterval how often notices and digests are composed and sent
+ * @param batchWindow how long the first immediate notice waits for others, so that
+ * several replies make one e-mail
+ * @param digestHour the hour of the member's local day when the daily digest is composed
+ * @param from the sender of every e-mail
+ * @param baseUrl Kinship's public address, for the links in e-mails
+ * @param unsubscribeKey the key that signs unsubscribe links (base64 of 32 bytes); the
+ * same on every node, and kept, or links in e-mails already sent stop working. Empty: one
+ * made at start
+ * @param maxAttempts tries per e-mail before it is reported as failed
+ * @param retryBackoff the wait after the first failed try, doubled after each further one
+ * @param sendBatch e-mails composed and handed to the mail server per round (one read and
+ * one write of the database each)
+ * @param planBatch events turned into notices per transaction
+ * @param defaultTimeZone the time zone of a member who has not chosen one
+ * @param namedGroupIssuers health systems (registration keys) whose notices name the
+ * group unless the member said not to; elsewhere only where the member allowed it
+ * @param urgentInQuietHoursIssuers health systems whose urgent notices are sent during
+ * quiet hours
+ * @param lease how long a node holds the dispatch lease; keep it longer than a round
+ */
+@Validated
+@ConfigurationProperties("kinship.notifications")
+public record NotificationsProperties(@DefaultValue("true") boolean dispatch,
+		@DefaultValue("PT30S") Duration dispatchInterval, @DefaultValue("PT3M") Duration batchWindow,
+		@DefaultValue("18") @Min(0) @Max(23) int digestHour,
+		@DefaultValue("Kinship <no-reply@kinship.invalid>") String from,
+		@DefaultValue("http://localhost:8080") String baseUrl, @DefaultValue("") String unsubscribeKey,
+		@DefaultValue("5") @Min(1) int maxAttempts, @DefaultValue("PT1M") Duration retryBackoff,
+		@DefaultValue("500") @Min(1) @Max(5000) int sendBatch, @DefaultValue("1000") @Min(1) int planBatch,
+		@DefaultValue("UTC") String defaultTimeZone, @DefaultValue List<String> namedGroupIssuers,
+		@DefaultValue List<String> urgentInQuietHoursIssuers, @DefaultValue("PT5M") Duration lease) {
+}

@@ -1,0 +1,206 @@
+package org.kinship.notifications.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.kinship.chat.MessageAuthors;
+import org.kinship.groups.GroupDirectory;
+import org.kinship.groups.GroupDirectory.Label;
+import org.kinship.groups.Membership;
+import org.kinship.groups.Memberships;
+import org.kinship.notifications.Immediate;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Decides, after commit, who is told of what happened: the author of the message
+ * answered, the members mentioned, and those who follow a group in full; never the one
+ * who acted, never a member who chose nothing for the group. A round reads the outbox,
+ * the groups' members, the answered messages' authors and the groups' stored choices once
+ * each, whatever the number of events or members, and writes the notices in one batch.
+ */
+@Component
+class Planner {
+
+	private final ActivityStore activities;
+
+	private final ItemStore items;
+
+	private final PreferenceStore preferences;
+
+	private final Memberships memberships;
+
+	private final GroupDirectory groups;
+
+	private final MessageAuthors authors;
+
+	private final NotificationsProperties properties;
+
+	private final TransactionTemplate transactions;
+
+	Planner(ActivityStore activities, ItemStore items, PreferenceStore preferences, Memberships memberships,
+			GroupDirectory groups, MessageAuthors authors, NotificationsProperties properties,
+			TransactionTemplate transactions) {
+		this.activities = activities;
+		this.items = items;
+		this.preferences = preferences;
+		this.memberships = memberships;
+		this.groups = groups;
+		this.authors = authors;
+		this.properties = properties;
+		this.transactions = transactions;
+	}
+
+	/**
+	 * Plans the outbox until it is empty, a batch per transaction.
+	 * @return how many activities were planned
+	 */
+	int plan() {
+		int total = 0;
+		int planned;
+		do {
+			planned = Objects.requireNonNull(this.transactions.execute((status) -> planBatch()));
+			total += planned;
+		}
+		while (planned == this.properties.planBatch());
+		return total;
+	}
+
+	private int planBatch() {
+		List<Activity> batch = this.activities.unplanned(this.properties.planBatch());
+		if (batch.isEmpty()) {
+			return 0;
+		}
+		Set<Long> groupIds = new HashSet<>();
+		Set<Long> answered = new HashSet<>();
+		for (Activity activity : batch) {
+			if (activity.groupId() != null) {
+				groupIds.add(activity.groupId());
+			}
+			if (activity.replyTo() != null) {
+				answered.add(activity.replyTo());
+			}
+		}
+		Audience audience = new Audience(this.memberships.activeMembers(groupIds), this.preferences.ofGroups(groupIds));
+		Map<Long, Label> labels = this.groups.labels(groupIds);
+		Map<Long, String> replyAuthors = this.authors.of(answered);
+		Map<Long, Set<String>> staff = staffOf(batch, labels);
+		List<Item> notices = new ArrayList<>();
+		for (Activity activity : batch) {
+			Label label = (activity.groupId() != null) ? labels.get(activity.groupId()) : null;
+			if (label != null) {
+				notices.addAll(audience.noticesOf(activity, label.issuer(), replyAuthors, staff));
+			}
+		}
+		this.items.insert(notices);
+		this.activities.planned(batch.stream().map(Activity::id).toList());
+		return batch.size();
+	}
+
+	/** The facilitators and sponsoring managers of the groups with an escalation. */
+	private Map<Long, Set<String>> staffOf(List<Activity> batch, Map<Long, Label> labels) {
+		Map<Long, Set<String>> staff = new HashMap<>();
+		for (Activity activity : batch) {
+			Label label = (activity.groupId() != null) ? labels.get(activity.groupId()) : null;
+			if (activity.kind() == Activity.Kind.ESCALATION && label != null && !staff.containsKey(label.id())) {
+				this.groups.find(label.issuer(), label.id()).ifPresent((group) -> {
+					Set<String> people = new HashSet<>(group.facilitators());
+					people.addAll(group.sponsors());
+					staff.put(group.id(), people);
+				});
+			}
+		}
+		return staff;
+	}
+
+	/** The members of the groups of one batch, with their choices. */
+	private static final class Audience {
+
+		private final Map<Long, Map<String, String>> nameToUser = new HashMap<>();
+
+		private final Set<String> active = new HashSet<>();
+
+		private final Map<String, Preference> chosen = new HashMap<>();
+
+		private final Map<Long, List<String>> following = new HashMap<>();
+
+		Audience(List<Membership> members, List<Preference> preferences) {
+			for (Membership member : members) {
+				this.nameToUser.computeIfAbsent(member.groupId(), (id) -> new HashMap<>())
+					.put(member.displayName().toLowerCase(java.util.Locale.ROOT), member.fhirUser());
+				this.active.add(key(member.groupId(), member.fhirUser()));
+			}
+			for (Preference preference : preferences) {
+				this.chosen.put(key(preference.groupId(), preference.fhirUser()), preference);
+				if (preference.immediate() == Immediate.EVERY) {
+					this.following.computeIfAbsent(preference.groupId(), (id) -> new ArrayList<>())
+						.add(preference.fhirUser());
+				}
+			}
+		}
+
+		List<Item> noticesOf(Activity activity, String issuer, Map<Long, String> replyAuthors,
+				Map<Long, Set<String>> staff) {
+			long groupId = Objects.requireNonNull(activity.groupId());
+			Map<String, Item.Kind> told = new java.util.LinkedHashMap<>();
+			switch (activity.kind()) {
+				case MESSAGE -> {
+					String actor = userNamed(groupId, activity.actorName());
+					String answered = (activity.replyTo() != null) ? replyAuthors.get(activity.replyTo()) : null;
+					if (answered != null && wantsAny(groupId, answered)) {
+						told.put(answered, Item.Kind.REPLY);
+					}
+					for (String name : activity.mentions()) {
+						String mentioned = userNamed(groupId, name);
+						if (mentioned != null && wantsAny(groupId, mentioned)) {
+							told.putIfAbsent(mentioned, Item.Kind.MENTION);
+						}
+					}
+					for (String follower : this.following.getOrDefault(groupId, List.of())) {
+						if (this.active.contains(key(groupId, follower))) {
+							told.putIfAbsent(follower, Item.Kind.MESSAGE);
+						}
+					}
+					if (actor != null) {
+						told.remove(actor);
+					}
+				}
+				case DECISION -> {
+					if (activity.recipient() != null && wantsAny(groupId, activity.recipient())) {
+						told.put(activity.recipient(), Item.Kind.DECISION);
+					}
+				}
+				case JOIN_ANSWER -> told.put(Objects.requireNonNull(activity.recipient()), Item.Kind.JOIN_ANSWER);
+				case ESCALATION ->
+					staff.getOrDefault(groupId, Set.of()).forEach((person) -> told.put(person, Item.Kind.ESCALATION));
+			}
+			List<Item> notices = new ArrayList<>(told.size());
+			told.forEach((user, kind) -> notices
+				.add(new Item(0, issuer, user, groupId, kind, activity.urgent(), activity.createdAt())));
+			return notices;
+		}
+
+		private boolean wantsAny(long groupId, String fhirUser) {
+			Preference preference = this.chosen.get(key(groupId, fhirUser));
+			return this.active.contains(key(groupId, fhirUser))
+					&& (preference == null || preference.immediate() != Immediate.NONE);
+		}
+
+		private String userNamed(long groupId, String name) {
+			return (name == null) ? null
+					: this.nameToUser.getOrDefault(groupId, Map.of()).get(name.toLowerCase(java.util.Locale.ROOT));
+		}
+
+		private static String key(long groupId, String fhirUser) {
+			return groupId + " " + fhirUser;
+		}
+
+	}
+
+}
