@@ -76,7 +76,8 @@ public class CheckinStore {
 			.query(Long.class)
 			.optional();
 		if (earlier.isPresent()) {
-			// the usual double submit, answered without the database logging a duplicate key
+			// the usual double submit, answered without the database logging a duplicate
+			// key
 			return new Stored(earlier.get(), false);
 		}
 		try {
