@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.kinship.checkins.CheckinRecords;
 import org.kinship.checkins.Checkins;
 import org.kinship.checkins.Checkins.MemberForm;
 import org.kinship.launch.KinshipPrincipal;
@@ -33,8 +34,11 @@ class CheckinsController {
 
 	private final Checkins checkins;
 
-	CheckinsController(Checkins checkins) {
+	private final CheckinRecords records;
+
+	CheckinsController(Checkins checkins, CheckinRecords records) {
 		this.checkins = checkins;
+		this.records = records;
 	}
 
 	@GetMapping("/checkins/groups/{groupId}/{questionnaire}")
@@ -66,6 +70,14 @@ class CheckinsController {
 	String answer(KinshipPrincipal principal, @PathVariable long answerId, Locale locale, Model model) {
 		model.addAttribute("answer", this.checkins.answerOf(principal, answerId, locale));
 		return "checkins/answer";
+	}
+
+	@PostMapping("/checkins/answers/{answerId}/record")
+	@OnRefusal(redirectTo = "/checkins/answers/{answerId}")
+	String record(KinshipPrincipal principal, @PathVariable long answerId, RedirectAttributes redirect) {
+		this.records.send(principal, answerId);
+		redirect.addFlashAttribute("notice", "checkins.record.sent");
+		return "redirect:/checkins/answers/" + answerId;
 	}
 
 	@PostMapping("/checkins/groups/{groupId}/plan")
