@@ -111,6 +111,17 @@ public class Insights {
 	 */
 	public record GroupInsights(long groupId, String slug, boolean contributing, @Nullable Instant computedAt,
 			@Nullable Shown members, @Nullable Shown contributors, List<Named> medicines, List<Period> periods) {
+
+		/**
+		 * The same figures for a viewer who contributes or not.
+		 * @param contributing whether the viewer contributes
+		 * @return the view
+		 */
+		public GroupInsights withViewer(boolean contributing) {
+			return new GroupInsights(this.groupId, this.slug, contributing, this.computedAt, this.members,
+					this.contributors, this.medicines, this.periods);
+		}
+
 	}
 
 	/**
