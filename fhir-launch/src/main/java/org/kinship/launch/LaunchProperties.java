@@ -47,7 +47,8 @@ public record LaunchProperties(@DefaultValue @Valid Map<String, Issuer> issuers,
 	/** The scopes Kinship asks for by default: the least its features need. */
 	public static final String DEFAULT_SCOPES = "openid fhirUser offline_access patient/Patient.rs "
 			+ "patient/Condition.rs patient/CarePlan.rs patient/Goal.rs patient/MedicationRequest.rs "
-			+ "patient/CareTeam.rs patient/Appointment.rs patient/Practitioner.rs";
+			+ "patient/CareTeam.rs patient/Appointment.rs patient/Practitioner.rs patient/Observation.rs "
+			+ "patient/QuestionnaireResponse.c";
 
 	/**
 	 * An origin as a frame ancestor is given: a scheme, a host (its leftmost label may be

@@ -202,6 +202,16 @@ public class GroupDirectory {
 	}
 
 	/**
+	 * Every group of a health system, for work done on no one's behalf (such as computing
+	 * a group's insights in the background).
+	 * @param issuer the health system
+	 * @return the groups, archived ones included
+	 */
+	public List<Group> all(String issuer) {
+		return this.groups.all(issuer);
+	}
+
+	/**
 	 * The name a member goes by in a group.
 	 * @param groupId the group
 	 * @param fhirUser the member

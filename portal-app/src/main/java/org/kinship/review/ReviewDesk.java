@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.kinship.chat.ChatModeration;
+import org.kinship.checkins.CheckinAlerts;
 import org.kinship.chat.MessageForReview;
 import org.kinship.conversations.Conversation;
 import org.kinship.conversations.Conversations;
@@ -26,6 +27,7 @@ import org.kinship.moderation.ReviewQueue.Kind;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The review queue of the groups a person moderates, and the decisions taken in it. Every
@@ -54,8 +56,11 @@ public class ReviewDesk {
 
 	private final Conversations conversations;
 
+	private final CheckinAlerts checkins;
+
 	ReviewDesk(GroupDirectory groups, ReviewQueue queue, ChatModeration chat, ModerationLog log,
-			ApplicationEventPublisher events, Conversations conversations) {
+			ApplicationEventPublisher events, Conversations conversations, CheckinAlerts checkins) {
+		this.checkins = checkins;
 		this.groups = groups;
 		this.queue = queue;
 		this.chat = chat;
@@ -76,12 +81,25 @@ public class ReviewDesk {
 			.collect(Collectors.toMap(Group::id, Function.identity()));
 		return this.queue.open(principal.issuer(), moderated.keySet())
 			.stream()
-			.flatMap((item) -> this.chat.find(item.groupId(), item.messageId())
+			.flatMap((item) -> message(item)
 				.map((message) -> entry(principal, item, moderated.get(item.groupId()), message))
 				.stream())
 			.sorted(Comparator.comparing((Entry entry) -> !entry.item().urgent())
 				.thenComparing((entry) -> entry.item().createdAt()))
 			.toList();
+	}
+
+	/**
+	 * The message a card is about, or for a check-in answer showing risk the answer told
+	 * as a message of status {@code CHECKIN}, which no message decision applies to.
+	 */
+	private Optional<MessageForReview> message(Item item) {
+		if (!CheckinAlerts.isCheckin(item.messageId())) {
+			return this.chat.find(item.groupId(), item.messageId());
+		}
+		return this.checkins.find(item.groupId(), item.messageId())
+			.map((alert) -> new MessageForReview(item.messageId(), item.groupId(), alert.member(), alert.memberName(),
+					alert.summary(), HtmlUtils.htmlEscape(alert.summary()), "CHECKIN", alert.answeredAt(), List.of()));
 	}
 
 	private Entry entry(KinshipPrincipal principal, Item item, Group group, MessageForReview message) {

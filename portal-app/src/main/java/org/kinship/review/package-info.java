@@ -7,10 +7,11 @@
  * community and its groups, and the moderation log. The rules and records live in the
  * moderation module; this module checks who may act and joins them with the chat. What
  * the escalation module knows (whether a member's care team was told, time to first
- * response) is shown on these pages.
+ * response) is shown on these pages, and a check-in answer showing risk arrives as an
+ * urgent card like a crisis message's (told by the check-ins module).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Review",
 		allowedDependencies = { "shared", "chat", "conversations", "groups", "launch", "moderation", "realtime",
-				"audit", "escalation" })
+				"audit", "escalation", "checkins" })
 @org.jspecify.annotations.NullMarked
 package org.kinship.review;

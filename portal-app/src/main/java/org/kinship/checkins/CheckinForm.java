@@ -1,0 +1,25 @@
+package org.kinship.checkins;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A check-in as a member answers it: the Questionnaire of that id, in the reader's
+ * language.
+ *
+ * @param id the Questionnaire's id ({@code phq-2})
+ * @param title its title
+ * @param questions its questions, in order
+ */
+public record CheckinForm(String id, String title, List<Question> questions) {
+
+	/**
+	 * A question by its {@code linkId}.
+	 * @param linkId the question
+	 * @return the question, or empty
+	 */
+	public Optional<Question> question(String linkId) {
+		return this.questions.stream().filter((question) -> question.linkId().equals(linkId)).findFirst();
+	}
+
+}

@@ -1,0 +1,60 @@
+package org.kinship.checkins;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import org.kinship.checkins.Score.Band;
+import org.kinship.checkins.internal.CheckinStore;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Check-in answers in bulk for a group's insights: who answered which check-in when, and
+ * the band of the score only. Never for a page request.
+ */
+@Component
+public class CheckinStats {
+
+	private final CheckinStore store;
+
+	CheckinStats(CheckinStore store) {
+		this.store = store;
+	}
+
+	/**
+	 * The check-ins a group runs.
+	 * @param groupId the group
+	 * @return the Questionnaire ids, with their intervals in days
+	 */
+	public Map<String, Integer> plan(long groupId) {
+		return this.store.plan(groupId);
+	}
+
+	/**
+	 * The answers some members gave in a group since a time, oldest first.
+	 * @param groupId the group
+	 * @param members the members
+	 * @param since the earliest time
+	 * @return the answers
+	 */
+	public List<Answered> answers(long groupId, Collection<String> members, Instant since) {
+		return this.store.inGroup(groupId, members, since)
+			.stream()
+			.map((answer) -> new Answered(answer.member(), answer.questionnaire(), answer.band(), answer.answeredAt()))
+			.toList();
+	}
+
+	/**
+	 * One answer, by its band.
+	 *
+	 * @param member who answered
+	 * @param questionnaire the check-in
+	 * @param band the score's band
+	 * @param answeredAt when
+	 */
+	public record Answered(String member, String questionnaire, Band band, Instant answeredAt) {
+	}
+
+}

@@ -1,0 +1,67 @@
+package org.kinship.checkins.internal;
+
+import java.time.Instant;
+import java.util.Map;
+
+import ca.uhn.fhir.context.FhirContext;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.junit.jupiter.api.Test;
+import org.kinship.checkins.Score.Band;
+import org.kinship.checkins.internal.CheckinStore.StoredAnswer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The {@code QuestionnaireResponse} an answer makes, as HAPI's validator judges it
+ * against Kinship's Questionnaire: valid as made, refused when an answer is not one of
+ * its question's options or a required question is left out.
+ */
+class RecordWriterTests {
+
+	private static final FhirContext FHIR = FhirContext.forR4();
+
+	private final QuestionnaireCatalog catalog = new QuestionnaireCatalog(FHIR);
+
+	private final ResponseValidator validator = new ResponseValidator(FHIR, this.catalog);
+
+	private final RecordWriter writer = new RecordWriter(null, this.catalog, this.validator, null);
+
+	@Test
+	void aPhq2AnswerMakesAValidResponseWithTheChosenCodes() {
+		QuestionnaireResponse response = this.writer.response(answer("phq-2", Map.of("phq2-1", 2, "phq2-2", 1)));
+		assertThat(response.getQuestionnaire()).isEqualTo("http://kinship.example.org/fhir/Questionnaire/phq-2|1");
+		assertThat(response.getSubject().getReference()).isEqualTo("Patient/123");
+		assertThat(((Coding) response.getItem().get(0).getAnswerFirstRep().getValue()).getCode()).isEqualTo("LA6570-1");
+		assertThat(this.validator.errors(response)).isEmpty();
+	}
+
+	@Test
+	void aNumberAnswerMakesAValidResponse() {
+		assertThat(this.validator.errors(this.writer.response(answer("seizure-count", Map.of("seizure-1", 3)))))
+			.isEmpty();
+		assertThat(
+				this.validator
+					.errors(this.writer.response(answer("promis-global-10",
+							Map.of("global01", 3, "global02", 3, "global03", 4, "global04", 2, "global05", 4,
+									"global09r", 3, "global06", 5, "global07", 0, "global08", 1, "global10", 5)))))
+			.isEmpty();
+	}
+
+	@Test
+	void theValidatorRefusesAnAnswerThatIsNoOptionAndAMissingRequiredAnswer() {
+		QuestionnaireResponse response = this.writer.response(answer("phq-2", Map.of("phq2-1", 2, "phq2-2", 1)));
+		((Coding) response.getItem().get(0).getAnswerFirstRep().getValue()).setCode("LA0000-0");
+		assertThat(this.validator.errors(response)).isNotEmpty();
+
+		QuestionnaireResponse partial = this.writer.response(answer("phq-2", Map.of("phq2-1", 2, "phq2-2", 1)));
+		partial.getItem().remove(1);
+		assertThat(this.validator.errors(partial)).isNotEmpty();
+	}
+
+	private static StoredAnswer answer(String questionnaire, Map<String, Integer> values) {
+		return new StoredAnswer(1, "http://ehr/fhir", "Patient/123", "123", 1, questionnaire, values, 0, Band.RAW,
+				false, Instant.parse("2026-12-01T10:00:00Z"), "NOT_SENT", null);
+	}
+
+}
