@@ -37,7 +37,7 @@ public class LocalTimes {
 	 * @return their zone, or the community's
 	 */
 	public ZoneId zone() {
-		return this.memberTimes.zoneOr(zone());
+		return this.memberTimes.zoneOr(this.properties.timeZone());
 	}
 
 	/**
