@@ -12,6 +12,7 @@ import org.kinship.conversations.Conversations;
 import org.kinship.shared.Refused;
 import org.kinship.shared.web.Problem;
 import org.kinship.shared.web.SignedIn;
+import org.kinship.times.MemberTimes;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -35,6 +36,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @WebMvcTest(ManageBroadcastsController.class)
 class ManageBroadcastsControllerTests {
+
+	// the pages' time-zone interceptor asks it for the member's zone
+	@MockitoBean
+	MemberTimes memberTimes;
 
 	@Autowired
 	MockMvc mvc;

@@ -9,6 +9,7 @@ import org.kinship.escalation.CareTeamAlerts;
 import org.kinship.shared.Refused;
 import org.kinship.shared.web.Problem;
 import org.kinship.shared.web.SignedIn;
+import org.kinship.times.MemberTimes;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -25,6 +26,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @WebMvcTest(CareTeamAlertController.class)
 class CareTeamAlertControllerTests {
+
+	// the pages' time-zone interceptor asks it for the member's zone
+	@MockitoBean
+	MemberTimes memberTimes;
 
 	@Autowired
 	MockMvc mvc;

@@ -18,6 +18,7 @@ import org.kinship.review.SettingsDesk;
 import org.kinship.shared.Refused;
 import org.kinship.shared.web.Problem;
 import org.kinship.shared.web.SignedIn;
+import org.kinship.times.MemberTimes;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -38,6 +39,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @WebMvcTest({ SettingsController.class, MemberFileController.class })
 class SettingsControllerTests {
+
+	// the pages' time-zone interceptor asks it for the member's zone
+	@MockitoBean
+	MemberTimes memberTimes;
 
 	@Autowired
 	MockMvc mvc;
