@@ -59,8 +59,8 @@ public class RecordWriter {
 		QuestionnaireResponse response = response(answer);
 		List<String> errors = this.validator.errors(response);
 		if (!errors.isEmpty()) {
-			// where and which rule only: the validator's messages name no answer
-			logger.warn("A check-in response failed validation against its Questionnaire: {}", errors);
+			// a count only: a validator's message may quote the value it refused
+			logger.warn("A check-in response failed validation against its Questionnaire: {} problems", errors.size());
 			return Sent.INVALID;
 		}
 		try {
