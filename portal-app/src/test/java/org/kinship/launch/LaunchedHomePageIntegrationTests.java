@@ -179,10 +179,13 @@ class LaunchedHomePageIntegrationTests {
 	@Test
 	void row09AsksForFewV2ScopesAndCopesWithANarrowerGrant() throws Exception {
 		Launch launch = this.browser.ehrLaunch(EHR.fhirBase("general"), "L-9");
-		// Kinship only reads: patient-level read and search, nothing to write
+		// patient-level read and search, and one write the member chooses
 		assertThat(launch.scopes()).filteredOn((scope) -> scope.contains("/") && !scope.startsWith("launch"))
 			.isNotEmpty()
-			.allMatch((scope) -> scope.matches("patient/[A-Z][A-Za-z]+\\.(rs|r|s)"));
+			.allMatch((scope) -> scope.matches("patient/[A-Z][A-Za-z]+\\.(rs|r|s)")
+					// the one write: a check-in saved to the record by the member's
+					// choice
+					|| scope.equals("patient/QuestionnaireResponse.c"));
 		EHR.token("general")
 			.idToken(EHR.idToken(launch))
 			.scope("openid fhirUser launch patient/Condition.rs")

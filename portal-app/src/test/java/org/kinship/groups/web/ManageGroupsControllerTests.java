@@ -37,8 +37,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WebMvcTest(ManageGroupsController.class)
 class ManageGroupsControllerTests {
 
-	// the pages' time-zone interceptor asks it for the member's zone
-	@MockitoBean
+	// the pages' time-zone interceptor and templates (@kinshipTimes) ask it for the zone
+	@MockitoBean(name = "kinshipTimes")
 	MemberTimes memberTimes;
 
 	@Autowired
