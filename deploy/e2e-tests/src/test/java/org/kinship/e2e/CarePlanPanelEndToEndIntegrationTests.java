@@ -103,12 +103,15 @@ class CarePlanPanelEndToEndIntegrationTests {
 	}
 
 	@Test
-	void aClinicianSeesThePlanOfThePatientInContextAndCannotShareIt() throws Exception {
+	void aClinicianLaunchedFromAChartSeesNoPlanBesideADiscussion() throws Exception {
+		// the chart's patient is for referring only: never beside a group's discussion
 		Browserless clinician = launch("dr-sarah-lin");
 		String page = withPanel(clinician,
 				clinician.get(this.system.kinshipUrl() + "/groups/living-with-type-2-diabetes").body());
-		assertThat(page).contains("Care plan of Maria Santos").doesNotContain("Share with the group");
-		assertThat(part(page, "plans")).contains("Check blood sugar every morning");
+		assertThat(page).contains("id=\"discussion\"")
+			.doesNotContain("Care plan of Maria Santos")
+			.doesNotContain("Check blood sugar every morning")
+			.doesNotContain("Share with the group");
 	}
 
 	@Test

@@ -53,7 +53,10 @@ class ConversationsBrowserTests {
 			.xpath("//ol[@id='messages']/li[contains(@class, 'message') and contains(., '" + question + "')]");
 		Browser.waitFor(answerer, questionItem);
 
-		answerer.findElement(questionItem).findElement(By.xpath(".//button[text()='Reply']")).click();
+		// a message's actions wait behind its one menu
+		WebElement asked = answerer.findElement(questionItem);
+		asked.findElement(By.cssSelector("details.menu > summary")).click();
+		asked.findElement(By.xpath(".//button[text()='Reply']")).click();
 		send(answerer, "A warm bath and a book");
 		By quoted = By.xpath("//ol[@id='messages']/li[contains(., 'A warm bath and a book')]//button[@class='quote']");
 		Browser.waitFor(asker, quoted);
@@ -69,10 +72,10 @@ class ConversationsBrowserTests {
 		Browser.assertAccessibleAtBothSizes(asker);
 
 		// the thread follows the discussion live, and writes into it
-		answerer
-			.findElement(By
-				.xpath("//ol[@id='messages']/li[contains(., 'A warm bath and a book')]" + "//button[text()='Reply']"))
-			.click();
+		WebElement answered = answerer
+			.findElement(By.xpath("//ol[@id='messages']/li[contains(., 'A warm bath and a book')]"));
+		answered.findElement(By.cssSelector("details.menu > summary")).click();
+		answered.findElement(By.xpath(".//button[text()='Reply']")).click();
 		send(answerer, "And no screens after nine");
 		Browser.waitFor(asker, By.xpath("//ol[@id='thread-messages']/li[contains(., 'And no screens after nine')]"));
 		asker.findElement(By.id("thread-text")).sendKeys("Thank you both", Keys.ENTER);
