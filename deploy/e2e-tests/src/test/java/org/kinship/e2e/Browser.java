@@ -71,8 +71,8 @@ final class Browser {
 			new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.presenceOfElementLocated(element));
 		}
 		catch (TimeoutException ex) {
-			throw new AssertionError("No " + element + " on " + driver.getCurrentUrl() + ":\n"
-					+ driver.findElement(By.tagName("body")).getText(), ex);
+			throw new AssertionError("No " + element + " on " + driver.getCurrentUrl() + "; console:\n"
+					+ console(driver) + "\n" + driver.findElement(By.tagName("body")).getText(), ex);
 		}
 	}
 

@@ -42,9 +42,19 @@ class DesignBrowserTests {
 		StaffedGroup group = StaffedGroup.create(this.system, "Phone circle", true);
 		String newest = postMessages(group, 56);
 		group.join("robert-nguyen", "Rob");
+		// broadcasts pinned above the discussion must not push it off the first screen
+		LaunchedPerson manager = LaunchedPerson.launch(this.system, "dr-sarah-lin");
+		for (String priority : List.of("URGENT", "URGENT", "IMPORTANT")) {
+			String title = "Pinned on a phone " + UUID.randomUUID().toString().substring(0, 8);
+			var sent = manager.submit("/manage/broadcasts/new", "broadcast-form", BroadcastEndToEndIntegrationTests
+				.with(BroadcastEndToEndIntegrationTests.form(title, priority, "COHORT", "88805009"), "action", "send"));
+			assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
+		}
 		browser.manage().window().setSize(Browser.PHONE);
 		open(browser, "robert-nguyen", group);
 		Browser.waitFor(browser, messageWith(newest));
+		assertThat(browser.findElements(By.cssSelector("#pinned-broadcasts .broadcast-card")))
+			.hasSizeGreaterThanOrEqualTo(3);
 
 		Browser.waitUntil(browser, (page) -> inView(page, messageWith(newest)));
 		assertThat(inView(browser, By.id("composer-text"))).as("the message box on the first screen").isTrue();
