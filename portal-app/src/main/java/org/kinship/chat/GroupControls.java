@@ -137,21 +137,28 @@ public class GroupControls {
 	}
 
 	/**
-	 * Pins a message to the top of the discussion, or unpins it.
-	 * @param principal one of the group's staff
+	 * Pins a message to the top of the discussion, or unpins it. A peer mentor may pin
+	 * and unpin their own messages (a welcome), and nobody else's.
+	 * @param principal one of the group's staff, or a peer mentor for their own message
 	 * @param groupId the group
 	 * @param messageId a delivered message of the group
 	 * @param on pin, or unpin
 	 * @return the message
-	 * @throws Refused when the person is not the group's staff, the message is not there
-	 * or too many are pinned
+	 * @throws Refused when the person may not pin it, the message is not there or too
+	 * many are pinned
 	 */
 	@Transactional
 	public ChatMessage pin(KinshipPrincipal principal, long groupId, long messageId, boolean on) {
-		Seat seat = staffSeat(principal, groupId);
+		Seat seat = seat(principal, groupId);
+		if (!seat.staff() && !seat.peerMentor()) {
+			throw Refused.forbidden("groups.error.not-staff");
+		}
 		MessageStore.Owned owned = this.messages.find(groupId, messageId)
 			.filter((found) -> !on || MessageStore.VISIBLE.equals(found.status()))
 			.orElseThrow(() -> new Refused("chat.error.no-message"));
+		if (!seat.staff() && !owned.author().equals(principal.fhirUser())) {
+			throw Refused.forbidden("chat.error.mentor-own");
+		}
 		if (on && this.rules.pinned(groupId).size() >= this.properties.maxPinned()
 				&& !this.rules.pinned(groupId).contains(messageId)) {
 			throw new Refused("chat.error.pins-full", this.properties.maxPinned());

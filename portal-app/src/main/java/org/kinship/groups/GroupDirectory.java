@@ -119,7 +119,7 @@ public class GroupDirectory {
 			return Optional.empty();
 		}
 		String name = (row.memberName() != null) ? row.memberName() : principal.displayName();
-		return Optional.of(new Seat(row.id(), row.slug(), row.status(), name, staff));
+		return Optional.of(new Seat(row.id(), row.slug(), row.status(), name, staff, row.peerMentor()));
 	}
 
 	/**
@@ -233,8 +233,24 @@ public class GroupDirectory {
 	 * @param status whether the group is open (locked groups are read-only)
 	 * @param displayName the name the person shows there
 	 * @param staff whether the person facilitates or manages the group
+	 * @param peerMentor whether the person is a member appointed a peer mentor of the
+	 * group
 	 */
-	public record Seat(long groupId, String slug, GroupStatus status, String displayName, boolean staff) {
+	public record Seat(long groupId, String slug, GroupStatus status, String displayName, boolean staff,
+			boolean peerMentor) {
+
+		/**
+		 * A seat of someone who is not a peer mentor.
+		 * @param groupId the group
+		 * @param slug the group's slug
+		 * @param status whether the group is open
+		 * @param displayName the name the person shows there
+		 * @param staff whether the person facilitates or manages the group
+		 */
+		public Seat(long groupId, String slug, GroupStatus status, String displayName, boolean staff) {
+			this(groupId, slug, status, displayName, staff, false);
+		}
+
 	}
 
 	/**

@@ -5,11 +5,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.kinship.audit.AuditAction;
+import org.kinship.audit.AuditEntry;
+import org.kinship.audit.AuditLog;
 import org.kinship.shared.Refused;
 import org.kinship.groups.Membership.MembershipStatus;
 import org.kinship.groups.internal.GroupStore;
 import org.kinship.groups.internal.KnownPatients;
 import org.kinship.groups.internal.MembershipStore;
+import org.kinship.launch.CommunityRight;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.launch.KinshipRole;
 
@@ -37,11 +41,15 @@ public class Memberships {
 
 	private final ApplicationEventPublisher events;
 
-	Memberships(GroupStore groups, MembershipStore memberships, KnownPatients known, ApplicationEventPublisher events) {
+	private final AuditLog audit;
+
+	Memberships(GroupStore groups, MembershipStore memberships, KnownPatients known, ApplicationEventPublisher events,
+			AuditLog audit) {
 		this.groups = groups;
 		this.memberships = memberships;
 		this.known = known;
 		this.events = events;
+		this.audit = audit;
 	}
 
 	/**
@@ -117,6 +125,48 @@ public class Memberships {
 			this.memberships.delete(group.id(), request.fhirUser());
 		}
 		this.events.publishEvent(new JoinRequestAnswered(group.issuer(), group.id(), request.fhirUser(), approve));
+	}
+
+	/**
+	 * Appoints a member a peer mentor of a group, or ends it: a member with lived
+	 * experience who greets newcomers and may pin a welcome of their own, with no
+	 * moderation powers. Written to the audit log with who, whom and where.
+	 * @param principal a community manager
+	 * @param groupId the group, of the manager's health system
+	 * @param fhirUser the member
+	 * @param mentor appoint, or end
+	 * @throws Refused when the person is not a community manager, or the member is not an
+	 * active member of the group or is one of its facilitators
+	 */
+	@Transactional
+	public void appointPeerMentor(KinshipPrincipal principal, long groupId, String fhirUser, boolean mentor) {
+		if (!principal.has(CommunityRight.COMMUNITY_MANAGER)) {
+			throw new Refused("groups.error.mentor-right");
+		}
+		Group group = this.groups.findById(principal.issuer(), groupId)
+			.orElseThrow(() -> new Refused("groups.error.unknown"));
+		if (group.facilitatedBy(fhirUser)) {
+			throw new Refused("groups.error.mentor-staff");
+		}
+		if (!this.memberships.setPeerMentor(group.id(), fhirUser, mentor)) {
+			throw new Refused("groups.error.mentor-member");
+		}
+		this.audit.recordAll(List.of(AuditLog.Stamped
+			.now(new AuditEntry(principal.issuer(), principal.fhirUser(), fhirUser, AuditAction.ROLE_CHANGE,
+					"group " + groupId + (mentor ? " PEER_MENTOR" : " PEER_MENTOR_ENDED"), AuditEntry.SUCCESS))));
+	}
+
+	/**
+	 * Whether a member is a peer mentor of a group.
+	 * @param groupId the group
+	 * @param fhirUser the member
+	 * @return true for an active member appointed a peer mentor
+	 */
+	public boolean peerMentor(long groupId, String fhirUser) {
+		return this.memberships.find(groupId, fhirUser)
+			.filter((membership) -> membership.status() == MembershipStatus.ACTIVE)
+			.map(Membership::peerMentor)
+			.orElse(false);
 	}
 
 	/**

@@ -22,7 +22,7 @@ import org.springframework.web.server.ResponseStatusException;
 class HelpController {
 
 	/** The roles a help page is written for, in the order the pages are listed. */
-	static final List<String> TOPICS = List.of("patient", "caregiver", "clinician", "staff");
+	static final List<String> TOPICS = List.of("patient", "caregiver", "clinician", "mentor", "staff");
 
 	@GetMapping("/help")
 	String help(@Nullable KinshipPrincipal principal, Model model) {

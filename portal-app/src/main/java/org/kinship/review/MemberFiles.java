@@ -10,6 +10,7 @@ import org.kinship.audit.AuditEntry;
 import org.kinship.audit.AuditLog;
 import org.kinship.groups.Group;
 import org.kinship.groups.GroupDirectory;
+import org.kinship.groups.Memberships;
 import org.kinship.shared.Refused;
 import org.kinship.launch.CommunityRight;
 import org.kinship.launch.KinshipPrincipal;
@@ -47,8 +48,12 @@ public class MemberFiles {
 
 	private final AuditLog audit;
 
-	MemberFiles(GroupDirectory groups, Sanctions sanctions, MemberNotes notes, ModerationLog log, AuditLog audit) {
+	private final Memberships memberships;
+
+	MemberFiles(GroupDirectory groups, Sanctions sanctions, MemberNotes notes, ModerationLog log, AuditLog audit,
+			Memberships memberships) {
 		this.groups = groups;
+		this.memberships = memberships;
 		this.sanctions = sanctions;
 		this.notes = notes;
 		this.log = log;
@@ -69,7 +74,8 @@ public class MemberFiles {
 		Group group = moderated(principal, groupId);
 		String name = this.groups.nameIn(groupId, member).orElseThrow(() -> new Refused("review.error.no-member"));
 		return new MemberFile(group, member, name, this.sanctions.inForce(principal.issuer(), member),
-				this.notes.about(principal.issuer(), member), this.log.about(principal.issuer(), member, 20));
+				this.notes.about(principal.issuer(), member), this.log.about(principal.issuer(), member, 20),
+				this.memberships.peerMentor(groupId, member));
 	}
 
 	/**
@@ -146,6 +152,20 @@ public class MemberFiles {
 	}
 
 	/**
+	 * Appoints the member a peer mentor of the group, or ends it.
+	 * @param principal a community manager who moderates the group
+	 * @param groupId the group
+	 * @param member the member
+	 * @param mentor appoint, or end
+	 * @throws Refused without the right, or when the member may not be one
+	 */
+	@Transactional
+	public void peerMentor(KinshipPrincipal principal, long groupId, String member, boolean mentor) {
+		moderated(principal, groupId);
+		this.memberships.appointPeerMentor(principal, groupId, member, mentor);
+	}
+
+	/**
 	 * Adds a note on a member.
 	 * @param principal a facilitator of the group or a community manager
 	 * @param groupId the group the note is written from
@@ -192,9 +212,10 @@ public class MemberFiles {
 	 * @param sanctions sanctions in force anywhere in the community
 	 * @param notes staff notes, newest first
 	 * @param decisions decisions about the member, newest first
+	 * @param peerMentor whether the member is a peer mentor of the group
 	 */
 	public record MemberFile(Group group, String member, String name, List<Sanction> sanctions,
-			List<MemberNotes.Note> notes, List<ModerationLog.Logged> decisions) {
+			List<MemberNotes.Note> notes, List<ModerationLog.Logged> decisions, boolean peerMentor) {
 	}
 
 }

@@ -2,7 +2,7 @@
 // edit or delete; the group's staff also pin and delete. Each is one frame to the server,
 // whose answer comes back as the changed message.
 import * as socket from '../socket.js';
-import { actionButton, composer, flagReasonOptions, groupId, myName, reactions, staff, text, words } from './page.js';
+import { actionButton, composer, flagReasonOptions, groupId, myName, peerMentor, reactions, staff, text, words } from './page.js';
 
 const pinWords = document.getElementById('pinned').dataset;
 const replying = document.getElementById('replying');
@@ -42,7 +42,8 @@ export function appendActions(item, message, pinned) {
 		reply.setAttribute('aria-label', words.reply + ': ' + message.author);
 		items.append(reply);
 	}
-	if (staff && !message.deleted) {
+	// a peer mentor pins a welcome of their own, nobody else's
+	if ((staff || (peerMentor && message.author === myName)) && !message.deleted) {
 		const pin = actionButton(pinned ? pinWords.unpin : pinWords.pin,
 			() => change({ kind: pinned ? 'unpin' : 'pin', messageId: message.id }));
 		pin.classList.add('pin');

@@ -2,7 +2,7 @@
 // (history, catch-up, live, or the answer to one's own send), with a marker above the first
 // one not read yet. Messages sent from this page wait in the list as pending until stored.
 import { appendActions } from './actions.js';
-import { groupSlug, list, locale, myName, words, zone } from './page.js';
+import { groupSlug, list, locale, mentors, myName, words, zone } from './page.js';
 import { showTime } from '../times.js';
 
 /** every stored message shown, by id */
@@ -45,7 +45,14 @@ export function render(message, idPrefix = 'm-', inThread = false) {
 		// sanitized on the server through an allowlist
 		body.innerHTML = message.html;
 	}
-	item.append(author, ' ', time);
+	item.append(author, ' ');
+	if (mentors.has(message.author)) {
+		const badge = document.createElement('span');
+		badge.className = 'badge mentor-badge';
+		badge.textContent = words.mentorBadge;
+		item.append(badge, ' ');
+	}
+	item.append(time);
 	if (message.quote) {
 		item.append(quoteOf(message));
 	}

@@ -9,6 +9,10 @@ export const myName = root.dataset.myName;
 export const zone = root.dataset.zone || 'UTC';
 export const locale = root.dataset.locale || undefined;
 export const staff = root.dataset.staff === 'true';
+/** whether this person is a peer mentor of the group, who may pin their own messages */
+export const peerMentor = root.dataset.peerMentor === 'true';
+/** the names of the group's peer mentors, whose messages carry a badge */
+export const mentors = new Set((root.dataset.mentors || '').split(',').filter((name) => name));
 /** the emoji a member may react with, the same list the server accepts */
 export const reactions = root.dataset.reactions.split(' ');
 

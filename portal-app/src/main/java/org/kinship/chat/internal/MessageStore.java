@@ -245,6 +245,30 @@ public class MessageStore {
 	}
 
 	/**
+	 * The first delivered message of each of some people in a group.
+	 * @param groupId the group
+	 * @param authors the people's {@code fhirUser}s
+	 * @return the id of each one's first delivered message, by {@code fhirUser}; those
+	 * who have none are left out
+	 */
+	public Map<String, Long> firstVisible(long groupId, java.util.Collection<String> authors) {
+		if (authors.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, Long> first = new java.util.HashMap<>();
+		this.jdbc
+			.sql("SELECT author, MIN(id) FROM chat_message WHERE group_id = :group AND status = :visible "
+					+ "AND author IN (:authors) GROUP BY author")
+			.param("group", groupId)
+			.param("visible", VISIBLE)
+			.param("authors", authors)
+			.query((rs) -> {
+				first.put(rs.getString(1), rs.getLong(2));
+			});
+		return first;
+	}
+
+	/**
 	 * One message by id, with its author and status.
 	 * @param groupId the group
 	 * @param id the message

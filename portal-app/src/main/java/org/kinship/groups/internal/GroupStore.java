@@ -121,13 +121,13 @@ public class GroupStore {
 
 	private Optional<SeatRow> seatRow(String keyColumn, String issuer, Object key, String fhirUser) {
 		return this.jdbc
-			.sql("SELECT g.id, g.slug, g.status, (SELECT m.display_name FROM group_member m WHERE m.group_id = g.id "
-					+ "AND m.fhir_user = ? AND m.status = 'ACTIVE'), (SELECT COUNT(*) FROM group_staff s "
-					+ "WHERE s.group_id = g.id AND s.duty = ? AND s.fhir_user = ?) "
-					+ "FROM community_group g WHERE g.issuer = ? AND " + keyColumn + " = ?")
-			.params(fhirUser, FACILITATOR, fhirUser, issuer, key)
+			.sql("SELECT g.id, g.slug, g.status, m.display_name, (SELECT COUNT(*) FROM group_staff s "
+					+ "WHERE s.group_id = g.id AND s.duty = ? AND s.fhir_user = ?), m.peer_mentor "
+					+ "FROM community_group g LEFT JOIN group_member m ON m.group_id = g.id AND m.fhir_user = ? "
+					+ "AND m.status = 'ACTIVE' WHERE g.issuer = ? AND " + keyColumn + " = ?")
+			.params(FACILITATOR, fhirUser, fhirUser, issuer, key)
 			.query((rs, row) -> new SeatRow(rs.getLong(1), rs.getString(2), GroupStatus.valueOf(rs.getString(3)),
-					rs.getString(4), rs.getInt(5) > 0))
+					rs.getString(4), rs.getInt(5) > 0, rs.getBoolean(6)))
 			.optional();
 	}
 
@@ -140,8 +140,10 @@ public class GroupStore {
 	 * @param memberName the name the person goes by as an active member, or {@code null}
 	 * when they are not one
 	 * @param facilitator whether the person facilitates the group
+	 * @param peerMentor whether the person is an active member appointed a peer mentor
 	 */
-	public record SeatRow(long id, String slug, GroupStatus status, @Nullable String memberName, boolean facilitator) {
+	public record SeatRow(long id, String slug, GroupStatus status, @Nullable String memberName, boolean facilitator,
+			boolean peerMentor) {
 	}
 
 	/**

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 public class MembershipStore {
 
 	private static final String SELECT = "SELECT group_id, fhir_user, display_name, caregiver_badge, clinician_badge, "
-			+ "status, joined_at FROM group_member ";
+			+ "status, joined_at, peer_mentor FROM group_member ";
 
 	private final JdbcClient jdbc;
 
@@ -102,7 +102,7 @@ public class MembershipStore {
 	public List<Membership> ofUser(String issuer, String fhirUser) {
 		return this.jdbc
 			.sql("SELECT m.group_id, m.fhir_user, m.display_name, m.caregiver_badge, m.clinician_badge, m.status, "
-					+ "m.joined_at FROM group_member m JOIN community_group g ON g.id = m.group_id "
+					+ "m.joined_at, m.peer_mentor FROM group_member m JOIN community_group g ON g.id = m.group_id "
 					+ "WHERE g.issuer = ? AND m.fhir_user = ? ORDER BY m.joined_at")
 			.params(issuer, fhirUser)
 			.query(MembershipStore::row)
@@ -152,6 +152,20 @@ public class MembershipStore {
 	}
 
 	/**
+	 * Appoints an active member a peer mentor of a group, or ends it.
+	 * @param groupId the group
+	 * @param fhirUser the member
+	 * @param mentor appoint, or end
+	 * @return whether the person is an active member of the group
+	 */
+	public boolean setPeerMentor(long groupId, String fhirUser, boolean mentor) {
+		return this.jdbc
+			.sql("UPDATE group_member SET peer_mentor = ? WHERE group_id = ? AND fhir_user = ? AND status = 'ACTIVE'")
+			.params(mentor, groupId, fhirUser)
+			.update() == 1;
+	}
+
+	/**
 	 * Removes a membership or a request.
 	 * @param groupId the group
 	 * @param fhirUser the person
@@ -179,7 +193,7 @@ public class MembershipStore {
 
 	private static Membership row(ResultSet rs, int row) throws SQLException {
 		return new Membership(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5),
-				MembershipStatus.valueOf(rs.getString(6)), rs.getTimestamp(7).toInstant());
+				MembershipStatus.valueOf(rs.getString(6)), rs.getTimestamp(7).toInstant(), rs.getBoolean(8));
 	}
 
 	private static String key(String displayName) {

@@ -55,6 +55,14 @@ class MemberFileController {
 		return done(redirect, groupId, member, "review.done.lifted");
 	}
 
+	@PostMapping("/review/groups/{groupId}/member/mentor")
+	@OnRefusal(redirectTo = FILE, query = "member")
+	String mentor(KinshipPrincipal principal, @PathVariable long groupId, @RequestParam String member,
+			@RequestParam boolean mentor, RedirectAttributes redirect) {
+		this.files.peerMentor(principal, groupId, member, mentor);
+		return done(redirect, groupId, member, mentor ? "review.done.mentor" : "review.done.mentor-ended");
+	}
+
 	@PostMapping("/review/groups/{groupId}/member/notes")
 	@OnRefusal(redirectTo = FILE, query = "member")
 	String note(KinshipPrincipal principal, @PathVariable long groupId, @RequestParam String member,
