@@ -25,6 +25,7 @@ import org.kinship.programs.SignUps;
 import org.kinship.referrals.internal.EhrReferrals;
 import org.kinship.referrals.internal.ReferralStore;
 import org.kinship.referrals.internal.ReferralsProperties;
+import org.kinship.sessions.LiveSessions;
 import org.kinship.shared.Refused;
 
 import org.springframework.stereotype.Component;
@@ -54,6 +55,8 @@ public class Referrals {
 
 	private final SignUps signUps;
 
+	private final LiveSessions sessions;
+
 	private final ReferralsProperties properties;
 
 	private final TransactionTemplate transactions;
@@ -61,8 +64,9 @@ public class Referrals {
 	private final Clock clock;
 
 	Referrals(ReferralStore store, EhrReferrals ehr, Suggestions suggestions, GroupDirectory groups,
-			ProgramDirectory programs, SignUps signUps, ReferralsProperties properties,
+			ProgramDirectory programs, SignUps signUps, LiveSessions sessions, ReferralsProperties properties,
 			TransactionTemplate transactions, Clock clock) {
+		this.sessions = sessions;
 		this.store = store;
 		this.ehr = ehr;
 		this.suggestions = suggestions;
@@ -217,9 +221,8 @@ public class Referrals {
 			.map(this::current)
 			.toList();
 		long attendedInWindow = all.stream()
-			.filter((referral) -> referral.programId() != null
-					&& this.signUps.attendedBetween(referral.programId(), referral.patient(), referral.createdAt(),
-							referral.createdAt().plus(this.properties.attendanceWindow())))
+			.filter((referral) -> attendedBetween(referral, referral.createdAt(),
+					referral.createdAt().plus(this.properties.attendanceWindow())))
 			.count();
 		Map<ReferralState, @Nullable Long> counts = new EnumMap<>(ReferralState.class);
 		for (ReferralState state : ReferralState.values()) {
@@ -229,10 +232,25 @@ public class Referrals {
 				this.properties.smallestCount(), all.stream().limit(SHOWN).toList());
 	}
 
-	/** A referral accepted to a program moves on once its patient attended a session. */
+	/**
+	 * Whether the referral's patient attended a first session of what they were referred
+	 * to within a time: a program's session, or one of the group's live sessions.
+	 */
+	private boolean attendedBetween(Referral referral, Instant from, Instant until) {
+		if (referral.programId() != null) {
+			return this.signUps.attendedBetween(referral.programId(), referral.patient(), from, until);
+		}
+		return referral.groupId() != null
+				&& this.sessions.attendedBetween(referral.groupId(), referral.patient(), from, until);
+	}
+
+	/**
+	 * A referral accepted moves on once its patient attended a session: of the program,
+	 * or a live session of the group.
+	 */
 	private Referral current(Referral referral) {
-		if (referral.state() == ReferralState.ACCEPTED && referral.programId() != null
-				&& this.signUps.attendedSince(referral.programId(), referral.patient(), referral.createdAt())) {
+		if (referral.state() == ReferralState.ACCEPTED
+				&& attendedBetween(referral, referral.createdAt(), now().plusSeconds(1))) {
 			this.store.move(referral.id(), ReferralState.ATTENDED, now(), List.of(ReferralState.ACCEPTED));
 			return this.store.find(referral.issuer(), referral.id()).orElse(referral);
 		}

@@ -9,6 +9,6 @@
  * counts suppressed under eleven.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Referrals",
-		allowedDependencies = { "shared", "launch", "audit", "groups", "programs" })
+		allowedDependencies = { "shared", "launch", "audit", "groups", "programs", "sessions" })
 @org.jspecify.annotations.NullMarked
 package org.kinship.referrals;

@@ -213,6 +213,19 @@ public class LiveSessions {
 	}
 
 	/**
+	 * Whether a member attended one of a group's live sessions within a time: the first
+	 * attendance a referral to the group waits for.
+	 * @param groupId the group
+	 * @param member the member's {@code fhirUser}
+	 * @param from the start of the time
+	 * @param until its end (excluded)
+	 * @return true if they did
+	 */
+	public boolean attendedBetween(long groupId, String member, Instant from, Instant until) {
+		return this.sessions.attendedBetween(groupId, member, from, until);
+	}
+
+	/**
 	 * The slug of a group the person has a seat in, for going back to its page.
 	 * @param principal who asks
 	 * @param groupId the group

@@ -17,6 +17,8 @@ import org.kinship.groups.Group;
 import org.kinship.groups.GroupAdministration;
 import org.kinship.groups.GroupForm;
 import org.kinship.groups.GroupStatus;
+import org.kinship.groups.JoinForm;
+import org.kinship.groups.Memberships;
 import org.kinship.launch.CommunityRight;
 import org.kinship.launch.IssuerRegistry;
 import org.kinship.launch.KinshipPrincipal;
@@ -27,6 +29,9 @@ import org.kinship.programs.ProgramForm;
 import org.kinship.programs.ProgramFormat;
 import org.kinship.programs.ProgramKind;
 import org.kinship.programs.SignUps;
+import org.kinship.sessions.LiveSessions;
+import org.kinship.sessions.Posting;
+import org.kinship.sessions.SessionForm;
 import org.kinship.shared.Refused;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,6 +82,12 @@ class ReferralsIntegrationTests {
 
 	@Autowired
 	SignUps signUps;
+
+	@Autowired
+	Memberships memberships;
+
+	@Autowired
+	LiveSessions sessions;
 
 	@Autowired
 	IssuerRegistry issuers;
@@ -144,6 +155,28 @@ class ReferralsIntegrationTests {
 
 		((Movable) this.clock).advance(Duration.ofDays(1));
 		this.signUps.takeAttendance(manager, program.id(), session, List.of(patient.fhirUser()));
+		assertThat(this.referrals.sentBy(clinician)).extracting(Referral::state)
+			.containsExactly(ReferralState.ATTENDED);
+	}
+
+	@Test
+	void aReferralToAGroupIsAttendedOnceThePatientCameToALiveSession() {
+		Group group = group();
+		String patientId = "p-" + UUID.randomUUID();
+		KinshipPrincipal clinician = clinician(patientId);
+		Referral referral = this.referrals.refer(clinician, new ReferralForm(group.id(), null, null));
+		KinshipPrincipal patient = patient(patientId);
+		assertThat(this.referrals.accept(patient, referral.id())).contains(group.slug());
+		this.memberships.join(patient, group.slug(),
+				new JoinForm("Referred " + patientId.substring(2, 8), false, false, true));
+		this.sessions.view(patient, group.id());
+		assertThat(this.referrals.sentBy(clinician)).as("no session yet")
+			.extracting(Referral::state)
+			.containsExactly(ReferralState.ACCEPTED);
+
+		this.sessions.schedule(clinician(null), group.id(), new SessionForm("First meeting", null, 30, Posting.OPEN));
+		this.sessions.view(patient, group.id());
+
 		assertThat(this.referrals.sentBy(clinician)).extracting(Referral::state)
 			.containsExactly(ReferralState.ATTENDED);
 	}

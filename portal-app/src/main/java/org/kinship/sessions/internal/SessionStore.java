@@ -170,6 +170,23 @@ public class SessionStore {
 	}
 
 	/**
+	 * Whether a member attended a live session of a group within a time.
+	 * @param groupId the group
+	 * @param member the member's {@code fhirUser}
+	 * @param from first seen at or after this
+	 * @param until and before this
+	 * @return true if they did
+	 */
+	public boolean attendedBetween(long groupId, String member, Instant from, Instant until) {
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM session_attendance a JOIN live_session s ON s.id = a.session_id "
+					+ "WHERE s.group_id = ? AND a.member = ? AND a.first_seen >= ? AND a.first_seen < ?")
+			.params(groupId, member, Timestamp.from(from), Timestamp.from(until))
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/**
 	 * The names of those who attended, by name.
 	 * @param sessionId the session
 	 * @return the names
