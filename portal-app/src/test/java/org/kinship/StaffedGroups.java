@@ -76,8 +76,9 @@ public final class StaffedGroups {
 	 */
 	public Staffed group(String name) {
 		KinshipPrincipal manager = manager();
-		Group group = this.administration.create(manager, new GroupForm(name + " " + UUID.randomUUID(),
-				"A place to share.", "<p>Be kind.</p>", Audience.PATIENTS, true, GroupStatus.OPEN, "", "Q87.4"));
+		Group group = this.administration.create(manager,
+				new GroupForm(name + " " + UUID.randomUUID(), "A place to share.", "<p>Be kind.</p>", Audience.PATIENTS,
+						true, GroupStatus.OPEN, "", "Q87.4", "", "", ""));
 		String id = "f-" + UUID.randomUUID().toString().substring(0, 8);
 		KinshipPrincipal facilitator = new KinshipPrincipal("sandbox", this.issuer, "Practitioner/" + id,
 				"Facilitator " + id, KinshipRole.CLINICIAN, Set.of(CommunityRight.FACILITATOR), null, null, false, null,

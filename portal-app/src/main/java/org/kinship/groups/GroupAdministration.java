@@ -27,6 +27,8 @@ public class GroupAdministration {
 
 	private static final int MAX_GUIDELINES = 20_000;
 
+	private static final String SPANISH = "es";
+
 	private final GroupStore groups;
 
 	private final CohortPreview preview;
@@ -67,10 +69,11 @@ public class GroupAdministration {
 	public Group create(KinshipPrincipal principal, GroupForm form) {
 		requireManager(principal);
 		CodeSet codes = checked(principal, form, 0);
+		GroupText spanish = spanish(form.spanish());
 		String slug = freeSlug(principal.issuer(), form.name());
 		Group draft = new Group(0, principal.issuer(), slug, clean(form.name()), form.description().trim(),
 				GuidelinesPolicy.sanitize(form.guidelines()), form.audience(), form.listed(), form.status(), codes,
-				java.util.Set.of(), java.util.Set.of(), 0);
+				java.util.Set.of(), java.util.Set.of(), 0, java.util.Map.of());
 		long id;
 		try {
 			id = this.groups.insert(draft, principal.fhirUser());
@@ -79,6 +82,7 @@ public class GroupAdministration {
 			throw new Refused("groups.error.group-name-taken", form.name());
 		}
 		this.groups.replaceCodes(id, codes);
+		this.groups.replaceTranslation(id, SPANISH, spanish);
 		this.groups.addStaff(id, principal.fhirUser(), GroupStore.SPONSOR);
 		return this.groups.find(principal.issuer(), slug).orElseThrow();
 	}
@@ -99,12 +103,15 @@ public class GroupAdministration {
 		GroupForm allowed = manager ? form
 				: new GroupForm(group.name(), form.description(), form.guidelines(), group.audience(), group.listed(),
 						form.status(), String.join(" ", group.codes().snomed()),
-						String.join(" ", group.codes().icd10()));
+						String.join(" ", group.codes().icd10()), group.translation(SPANISH).name(),
+						form.descriptionEs(), form.guidelinesEs());
 		CodeSet codes = checked(principal, allowed, group.id());
+		GroupText spanish = spanish(allowed.spanish());
 		try {
 			this.groups.update(new Group(group.id(), group.issuer(), group.slug(), clean(allowed.name()),
 					allowed.description().trim(), GuidelinesPolicy.sanitize(allowed.guidelines()), allowed.audience(),
-					allowed.listed(), allowed.status(), codes, group.sponsors(), group.facilitators(), 0));
+					allowed.listed(), allowed.status(), codes, group.sponsors(), group.facilitators(), 0,
+					java.util.Map.of()));
 		}
 		catch (DuplicateKeyException ex) {
 			throw new Refused("groups.error.group-name-taken", form.name());
@@ -112,6 +119,7 @@ public class GroupAdministration {
 		if (manager) {
 			this.groups.replaceCodes(group.id(), codes);
 		}
+		this.groups.replaceTranslation(group.id(), SPANISH, spanish);
 		statusChanged(principal, group, allowed.status());
 		return this.groups.find(principal.issuer(), slug).orElseThrow();
 	}
@@ -201,6 +209,23 @@ public class GroupAdministration {
 			throw new Refused("groups.error.not-staff");
 		}
 		return group;
+	}
+
+	// the Spanish words are checked as the group's own are, each part only where given
+	private static GroupText spanish(GroupText typed) {
+		String name = clean(typed.name());
+		if (!name.isEmpty()
+				&& (name.length() < 3 || name.length() > 80 || name.chars().anyMatch(Character::isISOControl))) {
+			throw new Refused("groups.error.spanish-name");
+		}
+		if (typed.description().length() > 1000) {
+			throw new Refused("groups.error.description-length");
+		}
+		if (typed.guidelines().length() > MAX_GUIDELINES) {
+			throw new Refused("groups.error.guidelines-length");
+		}
+		String guidelines = typed.guidelines().isEmpty() ? "" : GuidelinesPolicy.sanitize(typed.guidelines());
+		return new GroupText(name, typed.description(), guidelines);
 	}
 
 	private CodeSet checked(KinshipPrincipal principal, GroupForm form, long groupId) {

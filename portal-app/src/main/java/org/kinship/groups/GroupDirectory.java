@@ -44,9 +44,16 @@ public class GroupDirectory {
 		return this.groups.all(principal.issuer())
 			.stream()
 			.filter((group) -> group.listed() && group.status() != GroupStatus.ARCHIVED)
-			.filter((group) -> wanted.isEmpty() || group.name().toLowerCase(Locale.ROOT).contains(wanted)
-					|| group.description().toLowerCase(Locale.ROOT).contains(wanted))
+			.filter((group) -> wanted.isEmpty() || mentions(group.name(), group.description(), wanted)
+					|| group.translations()
+						.values()
+						.stream()
+						.anyMatch((text) -> mentions(text.name(), text.description(), wanted)))
 			.toList();
+	}
+
+	private static boolean mentions(String name, String description, String wanted) {
+		return name.toLowerCase(Locale.ROOT).contains(wanted) || description.toLowerCase(Locale.ROOT).contains(wanted);
 	}
 
 	/**

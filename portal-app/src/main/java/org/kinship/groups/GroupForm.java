@@ -1,5 +1,7 @@
 package org.kinship.groups;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a community manager enters to create or edit a group, kept as typed so that a
  * refused form comes back with nothing lost.
@@ -13,16 +15,21 @@ package org.kinship.groups;
  * @param status open, locked or archived
  * @param snomedCodes SNOMED CT concept ids
  * @param icd10Codes ICD-10-CM codes or prefixes such as {@code E11.*}
+ * @param nameEs the name in Spanish; blank or absent for none
+ * @param descriptionEs what it is for, in Spanish; blank or absent for none
+ * @param guidelinesEs its guidelines in Spanish, kept as the guidelines are; blank or
+ * absent for none
  */
 public record GroupForm(String name, String description, String guidelines, Audience audience, boolean listed,
-		GroupStatus status, String snomedCodes, String icd10Codes) {
+		GroupStatus status, String snomedCodes, String icd10Codes, @Nullable String nameEs,
+		@Nullable String descriptionEs, @Nullable String guidelinesEs) {
 
 	/**
 	 * An empty form for a new group.
 	 * @return the form
 	 */
 	public static GroupForm blank() {
-		return new GroupForm("", "", "", Audience.PATIENTS, true, GroupStatus.OPEN, "", "");
+		return new GroupForm("", "", "", Audience.PATIENTS, true, GroupStatus.OPEN, "", "", "", "", "");
 	}
 
 	/**
@@ -32,7 +39,21 @@ public record GroupForm(String name, String description, String guidelines, Audi
 	 */
 	public static GroupForm of(Group group) {
 		return new GroupForm(group.name(), group.description(), group.guidelines(), group.audience(), group.listed(),
-				group.status(), String.join(" ", group.codes().snomed()), String.join(" ", group.codes().icd10()));
+				group.status(), String.join(" ", group.codes().snomed()), String.join(" ", group.codes().icd10()),
+				group.translation("es").name(), group.translation("es").description(),
+				group.translation("es").guidelines());
+	}
+
+	/**
+	 * The Spanish words as typed, blank parts left blank.
+	 * @return the words
+	 */
+	public GroupText spanish() {
+		return new GroupText(text(this.nameEs), text(this.descriptionEs), text(this.guidelinesEs));
+	}
+
+	private static String text(@Nullable String value) {
+		return (value != null) ? value.strip() : "";
 	}
 
 }

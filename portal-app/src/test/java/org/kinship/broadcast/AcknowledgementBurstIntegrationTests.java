@@ -81,7 +81,7 @@ class AcknowledgementBurstIntegrationTests {
 		String slug = this.administration
 			.create(this.manager,
 					new GroupForm("Burst " + UUID.randomUUID().toString().substring(0, 8), "For a burst.", "Be kind.",
-							Audience.PATIENTS, true, GroupStatus.OPEN, "88805009", ""))
+							Audience.PATIENTS, true, GroupStatus.OPEN, "88805009", "", "", "", ""))
 			.slug();
 		long groupId = this.directory.page(this.manager, slug).map((page) -> page.group().id()).orElseThrow();
 		List<KinshipPrincipal> members = new ArrayList<>();

@@ -301,7 +301,7 @@ class BroadcastingIntegrationTests {
 			this.slug = this.administration
 				.create(this.manager,
 						new GroupForm(name, "For people with heart failure.", "Be kind.", Audience.PATIENTS, true,
-								GroupStatus.OPEN, "88805009", ""))
+								GroupStatus.OPEN, "88805009", "", "", "", ""))
 				.slug();
 		}
 		return this.directory.page(this.manager, this.slug).map((page) -> page.group().id()).orElseThrow();

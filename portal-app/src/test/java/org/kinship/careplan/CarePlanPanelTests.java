@@ -116,7 +116,7 @@ class CarePlanPanelTests {
 
 	private static Group group(String slug, String snomed) {
 		return new Group(1, "https://ehr.example/fhir", slug, slug, "", "", Audience.PATIENTS, true, GroupStatus.OPEN,
-				new CodeSet(new TreeSet<>(Set.of(snomed)), new TreeSet<>()), Set.of(), Set.of(), 0);
+				new CodeSet(new TreeSet<>(Set.of(snomed)), new TreeSet<>()), Set.of(), Set.of(), 0, java.util.Map.of());
 	}
 
 }

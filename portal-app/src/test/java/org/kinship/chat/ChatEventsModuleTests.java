@@ -89,8 +89,9 @@ class ChatEventsModuleTests {
 		this.manager = new KinshipPrincipal("sandbox", sandbox(), "Practitioner/dr-sarah-lin", "Sarah Lin",
 				KinshipRole.CLINICIAN, Set.of(CommunityRight.COMMUNITY_MANAGER), null, null, false, null, null, null,
 				List.of(), Set.of(), Map.of());
-		Group group = this.administration.create(this.manager, new GroupForm("Events " + UUID.randomUUID(),
-				"A place to share.", "<p>Be kind.</p>", Audience.PATIENTS, true, GroupStatus.OPEN, "", "Q87.4"));
+		Group group = this.administration.create(this.manager,
+				new GroupForm("Events " + UUID.randomUUID(), "A place to share.", "<p>Be kind.</p>", Audience.PATIENTS,
+						true, GroupStatus.OPEN, "", "Q87.4", "", "", ""));
 		this.groupId = group.id();
 		this.groupSlug = group.slug();
 	}

@@ -57,8 +57,9 @@ class GroupControlsAuditIntegrationTests {
 		KinshipPrincipal manager = new KinshipPrincipal("sandbox", sandbox(), fhirUser, "Sarah Lin",
 				KinshipRole.CLINICIAN, Set.of(CommunityRight.COMMUNITY_MANAGER), null, null, false, null, null, null,
 				List.of(), Set.of(), Map.of());
-		Group group = this.administration.create(manager, new GroupForm("Audited " + UUID.randomUUID(),
-				"A place to share.", "<p>Be kind.</p>", Audience.PATIENTS, true, GroupStatus.OPEN, "", "Q87.4"));
+		Group group = this.administration.create(manager,
+				new GroupForm("Audited " + UUID.randomUUID(), "A place to share.", "<p>Be kind.</p>", Audience.PATIENTS,
+						true, GroupStatus.OPEN, "", "Q87.4", "", "", ""));
 
 		this.controls.slowMode(manager, group.id(), 45);
 		this.controls.lock(manager, group.id(), true);

@@ -64,8 +64,9 @@ class SlowModeIntegrationTests {
 	@Test
 	void messagesAMemberSendsAtOnceInSlowModeStoreOnlyOneAndTheStaffAreNotSlowed() throws Exception {
 		KinshipPrincipal manager = manager();
-		Group group = this.administration.create(manager, new GroupForm("Slow " + UUID.randomUUID(),
-				"A place to share.", "<p>Be kind.</p>", Audience.PATIENTS, true, GroupStatus.OPEN, "", "Q87.4"));
+		Group group = this.administration.create(manager,
+				new GroupForm("Slow " + UUID.randomUUID(), "A place to share.", "<p>Be kind.</p>", Audience.PATIENTS,
+						true, GroupStatus.OPEN, "", "Q87.4", "", "", ""));
 		KinshipPrincipal member = patient();
 		this.memberships.join(member, group.slug(), new JoinForm("Kestrel", false, false, true));
 		this.controls.slowMode(manager, group.id(), 60);
@@ -89,8 +90,9 @@ class SlowModeIntegrationTests {
 		KinshipPrincipal manager = manager();
 		List<Group> groups = new ArrayList<>();
 		for (int i = 0; i < 10; i++) {
-			groups.add(this.administration.create(manager, new GroupForm("First " + UUID.randomUUID(),
-					"A place to share.", "<p>Be kind.</p>", Audience.PATIENTS, true, GroupStatus.OPEN, "", "Q87.4")));
+			groups.add(
+					this.administration.create(manager, new GroupForm("First " + UUID.randomUUID(), "A place to share.",
+							"<p>Be kind.</p>", Audience.PATIENTS, true, GroupStatus.OPEN, "", "Q87.4", "", "", "")));
 		}
 		java.util.Iterator<Group> next = groups.iterator();
 

@@ -99,11 +99,51 @@ class GroupsPersistenceIntegrationTests {
 	}
 
 	@Test
+	void showsASpanishReaderTheGroupsSpanishWordsWhereItHasThem() {
+		String name = unique("Walkers");
+		Group created = this.administration.create(manager(),
+				new GroupForm(name, "We walk together.", "<p>Be kind.</p>", Audience.EVERYONE, true, GroupStatus.OPEN,
+						"44054006", "", "Caminantes " + name, "", "<p>Sea amable.</p><script>x()</script>"));
+
+		Group stored = this.directory.page(manager(), created.slug()).orElseThrow().group();
+		Group spanish = stored.in(java.util.Locale.forLanguageTag("es-MX"));
+		assertThat(spanish.name()).isEqualTo("Caminantes " + name);
+		assertThat(spanish.description()).as("no Spanish description: the group's own").isEqualTo("We walk together.");
+		assertThat(spanish.guidelines()).as("sanitized as the group's own").isEqualTo("<p>Sea amable.</p>");
+		assertThat(stored.in(java.util.Locale.ENGLISH).name()).isEqualTo(name);
+		assertThat(GroupForm.of(stored).nameEs()).isEqualTo("Caminantes " + name);
+		assertThat(this.directory.listed(patient(), "caminantes " + name.toLowerCase(java.util.Locale.ROOT)))
+			.as("found by its Spanish name")
+			.extracting(Group::id)
+			.containsExactly(created.id());
+
+		this.administration.update(manager(), created.slug(), new GroupForm(name, "We walk together.",
+				"<p>Be kind.</p>", Audience.EVERYONE, true, GroupStatus.OPEN, "44054006", "", "", "", ""));
+		Group untranslated = this.directory.page(manager(), created.slug()).orElseThrow().group();
+		assertThat(untranslated.in(java.util.Locale.forLanguageTag("es")).name()).isEqualTo(name);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM group_translation WHERE group_id = ?", Integer.class,
+				created.id()))
+			.isZero();
+	}
+
+	@Test
+	void refusesASpanishNameTooShortAndSavesNothing() {
+		String name = unique("Short");
+		assertThatExceptionOfType(Refused.class)
+			.isThrownBy(() -> this.administration.create(manager(),
+					new GroupForm(name, "We walk.", "<p>Be kind.</p>", Audience.EVERYONE, true, GroupStatus.OPEN,
+							"44054006", "", "ab", "", "")))
+			.satisfies((refused) -> assertThat(refused.messageKey()).isEqualTo("groups.error.spanish-name"));
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM community_group WHERE name = ?", Integer.class, name))
+			.isZero();
+	}
+
+	@Test
 	void storesAGroupWithItsCodeSetAndSponsor() {
 		String name = unique("Seizure support");
 		Group created = this.administration.create(manager(),
 				new GroupForm("  " + name + "  ", " Living with seizures. ", "<p>Be <strong>kind</strong>.</p>",
-						Audience.EVERYONE, false, GroupStatus.OPEN, "84757009 128613002", "g40.* R56.9"));
+						Audience.EVERYONE, false, GroupStatus.OPEN, "84757009 128613002", "g40.* R56.9", "", "", ""));
 
 		Group stored = this.directory.page(manager(), created.slug()).orElseThrow().group();
 		assertThat(stored.issuer()).isEqualTo(sandbox());
@@ -171,8 +211,9 @@ class GroupsPersistenceIntegrationTests {
 	@Test
 	void deletingMyContentRemovesMyMembershipsOnly() {
 		Group listed = this.administration.create(manager(), form(unique("Crohn's and colitis"), "K50.*"));
-		Group unlisted = this.administration.create(manager(), new GroupForm(unique("Colitis evenings"),
-				"Evenings together.", "<p>Be kind.</p>", Audience.PATIENTS, false, GroupStatus.OPEN, "", "K51.*"));
+		Group unlisted = this.administration.create(manager(),
+				new GroupForm(unique("Colitis evenings"), "Evenings together.", "<p>Be kind.</p>", Audience.PATIENTS,
+						false, GroupStatus.OPEN, "", "K51.*", "", "", ""));
 		KinshipPrincipal me = patient();
 		KinshipPrincipal other = patient();
 		this.memberships.join(me, listed.slug(), join("Wren"));
@@ -196,7 +237,7 @@ class GroupsPersistenceIntegrationTests {
 
 	private GroupForm form(String name, String icd10) {
 		return new GroupForm(name, "A place to share.", "<p>Be kind.</p>", Audience.PATIENTS, true, GroupStatus.OPEN,
-				"", icd10);
+				"", icd10, "", "", "");
 	}
 
 	private static JoinForm join(String displayName) {

@@ -241,7 +241,7 @@ class ProgramDirectoryIntegrationTests {
 
 	private Group group(String name) {
 		return this.groups.create(this.manager, new GroupForm(name + " " + UUID.randomUUID(), "A place to share.",
-				"<p>Be kind.</p>", Audience.PATIENTS, true, GroupStatus.OPEN, "", "Q87.4"));
+				"<p>Be kind.</p>", Audience.PATIENTS, true, GroupStatus.OPEN, "", "Q87.4", "", "", ""));
 	}
 
 	private KinshipPrincipal member() {

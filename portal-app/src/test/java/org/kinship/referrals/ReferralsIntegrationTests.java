@@ -199,7 +199,7 @@ class ReferralsIntegrationTests {
 
 	private Group group() {
 		return this.groups.create(clinician(null), new GroupForm("Referred " + UUID.randomUUID(), "A place to share.",
-				"<p>Be kind.</p>", Audience.PATIENTS, true, GroupStatus.OPEN, "", "Q87.4"));
+				"<p>Be kind.</p>", Audience.PATIENTS, true, GroupStatus.OPEN, "", "Q87.4", "", "", ""));
 	}
 
 	private String today() {

@@ -67,8 +67,9 @@ class SanctionAuditIntegrationTests {
 		KinshipPrincipal staff = new KinshipPrincipal("sandbox", sandbox(), manager, "Sarah Lin", KinshipRole.CLINICIAN,
 				Set.of(CommunityRight.COMMUNITY_MANAGER), null, null, false, null, null, null, List.of(), Set.of(),
 				Map.of());
-		Group group = this.administration.create(staff, new GroupForm("Sanctions " + UUID.randomUUID(),
-				"A place to share.", "<p>Be kind.</p>", Audience.PATIENTS, true, GroupStatus.OPEN, "", "Q87.4"));
+		Group group = this.administration.create(staff,
+				new GroupForm("Sanctions " + UUID.randomUUID(), "A place to share.", "<p>Be kind.</p>",
+						Audience.PATIENTS, true, GroupStatus.OPEN, "", "Q87.4", "", "", ""));
 		String id = "p-" + UUID.randomUUID();
 		KinshipPrincipal member = new KinshipPrincipal("sandbox", sandbox(), "Patient/" + id, "Pat Member",
 				KinshipRole.PATIENT, Set.of(), id, null, false, null, null, null, List.of(),

@@ -21,7 +21,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * its {@code @BeforeEach} methods, is a browser of its own with an empty profile, quit
  * after the test and its profile deleted. No cookie, and so no session of the sandbox or
  * of Kinship, passes from one person to another or from one test to the next. Debian's
- * Chromium driven by Debian's chromedriver; nothing is downloaded.
+ * Chromium driven by Debian's chromedriver; nothing is downloaded. A parameter marked
+ * {@link ReadsSpanish} is a browser whose person reads Spanish: it asks for pages in
+ * Spanish, as a browser set to Spanish does.
  */
 final class Browsers implements ParameterResolver {
 
@@ -34,7 +36,7 @@ final class Browsers implements ParameterResolver {
 
 	@Override
 	public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-		OpenBrowser browser = OpenBrowser.start();
+		OpenBrowser browser = OpenBrowser.start(parameter.isAnnotated(ReadsSpanish.class));
 		// closed with the test's context, after its @AfterEach methods
 		context.getStore(BROWSERS).put(browser, browser);
 		return browser.driver();
@@ -42,7 +44,7 @@ final class Browsers implements ParameterResolver {
 
 	private record OpenBrowser(WebDriver driver, Path profile) implements AutoCloseable {
 
-		static OpenBrowser start() {
+		static OpenBrowser start(boolean spanish) {
 			Path profile = createProfile();
 			ChromeOptions options = new ChromeOptions();
 			// the page's console, for a failing test to show
@@ -51,6 +53,9 @@ final class Browsers implements ParameterResolver {
 			options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
 					"--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-component-update",
 					"--disable-sync", "--user-data-dir=" + profile);
+			if (spanish) {
+				options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "es-MX,es"));
+			}
 			ChromeDriverService service = new ChromeDriverService.Builder()
 				.usingDriverExecutable(new File(System.getProperty("kinship.chromedriver", "/usr/bin/chromedriver")))
 				.usingAnyFreePort()
@@ -88,6 +93,13 @@ final class Browsers implements ParameterResolver {
 				// a profile left in the temporary folder harms no other test
 			}
 		}
+
+	}
+
+	/** Marks a browser whose person reads Spanish. */
+	@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+	@java.lang.annotation.Target(java.lang.annotation.ElementType.PARAMETER)
+	@interface ReadsSpanish {
 
 	}
 

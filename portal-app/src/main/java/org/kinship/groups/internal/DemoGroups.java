@@ -62,8 +62,10 @@ class DemoGroups implements ApplicationRunner {
 	private void seed(String issuer, LaunchProperties.Issuer settings, DemoGroup demo, String guidelines) {
 		CodeSet codes = new CodeSet(new java.util.TreeSet<>(demo.snomed()), new java.util.TreeSet<>(demo.icd10()));
 		String slug = demo.name().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-		long id = this.groups.insert(new Group(0, issuer, slug, demo.name(), demo.description(), guidelines,
-				demo.audience(), true, GroupStatus.OPEN, codes, java.util.Set.of(), java.util.Set.of(), 0), "demo");
+		long id = this.groups.insert(
+				new Group(0, issuer, slug, demo.name(), demo.description(), guidelines, demo.audience(), true,
+						GroupStatus.OPEN, codes, java.util.Set.of(), java.util.Set.of(), 0, java.util.Map.of()),
+				"demo");
 		this.groups.replaceCodes(id, codes);
 		settings.roles()
 			.forEach((role) -> this.groups.addStaff(id, role.fhirUser().trim(),

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.kinship.groups.Audience;
 import org.kinship.groups.CodeSet;
 import org.kinship.groups.Group;
+import org.kinship.groups.GroupText;
 import org.kinship.groups.GroupStatus;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -253,6 +254,25 @@ public class GroupStore {
 			.update();
 	}
 
+	/**
+	 * Sets a group's words in one language, or removes them when blank.
+	 * @param groupId the group
+	 * @param language the language code, such as {@code es}
+	 * @param text the words
+	 */
+	public void replaceTranslation(long groupId, String language, GroupText text) {
+		this.jdbc.sql("DELETE FROM group_translation WHERE group_id = ? AND language = ?")
+			.params(groupId, language)
+			.update();
+		if (!text.isBlank()) {
+			this.jdbc
+				.sql("INSERT INTO group_translation (group_id, language, name, description, guidelines) "
+						+ "VALUES (?, ?, ?, ?, ?)")
+				.params(groupId, language, text.name(), text.description(), text.guidelines())
+				.update();
+		}
+	}
+
 	private void insertCode(long groupId, String system, String code) {
 		this.jdbc.sql("INSERT INTO group_code (group_id, code_system, code) VALUES (?, ?, ?)")
 			.params(groupId, system, code)
@@ -276,6 +296,14 @@ public class GroupStore {
 				staff.computeIfAbsent(rs.getLong(1), GroupStore::pair)[SPONSOR.equals(rs.getString(2)) ? 0 : 1]
 					.add(rs.getString(3));
 			});
+		Map<Long, Map<String, GroupText>> translations = new HashMap<>();
+		this.jdbc
+			.sql("SELECT group_id, language, name, description, guidelines FROM group_translation WHERE group_id IN ("
+					+ ids + ")")
+			.query((rs) -> {
+				translations.computeIfAbsent(rs.getLong(1), (id) -> new HashMap<>())
+					.put(rs.getString(2), new GroupText(rs.getString(3), rs.getString(4), rs.getString(5)));
+			});
 		List<Group> complete = new ArrayList<>();
 		for (Group group : groups) {
 			Set<String>[] code = codes.getOrDefault(group.id(), pair(group.id()));
@@ -283,7 +311,7 @@ public class GroupStore {
 			complete.add(new Group(group.id(), group.issuer(), group.slug(), group.name(), group.description(),
 					group.guidelines(), group.audience(), group.listed(), group.status(),
 					new CodeSet(new TreeSet<>(code[0]), new TreeSet<>(code[1])), Set.copyOf(people[0]),
-					Set.copyOf(people[1]), group.memberCount()));
+					Set.copyOf(people[1]), group.memberCount(), translations.getOrDefault(group.id(), Map.of())));
 		}
 		return complete;
 	}
@@ -297,7 +325,7 @@ public class GroupStore {
 		return new Group(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
 				rs.getString(6), Audience.valueOf(rs.getString(7)), rs.getBoolean(8),
 				GroupStatus.valueOf(rs.getString(9)), new CodeSet(new TreeSet<>(), new TreeSet<>()), Set.of(), Set.of(),
-				rs.getInt(10));
+				rs.getInt(10), Map.of());
 	}
 
 	static String nameKey(String name) {

@@ -1,0 +1,147 @@
+package org.kinship.groups;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The codes that staff forms offer by name: common chronic conditions as SNOMED CT
+ * concepts and ICD-10-CM codes or prefixes, and common RxNorm ingredients, shipped with
+ * Kinship in {@code groups/code-catalog.tsv} with English and Spanish names. It only
+ * helps people find codes; any valid code can still be typed, and {@link CodeSet} remains
+ * what checks them.
+ */
+@Component
+public class CodeCatalog {
+
+	private static final Pattern NON_WORD = Pattern.compile("[^\\p{Alnum}.*]+");
+
+	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+	private final List<Entry> entries;
+
+	CodeCatalog() {
+		this.entries = read(new ClassPathResource("groups/code-catalog.tsv"));
+	}
+
+	/**
+	 * The entries whose English or Spanish name holds every word typed (in any order, as
+	 * the start of a word, ignoring case and accents), or whose code starts with what was
+	 * typed.
+	 * @param words what was typed
+	 * @param systems the systems wanted; empty for every system
+	 * @param limit the most entries to give
+	 * @return the matches, in the catalogue's order
+	 */
+	public List<Entry> search(String words, Collection<CodeSystem> systems, int limit) {
+		List<String> wanted = terms(words);
+		if (wanted.isEmpty()) {
+			return List.of();
+		}
+		return this.entries.stream()
+			.filter((entry) -> systems.isEmpty() || systems.contains(entry.system()))
+			.filter((entry) -> entry.matches(wanted))
+			.limit(limit)
+			.toList();
+	}
+
+	/**
+	 * The entries for codes already chosen, so that a form can name them.
+	 * @param system their system
+	 * @param codes the codes, as typed
+	 * @return the entries found, in the catalogue's order; unknown codes left out
+	 */
+	public List<Entry> named(CodeSystem system, Collection<String> codes) {
+		Set<String> wanted = Set.copyOf(codes.stream().map((code) -> code.toUpperCase(Locale.ROOT)).toList());
+		return this.entries.stream()
+			.filter((entry) -> entry.system() == system && wanted.contains(entry.code().toUpperCase(Locale.ROOT)))
+			.toList();
+	}
+
+	List<Entry> entries() {
+		return this.entries;
+	}
+
+	private static List<String> terms(String text) {
+		return Arrays.stream(NON_WORD.split(folded(text))).filter((term) -> !term.isEmpty()).toList();
+	}
+
+	static String folded(String text) {
+		return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+	}
+
+	private static List<Entry> read(ClassPathResource resource) {
+		List<Entry> entries = new ArrayList<>();
+		try (BufferedReader reader = new BufferedReader(
+				new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = reader.readLine()) != null) {
+				if (!line.isBlank() && !line.startsWith("#")) {
+					String[] fields = line.split("\t");
+					entries.add(new Entry(CodeSystem.valueOf(fields[0].toUpperCase(Locale.ROOT)), fields[1], fields[2],
+							fields[3]));
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return List.copyOf(entries);
+	}
+
+	/** The code systems of the catalogue, named as the forms' fields are. */
+	public enum CodeSystem {
+
+		/** SNOMED CT concepts. */
+		SNOMED,
+		/** ICD-10-CM codes, or prefixes ending in {@code *}. */
+		ICD10,
+		/** RxNorm ingredients. */
+		RXNORM
+
+	}
+
+	/**
+	 * One code with its names.
+	 *
+	 * @param system its system
+	 * @param code the code, as a form takes it
+	 * @param english its English name
+	 * @param spanish its Spanish name
+	 */
+	public record Entry(CodeSystem system, String code, String english, String spanish) {
+
+		/**
+		 * Its name in a language.
+		 * @param locale the language
+		 * @return the Spanish name for Spanish, else the English one
+		 */
+		public String name(Locale locale) {
+			return "es".equals(locale.getLanguage()) ? this.spanish : this.english;
+		}
+
+		boolean matches(List<String> terms) {
+			String code = this.code.toLowerCase(Locale.ROOT);
+			if (terms.size() == 1 && code.startsWith(terms.get(0))) {
+				return true;
+			}
+			List<String> words = terms(this.english + " " + this.spanish);
+			return terms.stream().allMatch((term) -> words.stream().anyMatch((word) -> word.startsWith(term)));
+		}
+
+	}
+
+}
