@@ -51,7 +51,7 @@ public class Dispatch {
 			return null;
 		}
 		try {
-			Round round = new Round(this.planner.plan(), this.batcher.batch(now), this.digests.compose(now),
+			Round round = new Round(this.planner.plan(now), this.batcher.batch(now), this.digests.compose(now),
 					this.sender.send(now));
 			if (round.sent() > 0) {
 				log.info("Notifications: {} notices batched, {} digests composed, {} e-mails sent", round.batched(),
