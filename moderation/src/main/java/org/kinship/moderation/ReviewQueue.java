@@ -81,6 +81,9 @@ public class ReviewQueue {
 		if (kind == Kind.ESCALATED) {
 			this.events.publishEvent(new EscalationRaised(issuer, groupId, item.id(), messageId));
 		}
+		else {
+			this.events.publishEvent(new ReviewItemArrived(issuer, groupId, item.id()));
+		}
 		return item.id();
 	}
 

@@ -51,6 +51,16 @@ public class BroadcastInbox {
 	}
 
 	/**
+	 * Who has still not confirmed reading a broadcast, for reminders; none once it has
+	 * expired. No person is checked: the caller reminds the recipients themselves.
+	 * @param broadcastId the broadcast
+	 * @return the recipients' {@code fhirUser}s
+	 */
+	public List<String> unacknowledged(long broadcastId) {
+		return this.recipients.unacknowledged(broadcastId, this.clock.instant());
+	}
+
+	/**
 	 * What the header shows a member on every page: the unread count and the broadcast
 	 * the banner shows, urgent ones not acknowledged first. Marks what is shown as
 	 * delivered.

@@ -119,6 +119,7 @@ public class LiveSessions {
 				principal.fhirUser());
 		record(principal, seat, "SESSION_SCHEDULE", id,
 				title + " (" + this.times.dateTime(start) + ", " + form.posting() + ", #" + id + ")");
+		this.events.publishEvent(new SessionScheduled(principal.issuer(), groupId, id, start));
 		return seat.slug();
 	}
 
@@ -144,6 +145,7 @@ public class LiveSessions {
 		}
 		this.sessions.reschedule(sessionId, now, end);
 		record(principal, seat, "SESSION_START", sessionId, session.title() + " (#" + sessionId + ")");
+		this.events.publishEvent(new SessionScheduled(principal.issuer(), groupId, sessionId, now));
 		return seat.slug();
 	}
 
@@ -249,6 +251,23 @@ public class LiveSessions {
 		}
 		return new Card(session, this.times.dateTime(session.startsAt()), this.times.time(session.end()),
 				attendees.size(), seat.staff() ? attendees : List.of(), messages);
+	}
+
+	/**
+	 * Whether a session still starts at the given time and has not been ended: so that a
+	 * session announced at its start is announced once, at the start it kept, and not at
+	 * all when it was ended before. No person is checked: this only answers about a
+	 * session already announced to the group by {@link SessionScheduled}.
+	 * @param groupId the group
+	 * @param sessionId the session
+	 * @param startsAt the start it was scheduled for
+	 * @return true while it keeps that start and is not ended
+	 */
+	@Transactional(readOnly = true)
+	public boolean startsAsScheduled(long groupId, long sessionId, Instant startsAt) {
+		return this.sessions.find(groupId, sessionId)
+			.filter((session) -> session.endedAt() == null && session.startsAt().equals(startsAt))
+			.isPresent();
 	}
 
 	/**

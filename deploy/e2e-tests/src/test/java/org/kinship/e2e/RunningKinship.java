@@ -87,6 +87,7 @@ final class RunningKinship {
 				// Kinship's localhost
 				"--kinship.launch.issuers.sandbox.frame-ancestors=" + system.portalOrigin(),
 				"--kinship.broadcast.write-back-issuers=sandbox",
+				"--kinship.notifications.message-centre-issuers=sandbox",
 				"--spring.datasource.url=jdbc:h2:mem:e2e;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
 				// members of the chat tests are new in every run: the moderation
 				// tests

@@ -157,6 +157,23 @@ public class RecipientStore {
 	}
 
 	/**
+	 * The recipients of a broadcast who have not acknowledged it, while it has not
+	 * expired.
+	 * @param broadcastId the broadcast
+	 * @param now the time
+	 * @return their {@code fhirUser}s, none once it has expired
+	 */
+	public List<String> unacknowledged(long broadcastId, Instant now) {
+		return this.jdbc
+			.sql("SELECT r.fhir_user FROM broadcast_recipient r JOIN broadcast b ON b.id = r.broadcast_id "
+					+ "WHERE r.broadcast_id = ? AND r.acknowledged_at IS NULL "
+					+ "AND (b.expires_at IS NULL OR b.expires_at > ?)")
+			.params(broadcastId, Timestamp.from(now))
+			.query(String.class)
+			.list();
+	}
+
+	/**
 	 * Marks a broadcast seen by a recipient, and so delivered, the first time.
 	 * @param broadcastId the broadcast
 	 * @param fhirUser the recipient

@@ -21,10 +21,22 @@ import org.jspecify.annotations.Nullable;
  * @param mentions the names mentioned
  * @param urgent whether it may be sent during quiet hours (where the community allows)
  * @param createdAt when
+ * @param subjectId the session, broadcast or review item it is about, or {@code null}
+ * @param dueAt when it is to be told, or {@code null} for at once
  */
 public record Activity(long id, String issuer, @Nullable Long groupId, Kind kind, @Nullable Long messageId,
 		@Nullable String actorName, @Nullable String recipient, @Nullable Long replyTo, List<String> mentions,
-		boolean urgent, Instant createdAt) {
+		boolean urgent, Instant createdAt, @Nullable Long subjectId, @Nullable Instant dueAt) {
+
+	/**
+	 * Something told at once, about no session, broadcast or review item.
+	 */
+	Activity(long id, String issuer, @Nullable Long groupId, Kind kind, @Nullable Long messageId,
+			@Nullable String actorName, @Nullable String recipient, @Nullable Long replyTo, List<String> mentions,
+			boolean urgent, Instant createdAt) {
+		this(id, issuer, groupId, kind, messageId, actorName, recipient, replyTo, mentions, urgent, createdAt, null,
+				null);
+	}
 
 	/** What happened. */
 	public enum Kind {
@@ -38,7 +50,16 @@ public record Activity(long id, String issuer, @Nullable Long groupId, Kind kind
 		/**
 		 * A message in a group showed crisis; its staff must respond within the target.
 		 */
-		ESCALATION
+		ESCALATION,
+		/** A live session of the group starts (told at its start). */
+		SESSION,
+		/**
+		 * An important or urgent broadcast was sent; its recipients who have not
+		 * acknowledged it by then are reminded.
+		 */
+		BROADCAST,
+		/** An item arrived in the group's review queue; its staff are told. */
+		REVIEW
 
 	}
 

@@ -1,15 +1,20 @@
 package org.kinship.notifications.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
+import org.kinship.broadcast.BroadcastSent;
+import org.kinship.broadcast.Priority;
 import org.kinship.chat.ChatMessage;
 import org.kinship.chat.MessagePosted;
 import org.kinship.groups.JoinRequestAnswered;
 import org.kinship.launch.MemberLaunched;
 import org.kinship.moderation.EscalationRaised;
+import org.kinship.moderation.ReviewItemArrived;
 import org.kinship.review.AuthorToldOfDecision;
+import org.kinship.sessions.SessionScheduled;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -18,9 +23,11 @@ import org.springframework.stereotype.Component;
 /**
  * Writes what happened into the outbox inside the transaction of the event itself (the
  * message's, the decision's, the answer's), so that what is committed is told and what is
- * rolled back is not (for staff, an urgent escalation in their group), and a crash right
- * after the commit loses nothing. Who is told is decided later, after commit, by the
- * dispatch. One small insert per event; no read.
+ * rolled back is not (for staff, an urgent escalation or a new review item in their
+ * group), and a crash right after the commit loses nothing. Who is told is decided later,
+ * after commit, by the dispatch: at once, or, for a live session, at its start, and for
+ * an important or urgent broadcast, once {@code broadcast-reminder-after} has passed. One
+ * small insert per event; no read.
  */
 @Component
 class ActivityRecorder {
@@ -63,6 +70,28 @@ class ActivityRecorder {
 	void on(EscalationRaised raised) {
 		this.activities.insert(new Activity(0, raised.issuer(), raised.groupId(), Activity.Kind.ESCALATION, null, null,
 				null, null, List.of(), true, this.clock.instant()));
+	}
+
+	@EventListener
+	void on(ReviewItemArrived arrived) {
+		this.activities.insert(new Activity(0, arrived.issuer(), arrived.groupId(), Activity.Kind.REVIEW, null, null,
+				null, null, List.of(), false, this.clock.instant(), arrived.itemId(), null));
+	}
+
+	@EventListener
+	void on(SessionScheduled scheduled) {
+		this.activities.insert(new Activity(0, scheduled.issuer(), scheduled.groupId(), Activity.Kind.SESSION, null,
+				null, null, null, List.of(), false, this.clock.instant(), scheduled.sessionId(), scheduled.startsAt()));
+	}
+
+	@EventListener
+	void on(BroadcastSent sent) {
+		if (sent.priority().asksAcknowledgement()) {
+			Instant now = this.clock.instant();
+			this.activities.insert(new Activity(0, sent.issuer(), null, Activity.Kind.BROADCAST, null, null, null, null,
+					List.of(), sent.priority() == Priority.URGENT, now, sent.id(),
+					now.plus(this.properties.broadcastReminderAfter())));
+		}
 	}
 
 	/**

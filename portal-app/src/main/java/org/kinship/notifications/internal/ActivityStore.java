@@ -26,28 +26,37 @@ public class ActivityStore {
 	public void insert(Activity activity) {
 		this.jdbc
 			.sql("INSERT INTO notify_activity (issuer, group_id, kind, message_id, actor_name, recipient, reply_to, "
-					+ "mentions, urgent, created_at, planned) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE)")
+					+ "mentions, urgent, created_at, subject_id, due_at, planned) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE)")
 			.params(activity.issuer(), activity.groupId(), activity.kind().name(), activity.messageId(),
 					activity.actorName(), activity.recipient(), activity.replyTo(),
-					String.join("\n", activity.mentions()), activity.urgent(), Timestamp.from(activity.createdAt()))
+					String.join("\n", activity.mentions()), activity.urgent(), Timestamp.from(activity.createdAt()),
+					activity.subjectId(), (activity.dueAt() != null) ? Timestamp.from(activity.dueAt()) : null)
 			.update();
 	}
 
 	/**
-	 * The oldest activities not yet planned, locked until the caller's transaction ends.
+	 * The oldest activities not yet planned and due, locked until the caller's
+	 * transaction ends.
+	 * @param now the time: an activity held back until later is not due yet
 	 * @param limit at most this many
 	 * @return the activities, oldest first
 	 */
-	public List<Activity> unplanned(int limit) {
+	public List<Activity> unplanned(Instant now, int limit) {
 		return this.jdbc
 			.sql("SELECT id, issuer, group_id, kind, message_id, actor_name, recipient, reply_to, mentions, urgent, "
-					+ "created_at FROM notify_activity WHERE planned = FALSE ORDER BY id LIMIT ? FOR UPDATE")
-			.param(limit)
+					+ "created_at, subject_id, due_at FROM notify_activity WHERE planned = FALSE "
+					+ "AND (due_at IS NULL OR due_at <= ?) ORDER BY id LIMIT ? FOR UPDATE")
+			.params(Timestamp.from(now), limit)
 			.query((rs, row) -> new Activity(rs.getLong(1), rs.getString(2), rs.getObject(3, Long.class),
 					Activity.Kind.valueOf(rs.getString(4)), rs.getObject(5, Long.class), rs.getString(6),
 					rs.getString(7), rs.getObject(8, Long.class), mentions(rs.getString(9)), rs.getBoolean(10),
-					rs.getTimestamp(11).toInstant()))
+					rs.getTimestamp(11).toInstant(), rs.getObject(12, Long.class), instant(rs.getTimestamp(13))))
 			.list();
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
 	/**

@@ -11,9 +11,10 @@ import org.springframework.stereotype.Component;
 /**
  * One round of notification work, on the dispatch thread and on one node at a time: who
  * is told of what happened since the last round, which waiting notices make an e-mail
- * now, which digests are due, and the hand-over of every stored e-mail to the mail
- * server. Everything a round decides is committed before anything is sent, so a round cut
- * short is finished by the next one.
+ * now, which digests are due, the hand-over of every stored e-mail to the mail server,
+ * and of every notice for the portal's message centre to the EHR. Everything a round
+ * decides is committed before anything is sent, so a round cut short is finished by the
+ * next one.
  */
 @Component
 public class Dispatch {
@@ -30,9 +31,13 @@ public class Dispatch {
 
 	private final Sender sender;
 
+	private final MessageCentre messageCentre;
+
 	private final Clock clock;
 
-	Dispatch(DispatchLease lease, Planner planner, NoticeBatcher batcher, Digests digests, Sender sender, Clock clock) {
+	Dispatch(DispatchLease lease, Planner planner, NoticeBatcher batcher, Digests digests, Sender sender,
+			MessageCentre messageCentre, Clock clock) {
+		this.messageCentre = messageCentre;
 		this.lease = lease;
 		this.planner = planner;
 		this.batcher = batcher;
@@ -51,8 +56,8 @@ public class Dispatch {
 			return null;
 		}
 		try {
-			Round round = new Round(this.planner.plan(), this.batcher.batch(now), this.digests.compose(now),
-					this.sender.send(now));
+			Round round = new Round(this.planner.plan(now), this.batcher.batch(now), this.digests.compose(now),
+					this.sender.send(now), this.messageCentre.write(now));
 			if (round.sent() > 0) {
 				log.info("Notifications: {} notices batched, {} digests composed, {} e-mails sent", round.batched(),
 						round.digests(), round.sent());
@@ -71,8 +76,9 @@ public class Dispatch {
 	 * @param batched e-mails of immediate notices made
 	 * @param digests digests made
 	 * @param sent e-mails the mail server took
+	 * @param written notices the EHR took for the portal's message centre
 	 */
-	public record Round(int planned, int batched, int digests, int sent) {
+	public record Round(int planned, int batched, int digests, int sent, int written) {
 	}
 
 }

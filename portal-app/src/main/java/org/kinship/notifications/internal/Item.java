@@ -32,13 +32,20 @@ public record Item(long id, String issuer, String fhirUser, @Nullable Long group
 		/** An answer to the person's request to join. */
 		JOIN_ANSWER,
 		/** An urgent escalation in a group the person facilitates or manages. */
-		ESCALATION;
+		ESCALATION,
+		/** A live session starting in a group the person joined. */
+		SESSION,
+		/** An important or urgent broadcast the person has not acknowledged yet. */
+		BROADCAST,
+		/** An item waiting in the review queue of a group the person looks after. */
+		REVIEW;
 
 		/**
-		 * @return whether the person need not be a member of the group to be told
+		 * @return whether the person need not be a member of the group to be told (staff,
+		 * one who asked to join, a broadcast's recipient)
 		 */
 		boolean outsideMembership() {
-			return this == JOIN_ANSWER || this == ESCALATION;
+			return this == JOIN_ANSWER || this == ESCALATION || this == BROADCAST || this == REVIEW;
 		}
 
 	}

@@ -85,6 +85,16 @@ public class ItemStore {
 	}
 
 	/**
+	 * Marks notices told in the message centre only (no e-mail).
+	 * @param ids the notices
+	 */
+	public void toldInMessageCentre(Collection<Long> ids) {
+		if (!ids.isEmpty()) {
+			this.jdbc.sql("UPDATE notify_item SET state = 'PORTAL' WHERE id IN (:ids)").param("ids", ids).update();
+		}
+	}
+
+	/**
 	 * Drops notices that will never be sent.
 	 * @param ids the notices
 	 */

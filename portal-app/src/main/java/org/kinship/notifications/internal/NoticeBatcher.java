@@ -2,6 +2,7 @@ package org.kinship.notifications.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.kinship.groups.Membership;
 import org.kinship.groups.Memberships;
 
@@ -19,8 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Gathers each member's waiting notices into one e-mail once the first of them has waited
  * {@code batch-window} (several replies within a few minutes make one e-mail), except
  * during the member's quiet hours, when they wait for the morning (urgent ones excepted
- * where the community allows). Notices for a member with no confirmed address, or about a
- * group they have left, are dropped.
+ * where the community allows). Where the member's health system has the portal's message
+ * centre, the same notices also make one message there ({@link MessageCentre}), with or
+ * without an e-mail. Notices for a member who can be told neither way, or about a group
+ * they have left, are dropped.
  */
 @Component
 class NoticeBatcher {
@@ -35,12 +39,19 @@ class NoticeBatcher {
 
 	private final Memberships memberships;
 
+	private final MessageCentre messageCentre;
+
+	private final PortalNoticeStore portal;
+
 	private final NotificationsProperties properties;
 
 	private final TransactionTemplate transactions;
 
 	NoticeBatcher(ItemStore items, EmailStore emails, ContactStore contacts, Memberships memberships,
-			NotificationsProperties properties, TransactionTemplate transactions) {
+			MessageCentre messageCentre, PortalNoticeStore portal, NotificationsProperties properties,
+			TransactionTemplate transactions) {
+		this.messageCentre = messageCentre;
+		this.portal = portal;
 		this.items = items;
 		this.emails = emails;
 		this.contacts = contacts;
@@ -84,11 +95,13 @@ class NoticeBatcher {
 		int made = 0;
 		for (Map.Entry<String, List<Item>> entry : byMember.entrySet()) {
 			Contact contact = contactOf.get(entry.getKey());
+			String patientId = (contact != null) ? this.messageCentre.patientOf(contact) : null;
+			boolean told = contact != null && (contact.reachable() || patientId != null);
 			List<Item> keep = new ArrayList<>();
 			for (Item item : entry.getValue()) {
 				boolean stillThere = item.kind().outsideMembership()
 						|| active.contains(item.groupId() + " " + item.fhirUser());
-				if (contact == null || !contact.reachable() || !stillThere) {
+				if (!told || !stillThere) {
 					dropped.add(item.id());
 				}
 				else {
@@ -96,13 +109,30 @@ class NoticeBatcher {
 				}
 			}
 			if (!keep.isEmpty() && due(contact, keep, now)) {
-				long emailId = this.emails.insertNotice(contact.issuer(), contact.fhirUser(), now);
-				this.items.emailed(keep.stream().map(Item::id).toList(), emailId);
-				made++;
+				made += tell(contact, patientId, keep, now);
 			}
 		}
 		this.items.dropped(dropped);
 		return made;
+	}
+
+	/**
+	 * Stores the e-mail, and the message centre's notice where the health system has it.
+	 * @return how many e-mails were made
+	 */
+	private int tell(Contact contact, @Nullable String patientId, List<Item> notices, Instant now) {
+		List<Long> ids = notices.stream().map(Item::id).toList();
+		if (patientId != null) {
+			Map<Item.Kind, Integer> counts = new EnumMap<>(Item.Kind.class);
+			notices.forEach((item) -> counts.merge(item.kind(), 1, Integer::sum));
+			this.portal.insert(contact, patientId, counts, now);
+		}
+		if (!contact.reachable()) {
+			this.items.toldInMessageCentre(ids);
+			return 0;
+		}
+		this.items.emailed(ids, this.emails.insertNotice(contact.issuer(), contact.fhirUser(), now));
+		return 1;
 	}
 
 	private boolean due(Contact contact, List<Item> waiting, Instant now) {

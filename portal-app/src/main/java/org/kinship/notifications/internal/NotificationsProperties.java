@@ -35,6 +35,11 @@ import org.springframework.validation.annotation.Validated;
  * @param urgentInQuietHoursIssuers health systems whose urgent notices are sent during
  * quiet hours
  * @param lease how long a node holds the dispatch lease; keep it longer than a round
+ * @param broadcastReminderAfter how long after an important or urgent broadcast was sent
+ * its recipients who have not acknowledged it are reminded
+ * @param messageCentreIssuers health systems (registration keys) whose patients' notices
+ * are also written to the EHR as a FHIR {@code Communication}, for the portal's message
+ * centre; none by default
  */
 @Validated
 @ConfigurationProperties("kinship.notifications")
@@ -46,5 +51,6 @@ public record NotificationsProperties(@DefaultValue("true") boolean dispatch,
 		@DefaultValue("5") @Min(1) int maxAttempts, @DefaultValue("PT1M") Duration retryBackoff,
 		@DefaultValue("500") @Min(1) @Max(5000) int sendBatch, @DefaultValue("1000") @Min(1) int planBatch,
 		@DefaultValue("UTC") String defaultTimeZone, @DefaultValue List<String> namedGroupIssuers,
-		@DefaultValue List<String> urgentInQuietHoursIssuers, @DefaultValue("PT5M") Duration lease) {
+		@DefaultValue List<String> urgentInQuietHoursIssuers, @DefaultValue("PT5M") Duration lease,
+		@DefaultValue("PT4H") Duration broadcastReminderAfter, @DefaultValue List<String> messageCentreIssuers) {
 }

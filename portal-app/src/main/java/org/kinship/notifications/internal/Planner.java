@@ -1,5 +1,6 @@
 package org.kinship.notifications.internal;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -8,22 +9,29 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.kinship.broadcast.BroadcastInbox;
 import org.kinship.chat.MessageAuthors;
 import org.kinship.groups.GroupDirectory;
 import org.kinship.groups.GroupDirectory.Label;
 import org.kinship.groups.Membership;
 import org.kinship.groups.Memberships;
 import org.kinship.notifications.Immediate;
+import org.kinship.sessions.LiveSessions;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Decides, after commit, who is told of what happened: the author of the message
- * answered, the members mentioned, and those who follow a group in full; never the one
- * who acted, never a member who chose nothing for the group. A round reads the outbox,
- * the groups' members, the answered messages' authors and the groups' stored choices once
- * each, whatever the number of events or members, and writes the notices in one batch.
+ * answered, the members mentioned, and those who follow a group in full; the author of a
+ * post a facilitator decided about, the one whose request to join was answered; the
+ * group's members when a live session starts (if it still starts then); a broadcast's
+ * recipients who have not acknowledged it when the reminder is due; a group's staff of an
+ * escalation or an item in its review queue. Never the one who acted, never a member who
+ * chose nothing for the group. A round reads the outbox, the groups' members, the
+ * answered messages' authors and the groups' stored choices once each, whatever the
+ * number of events or members (and once per session or broadcast due), and writes the
+ * notices in one batch.
  */
 @Component
 class Planner {
@@ -40,13 +48,19 @@ class Planner {
 
 	private final MessageAuthors authors;
 
+	private final LiveSessions sessions;
+
+	private final BroadcastInbox broadcasts;
+
 	private final NotificationsProperties properties;
 
 	private final TransactionTemplate transactions;
 
 	Planner(ActivityStore activities, ItemStore items, PreferenceStore preferences, Memberships memberships,
-			GroupDirectory groups, MessageAuthors authors, NotificationsProperties properties,
-			TransactionTemplate transactions) {
+			GroupDirectory groups, MessageAuthors authors, LiveSessions sessions, BroadcastInbox broadcasts,
+			NotificationsProperties properties, TransactionTemplate transactions) {
+		this.sessions = sessions;
+		this.broadcasts = broadcasts;
 		this.activities = activities;
 		this.items = items;
 		this.preferences = preferences;
@@ -58,22 +72,23 @@ class Planner {
 	}
 
 	/**
-	 * Plans the outbox until it is empty, a batch per transaction.
+	 * Plans what is due in the outbox until none is left, a batch per transaction.
+	 * @param now the time
 	 * @return how many activities were planned
 	 */
-	int plan() {
+	int plan(Instant now) {
 		int total = 0;
 		int planned;
 		do {
-			planned = Objects.requireNonNull(this.transactions.execute((status) -> planBatch()));
+			planned = Objects.requireNonNull(this.transactions.execute((status) -> planBatch(now)));
 			total += planned;
 		}
 		while (planned == this.properties.planBatch());
 		return total;
 	}
 
-	private int planBatch() {
-		List<Activity> batch = this.activities.unplanned(this.properties.planBatch());
+	private int planBatch(Instant now) {
+		List<Activity> batch = this.activities.unplanned(now, this.properties.planBatch());
 		if (batch.isEmpty()) {
 			return 0;
 		}
@@ -94,7 +109,10 @@ class Planner {
 		List<Item> notices = new ArrayList<>();
 		for (Activity activity : batch) {
 			Label label = (activity.groupId() != null) ? labels.get(activity.groupId()) : null;
-			if (label != null) {
+			if (activity.kind() == Activity.Kind.BROADCAST) {
+				notices.addAll(reminders(activity));
+			}
+			else if (label != null && stillHappens(activity)) {
 				notices.addAll(audience.noticesOf(activity, label.issuer(), replyAuthors, staff));
 			}
 		}
@@ -103,12 +121,35 @@ class Planner {
 		return batch.size();
 	}
 
-	/** The facilitators and sponsoring managers of the groups with an escalation. */
+	/** A session is told at the start it kept, and not when it was ended before. */
+	private boolean stillHappens(Activity activity) {
+		return activity.kind() != Activity.Kind.SESSION
+				|| (activity.subjectId() != null && activity.dueAt() != null && this.sessions.startsAsScheduled(
+						Objects.requireNonNull(activity.groupId()), activity.subjectId(), activity.dueAt()));
+	}
+
+	/** A reminder to each recipient who has not acknowledged the broadcast yet. */
+	private List<Item> reminders(Activity activity) {
+		if (activity.subjectId() == null) {
+			return List.of();
+		}
+		return this.broadcasts.unacknowledged(activity.subjectId())
+			.stream()
+			.map((user) -> new Item(0, activity.issuer(), user, null, Item.Kind.BROADCAST, activity.urgent(),
+					activity.createdAt()))
+			.toList();
+	}
+
+	/**
+	 * The facilitators and sponsoring managers of the groups with escalations or review
+	 * items.
+	 */
 	private Map<Long, Set<String>> staffOf(List<Activity> batch, Map<Long, Label> labels) {
 		Map<Long, Set<String>> staff = new HashMap<>();
 		for (Activity activity : batch) {
 			Label label = (activity.groupId() != null) ? labels.get(activity.groupId()) : null;
-			if (activity.kind() == Activity.Kind.ESCALATION && label != null && !staff.containsKey(label.id())) {
+			boolean forStaff = activity.kind() == Activity.Kind.ESCALATION || activity.kind() == Activity.Kind.REVIEW;
+			if (forStaff && label != null && !staff.containsKey(label.id())) {
 				this.groups.find(label.issuer(), label.id()).ifPresent((group) -> {
 					Set<String> people = new HashSet<>(group.facilitators());
 					people.addAll(group.sponsors());
@@ -130,8 +171,11 @@ class Planner {
 
 		private final Map<Long, List<String>> following = new HashMap<>();
 
+		private final Map<Long, List<String>> membersOf = new HashMap<>();
+
 		Audience(List<Membership> members, List<Preference> preferences) {
 			for (Membership member : members) {
+				this.membersOf.computeIfAbsent(member.groupId(), (id) -> new ArrayList<>()).add(member.fhirUser());
 				this.nameToUser.computeIfAbsent(member.groupId(), (id) -> new HashMap<>())
 					.put(member.displayName().toLowerCase(java.util.Locale.ROOT), member.fhirUser());
 				this.active.add(key(member.groupId(), member.fhirUser()));
@@ -179,6 +223,15 @@ class Planner {
 				case JOIN_ANSWER -> told.put(Objects.requireNonNull(activity.recipient()), Item.Kind.JOIN_ANSWER);
 				case ESCALATION ->
 					staff.getOrDefault(groupId, Set.of()).forEach((person) -> told.put(person, Item.Kind.ESCALATION));
+				case REVIEW ->
+					staff.getOrDefault(groupId, Set.of()).forEach((person) -> told.put(person, Item.Kind.REVIEW));
+				case SESSION -> this.membersOf.getOrDefault(groupId, List.of())
+					.stream()
+					.filter((member) -> wantsAny(groupId, member))
+					.forEach((member) -> told.put(member, Item.Kind.SESSION));
+				case BROADCAST -> {
+					// told to its recipients, not to a group's members
+				}
 			}
 			List<Item> notices = new ArrayList<>(told.size());
 			told.forEach((user, kind) -> notices
