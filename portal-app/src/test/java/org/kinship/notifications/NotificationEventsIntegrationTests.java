@@ -270,7 +270,7 @@ class NotificationEventsIntegrationTests {
 	void theAnswerToARequestToJoinIsToldInTheMembersLanguage() throws Exception {
 		Group unlisted = this.administration.create(this.community.manager(),
 				new GroupForm("Pump starters " + UUID.randomUUID(), "A place to share.", "<p>Be kind.</p>",
-						Audience.PATIENTS, false, GroupStatus.OPEN, "", "Q87.4"));
+						Audience.PATIENTS, false, GroupStatus.OPEN, "", "Q87.4", null, null, null));
 		KinshipPrincipal ana = this.community.member(unlisted, "Ana");
 		String address = confirmed(ana, "es");
 		this.memberships.answer(this.community.manager(), unlisted.slug(), ana.fhirUser(), true);
