@@ -9,6 +9,7 @@
  * the member has not confirmed.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications",
-		allowedDependencies = { "shared", "launch", "groups", "chat", "review", "moderation", "sessions", "broadcast" })
+		allowedDependencies = { "shared", "launch", "groups", "chat", "review", "moderation", "sessions", "broadcast",
+				"referrals" })
 @org.jspecify.annotations.NullMarked
 package org.kinship.notifications;

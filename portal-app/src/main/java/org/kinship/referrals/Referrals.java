@@ -28,6 +28,7 @@ import org.kinship.referrals.internal.ReferralsProperties;
 import org.kinship.sessions.LiveSessions;
 import org.kinship.shared.Refused;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -57,6 +58,8 @@ public class Referrals {
 
 	private final LiveSessions sessions;
 
+	private final ApplicationEventPublisher events;
+
 	private final ReferralsProperties properties;
 
 	private final TransactionTemplate transactions;
@@ -65,8 +68,9 @@ public class Referrals {
 
 	Referrals(ReferralStore store, EhrReferrals ehr, Suggestions suggestions, GroupDirectory groups,
 			ProgramDirectory programs, SignUps signUps, LiveSessions sessions, ReferralsProperties properties,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock, ApplicationEventPublisher events) {
 		this.sessions = sessions;
+		this.events = events;
 		this.store = store;
 		this.ehr = ehr;
 		this.suggestions = suggestions;
@@ -134,7 +138,12 @@ public class Referrals {
 		Referral draft = new Referral(0, clinician.issuer(), clinician.issuerKey(), patient, clinician.fhirUser(),
 				clinician.displayName(), target.groupId(), target.programId(), target.name(), note, fits,
 				ReferralState.SENT, ehr, null, now, now);
-		long id = this.transactions.execute((status) -> this.store.insert(draft));
+		long id = this.transactions.execute((status) -> {
+			long stored = this.store.insert(draft);
+			// the patient is told when away, through their notification channels
+			this.events.publishEvent(new ReferralMade(draft.issuer(), stored, patient));
+			return stored;
+		});
 		Referral saved = this.store.find(clinician.issuer(), id).orElseThrow();
 		if (ehr == EhrRecord.PENDING) {
 			this.ehr.write(saved);

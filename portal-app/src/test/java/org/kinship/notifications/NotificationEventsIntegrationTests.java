@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -29,8 +31,11 @@ import org.kinship.groups.Memberships;
 import org.kinship.launch.CommunityRights;
 import org.kinship.launch.IssuerRegistry;
 import org.kinship.launch.KinshipPrincipal;
+import org.kinship.launch.KinshipRole;
 import org.kinship.launch.MemberLaunched;
 import org.kinship.notifications.internal.Dispatch;
+import org.kinship.referrals.ReferralForm;
+import org.kinship.referrals.Referrals;
 import org.kinship.review.ReviewDesk;
 import org.kinship.review.ReviewDesk.Decision;
 import org.kinship.sessions.LiveSessions;
@@ -87,6 +92,9 @@ class NotificationEventsIntegrationTests {
 
 	@Autowired
 	SettableClock clock;
+
+	@Autowired
+	Referrals referrals;
 
 	@Autowired
 	Dispatch dispatch;
@@ -281,6 +289,33 @@ class NotificationEventsIntegrationTests {
 			assertThat(message.getSubject()).isEqualTo("Se respondió a su solicitud para unirse a un grupo en Kinship");
 			assertThat(message.getHeader("Content-Language", null)).isEqualTo("es");
 			assertThat(Mailbox.body(message)).doesNotContain("Pump starters");
+		});
+	}
+
+	@Test
+	void aReferralIsToldToThePatientWithoutTheGroupOrTheNote() throws Exception {
+		Group referredTo = this.administration.create(this.community.manager(),
+				new GroupForm("Walking together " + UUID.randomUUID(), "A place to share.", "<p>Be kind.</p>",
+						Audience.PATIENTS, true, GroupStatus.OPEN, "", "Q87.4", null, null, null));
+		String patientId = "p-" + UUID.randomUUID();
+		KinshipPrincipal patient = new KinshipPrincipal("sandbox", this.community.manager().issuer(),
+				"Patient/" + patientId, "Pat " + patientId, KinshipRole.PATIENT, Set.of(), patientId, null, false, null,
+				null, null, List.of(), Set.of(), Map.of());
+		String address = confirmed(patient, "en");
+		KinshipPrincipal clinician = new KinshipPrincipal("sandbox", this.community.manager().issuer(),
+				"Practitioner/dr-" + UUID.randomUUID(), "Dr. Sarah Lin", KinshipRole.CLINICIAN, Set.of(), patientId,
+				null, true, "Pat " + patientId, null, null, List.of(), Set.of("patient/Patient.rs"), Map.of());
+
+		this.referrals.refer(clinician, new ReferralForm(referredTo.id(), null, "Your knee pain may ease here"));
+		this.clock.advance(Duration.ofMinutes(3));
+		this.dispatch.run();
+
+		assertThat(Mailbox.to(address)).singleElement().satisfies((message) -> {
+			assertThat(message.getSubject()).isEqualTo("A clinician suggested something for you in Kinship");
+			assertThat(Mailbox.body(message)).contains("a suggestion from a clinician of a group or program for you")
+				.doesNotContain("Walking together")
+				.doesNotContain("knee")
+				.doesNotContain("Sarah Lin");
 		});
 	}
 

@@ -59,7 +59,9 @@ public record Activity(long id, String issuer, @Nullable Long groupId, Kind kind
 		 */
 		BROADCAST,
 		/** An item arrived in the group's review queue; its staff are told. */
-		REVIEW
+		REVIEW,
+		/** A clinician referred the recipient to a group or a program. */
+		REFERRAL
 
 	}
 

@@ -13,6 +13,7 @@ import org.kinship.groups.JoinRequestAnswered;
 import org.kinship.launch.MemberLaunched;
 import org.kinship.moderation.EscalationRaised;
 import org.kinship.moderation.ReviewItemArrived;
+import org.kinship.referrals.ReferralMade;
 import org.kinship.review.AuthorToldOfDecision;
 import org.kinship.sessions.SessionScheduled;
 
@@ -64,6 +65,12 @@ class ActivityRecorder {
 	void on(JoinRequestAnswered answered) {
 		this.activities.insert(new Activity(0, answered.issuer(), answered.groupId(), Activity.Kind.JOIN_ANSWER, null,
 				null, answered.fhirUser(), null, List.of(), false, this.clock.instant()));
+	}
+
+	@EventListener
+	void on(ReferralMade made) {
+		this.activities.insert(new Activity(0, made.issuer(), null, Activity.Kind.REFERRAL, null, null, made.patient(),
+				null, List.of(), false, this.clock.instant(), made.referralId(), null));
 	}
 
 	@EventListener

@@ -38,14 +38,16 @@ public record Item(long id, String issuer, String fhirUser, @Nullable Long group
 		/** An important or urgent broadcast the person has not acknowledged yet. */
 		BROADCAST,
 		/** An item waiting in the review queue of a group the person looks after. */
-		REVIEW;
+		REVIEW,
+		/** A clinician's referral of the person to a group or a program. */
+		REFERRAL;
 
 		/**
 		 * @return whether the person need not be a member of the group to be told (staff,
-		 * one who asked to join, a broadcast's recipient)
+		 * one who asked to join, a broadcast's recipient, a patient referred)
 		 */
 		boolean outsideMembership() {
-			return this == JOIN_ANSWER || this == ESCALATION || this == BROADCAST || this == REVIEW;
+			return this == JOIN_ANSWER || this == ESCALATION || this == BROADCAST || this == REVIEW || this == REFERRAL;
 		}
 
 	}

@@ -112,6 +112,11 @@ class Planner {
 			if (activity.kind() == Activity.Kind.BROADCAST) {
 				notices.addAll(reminders(activity));
 			}
+			else if (activity.kind() == Activity.Kind.REFERRAL && activity.recipient() != null) {
+				// told to the patient referred, whether or not they belong to a group yet
+				notices.add(new Item(0, activity.issuer(), activity.recipient(), null, Item.Kind.REFERRAL, false,
+						activity.createdAt()));
+			}
 			else if (label != null && stillHappens(activity)) {
 				notices.addAll(audience.noticesOf(activity, label.issuer(), replyAuthors, staff));
 			}
@@ -229,8 +234,8 @@ class Planner {
 					.stream()
 					.filter((member) -> wantsAny(groupId, member))
 					.forEach((member) -> told.put(member, Item.Kind.SESSION));
-				case BROADCAST -> {
-					// told to its recipients, not to a group's members
+				case BROADCAST, REFERRAL -> {
+					// told to their recipients, not to a group's members
 				}
 			}
 			List<Item> notices = new ArrayList<>(told.size());
