@@ -4,8 +4,10 @@ import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import org.kinship.shared.Refused;
 import org.kinship.groups.internal.CohortPreview;
+import org.kinship.groups.internal.CohostStore;
 import org.kinship.groups.internal.GroupStore;
 import org.kinship.groups.internal.GuidelinesPolicy;
 import org.kinship.launch.CommunityRight;
@@ -29,6 +31,8 @@ public class GroupAdministration {
 
 	private static final String SPANISH = "es";
 
+	private static final int MAX_COHOSTS = 5;
+
 	private final GroupStore groups;
 
 	private final CohortPreview preview;
@@ -37,8 +41,11 @@ public class GroupAdministration {
 
 	private final ApplicationEventPublisher events;
 
+	private final CohostStore cohosts;
+
 	GroupAdministration(GroupStore groups, CohortPreview preview, CommunityRights rights,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, CohostStore cohosts) {
+		this.cohosts = cohosts;
 		this.groups = groups;
 		this.preview = preview;
 		this.rights = rights;
@@ -163,12 +170,103 @@ public class GroupAdministration {
 		Group group = staffGroup(principal, slug);
 		if (!assign) {
 			this.groups.removeStaff(group.id(), fhirUser, GroupStore.FACILITATOR);
+			this.cohosts.forget(group.id(), fhirUser);
 			return;
 		}
 		if (!facilitatorCandidates(principal).contains(fhirUser)) {
 			throw new Refused("groups.error.not-facilitator");
 		}
 		this.groups.addStaff(group.id(), fhirUser, GroupStore.FACILITATOR);
+	}
+
+	/**
+	 * A group's co-hosts, each with the facilitators who come from it.
+	 * @param group the group
+	 * @return the co-hosts, in the order they were named
+	 */
+	public List<Cohost> cohosts(Group group) {
+		return this.cohosts.of(group.id());
+	}
+
+	/**
+	 * Names a partner organisation (an advocacy group, a clinic) as a group's co-host.
+	 * @param principal a community manager
+	 * @param slug the group
+	 * @param name the organisation's name, 2 to 120 characters
+	 * @param url its web address ({@code https://} or {@code http://}), or blank
+	 * @throws Refused without the right, for a name or address that is not valid, or past
+	 * {@value #MAX_COHOSTS} co-hosts
+	 */
+	@Transactional
+	public void addCohost(KinshipPrincipal principal, String slug, String name, @Nullable String url) {
+		requireManager(principal);
+		Group group = staffGroup(principal, slug);
+		String cleanName = clean(name);
+		if (cleanName.length() < 2 || cleanName.length() > 120 || cleanName.chars().anyMatch(Character::isISOControl)) {
+			throw new Refused("groups.error.cohost-name");
+		}
+		String address = (url != null) ? url.strip() : "";
+		if (!address.isEmpty() && !webAddress(address)) {
+			throw new Refused("groups.error.cohost-url");
+		}
+		if (this.cohosts.of(group.id()).size() >= MAX_COHOSTS) {
+			throw new Refused("groups.error.cohosts-full", MAX_COHOSTS);
+		}
+		this.cohosts.insert(group.id(), cleanName, address.isEmpty() ? null : address);
+	}
+
+	/**
+	 * No longer names an organisation as the group's co-host.
+	 * @param principal a community manager
+	 * @param slug the group
+	 * @param cohostId the co-host
+	 * @throws Refused without the right, or when the group has no such co-host
+	 */
+	@Transactional
+	public void removeCohost(KinshipPrincipal principal, String slug, long cohostId) {
+		requireManager(principal);
+		Group group = staffGroup(principal, slug);
+		if (!this.cohosts.delete(group.id(), cohostId)) {
+			throw new Refused("groups.error.no-cohost");
+		}
+	}
+
+	/**
+	 * Says that one of the group's facilitators comes from a co-host, or no longer.
+	 * @param principal a community manager
+	 * @param slug the group
+	 * @param cohostId the co-host
+	 * @param fhirUser the facilitator
+	 * @param from whether they come from it
+	 * @throws Refused without the right, when the group has no such co-host, or the
+	 * person does not facilitate the group
+	 */
+	@Transactional
+	public void cohostFacilitator(KinshipPrincipal principal, String slug, long cohostId, String fhirUser,
+			boolean from) {
+		requireManager(principal);
+		Group group = staffGroup(principal, slug);
+		if (this.cohosts.of(group.id()).stream().noneMatch((cohost) -> cohost.id() == cohostId)) {
+			throw new Refused("groups.error.no-cohost");
+		}
+		if (from && !group.facilitatedBy(fhirUser)) {
+			throw new Refused("groups.error.cohost-facilitator");
+		}
+		this.cohosts.facilitator(cohostId, fhirUser, from);
+	}
+
+	private static boolean webAddress(String address) {
+		if (address.length() > 500) {
+			return false;
+		}
+		try {
+			java.net.URI uri = new java.net.URI(address);
+			return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+					&& uri.getHost() != null && uri.getUserInfo() == null;
+		}
+		catch (java.net.URISyntaxException ex) {
+			return false;
+		}
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.kinship.groups.Membership.MembershipStatus;
+import org.kinship.groups.internal.CohostStore;
 import org.kinship.groups.internal.GroupStore;
 import org.kinship.groups.internal.MembershipStore;
 import org.kinship.launch.CommunityRight;
@@ -27,7 +28,10 @@ public class GroupDirectory {
 
 	private final Sanctions sanctions;
 
-	GroupDirectory(GroupStore groups, MembershipStore memberships, Sanctions sanctions) {
+	private final CohostStore cohosts;
+
+	GroupDirectory(GroupStore groups, MembershipStore memberships, Sanctions sanctions, CohostStore cohosts) {
+		this.cohosts = cohosts;
 		this.groups = groups;
 		this.memberships = memberships;
 		this.sanctions = sanctions;
@@ -92,7 +96,8 @@ public class GroupDirectory {
 			List<Membership> members = (member || staff) ? this.memberships.of(group.id(), MembershipStatus.ACTIVE)
 					: List.of();
 			List<Membership> pending = staff ? this.memberships.of(group.id(), MembershipStatus.PENDING) : List.of();
-			return new GroupPage(group, mine.orElse(null), members, pending, staff, member || staff, keptOut);
+			return new GroupPage(group, mine.orElse(null), members, pending, staff, member || staff, keptOut,
+					this.cohosts.of(group.id()));
 		});
 	}
 
@@ -291,10 +296,25 @@ public class GroupDirectory {
 	 * discussion
 	 * @param keptOut the suspension or ban that keeps the person out of the discussion,
 	 * or {@code null}
+	 * @param cohosts the partner organisations that co-host the group
 	 */
 	public record GroupPage(Group group, @org.jspecify.annotations.Nullable Membership membership,
 			List<Membership> members, List<Membership> pending, boolean staff, boolean mayReadMembers,
-			@org.jspecify.annotations.Nullable Sanction keptOut) {
+			@org.jspecify.annotations.Nullable Sanction keptOut, List<Cohost> cohosts) {
+
+		/**
+		 * The co-host a facilitator of the group comes from.
+		 * @param fhirUser the facilitator
+		 * @return the co-host's name, or {@code null}
+		 */
+		public @org.jspecify.annotations.Nullable String cohostOf(String fhirUser) {
+			return this.cohosts.stream()
+				.filter((cohost) -> cohost.facilitators().contains(fhirUser))
+				.map(Cohost::name)
+				.findFirst()
+				.orElse(null);
+		}
+
 	}
 
 }

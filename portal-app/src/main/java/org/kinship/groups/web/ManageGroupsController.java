@@ -104,7 +104,35 @@ class ManageGroupsController {
 		return "redirect:/manage/groups/" + slug;
 	}
 
+	@PostMapping("/manage/groups/{slug}/cohosts")
+	@OnRefusal(redirectTo = "/manage/groups/{slug}")
+	String cohost(KinshipPrincipal principal, @PathVariable String slug, @RequestParam String name,
+			@RequestParam(defaultValue = "") String url, RedirectAttributes redirect) {
+		this.administration.addCohost(principal, slug, name, url);
+		redirect.addFlashAttribute("notice", "groups.manage.saved");
+		return "redirect:/manage/groups/" + slug;
+	}
+
+	@PostMapping("/manage/groups/{slug}/cohosts/{cohostId}/remove")
+	@OnRefusal(redirectTo = "/manage/groups/{slug}")
+	String removeCohost(KinshipPrincipal principal, @PathVariable String slug, @PathVariable long cohostId,
+			RedirectAttributes redirect) {
+		this.administration.removeCohost(principal, slug, cohostId);
+		redirect.addFlashAttribute("notice", "groups.manage.saved");
+		return "redirect:/manage/groups/" + slug;
+	}
+
+	@PostMapping("/manage/groups/{slug}/cohosts/{cohostId}/facilitators")
+	@OnRefusal(redirectTo = "/manage/groups/{slug}")
+	String cohostFacilitator(KinshipPrincipal principal, @PathVariable String slug, @PathVariable long cohostId,
+			@RequestParam String fhirUser, @RequestParam boolean from, RedirectAttributes redirect) {
+		this.administration.cohostFacilitator(principal, slug, cohostId, fhirUser, from);
+		redirect.addFlashAttribute("notice", "groups.manage.saved");
+		return "redirect:/manage/groups/" + slug;
+	}
+
 	private String form(Model model, Group group, GroupForm form) {
+		model.addAttribute("cohosts", this.administration.cohosts(group));
 		model.addAttribute("group", group);
 		model.addAttribute("form", form);
 		return "groups/form";

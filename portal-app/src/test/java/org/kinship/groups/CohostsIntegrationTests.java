@@ -1,0 +1,135 @@
+package org.kinship.groups;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kinship.MariaDbTestDatabase;
+import org.kinship.StaffedGroups;
+import org.kinship.StaffedGroups.Staffed;
+import org.kinship.launch.CommunityRights;
+import org.kinship.launch.IssuerRegistry;
+import org.kinship.launch.KinshipPrincipal;
+import org.kinship.shared.Refused;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * Co-hosts on the real MariaDB: a community manager names a partner organisation with a
+ * web address (nothing but http and https accepted) and marks which of the group's
+ * facilitators come from it; members see it on the group's page; nobody else changes
+ * them, and a facilitator who stops facilitating is no longer counted as theirs.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class CohostsIntegrationTests {
+
+	@DynamicPropertySource
+	static void mariaDb(DynamicPropertyRegistry registry) {
+		MariaDbTestDatabase.register(registry);
+	}
+
+	@Autowired
+	GroupAdministration administration;
+
+	@Autowired
+	GroupDirectory directory;
+
+	@Autowired
+	Memberships memberships;
+
+	@Autowired
+	CommunityRights rights;
+
+	@Autowired
+	IssuerRegistry issuers;
+
+	@Autowired
+	MockMvc mvc;
+
+	private StaffedGroups community;
+
+	private Staffed circle;
+
+	private KinshipPrincipal member;
+
+	@BeforeEach
+	void group() {
+		this.community = new StaffedGroups(this.administration, this.memberships, this.rights,
+				this.issuers.findByKey("sandbox").orElseThrow().fhirBaseUrl());
+		this.circle = this.community.group("Co-hosted");
+		this.member = this.community.member(this.circle.group(), "Wren");
+	}
+
+	@Test
+	void aManagerNamesACohostWithItsFacilitatorAndMembersSeeIt() throws Exception {
+		String slug = this.circle.group().slug();
+		KinshipPrincipal manager = this.community.manager();
+		this.administration.addCohost(manager, slug, "  Heart   Friends ", "https://heart-friends.example/groups");
+		Cohost cohost = this.administration.cohosts(this.circle.group()).get(0);
+		assertThat(cohost.name()).isEqualTo("Heart Friends");
+
+		this.administration.cohostFacilitator(manager, slug, cohost.id(), this.circle.facilitator().fhirUser(), true);
+
+		GroupDirectory.GroupPage page = this.directory.page(this.member, slug).orElseThrow();
+		assertThat(page.cohosts()).singleElement()
+			.satisfies(
+					(shown) -> assertThat(shown.facilitators()).containsExactly(this.circle.facilitator().fhirUser()));
+		assertThat(page.cohostOf(this.circle.facilitator().fhirUser())).isEqualTo("Heart Friends");
+		String html = this.mvc.perform(get("/groups/" + slug).session(StaffedGroups.session(this.member)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains("Co-hosted with")
+			.contains("<a href=\"https://heart-friends.example/groups\" rel=\"noopener noreferrer\">Heart Friends</a>");
+
+		this.administration.facilitator(manager, slug, this.circle.facilitator().fhirUser(), false);
+		assertThat(this.administration.cohosts(this.circle.group()).get(0).facilitators())
+			.as("no longer a facilitator, no longer theirs")
+			.isEmpty();
+		this.administration.removeCohost(manager, slug, cohost.id());
+		assertThat(this.directory.page(this.member, slug).orElseThrow().cohosts()).isEmpty();
+	}
+
+	@Test
+	void onlyAWebAddressAndOnlyAManagerAndOnlyTheGroupsFacilitators() {
+		String slug = this.circle.group().slug();
+		KinshipPrincipal manager = this.community.manager();
+		assertThatExceptionOfType(Refused.class)
+			.isThrownBy(() -> this.administration.addCohost(manager, slug, "Sneaky", "javascript:alert(1)"))
+			.satisfies((refused) -> assertThat(refused.messageKey()).isEqualTo("groups.error.cohost-url"));
+		assertThatExceptionOfType(Refused.class)
+			.isThrownBy(() -> this.administration.addCohost(manager, slug, "Sneaky", "https://user:pw@evil.example"));
+		assertThatExceptionOfType(Refused.class).isThrownBy(() -> this.administration.addCohost(manager, slug, "X", ""))
+			.satisfies((refused) -> assertThat(refused.messageKey()).isEqualTo("groups.error.cohost-name"));
+		assertThatExceptionOfType(Refused.class).as("a facilitator may not name co-hosts")
+			.isThrownBy(() -> this.administration.addCohost(this.circle.facilitator(), slug, "Clinic", ""));
+		assertThatExceptionOfType(Refused.class).as("nor a member")
+			.isThrownBy(() -> this.administration.addCohost(this.member, slug, "Clinic", ""));
+
+		this.administration.addCohost(manager, slug, "Eastside Clinic", "");
+		Cohost cohost = this.administration.cohosts(this.circle.group()).get(0);
+		assertThat(cohost.url()).isNull();
+		assertThatExceptionOfType(Refused.class).as("only the group's facilitators")
+			.isThrownBy(() -> this.administration.cohostFacilitator(manager, slug, cohost.id(), this.member.fhirUser(),
+					true))
+			.satisfies((refused) -> assertThat(refused.messageKey()).isEqualTo("groups.error.cohost-facilitator"));
+		Staffed other = this.community.group("Elsewhere");
+		assertThatExceptionOfType(Refused.class).as("not another group's co-host")
+			.isThrownBy(() -> this.administration.removeCohost(manager, other.group().slug(), cohost.id()));
+		for (int i = 1; i < 5; i++) {
+			this.administration.addCohost(manager, slug, "Partner " + i, "");
+		}
+		assertThatExceptionOfType(Refused.class)
+			.isThrownBy(() -> this.administration.addCohost(manager, slug, "One too many", ""))
+			.satisfies((refused) -> assertThat(refused.messageKey()).isEqualTo("groups.error.cohosts-full"));
+	}
+
+}
