@@ -80,14 +80,29 @@
 			}
 		});
 	});
-	var hash = window.location.hash;
-	if (hash && hash.indexOf('#care') === 0 && indexOf('tab-care-plan') >= 0) {
-		selected = indexOf('tab-care-plan');
+	// the tab that holds what the address points at: the care plan, or something about the group
+	function tabOfHash() {
+		var hash = window.location.hash;
+		if (hash && hash.indexOf('#care') === 0 && indexOf('tab-care-plan') >= 0) {
+			return indexOf('tab-care-plan');
+		}
+		var target = hash ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
+		if (target && indexOf('tab-about') >= 0 && document.getElementById('group-about').contains(target)) {
+			// a form of the group's staff sent back with its result, a check-in, a live session
+			return indexOf('tab-about');
+		}
+		return -1;
 	}
-	else if (hash && indexOf('tab-about') >= 0 && document.getElementById('group-about').contains(document.getElementById(decodeURIComponent(hash.slice(1))))) {
-		// a form of the group's staff sent back with its result, or a link to a live session
-		selected = indexOf('tab-about');
+	if (tabOfHash() >= 0) {
+		selected = tabOfHash();
 	}
+	// a link within the page (or the address changed by hand) to something behind a tab
+	window.addEventListener('hashchange', function () {
+		var index = tabOfHash();
+		if (index >= 0) {
+			select(index, false);
+		}
+	});
 	if (narrow.addEventListener) {
 		narrow.addEventListener('change', layout);
 	}

@@ -3,10 +3,12 @@ package org.kinship.checkins;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.kinship.checkins.Score.Band;
 import org.kinship.checkins.internal.CheckinStore;
+import org.kinship.checkins.internal.QuestionnaireCatalog;
 
 import org.springframework.stereotype.Component;
 
@@ -19,8 +21,21 @@ public class CheckinStats {
 
 	private final CheckinStore store;
 
-	CheckinStats(CheckinStore store) {
+	private final QuestionnaireCatalog catalog;
+
+	CheckinStats(CheckinStore store, QuestionnaireCatalog catalog) {
 		this.store = store;
+		this.catalog = catalog;
+	}
+
+	/**
+	 * A check-in's title as people read it, from the catalog kept in memory.
+	 * @param questionnaire the Questionnaire's id
+	 * @param locale the page's language
+	 * @return its title, or the id for a check-in Kinship no longer offers
+	 */
+	public String title(String questionnaire, Locale locale) {
+		return this.catalog.form(questionnaire, locale).map(CheckinForm::title).orElse(questionnaire);
 	}
 
 	/**

@@ -119,8 +119,8 @@ public class MyTrends {
 			.findFirst()
 			.orElse(null);
 		List<Row> rows = values.stream()
-			.map((value) -> new Row(value.date(), format(value.value()) + " " + value.unit(), value.measure().name(),
-					(value.charted() == null) ? "unconverted" : null))
+			.map((value) -> new Row(value.date(), format(value.value()) + " " + unitShown(value.unit()),
+					value.measure().name(), (value.charted() == null) ? "unconverted" : null))
 			.toList();
 		return java.util.Optional.of(new MeasureTrend(chartable, Chart.of(series, target), rows, target));
 	}
@@ -159,6 +159,17 @@ public class MyTrends {
 	private static String format(double value) {
 		return (Math.abs(value - Math.rint(value)) < 0.05) ? String.valueOf(Math.round(value))
 				: String.format(Locale.ROOT, "%.1f", value);
+	}
+
+	/**
+	 * A UCUM code as people write the unit: {@code mm[Hg]} is mmHg, {@code [lb_av]} lb.
+	 */
+	private static String unitShown(String unit) {
+		return switch (unit) {
+			case "mm[Hg]" -> "mmHg";
+			case "[lb_av]" -> "lb";
+			default -> unit;
+		};
 	}
 
 	/** What one chart of the record shows. */

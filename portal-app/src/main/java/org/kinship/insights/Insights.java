@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.kinship.checkins.CheckinStats;
 import org.kinship.groups.GroupDirectory;
 import org.kinship.groups.GroupDirectory.Seat;
 import org.kinship.insights.internal.InsightStore;
@@ -29,22 +31,37 @@ public class Insights {
 
 	private final InsightStore store;
 
+	private final CheckinStats checkins;
+
 	private final Clock clock;
 
-	Insights(GroupDirectory groups, InsightStore store, Clock clock) {
+	Insights(GroupDirectory groups, InsightStore store, CheckinStats checkins, Clock clock) {
 		this.groups = groups;
 		this.store = store;
+		this.checkins = checkins;
 		this.clock = clock;
 	}
 
 	/**
-	 * A group's insights.
+	 * A group's insights, check-ins named in English.
 	 * @param principal a member or one of the group's staff
 	 * @param groupId the group
 	 * @return the view
 	 * @throws Refused not found for anyone else
 	 */
 	public GroupInsights of(KinshipPrincipal principal, long groupId) {
+		return of(principal, groupId, Locale.ENGLISH);
+	}
+
+	/**
+	 * A group's insights.
+	 * @param principal a member or one of the group's staff
+	 * @param groupId the group
+	 * @param locale the page's language, for the check-ins' titles
+	 * @return the view
+	 * @throws Refused not found for anyone else
+	 */
+	public GroupInsights of(KinshipPrincipal principal, long groupId, Locale locale) {
 		Seat seat = this.groups.seat(principal, groupId).orElseThrow(() -> Refused.notFound("insights.error.not-here"));
 		boolean contributing = this.store.contributes(principal.issuer(), principal.fhirUser());
 		var snapshot = this.store.snapshot(groupId).orElse(null);
@@ -73,7 +90,7 @@ public class Insights {
 		}
 		List<Period> periods = scores.entrySet().stream().map((entry) -> {
 			String[] key = entry.getKey().split("\\|");
-			return new Period(key[0], key[1], entry.getValue());
+			return new Period(key[0], this.checkins.title(key[0], locale), key[1], entry.getValue());
 		}).toList();
 		return new GroupInsights(groupId, seat.slug(), contributing, snapshot.computedAt(), members, contributors,
 				medicines, periods);
@@ -137,10 +154,11 @@ public class Insights {
 	 * One check-in's distribution in one period.
 	 *
 	 * @param questionnaire the check-in
+	 * @param title its title
 	 * @param from the period's first day
 	 * @param bands each band's figure
 	 */
-	public record Period(String questionnaire, String from, List<Named> bands) {
+	public record Period(String questionnaire, String title, String from, List<Named> bands) {
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.kinship.checkins;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +40,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * crisis resources and puts one urgent card in the group's review queue, which its staff
  * see.
  */
-@SpringBootTest
+@SpringBootTest(properties = { "kinship.chat.crisis.sandbox-es.emergency=112",
+		"kinship.chat.crisis.sandbox-es.lines[0].name=Teléfono de la Esperanza",
+		"kinship.chat.crisis.sandbox-es.lines[0].call=717 003 717",
+		"kinship.chat.crisis.sandbox-es.lines[0].hours=24/7" })
 @AutoConfigureMockMvc
 class CheckinsIntegrationTests {
 
@@ -163,6 +167,23 @@ class CheckinsIntegrationTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(review).contains("Check-in answer showing risk: PHQ-2");
+	}
+
+	@Test
+	void anAnswerShowingRiskOffersTheCommunitysOwnCrisisLinesInItsLanguage() throws Exception {
+		String answerUrl = answer("phq-2", UUID.randomUUID().toString(), "phq2-1", "LA6571-9", "phq2-2", "LA6569-3")
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		String spanish = this.mvc
+			.perform(get(answerUrl).session(this.memberSession)
+				.locale(Locale.forLanguageTag("es"))
+				.header("Accept-Language", "es"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(spanish).contains("id=\"crisis-lines\"", "Teléfono de la Esperanza", "href=\"tel:717003717\"", "112")
+			.doesNotContain("988");
 	}
 
 	@Test

@@ -144,7 +144,7 @@ final class RunningKinship {
 	 * The synthetic patients of {@code shared/fhir-samples/synthea}, found beside the
 	 * project root by walking up from the module folder Maven runs the tests in.
 	 */
-	private static Path syntheaSamples() {
+	static Path syntheaSamples() {
 		Path dir = Path.of("").toAbsolutePath();
 		while (dir != null && !Files.isDirectory(dir.resolve("shared/fhir-samples/synthea"))) {
 			dir = dir.getParent();

@@ -3,8 +3,7 @@ package org.kinship.chat.web;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
-import org.kinship.chat.internal.ChatProperties;
-import org.kinship.chat.internal.ChatProperties.CrisisResources;
+import org.kinship.chat.CrisisLines;
 import org.kinship.groups.GroupDirectory.GroupPage;
 import org.kinship.groups.GroupPageSection;
 import org.kinship.launch.KinshipPrincipal;
@@ -21,10 +20,10 @@ import org.springframework.stereotype.Component;
 @Component
 class CrisisSection implements GroupPageSection {
 
-	private final ChatProperties properties;
+	private final CrisisLines lines;
 
-	CrisisSection(ChatProperties properties) {
-		this.properties = properties;
+	CrisisSection(CrisisLines lines) {
+		this.lines = lines;
 	}
 
 	@Override
@@ -37,9 +36,8 @@ class CrisisSection implements GroupPageSection {
 		return page.mayReadMembers() ? resources(principal.issuerKey(), LocaleContextHolder.getLocale()) : null;
 	}
 
-	@Nullable CrisisResources resources(String issuerKey, Locale locale) {
-		CrisisResources local = this.properties.crisis().get(issuerKey + "-" + locale.getLanguage());
-		return (local != null) ? local : this.properties.crisis().get(issuerKey);
+	CrisisLines.@Nullable Resources resources(String issuerKey, Locale locale) {
+		return this.lines.of(issuerKey, locale);
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.kinship.chat.CrisisLines;
 import org.kinship.checkins.CheckinRecords;
 import org.kinship.checkins.Checkins;
 import org.kinship.checkins.Checkins.MemberForm;
@@ -36,9 +37,12 @@ class CheckinsController {
 
 	private final CheckinRecords records;
 
-	CheckinsController(Checkins checkins, CheckinRecords records) {
+	private final CrisisLines crisisLines;
+
+	CheckinsController(Checkins checkins, CheckinRecords records, CrisisLines crisisLines) {
 		this.checkins = checkins;
 		this.records = records;
+		this.crisisLines = crisisLines;
 	}
 
 	@GetMapping("/checkins/groups/{groupId}/{questionnaire}")
@@ -68,7 +72,11 @@ class CheckinsController {
 
 	@GetMapping("/checkins/answers/{answerId}")
 	String answer(KinshipPrincipal principal, @PathVariable long answerId, Locale locale, Model model) {
-		model.addAttribute("answer", this.checkins.answerOf(principal, answerId, locale));
+		Checkins.AnswerView answer = this.checkins.answerOf(principal, answerId, locale);
+		model.addAttribute("answer", answer);
+		if (answer.score().atRisk()) {
+			model.addAttribute("crisisResources", this.crisisLines.of(principal.issuerKey(), locale));
+		}
 		return "checkins/answer";
 	}
 

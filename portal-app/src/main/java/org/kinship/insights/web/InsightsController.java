@@ -1,5 +1,7 @@
 package org.kinship.insights.web;
 
+import java.util.Locale;
+
 import org.kinship.insights.Insights;
 import org.kinship.launch.KinshipPrincipal;
 
@@ -24,8 +26,8 @@ class InsightsController {
 	}
 
 	@GetMapping("/insights/groups/{groupId}")
-	String page(KinshipPrincipal principal, @PathVariable long groupId, Model model) {
-		model.addAttribute("insights", this.insights.of(principal, groupId));
+	String page(KinshipPrincipal principal, @PathVariable long groupId, Locale locale, Model model) {
+		model.addAttribute("insights", this.insights.of(principal, groupId, locale));
 		return "insights/page";
 	}
 
