@@ -41,9 +41,11 @@ import org.kinship.review.ReviewDesk.Decision;
 import org.kinship.sessions.LiveSessions;
 import org.kinship.sessions.Posting;
 import org.kinship.sessions.SessionForm;
+import org.kinship.shared.Refused;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -51,8 +53,11 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
  * What else tells a member or a facilitator who is away, from the real modules on the
@@ -68,6 +73,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"kinship.notifications.digest-hour=23", "kinship.notifications.broadcast-reminder-after=PT2H",
 		"spring.mail.host=127.0.0.1" })
 @Import(NotificationEventsIntegrationTests.Time.class)
+@AutoConfigureMockMvc
 class NotificationEventsIntegrationTests {
 
 	/** A weekday morning in UTC, far from the digest hour. */
@@ -95,6 +101,12 @@ class NotificationEventsIntegrationTests {
 
 	@Autowired
 	Referrals referrals;
+
+	@Autowired
+	NotificationDashboard dashboard;
+
+	@Autowired
+	MockMvc mvc;
 
 	@Autowired
 	Dispatch dispatch;
@@ -317,6 +329,22 @@ class NotificationEventsIntegrationTests {
 				.doesNotContain("knee")
 				.doesNotContain("Sarah Lin");
 		});
+		NotificationDashboard.Dashboard counts = this.dashboard.of(this.community.manager());
+		assertThat(counts.emailsDay().getOrDefault("SENT", 0)).isPositive();
+		assertThat(counts.emailsWeek().get("SENT")).isGreaterThanOrEqualTo(counts.emailsDay().get("SENT"));
+		assertThatExceptionOfType(Refused.class).as("for community managers only")
+			.isThrownBy(() -> this.dashboard.of(patient));
+		assertThat(
+				this.mvc.perform(get("/manage/notifications").session(StaffedGroups.session(this.community.manager())))
+					.andReturn()
+					.getResponse()
+					.getContentAsString())
+			.contains("id=\"dashboard-emails\"")
+			.doesNotContain(address);
+		assertThat(this.mvc.perform(get("/manage/notifications").session(StaffedGroups.session(patient)))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(403);
 	}
 
 	private KinshipPrincipal member(String name) {

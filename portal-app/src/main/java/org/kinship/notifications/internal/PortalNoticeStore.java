@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
  * notices and marked once the EHR has taken them: counts only, never text.
  */
 @Repository
-class PortalNoticeStore {
+public class PortalNoticeStore {
 
 	static final String PENDING = "PENDING";
 
@@ -117,6 +117,22 @@ class PortalNoticeStore {
 	 */
 	record PortalNotice(long id, String issuerKey, String patientId, Locale locale, Map<Item.Kind, Integer> counts,
 			int attempts, Instant createdAt) {
+	}
+
+	/**
+	 * Counts of the message centre's notices by outcome for a health system since a time.
+	 * @param issuer the health system
+	 * @param since from
+	 * @return count by status
+	 */
+	public Map<String, Integer> counts(String issuer, Instant since) {
+		Map<String, Integer> counts = new java.util.TreeMap<>();
+		this.jdbc.sql("SELECT status, COUNT(*) FROM notify_portal WHERE issuer = ? AND created_at >= ? GROUP BY status")
+			.params(issuer, Timestamp.from(since))
+			.query((rs) -> {
+				counts.put(rs.getString(1), rs.getInt(2));
+			});
+		return counts;
 	}
 
 }
