@@ -22,6 +22,9 @@ import org.kinship.notifications.internal.ContactStore;
 import org.kinship.notifications.internal.NotificationsProperties;
 import org.kinship.notifications.internal.Preference;
 import org.kinship.notifications.internal.PreferenceStore;
+import org.kinship.notifications.internal.PushKeys;
+import org.kinship.notifications.internal.PushSubscriptionStore;
+import org.kinship.notifications.internal.PushSubscriptionStore.PushSubscription;
 import org.kinship.notifications.internal.UnsubscribeLinks;
 import org.kinship.shared.Refused;
 
@@ -53,8 +56,18 @@ public class NotificationSettings {
 
 	private final UnsubscribeLinks links;
 
+	private final PushKeys pushKeys;
+
+	private final PushSubscriptionStore subscriptions;
+
+	private final java.time.Clock clock;
+
 	NotificationSettings(ContactStore contacts, PreferenceStore preferences, GroupDirectory groups,
-			NotificationsProperties properties, UnsubscribeLinks links) {
+			NotificationsProperties properties, UnsubscribeLinks links, PushKeys pushKeys,
+			PushSubscriptionStore subscriptions, java.time.Clock clock) {
+		this.pushKeys = pushKeys;
+		this.subscriptions = subscriptions;
+		this.clock = clock;
 		this.contacts = contacts;
 		this.preferences = preferences;
 		this.groups = groups;
@@ -85,7 +98,8 @@ public class NotificationSettings {
 			choices.add(new GroupChoice(group.group().id(), group.group().name(), preference.immediate(),
 					preference.digest(), preference.nameGroup()));
 		}
-		return new NotificationSettingsView(view(contact), choices, TIME_ZONES);
+		return new NotificationSettingsView(view(contact), choices, TIME_ZONES, this.pushKeys.publicKey(),
+				this.subscriptions.count(principal.issuer(), principal.fhirUser()));
 	}
 
 	/**
@@ -146,6 +160,38 @@ public class NotificationSettings {
 		};
 		boolean inDigest = "digest".equals(level) || (immediate != Immediate.NONE && digest);
 		this.preferences.save(new Preference(groupId, principal.fhirUser(), immediate, inDigest, nameGroup));
+	}
+
+	/**
+	 * Stores the push subscription of the browser the member is using, so that what is
+	 * e-mailed to them is also pushed there. A browser subscribed before, for this member
+	 * or another, is now this member's.
+	 * @param principal the member
+	 * @param form the browser's subscription
+	 * @throws Refused when Kinship sends no pushes, or the subscription is not one a
+	 * browser makes (an {@code https} endpoint and base64url keys)
+	 */
+	@Transactional
+	public void subscribe(KinshipPrincipal principal, PushForm form) {
+		if (!this.pushKeys.enabled()) {
+			throw new Refused("notifications.error.push-off");
+		}
+		if (!form.valid()) {
+			throw new Refused("notifications.error.push");
+		}
+		this.subscriptions.save(new PushSubscription(principal.issuer(), principal.fhirUser(), form.endpoint(),
+				form.p256dh(), form.auth()), this.clock.instant());
+	}
+
+	/**
+	 * Stops pushes to one of the member's browsers.
+	 * @param principal the member
+	 * @param endpoint the browser's endpoint
+	 * @return whether the member had that subscription
+	 */
+	@Transactional
+	public boolean unsubscribePush(KinshipPrincipal principal, String endpoint) {
+		return this.subscriptions.remove(principal.issuer(), principal.fhirUser(), endpoint);
 	}
 
 	/**

@@ -4,7 +4,8 @@
  * few minutes, and a daily digest) decided after commit from the events of chat, review,
  * groups, moderation, live sessions and broadcasts, each kept in this module's outbox
  * tables until the mail server has taken it, so that a crash or an outage loses none and
- * sends none twice. A notice never carries message text, a diagnosis or another member's
+ * sends none twice. What is e-mailed is also pushed (Web Push) to each browser where the
+ * member allowed it. A notice never carries message text, a diagnosis or another member's
  * name, and names a group only where the member allowed it; nothing goes to an address
  * the member has not confirmed.
  */

@@ -70,6 +70,13 @@ class LaunchSecurityConfiguration {
 	 */
 	static final String UNSUBSCRIBE = "/unsubscribe/**";
 
+	/**
+	 * The service worker that shows Web Push notifications: the browser fetches it again
+	 * to check for updates long after the session that registered it has ended. It holds
+	 * no data.
+	 */
+	static final String PUSH_WORKER = "/push-worker.js";
+
 	@Bean
 	SecurityFilterChain kinshipSecurity(HttpSecurity http, SmartClientRegistrations registrations,
 			IssuerRegistry issuers, TokenEndpointClients tokenClients, RecordNames names, RoleAssignments roles,
@@ -81,9 +88,9 @@ class LaunchSecurityConfiguration {
 					// data, and a
 					// script's cache-busted path starts with its version
 					// ("/{version}/js/...")
-					"/js/**", "/*/js/**", "/icons/**", "/manifest.webmanifest", "/help", "/help/*", "/styleguide",
-					"/.well-known/jwks.json", "/livez", "/readyz", "/actuator/health", "/actuator/health/**",
-					BrowserPolicy.REPORTS, UNSUBSCRIBE)
+					"/js/**", "/*/js/**", "/icons/**", "/manifest.webmanifest", PUSH_WORKER, "/help", "/help/*",
+					"/styleguide", "/.well-known/jwks.json", "/livez", "/readyz", "/actuator/health",
+					"/actuator/health/**", BrowserPolicy.REPORTS, UNSUBSCRIBE)
 			.permitAll()
 			// metrics and the rest of Actuator only on the management port, whatever the
 			// session

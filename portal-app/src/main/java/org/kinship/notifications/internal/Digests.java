@@ -23,8 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * their groups in the digest, how many messages were posted since their last one. Works
  * on the whole community at once, never one query per member: the reachable contacts, the
  * messages posted, the members of the groups where something happened and their stored
- * choices are read once each, and the digests and digest times written in one batch each.
- * Runs on the dispatch thread, never on a request's.
+ * choices are read once each, and the digests, their pushes and digest times written in
+ * one batch each. Runs on the dispatch thread, never on a request's.
  */
 @Component
 class Digests {
@@ -48,9 +48,12 @@ class Digests {
 
 	private final TransactionTemplate transactions;
 
+	private final PushStore pushes;
+
 	Digests(ContactStore contacts, ActivityStore activities, PreferenceStore preferences, Memberships memberships,
 			EmailStore emails, GroupDirectory groups, NotificationsProperties properties,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, PushStore pushes) {
+		this.pushes = pushes;
 		this.groups = groups;
 		this.contacts = contacts;
 		this.activities = activities;
@@ -78,6 +81,7 @@ class Digests {
 		Map<Contact, String> digests = summaries(due, posted, now);
 		this.transactions.executeWithoutResult((status) -> {
 			this.emails.insertDigests(digests, now);
+			this.pushes.withDigests(now);
 			this.contacts.digested(due, now);
 		});
 		return digests.size();

@@ -11,10 +11,10 @@ import org.springframework.stereotype.Component;
 /**
  * One round of notification work, on the dispatch thread and on one node at a time: who
  * is told of what happened since the last round, which waiting notices make an e-mail
- * now, which digests are due, the hand-over of every stored e-mail to the mail server,
- * and of every notice for the portal's message centre to the EHR. Everything a round
- * decides is committed before anything is sent, so a round cut short is finished by the
- * next one.
+ * now, which digests are due, the hand-over of every stored e-mail to the mail server, of
+ * every notice for the portal's message centre to the EHR, and of every push to the
+ * members' push services. Everything a round decides is committed before anything is
+ * sent, so a round cut short is finished by the next one.
  */
 @Component
 public class Dispatch {
@@ -35,8 +35,11 @@ public class Dispatch {
 
 	private final Clock clock;
 
+	private final PushSender pushes;
+
 	Dispatch(DispatchLease lease, Planner planner, NoticeBatcher batcher, Digests digests, Sender sender,
-			MessageCentre messageCentre, Clock clock) {
+			MessageCentre messageCentre, PushSender pushes, Clock clock) {
+		this.pushes = pushes;
 		this.messageCentre = messageCentre;
 		this.lease = lease;
 		this.planner = planner;
@@ -57,7 +60,7 @@ public class Dispatch {
 		}
 		try {
 			Round round = new Round(this.planner.plan(now), this.batcher.batch(now), this.digests.compose(now),
-					this.sender.send(now), this.messageCentre.write(now));
+					this.sender.send(now), this.messageCentre.write(now), this.pushes.send(now));
 			if (round.sent() > 0) {
 				log.info("Notifications: {} notices batched, {} digests composed, {} e-mails sent", round.batched(),
 						round.digests(), round.sent());
@@ -77,8 +80,9 @@ public class Dispatch {
 	 * @param digests digests made
 	 * @param sent e-mails the mail server took
 	 * @param written notices the EHR took for the portal's message centre
+	 * @param pushed pushes the push services took
 	 */
-	public record Round(int planned, int batched, int digests, int sent, int written) {
+	public record Round(int planned, int batched, int digests, int sent, int written, int pushed) {
 	}
 
 }

@@ -23,8 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * during the member's quiet hours, when they wait for the morning (urgent ones excepted
  * where the community allows). Where the member's health system has the portal's message
  * centre, the same notices also make one message there ({@link MessageCentre}), with or
- * without an e-mail. Notices for a member who can be told neither way, or about a group
- * they have left, are dropped.
+ * without an e-mail; each e-mail also makes a push to every browser where the member
+ * allowed them ({@link PushSender}). Notices for a member who can be told neither way, or
+ * about a group they have left, are dropped.
  */
 @Component
 class NoticeBatcher {
@@ -47,9 +48,12 @@ class NoticeBatcher {
 
 	private final TransactionTemplate transactions;
 
+	private final PushStore pushes;
+
 	NoticeBatcher(ItemStore items, EmailStore emails, ContactStore contacts, Memberships memberships,
 			MessageCentre messageCentre, PortalNoticeStore portal, NotificationsProperties properties,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, PushStore pushes) {
+		this.pushes = pushes;
 		this.messageCentre = messageCentre;
 		this.portal = portal;
 		this.items = items;
@@ -131,7 +135,9 @@ class NoticeBatcher {
 			this.items.toldInMessageCentre(ids);
 			return 0;
 		}
-		this.items.emailed(ids, this.emails.insertNotice(contact.issuer(), contact.fhirUser(), now));
+		long emailId = this.emails.insertNotice(contact.issuer(), contact.fhirUser(), now);
+		this.items.emailed(ids, emailId);
+		this.pushes.withNotice(emailId, now);
 		return 1;
 	}
 

@@ -40,6 +40,7 @@ import org.springframework.validation.annotation.Validated;
  * @param messageCentreIssuers health systems (registration keys) whose patients' notices
  * are also written to the EHR as a FHIR {@code Communication}, for the portal's message
  * centre; none by default
+ * @param push Web Push to members' browsers
  */
 @Validated
 @ConfigurationProperties("kinship.notifications")
@@ -52,5 +53,25 @@ public record NotificationsProperties(@DefaultValue("true") boolean dispatch,
 		@DefaultValue("500") @Min(1) @Max(5000) int sendBatch, @DefaultValue("1000") @Min(1) int planBatch,
 		@DefaultValue("UTC") String defaultTimeZone, @DefaultValue List<String> namedGroupIssuers,
 		@DefaultValue List<String> urgentInQuietHoursIssuers, @DefaultValue("PT5M") Duration lease,
-		@DefaultValue("PT4H") Duration broadcastReminderAfter, @DefaultValue List<String> messageCentreIssuers) {
+		@DefaultValue("PT4H") Duration broadcastReminderAfter, @DefaultValue List<String> messageCentreIssuers,
+		@DefaultValue Push push) {
+
+	/**
+	 * Web Push ({@code kinship.notifications.push}): the VAPID key pair that signs every
+	 * push and that browsers subscribe with. Push is off while no key pair is set.
+	 *
+	 * @param publicKey the public key, an uncompressed P-256 point in base64url (65
+	 * bytes)
+	 * @param privateKey the private key, the P-256 scalar in base64url (32 bytes)
+	 * @param subject who push services may contact about Kinship's pushes
+	 * ({@code mailto:} or {@code https:})
+	 * @param ephemeralKeys make a key pair at start when none is set (demo and tests
+	 * only: browsers subscribed under it stop receiving pushes when the node stops)
+	 * @param ttl how long a push service keeps a push for a browser that is offline
+	 */
+	public record Push(@DefaultValue("") String publicKey, @DefaultValue("") String privateKey,
+			@DefaultValue("mailto:no-reply@kinship.invalid") String subject,
+			@DefaultValue("false") boolean ephemeralKeys, @DefaultValue("PT24H") Duration ttl) {
+	}
+
 }

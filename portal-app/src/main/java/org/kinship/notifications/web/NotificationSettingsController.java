@@ -3,6 +3,7 @@ package org.kinship.notifications.web;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.notifications.ContactForm;
 import org.kinship.notifications.NotificationSettings;
+import org.kinship.notifications.PushForm;
 import org.kinship.shared.web.OnRefusal;
 
 import org.springframework.stereotype.Controller;
@@ -45,6 +46,21 @@ class NotificationSettingsController {
 		this.settings.saveGroup(principal, groupId, level, digest, nameGroup);
 		redirect.addFlashAttribute("notice", "notifications.notice.saved");
 		return "redirect:/notifications#group-" + groupId;
+	}
+
+	@PostMapping("/notifications/push")
+	@OnRefusal(redirectTo = "/notifications")
+	String push(KinshipPrincipal principal, PushForm form, RedirectAttributes redirect) {
+		this.settings.subscribe(principal, form);
+		redirect.addFlashAttribute("notice", "notifications.notice.push-on");
+		return "redirect:/notifications#push";
+	}
+
+	@PostMapping("/notifications/push/remove")
+	String stopPush(KinshipPrincipal principal, @RequestParam String endpoint, RedirectAttributes redirect) {
+		this.settings.unsubscribePush(principal, endpoint);
+		redirect.addFlashAttribute("notice", "notifications.notice.push-off");
+		return "redirect:/notifications#push";
 	}
 
 }
