@@ -104,7 +104,7 @@ public class GroupAdministration {
 	@Transactional
 	public Group create(KinshipPrincipal principal, GroupForm form) {
 		requireManager(principal);
-		Rendered own = this.guidelines.render(form.guidelines());
+		Rendered own = ownGuidelines(form.guidelines());
 		CodeSet codes = checked(principal, form, 0, own);
 		Rendered ownEs = spanishGuidelines(form.spanish());
 		GroupText spanish = spanish(form.spanish(), ownEs);
@@ -145,7 +145,7 @@ public class GroupAdministration {
 						form.status(), String.join(" ", group.codes().snomed()),
 						String.join(" ", group.codes().icd10()), group.translation(SPANISH).name(),
 						form.descriptionEs(), form.guidelinesEs());
-		Rendered own = this.guidelines.render(allowed.guidelines());
+		Rendered own = ownGuidelines(allowed.guidelines());
 		CodeSet codes = checked(principal, allowed, group.id(), own);
 		Rendered ownEs = spanishGuidelines(allowed.spanish());
 		GroupText spanish = spanish(allowed.spanish(), ownEs);
@@ -270,6 +270,14 @@ public class GroupAdministration {
 		return new GroupText(name, typed.description(), guidelines.html());
 	}
 
+	// the length is checked before anything is parsed
+	private Rendered ownGuidelines(String typed) {
+		if (typed.length() > MAX_GUIDELINES) {
+			throw new Refused("groups.error.guidelines-length");
+		}
+		return this.guidelines.render(typed);
+	}
+
 	private Rendered spanishGuidelines(GroupText typed) {
 		if (typed.guidelines().length() > MAX_GUIDELINES) {
 			throw new Refused("groups.error.guidelines-length");
@@ -289,7 +297,7 @@ public class GroupAdministration {
 		if (description.isEmpty() || description.length() > 1000) {
 			throw new Refused("groups.error.description-length");
 		}
-		if (form.guidelines().length() > MAX_GUIDELINES || guidelines.html().isEmpty()) {
+		if (guidelines.html().isEmpty()) {
 			throw new Refused("groups.error.guidelines-length");
 		}
 		CodeSet codes = CodeSet.parse(form.snomedCodes(), form.icd10Codes());
