@@ -9,7 +9,8 @@ import org.kinship.shared.Refused;
 import org.kinship.groups.internal.CohortPreview;
 import org.kinship.groups.internal.CohostStore;
 import org.kinship.groups.internal.GroupStore;
-import org.kinship.groups.internal.GuidelinesPolicy;
+import org.kinship.groups.internal.GuidelinesRendering;
+import org.kinship.groups.internal.GuidelinesRendering.Rendered;
 import org.kinship.launch.CommunityRight;
 import org.kinship.launch.CommunityRights;
 import org.kinship.launch.KinshipPrincipal;
@@ -43,13 +44,48 @@ public class GroupAdministration {
 
 	private final CohostStore cohosts;
 
+	private final GuidelinesRendering guidelines;
+
 	GroupAdministration(GroupStore groups, CohortPreview preview, CommunityRights rights,
-			ApplicationEventPublisher events, CohostStore cohosts) {
+			ApplicationEventPublisher events, CohostStore cohosts, GuidelinesRendering guidelines) {
 		this.cohosts = cohosts;
 		this.groups = groups;
 		this.preview = preview;
 		this.rights = rights;
 		this.events = events;
+		this.guidelines = guidelines;
+	}
+
+	/**
+	 * The form for an existing group, its guidelines as they were typed: the Markdown
+	 * source, or the HTML of guidelines saved before Markdown.
+	 * @param group the group
+	 * @return the form
+	 */
+	public GroupForm form(Group group) {
+		java.util.Map<String, String> sources = this.groups.guidelinesSources(group.id());
+		GroupForm form = GroupForm.of(group);
+		return form.withGuidelines(sources.getOrDefault("", form.guidelines()),
+				sources.getOrDefault(SPANISH, form.guidelinesEs()));
+	}
+
+	/**
+	 * Guidelines as members would see them once saved, through the pipeline used on
+	 * saving.
+	 * @param principal a community manager or facilitator
+	 * @param typed the guidelines as typed, Markdown or HTML
+	 * @return sanitized HTML
+	 * @throws Refused forbidden when the person holds neither right; refused when the
+	 * guidelines are too long
+	 */
+	public String renderGuidelines(KinshipPrincipal principal, String typed) {
+		if (!principal.has(CommunityRight.COMMUNITY_MANAGER) && !principal.has(CommunityRight.FACILITATOR)) {
+			throw Refused.forbidden("groups.error.not-staff");
+		}
+		if (typed.length() > MAX_GUIDELINES) {
+			throw new Refused("groups.error.guidelines-length");
+		}
+		return this.guidelines.render(typed).html();
 	}
 
 	/**
@@ -75,12 +111,14 @@ public class GroupAdministration {
 	@Transactional
 	public Group create(KinshipPrincipal principal, GroupForm form) {
 		requireManager(principal);
-		CodeSet codes = checked(principal, form, 0);
-		GroupText spanish = spanish(form.spanish());
+		Rendered own = ownGuidelines(form.guidelines());
+		CodeSet codes = checked(principal, form, 0, own);
+		Rendered ownEs = spanishGuidelines(form.spanish());
+		GroupText spanish = spanish(form.spanish(), ownEs);
 		String slug = freeSlug(principal.issuer(), form.name());
-		Group draft = new Group(0, principal.issuer(), slug, clean(form.name()), form.description().trim(),
-				GuidelinesPolicy.sanitize(form.guidelines()), form.audience(), form.listed(), form.status(), codes,
-				java.util.Set.of(), java.util.Set.of(), 0, java.util.Map.of());
+		Group draft = new Group(0, principal.issuer(), slug, clean(form.name()), form.description().trim(), own.html(),
+				form.audience(), form.listed(), form.status(), codes, java.util.Set.of(), java.util.Set.of(), 0,
+				java.util.Map.of());
 		long id;
 		try {
 			id = this.groups.insert(draft, principal.fhirUser());
@@ -90,6 +128,8 @@ public class GroupAdministration {
 		}
 		this.groups.replaceCodes(id, codes);
 		this.groups.replaceTranslation(id, SPANISH, spanish);
+		this.groups.replaceGuidelinesSource(id, null, own.markdown());
+		this.groups.replaceGuidelinesSource(id, SPANISH, ownEs.markdown());
 		this.groups.addStaff(id, principal.fhirUser(), GroupStore.SPONSOR);
 		return this.groups.find(principal.issuer(), slug).orElseThrow();
 	}
@@ -112,13 +152,14 @@ public class GroupAdministration {
 						form.status(), String.join(" ", group.codes().snomed()),
 						String.join(" ", group.codes().icd10()), group.translation(SPANISH).name(),
 						form.descriptionEs(), form.guidelinesEs());
-		CodeSet codes = checked(principal, allowed, group.id());
-		GroupText spanish = spanish(allowed.spanish());
+		Rendered own = ownGuidelines(allowed.guidelines());
+		CodeSet codes = checked(principal, allowed, group.id(), own);
+		Rendered ownEs = spanishGuidelines(allowed.spanish());
+		GroupText spanish = spanish(allowed.spanish(), ownEs);
 		try {
 			this.groups.update(new Group(group.id(), group.issuer(), group.slug(), clean(allowed.name()),
-					allowed.description().trim(), GuidelinesPolicy.sanitize(allowed.guidelines()), allowed.audience(),
-					allowed.listed(), allowed.status(), codes, group.sponsors(), group.facilitators(), 0,
-					java.util.Map.of()));
+					allowed.description().trim(), own.html(), allowed.audience(), allowed.listed(), allowed.status(),
+					codes, group.sponsors(), group.facilitators(), 0, java.util.Map.of()));
 		}
 		catch (DuplicateKeyException ex) {
 			throw new Refused("groups.error.group-name-taken", form.name());
@@ -127,6 +168,8 @@ public class GroupAdministration {
 			this.groups.replaceCodes(group.id(), codes);
 		}
 		this.groups.replaceTranslation(group.id(), SPANISH, spanish);
+		this.groups.replaceGuidelinesSource(group.id(), null, own.markdown());
+		this.groups.replaceGuidelinesSource(group.id(), SPANISH, ownEs.markdown());
 		statusChanged(principal, group, allowed.status());
 		return this.groups.find(principal.issuer(), slug).orElseThrow();
 	}
@@ -310,7 +353,7 @@ public class GroupAdministration {
 	}
 
 	// the Spanish words are checked as the group's own are, each part only where given
-	private static GroupText spanish(GroupText typed) {
+	private static GroupText spanish(GroupText typed, Rendered guidelines) {
 		String name = clean(typed.name());
 		if (!name.isEmpty()
 				&& (name.length() < 3 || name.length() > 80 || name.chars().anyMatch(Character::isISOControl))) {
@@ -322,11 +365,25 @@ public class GroupAdministration {
 		if (typed.guidelines().length() > MAX_GUIDELINES) {
 			throw new Refused("groups.error.guidelines-length");
 		}
-		String guidelines = typed.guidelines().isEmpty() ? "" : GuidelinesPolicy.sanitize(typed.guidelines());
-		return new GroupText(name, typed.description(), guidelines);
+		return new GroupText(name, typed.description(), guidelines.html());
 	}
 
-	private CodeSet checked(KinshipPrincipal principal, GroupForm form, long groupId) {
+	// the length is checked before anything is parsed
+	private Rendered ownGuidelines(String typed) {
+		if (typed.length() > MAX_GUIDELINES) {
+			throw new Refused("groups.error.guidelines-length");
+		}
+		return this.guidelines.render(typed);
+	}
+
+	private Rendered spanishGuidelines(GroupText typed) {
+		if (typed.guidelines().length() > MAX_GUIDELINES) {
+			throw new Refused("groups.error.guidelines-length");
+		}
+		return typed.guidelines().isEmpty() ? new Rendered("", null) : this.guidelines.render(typed.guidelines());
+	}
+
+	private CodeSet checked(KinshipPrincipal principal, GroupForm form, long groupId, Rendered guidelines) {
 		String name = clean(form.name());
 		if (name.length() < 3 || name.length() > 80) {
 			throw new Refused("groups.error.group-name-length");
@@ -338,7 +395,7 @@ public class GroupAdministration {
 		if (description.isEmpty() || description.length() > 1000) {
 			throw new Refused("groups.error.description-length");
 		}
-		if (form.guidelines().length() > MAX_GUIDELINES || GuidelinesPolicy.sanitize(form.guidelines()).isEmpty()) {
+		if (guidelines.html().isEmpty()) {
 			throw new Refused("groups.error.guidelines-length");
 		}
 		CodeSet codes = CodeSet.parse(form.snomedCodes(), form.icd10Codes());

@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param name the group's name
  * @param description what it is for
- * @param guidelines its guidelines; simple formatting and links kept, everything else
- * removed
+ * @param guidelines its guidelines in Markdown (or, for guidelines saved before Markdown,
+ * HTML); simple formatting, headings and links kept, everything else removed
  * @param audience who it is for
  * @param listed whether the directory lists it
  * @param status open, locked or archived
@@ -42,6 +42,17 @@ public record GroupForm(String name, String description, String guidelines, Audi
 				group.status(), String.join(" ", group.codes().snomed()), String.join(" ", group.codes().icd10()),
 				group.translation("es").name(), group.translation("es").description(),
 				group.translation("es").guidelines());
+	}
+
+	/**
+	 * This form with other guidelines, such as their Markdown source.
+	 * @param own the group's own guidelines
+	 * @param spanish the guidelines in Spanish
+	 * @return the form
+	 */
+	public GroupForm withGuidelines(String own, @Nullable String spanish) {
+		return new GroupForm(this.name, this.description, own, this.audience, this.listed, this.status,
+				this.snomedCodes, this.icd10Codes, this.nameEs, this.descriptionEs, spanish);
 	}
 
 	/**

@@ -127,6 +127,65 @@ class GroupsPersistenceIntegrationTests {
 	}
 
 	@Test
+	void rendersMarkdownGuidelinesAndShowsTheirSourceBackInTheForm() {
+		String name = unique("Markdown walkers");
+		String guidelines = "# Our ways\n\nBe **kind**.\n\n- Listen\n- [Ask](https://example.org)\n\n<script>x()</script>";
+		Group created = this.administration.create(manager(), new GroupForm(name, "We walk together.", guidelines,
+				Audience.EVERYONE, true, GroupStatus.OPEN, "44054006", "", "", "", "Sea _amable_."));
+
+		Group stored = this.directory.page(manager(), created.slug()).orElseThrow().group();
+		assertThat(stored.guidelines()).startsWith("<h3>Our ways</h3>")
+			.contains("<p>Be <strong>kind</strong>.</p>", "<li>Listen</li>",
+					"<a href=\"https://example.org\" target=\"_blank\" rel=\"", "noopener", ">Ask</a>",
+					"&lt;script&gt;")
+			.doesNotContain("<script>");
+		assertThat(stored.in(java.util.Locale.forLanguageTag("es")).guidelines())
+			.isEqualTo("<p>Sea <em>amable</em>.</p>");
+		GroupForm form = this.administration.form(stored);
+		assertThat(form.guidelines()).isEqualTo(guidelines);
+		assertThat(form.guidelinesEs()).isEqualTo("Sea _amable_.");
+
+		this.administration.update(manager(), created.slug(), form.withGuidelines("Be *gentle*.", ""));
+		Group edited = this.directory.page(manager(), created.slug()).orElseThrow().group();
+		assertThat(edited.guidelines()).isEqualTo("<p>Be <em>gentle</em>.</p>");
+		assertThat(this.administration.form(edited).guidelines()).isEqualTo("Be *gentle*.");
+		assertThat(this.administration.form(edited).guidelinesEs()).isEmpty();
+	}
+
+	@Test
+	void aGroupWithHtmlGuidelinesOnlyStillEditsAndShows() {
+		String name = unique("Legacy walkers");
+		Group created = this.administration.create(manager(), new GroupForm(name, "We walk together.",
+				"<p>Be <b>kind</b>.</p>", Audience.EVERYONE, true, GroupStatus.OPEN, "44054006", "", "", "", ""));
+		// as a group saved before Markdown: its guidelines are HTML with no source
+		this.jdbc.update("UPDATE community_group SET guidelines = ?, guidelines_source = NULL WHERE id = ?",
+				"<h2>Ways</h2><p>Be <b>kind</b>.</p>", created.id());
+		Group legacy = this.directory.page(manager(), created.slug()).orElseThrow().group();
+
+		GroupForm form = this.administration.form(legacy);
+		assertThat(form.guidelines()).as("the HTML shown as it is").isEqualTo("<h2>Ways</h2><p>Be <b>kind</b>.</p>");
+		this.administration.update(manager(), created.slug(), form);
+
+		Group saved = this.directory.page(patient(), created.slug()).orElseThrow().group();
+		assertThat(saved.guidelines()).isEqualTo("<h2>Ways</h2><p>Be <b>kind</b>.</p>");
+		assertThat(this.jdbc.queryForObject("SELECT guidelines_source FROM community_group WHERE id = ?", String.class,
+				created.id()))
+			.isNull();
+	}
+
+	@Test
+	void previewsGuidelinesForStaffOnly() {
+		assertThat(this.administration.renderGuidelines(manager(), "Be **kind**"))
+			.isEqualTo("<p>Be <strong>kind</strong></p>");
+		assertThatExceptionOfType(Refused.class)
+			.isThrownBy(() -> this.administration.renderGuidelines(patient(), "Be **kind**"))
+			.satisfies((refused) -> assertThat(refused.kind()).isEqualTo(Refused.Kind.FORBIDDEN));
+		assertThatExceptionOfType(Refused.class)
+			.isThrownBy(() -> this.administration.renderGuidelines(manager(), "x".repeat(20_001)))
+			.satisfies((refused) -> assertThat(refused.messageKey()).isEqualTo("groups.error.guidelines-length"));
+	}
+
+	@Test
 	void refusesASpanishNameTooShortAndSavesNothing() {
 		String name = unique("Short");
 		assertThatExceptionOfType(Refused.class)

@@ -43,4 +43,16 @@ class MarkdownRendererTests {
 		assertThat(this.markdown.render("hi <script>alert(1)</script>")).doesNotContain("<script>");
 	}
 
+	@Test
+	void documentsHaveHeadingsBelowThePagesOwn() {
+		MarkdownRenderer renderer = new MarkdownRenderer();
+
+		assertThat(renderer.renderDocument("# Ways\n\n## Kindness\n\n#### Small\n\nBe **kind**."))
+			.isEqualTo("<h3>Ways</h3>\n<h4>Kindness</h4>\n<h6>Small</h6>\n<p>Be <strong>kind</strong>.</p>");
+		assertThat(renderer.renderDocument("# <img src=x onerror=alert(1)> [x](javascript:alert(1))"))
+			.startsWith("<h3>&lt;img src&#61;x onerror&#61;alert(1)&gt; ")
+			.doesNotContain("javascript", "<img");
+		assertThat(renderer.render("# Ways")).as("messages have no headings").isEqualTo("<p># Ways</p>");
+	}
+
 }

@@ -273,6 +273,52 @@ public class GroupStore {
 		}
 	}
 
+	/**
+	 * Keeps the Markdown that a group's guidelines, or their translation, were rendered
+	 * from; the translation must be stored first.
+	 * @param groupId the group
+	 * @param language a language code such as {@code es}, or {@code null} for the group's
+	 * own guidelines
+	 * @param markdown the source, or {@code null} when the guidelines were typed as HTML
+	 */
+	public void replaceGuidelinesSource(long groupId, @Nullable String language, @Nullable String markdown) {
+		if (language == null) {
+			this.jdbc.sql("UPDATE community_group SET guidelines_source = ? WHERE id = ?")
+				.params(markdown, groupId)
+				.update();
+		}
+		else {
+			this.jdbc.sql("UPDATE group_translation SET guidelines_source = ? WHERE group_id = ? AND language = ?")
+				.params(markdown, groupId, language)
+				.update();
+		}
+	}
+
+	/**
+	 * The Markdown a group's guidelines were rendered from, for its form.
+	 * @param groupId the group
+	 * @return the sources by language code, {@code ""} for the group's own; guidelines
+	 * typed as HTML have none
+	 */
+	public Map<String, String> guidelinesSources(long groupId) {
+		Map<String, String> sources = new HashMap<>();
+		this.jdbc.sql("SELECT guidelines_source FROM community_group WHERE id = ?").param(groupId).query((rs) -> {
+			putSource(sources, "", rs.getString(1));
+		});
+		this.jdbc.sql("SELECT language, guidelines_source FROM group_translation WHERE group_id = ?")
+			.param(groupId)
+			.query((rs) -> {
+				putSource(sources, rs.getString(1), rs.getString(2));
+			});
+		return sources;
+	}
+
+	private static void putSource(Map<String, String> sources, String language, @Nullable String source) {
+		if (source != null) {
+			sources.put(language, source);
+		}
+	}
+
 	private void insertCode(long groupId, String system, String code) {
 		this.jdbc.sql("INSERT INTO group_code (group_id, code_system, code) VALUES (?, ?, ?)")
 			.params(groupId, system, code)

@@ -12,6 +12,7 @@ import org.kinship.shared.web.OnRefusal;
 import org.kinship.shared.web.Problem;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -73,7 +75,7 @@ class ManageGroupsController {
 	@GetMapping("/manage/groups/{slug}")
 	String edit(KinshipPrincipal principal, @PathVariable String slug, Model model) {
 		Group group = staffGroup(principal, slug);
-		return form(model, group, GroupForm.of(group));
+		return form(model, group, this.administration.form(group));
 	}
 
 	@PostMapping("/manage/groups/{slug}")
@@ -93,6 +95,12 @@ class ManageGroupsController {
 		catch (Refused refused) {
 			return refused(response, model, group, form, refused);
 		}
+	}
+
+	@PostMapping(path = "/manage/groups/guidelines/preview", produces = MediaType.TEXT_HTML_VALUE)
+	@ResponseBody
+	String previewGuidelines(KinshipPrincipal principal, @RequestParam String guidelines) {
+		return this.administration.renderGuidelines(principal, guidelines);
 	}
 
 	@PostMapping("/manage/groups/{slug}/facilitators")

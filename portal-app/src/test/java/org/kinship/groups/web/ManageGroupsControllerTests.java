@@ -19,6 +19,7 @@ import org.kinship.times.MemberTimes;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -30,6 +31,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willThrow;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
@@ -147,6 +149,38 @@ class ManageGroupsControllerTests {
 		SignedIn.as(SignedIn.patient("p-1"));
 
 		this.mvc.perform(get("/manage/groups/new")).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void previewsGuidelinesAsTheServerWouldSaveThem() throws Exception {
+		SignedIn.as(SignedIn.manager("cm-1"));
+		given(this.administration.renderGuidelines(any(), eq("Be **kind**")))
+			.willReturn("<p>Be <strong>kind</strong></p>");
+
+		this.mvc.perform(post("/manage/groups/guidelines/preview").param("guidelines", "Be **kind**"))
+			.andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+			.andExpect(content().string("<p>Be <strong>kind</strong></p>"));
+	}
+
+	@Test
+	void refusesAMemberAGuidelinesPreview() throws Exception {
+		SignedIn.as(SignedIn.patient("p-1"));
+		given(this.administration.renderGuidelines(any(), any()))
+			.willThrow(Refused.forbidden("groups.error.not-staff"));
+
+		this.mvc.perform(post("/manage/groups/guidelines/preview").param("guidelines", "Be kind"))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void refusesGuidelinesTooLongToPreview() throws Exception {
+		SignedIn.as(SignedIn.manager("cm-1"));
+		given(this.administration.renderGuidelines(any(), any()))
+			.willThrow(new Refused("groups.error.guidelines-length"));
+
+		this.mvc.perform(post("/manage/groups/guidelines/preview").param("guidelines", "x".repeat(20_001)))
+			.andExpect(status().isUnprocessableContent());
 	}
 
 }
