@@ -72,6 +72,10 @@ class CohostsIntegrationTests {
 	void aManagerNamesACohostWithItsFacilitatorAndMembersSeeIt() throws Exception {
 		String slug = this.circle.group().slug();
 		KinshipPrincipal manager = this.community.manager();
+		assertThat(this.mvc.perform(get("/manage/groups/new").session(StaffedGroups.session(manager)))
+			.andReturn()
+			.getResponse()
+			.getStatus()).as("a group not created yet has no co-hosts to show").isEqualTo(200);
 		this.administration.addCohost(manager, slug, "  Heart   Friends ", "https://heart-friends.example/groups");
 		Cohost cohost = this.administration.cohosts(this.circle.group()).get(0);
 		assertThat(cohost.name()).isEqualTo("Heart Friends");
@@ -87,6 +91,10 @@ class CohostsIntegrationTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
+		assertThat(this.mvc.perform(get("/manage/groups/" + slug).session(StaffedGroups.session(manager)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("id=\"add-cohost\"").contains("Heart Friends");
 		assertThat(html).contains("Co-hosted with")
 			.contains("<a href=\"https://heart-friends.example/groups\" rel=\"noopener noreferrer\">Heart Friends</a>");
 

@@ -1,6 +1,9 @@
 package org.kinship.groups.web;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.kinship.groups.Group;
 import org.kinship.groups.GroupAdministration;
 import org.kinship.groups.GroupDirectory;
@@ -139,14 +142,16 @@ class ManageGroupsController {
 		return "redirect:/manage/groups/" + slug;
 	}
 
-	private String form(Model model, Group group, GroupForm form) {
-		model.addAttribute("cohosts", this.administration.cohosts(group));
+	private String form(Model model, @Nullable Group group, GroupForm form) {
+		// a group not created yet has no co-hosts
+		model.addAttribute("cohosts", (group != null) ? this.administration.cohosts(group) : List.of());
 		model.addAttribute("group", group);
 		model.addAttribute("form", form);
 		return "groups/form";
 	}
 
-	private String refused(HttpServletResponse response, Model model, Group group, GroupForm form, Refused refused) {
+	private String refused(HttpServletResponse response, Model model, @Nullable Group group, GroupForm form,
+			Refused refused) {
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		model.addAttribute("problem", Problem.of(refused));
 		return form(model, group, form);
