@@ -11,6 +11,12 @@ if (region) {
 		INFO: region.dataset.labelInfo,
 	};
 
+	// A broadcast written in Spanish too comes with both; the page shows the words of its
+	// own language.
+	function titleOf(broadcast) {
+		return (document.documentElement.lang === 'es' && broadcast.titleEs) ? broadcast.titleEs : broadcast.title;
+	}
+
 	function link(broadcast, text) {
 		const a = document.createElement('a');
 		a.href = '/broadcasts/' + broadcast.id;
@@ -31,7 +37,7 @@ if (region) {
 		banner.className = 'broadcast-banner priority-' + broadcast.priority.toLowerCase();
 		const title = document.createElement('span');
 		title.className = 'title';
-		title.textContent = broadcast.title;
+		title.textContent = titleOf(broadcast);
 		banner.append(priority(broadcast), title, link(broadcast, region.dataset.labelRead));
 		region.replaceChildren(banner);
 	}
@@ -55,7 +61,7 @@ if (region) {
 		const heading = document.createElement('h2');
 		const title = priority(broadcast);
 		title.className = 'priority';
-		heading.append(title, link(broadcast, broadcast.title));
+		heading.append(title, link(broadcast, titleOf(broadcast)));
 		card.append(heading);
 		pinned.prepend(card);
 	}

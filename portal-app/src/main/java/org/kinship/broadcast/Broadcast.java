@@ -24,11 +24,12 @@ import org.jspecify.annotations.Nullable;
  * @param recipientCount how many people it was stored for
  * @param lastError the message key of the last failure to send it, or {@code null}
  * @param lastErrorArgument the argument of that message, or {@code null}
+ * @param spanish its words in Spanish, {@link BroadcastText#NONE} when there are none
  */
 public record Broadcast(long id, String issuer, String issuerKey, String title, String body, String bodyHtml,
 		Priority priority, AudienceSpec audience, BroadcastStatus status, @Nullable Instant scheduledAt,
 		@Nullable Instant expiresAt, String createdBy, @Nullable String approvedBy, @Nullable Instant sentAt,
-		int recipientCount, @Nullable String lastError, @Nullable String lastErrorArgument) {
+		int recipientCount, @Nullable String lastError, @Nullable String lastErrorArgument, BroadcastText spanish) {
 
 	/**
 	 * Whether the broadcast can still be changed.

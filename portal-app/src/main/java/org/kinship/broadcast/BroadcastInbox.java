@@ -21,6 +21,7 @@ import org.kinship.broadcast.internal.RecipientStore;
 import org.kinship.shared.Refused;
 import org.kinship.launch.KinshipPrincipal;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -70,7 +71,8 @@ public class BroadcastInbox {
 	public Strip strip(KinshipPrincipal principal) {
 		Instant now = this.clock.instant();
 		this.recipients.deliveredAll(principal.issuer(), principal.fhirUser(), now);
-		List<InboxEntry> entries = this.recipients.of(principal.issuer(), principal.fhirUser(), now);
+		List<InboxEntry> entries = this.recipients.of(principal.issuer(), principal.fhirUser(), now,
+				LocaleContextHolder.getLocale());
 		int unread = (int) entries.stream().filter((entry) -> !entry.seen()).count();
 		InboxEntry banner = entries.stream()
 			.filter(InboxEntry::bannered)
@@ -86,7 +88,8 @@ public class BroadcastInbox {
 	 * @return the broadcasts
 	 */
 	public List<InboxEntry> inbox(KinshipPrincipal principal) {
-		return this.recipients.of(principal.issuer(), principal.fhirUser(), this.clock.instant());
+		return this.recipients.of(principal.issuer(), principal.fhirUser(), this.clock.instant(),
+				LocaleContextHolder.getLocale());
 	}
 
 	/**
@@ -141,7 +144,7 @@ public class BroadcastInbox {
 	}
 
 	private Optional<InboxEntry> find(KinshipPrincipal principal, long id, Instant now) {
-		return this.recipients.of(principal.issuer(), principal.fhirUser(), now)
+		return this.recipients.of(principal.issuer(), principal.fhirUser(), now, LocaleContextHolder.getLocale())
 			.stream()
 			.filter((entry) -> entry.id() == id)
 			.findFirst();

@@ -296,7 +296,8 @@ public class Broadcasting {
 			}
 			this.recipients.insertAll(broadcast.id(), audience);
 			this.events.publishEvent(new BroadcastSent(broadcast.id(), broadcast.issuerKey(), broadcast.issuer(),
-					broadcast.title(), broadcast.bodyHtml(), broadcast.priority(), now, broadcast.expiresAt()));
+					broadcast.title(), broadcast.bodyHtml(), broadcast.priority(), now, broadcast.expiresAt(),
+					broadcast.spanish()));
 			return true;
 		});
 		if (Boolean.TRUE.equals(sent)) {
@@ -352,6 +353,7 @@ public class Broadcasting {
 		if (body.length() > this.properties.maxBody()) {
 			throw new Refused("broadcast.error.body-long", this.properties.maxBody());
 		}
+		BroadcastText spanish = spanish(form);
 		String submission = form.text(form.submissionId());
 		if (!submission.matches("[A-Za-z0-9-]{8,64}")) {
 			submission = java.util.UUID.randomUUID().toString();
@@ -359,7 +361,25 @@ public class Broadcasting {
 		return new Draft(principal.issuer(), principal.issuerKey(), submission, principal.fhirUser(), title, body,
 				this.markdown.render(body), (form.priority() != null) ? form.priority() : Priority.INFO,
 				form.audience(), Times.parse(form.scheduledAt(), "broadcast.error.time", zone(principal)),
-				Times.parse(form.expiresAt(), "broadcast.error.time", zone(principal)));
+				Times.parse(form.expiresAt(), "broadcast.error.time", zone(principal)), spanish);
+	}
+
+	private BroadcastText spanish(BroadcastForm form) {
+		String title = form.text(form.titleEs());
+		String body = form.text(form.bodyEs());
+		if (title.isEmpty() && body.isEmpty()) {
+			return BroadcastText.NONE;
+		}
+		if (title.isEmpty() || body.isEmpty()) {
+			throw new Refused("broadcast.error.spanish-incomplete");
+		}
+		if (title.length() > this.properties.maxTitle()) {
+			throw new Refused("broadcast.error.title-long", this.properties.maxTitle());
+		}
+		if (body.length() > this.properties.maxBody()) {
+			throw new Refused("broadcast.error.body-long", this.properties.maxBody());
+		}
+		return new BroadcastText(title, body, this.markdown.render(body));
 	}
 
 	/**

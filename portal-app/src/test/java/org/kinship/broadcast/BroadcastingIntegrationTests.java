@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -28,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.annotation.Primary;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -290,6 +292,45 @@ class BroadcastingIntegrationTests {
 		assertThat(this.inbox.inbox(ana)).extracting(InboxEntry::id).doesNotContain(id);
 		assertThat(this.inbox.strip(ana).banner()).as("expired, even unacknowledged").isNull();
 		assertThat(this.inbox.open(ana, id)).isEmpty();
+	}
+
+	@Test
+	void aBroadcastWrittenInSpanishTooReachesEachMemberInTheirLanguage() {
+		KinshipPrincipal ana = member();
+		BroadcastForm form = new BroadcastForm(UUID.randomUUID().toString(), "Heat warning",
+				"Weigh yourself **every** morning.", Priority.INFO, AudienceSpec.Kind.GROUPS, List.of(groupId()), "",
+				"", "", "", "", "Aviso de calor", "Pésese **cada** mañana.");
+		long id = this.broadcasting.save(this.manager, null, form);
+		assertThat(this.broadcasting.find(this.manager, id).spanish().bodyHtml())
+			.isEqualTo("<p>Pésese <strong>cada</strong> mañana.</p>");
+		this.broadcasting.send(this.manager, id);
+
+		try {
+			LocaleContextHolder.setLocale(Locale.forLanguageTag("es-MX"));
+			assertThat(this.inbox.open(ana, id)).hasValueSatisfying((entry) -> {
+				assertThat(entry.title()).isEqualTo("Aviso de calor");
+				assertThat(entry.bodyHtml()).isEqualTo("<p>Pésese <strong>cada</strong> mañana.</p>");
+			});
+			LocaleContextHolder.setLocale(Locale.ENGLISH);
+			assertThat(this.inbox.inbox(ana)).filteredOn((entry) -> entry.id() == id)
+				.extracting(InboxEntry::title)
+				.containsExactly("Heat warning");
+		}
+		finally {
+			LocaleContextHolder.resetLocaleContext();
+		}
+	}
+
+	@Test
+	void aSpanishTitleWithoutItsMessageIsRefusedAndNothingIsStored() {
+		BroadcastForm form = new BroadcastForm(UUID.randomUUID().toString(), "Heat warning", "Stay cool.",
+				Priority.INFO, AudienceSpec.Kind.GROUPS, List.of(groupId()), "", "", "", "", "", "Aviso de calor", " ");
+		int before = this.broadcasting.list(this.manager).size();
+
+		assertThatThrownBy(() -> this.broadcasting.save(this.manager, null, form)).isInstanceOf(Refused.class)
+			.extracting((refused) -> ((Refused) refused).messageKey())
+			.isEqualTo("broadcast.error.spanish-incomplete");
+		assertThat(this.broadcasting.list(this.manager)).hasSize(before);
 	}
 
 	private @org.jspecify.annotations.Nullable String slug;

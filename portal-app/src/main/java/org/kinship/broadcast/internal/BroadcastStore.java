@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.kinship.broadcast.AudienceSpec;
 import org.kinship.broadcast.Broadcast;
 import org.kinship.broadcast.BroadcastStatus;
+import org.kinship.broadcast.BroadcastText;
 import org.kinship.broadcast.Priority;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -28,7 +29,7 @@ public class BroadcastStore {
 
 	private static final String SELECT = "SELECT id, issuer, title, body, body_html, priority, audience_kind, group_ids, "
 			+ "snomed_codes, icd10_codes, rxnorm_codes, status, scheduled_at, expires_at, created_by, approved_by, "
-			+ "sent_at, recipient_count, last_error, last_error_arg, issuer_key FROM broadcast ";
+			+ "sent_at, recipient_count, last_error, last_error_arg, issuer_key, title_es, body_es, body_html_es FROM broadcast ";
 
 	private final JdbcClient jdbc;
 
@@ -51,13 +52,14 @@ public class BroadcastStore {
 			this.jdbc
 				.sql("INSERT INTO broadcast (issuer, issuer_key, submission_id, title, body, body_html, priority, "
 						+ "audience_kind, group_ids, snomed_codes, icd10_codes, rxnorm_codes, status, scheduled_at, "
-						+ "expires_at, created_by, created_at, recipient_count) "
-						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?, 0)")
+						+ "expires_at, created_by, created_at, recipient_count, title_es, body_es, body_html_es) "
+						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?, 0, ?, ?, ?)")
 				.params(draft.issuer(), draft.issuerKey(), draft.submissionId(), draft.title(), draft.body(),
 						draft.bodyHtml(), draft.priority().name(), draft.audience().kind().name(),
 						groupIds(draft.audience()), draft.audience().snomedCodes(), draft.audience().icd10Codes(),
 						draft.audience().rxnormCodes(), timestamp(draft.scheduledAt()), timestamp(draft.expiresAt()),
-						draft.createdBy(), Timestamp.from(Instant.now()))
+						draft.createdBy(), Timestamp.from(Instant.now()), draft.spanish().title(),
+						draft.spanish().body(), draft.spanish().bodyHtml())
 				.update(key, "id");
 			return key.getKeyAs(Number.class).longValue();
 		}
@@ -84,11 +86,13 @@ public class BroadcastStore {
 		return this.jdbc
 			.sql("UPDATE broadcast SET title = ?, body = ?, body_html = ?, priority = ?, audience_kind = ?, "
 					+ "group_ids = ?, snomed_codes = ?, icd10_codes = ?, rxnorm_codes = ?, scheduled_at = ?, "
-					+ "expires_at = ?, status = 'DRAFT', approved_by = NULL WHERE id = ? AND issuer = ? AND status <> 'SENT'")
+					+ "expires_at = ?, title_es = ?, body_es = ?, body_html_es = ?, status = 'DRAFT', approved_by = NULL "
+					+ "WHERE id = ? AND issuer = ? AND status <> 'SENT'")
 			.params(draft.title(), draft.body(), draft.bodyHtml(), draft.priority().name(),
 					draft.audience().kind().name(), groupIds(draft.audience()), draft.audience().snomedCodes(),
 					draft.audience().icd10Codes(), draft.audience().rxnormCodes(), timestamp(draft.scheduledAt()),
-					timestamp(draft.expiresAt()), id, draft.issuer())
+					timestamp(draft.expiresAt()), draft.spanish().title(), draft.spanish().body(),
+					draft.spanish().bodyHtml(), id, draft.issuer())
 			.update() == 1;
 	}
 
@@ -167,7 +171,19 @@ public class BroadcastStore {
 				Priority.valueOf(rs.getString("priority")), audience, BroadcastStatus.valueOf(rs.getString("status")),
 				instant(rs.getTimestamp("scheduled_at")), instant(rs.getTimestamp("expires_at")),
 				rs.getString("created_by"), rs.getString("approved_by"), instant(rs.getTimestamp("sent_at")),
-				rs.getInt("recipient_count"), rs.getString("last_error"), rs.getString("last_error_arg"));
+				rs.getInt("recipient_count"), rs.getString("last_error"), rs.getString("last_error_arg"), spanish(rs));
+	}
+
+	static BroadcastText spanish(ResultSet rs) throws SQLException {
+		String title = rs.getString("title_es");
+		if (title == null || title.isBlank()) {
+			return BroadcastText.NONE;
+		}
+		return new BroadcastText(title, text(rs.getString("body_es")), text(rs.getString("body_html_es")));
+	}
+
+	private static String text(@Nullable String value) {
+		return (value != null) ? value : "";
 	}
 
 	private static String groupIds(AudienceSpec audience) {
@@ -200,10 +216,11 @@ public class BroadcastStore {
 	 * @param audience who it is for
 	 * @param scheduledAt when to send, or {@code null}
 	 * @param expiresAt when it stops being shown, or {@code null}
+	 * @param spanish the words in Spanish, or {@link BroadcastText#NONE}
 	 */
 	public record Draft(String issuer, String issuerKey, String submissionId, String createdBy, String title,
 			String body, String bodyHtml, Priority priority, AudienceSpec audience, @Nullable Instant scheduledAt,
-			@Nullable Instant expiresAt) {
+			@Nullable Instant expiresAt, BroadcastText spanish) {
 	}
 
 }

@@ -108,7 +108,8 @@ class LiveBroadcasts {
 			return 0;
 		}
 		List<String> reached = this.recipients.among(sent.id(), online);
-		Notice notice = new Notice(sent.id(), sent.title(), sent.priority().name(), sent.bodyHtml());
+		Notice notice = new Notice(sent.id(), sent.title(), sent.priority().name(), sent.bodyHtml(),
+				sent.spanish().title(), sent.spanish().bodyHtml());
 		for (String fhirUser : reached) {
 			this.pages.toEachPageOf(prefix + fhirUser, QUEUE, notice);
 		}
@@ -123,8 +124,11 @@ class LiveBroadcasts {
 	 * @param title its title
 	 * @param priority its priority
 	 * @param bodyHtml its body, sanitized
+	 * @param titleEs its title in Spanish, empty when there is none; the page shows it
+	 * where it is in Spanish
+	 * @param bodyHtmlEs its body in Spanish, sanitized
 	 */
-	record Notice(long id, String title, String priority, String bodyHtml) {
+	record Notice(long id, String title, String priority, String bodyHtml, String titleEs, String bodyHtmlEs) {
 	}
 
 }

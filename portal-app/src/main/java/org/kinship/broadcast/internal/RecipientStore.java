@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 
+import org.kinship.broadcast.BroadcastText;
 import org.kinship.broadcast.InboxEntry;
 import org.kinship.broadcast.Priority;
 import org.kinship.broadcast.RecipientProgress;
@@ -25,7 +27,7 @@ public class RecipientStore {
 	private static final int BATCH = 1000;
 
 	private static final String MINE = "SELECT b.id, b.title, b.body_html, b.priority, b.sent_at, b.expires_at, "
-			+ "r.delivered_at, r.seen_at, r.acknowledged_at FROM broadcast_recipient r "
+			+ "r.delivered_at, r.seen_at, r.acknowledged_at, b.title_es, b.body_es, b.body_html_es FROM broadcast_recipient r "
 			+ "JOIN broadcast b ON b.id = r.broadcast_id WHERE r.fhir_user = ? AND b.issuer = ? "
 			+ "AND (b.expires_at IS NULL OR b.expires_at > ?) ";
 
@@ -90,15 +92,21 @@ public class RecipientStore {
 	 * @param issuer the health system
 	 * @param fhirUser the member
 	 * @param now the time
+	 * @param locale the member's language: each broadcast in it where it was written in
+	 * it
 	 * @return the broadcasts with the member's progress
 	 */
-	public List<InboxEntry> of(String issuer, String fhirUser, Instant now) {
+	public List<InboxEntry> of(String issuer, String fhirUser, Instant now, Locale locale) {
 		return this.jdbc.sql(MINE + "ORDER BY b.sent_at DESC, b.id DESC")
 			.params(fhirUser, issuer, Timestamp.from(now))
-			.query((rs, row) -> new InboxEntry(rs.getLong(1), rs.getString(2), rs.getString(3),
-					Priority.valueOf(rs.getString(4)), rs.getTimestamp(5).toInstant(),
-					BroadcastStore.instant(rs.getTimestamp(6)), rs.getTimestamp(7) != null, rs.getTimestamp(8) != null,
-					rs.getTimestamp(9) != null))
+			.query((rs, row) -> {
+				BroadcastText spanish = BroadcastStore.spanish(rs);
+				boolean translated = spanish.readBy(locale);
+				return new InboxEntry(rs.getLong(1), translated ? spanish.title() : rs.getString(2),
+						translated ? spanish.bodyHtml() : rs.getString(3), Priority.valueOf(rs.getString(4)),
+						rs.getTimestamp(5).toInstant(), BroadcastStore.instant(rs.getTimestamp(6)),
+						rs.getTimestamp(7) != null, rs.getTimestamp(8) != null, rs.getTimestamp(9) != null);
+			})
 			.list();
 	}
 

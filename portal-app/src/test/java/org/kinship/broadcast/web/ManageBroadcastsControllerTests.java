@@ -72,10 +72,13 @@ class ManageBroadcastsControllerTests {
 			.perform(post("/manage/broadcasts/new").param("action", "save")
 				.param("title", "Clinic closed Friday")
 				.param("body", "A very long body")
+				.param("titleEs", "Clínica cerrada el viernes")
+				.param("bodyEs", "Un mensaje muy largo")
 				.header("Accept-Language", "en"))
 			.andExpect(status().is(422))
 			.andExpect(view().name("broadcast/compose"))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Clinic closed Friday")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Clínica cerrada el viernes")))
 			.andReturn();
 
 		Problem problem = (Problem) result.getModelAndView().getModel().get("problem");
@@ -83,6 +86,7 @@ class ManageBroadcastsControllerTests {
 		assertThat(problem.args()).containsExactly(2000);
 		BroadcastForm form = (BroadcastForm) result.getModelAndView().getModel().get("form");
 		assertThat(form.title()).isEqualTo("Clinic closed Friday");
+		assertThat(form.bodyEs()).isEqualTo("Un mensaje muy largo");
 	}
 
 	@Test
