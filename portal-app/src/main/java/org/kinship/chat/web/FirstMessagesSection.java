@@ -1,0 +1,63 @@
+package org.kinship.chat.web;
+
+import org.jspecify.annotations.Nullable;
+import org.kinship.chat.Chat;
+import org.kinship.chat.Chat.ReadState;
+import org.kinship.chat.web.ChatHttpController.History;
+import org.kinship.groups.GroupDirectory.GroupPage;
+import org.kinship.groups.GroupPageSection;
+import org.kinship.launch.KinshipPrincipal;
+import org.kinship.shared.Refused;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The newest page of a group's messages written into the group's page itself, as the
+ * history request would answer it, so that a phone on a slow link shows them without the
+ * round trip the script would otherwise make after it has loaded. The script reads it
+ * once; older pages, catch-up and reconnects go through HTTP and the socket as before.
+ * The JSON sits in a data block ({@code <script type="application/json">}, never run);
+ * {@code <}, {@code >} and {@code &} are written as JSON escapes, so that no text in a
+ * message can close the block.
+ */
+@Component
+class FirstMessagesSection implements GroupPageSection {
+
+	private final Chat chat;
+
+	private final JsonMapper json;
+
+	FirstMessagesSection(Chat chat, JsonMapper json) {
+		this.chat = chat;
+		this.json = json;
+	}
+
+	@Override
+	public String name() {
+		return "firstMessages";
+	}
+
+	@Override
+	public @Nullable Object contents(KinshipPrincipal principal, GroupPage page) {
+		if (!page.mayReadMembers()) {
+			return null;
+		}
+		try {
+			long groupId = page.group().id();
+			ReadState read = this.chat.readState(principal, groupId);
+			History history = new History(this.chat.history(principal, groupId, Long.MAX_VALUE), read.lastReadSeq(),
+					read.unread());
+			return dataBlock(this.json.writeValueAsString(history));
+		}
+		catch (Refused refused) {
+			// no seat yet: the script asks, and is told, as before
+			return null;
+		}
+	}
+
+	static String dataBlock(String json) {
+		return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+	}
+
+}
