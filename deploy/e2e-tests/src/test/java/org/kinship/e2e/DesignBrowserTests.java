@@ -121,6 +121,8 @@ class DesignBrowserTests {
 		assertThat(browser.findElement(By.id("main-nav")).getText()).contains("Home", "Groups", "Help");
 		WebElement radio = browser.findElement(By.id("sg-posting-open"));
 		assertThat(radio.getSize().getWidth()).as("a radio button keeps its size").isLessThan(40);
+		assertThat(browser.findElement(By.cssSelector("#main .code-chip")).getText()).as("the code picker's chip")
+			.contains("SNOMED CT 44054006");
 		browser.findElement(By.cssSelector("[data-opens-dialog='sg-dialog-demo']")).click();
 		assertThat(browser.findElement(By.id("sg-dialog-demo")).isDisplayed()).isTrue();
 		browser.findElement(By.cssSelector("#sg-dialog-demo button[value='cancel']")).click();
