@@ -39,8 +39,7 @@ class ChatHttpController {
 	@GetMapping("/chat/groups/{groupId}/messages")
 	History history(KinshipPrincipal principal, @PathVariable long groupId,
 			@RequestParam(defaultValue = "9223372036854775807") long before) {
-		ReadState read = this.chat.readState(principal, groupId);
-		return new History(this.chat.history(principal, groupId, before), read.lastReadSeq(), read.unread());
+		return History.of(this.chat, principal, groupId, before);
 	}
 
 	@GetMapping("/chat/groups/{groupId}/threads/{messageId}")
@@ -68,6 +67,22 @@ class ChatHttpController {
 	 * @param unread how many messages came since
 	 */
 	record History(List<ChatMessage> messages, long lastReadSeq, long unread) {
+
+		/**
+		 * A page of a group's history as a person may read it.
+		 * @param chat the chat
+		 * @param principal who reads
+		 * @param groupId the group
+		 * @param before the sequence number to read below, {@link Long#MAX_VALUE} for the
+		 * newest page
+		 * @return the page with the reader's marker
+		 * @throws org.kinship.shared.Refused when the person has no seat in the group
+		 */
+		static History of(Chat chat, KinshipPrincipal principal, long groupId, long before) {
+			ReadState read = chat.readState(principal, groupId);
+			return new History(chat.history(principal, groupId, before), read.lastReadSeq(), read.unread());
+		}
+
 	}
 
 }

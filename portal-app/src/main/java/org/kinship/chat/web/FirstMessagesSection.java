@@ -2,7 +2,6 @@ package org.kinship.chat.web;
 
 import org.jspecify.annotations.Nullable;
 import org.kinship.chat.Chat;
-import org.kinship.chat.Chat.ReadState;
 import org.kinship.chat.web.ChatHttpController.History;
 import org.kinship.groups.GroupDirectory.GroupPage;
 import org.kinship.groups.GroupPageSection;
@@ -44,10 +43,7 @@ class FirstMessagesSection implements GroupPageSection {
 			return null;
 		}
 		try {
-			long groupId = page.group().id();
-			ReadState read = this.chat.readState(principal, groupId);
-			History history = new History(this.chat.history(principal, groupId, Long.MAX_VALUE), read.lastReadSeq(),
-					read.unread());
+			History history = History.of(this.chat, principal, page.group().id(), Long.MAX_VALUE);
 			return dataBlock(this.json.writeValueAsString(history));
 		}
 		catch (Refused refused) {
