@@ -1,6 +1,7 @@
 package org.kinship.groups;
 
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,6 +14,9 @@ import org.jspecify.annotations.Nullable;
  * @param name the organisation's name
  * @param url its web address ({@code https} or {@code http}), or {@code null}
  * @param facilitators the {@code fhirUser}s of the group's facilitators from it
+ * @param names the names members see, by {@code fhirUser}, of the facilitators a
+ * community manager named for it (who need not be members of the group)
  */
-public record Cohost(long id, long groupId, String name, @Nullable String url, List<String> facilitators) {
+public record Cohost(long id, long groupId, String name, @Nullable String url, List<String> facilitators,
+		Map<String, String> names) {
 }

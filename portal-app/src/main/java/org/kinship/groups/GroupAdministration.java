@@ -298,6 +298,42 @@ public class GroupAdministration {
 		this.cohosts.facilitator(cohostId, fhirUser, from);
 	}
 
+	/**
+	 * Names someone from a co-host (a partner organisation's staff member) as a
+	 * facilitator of the group: they become one of its facilitators, with a facilitator's
+	 * rights in this group only (its review queue, requests to join, settings), whether
+	 * or not they ever join it as a member, and members see them by the name given, as a
+	 * facilitator from the co-host.
+	 * @param principal a community manager
+	 * @param slug the group
+	 * @param cohostId the co-host
+	 * @param fhirUser a holder of the facilitator right, or one of the group's
+	 * facilitators
+	 * @param name the name members see, 2 to 120 characters
+	 * @throws Refused without the right, when the group has no such co-host, the person
+	 * does not hold the facilitator right, or the name is not valid
+	 */
+	@Transactional
+	public void nameCohostFacilitator(KinshipPrincipal principal, String slug, long cohostId, String fhirUser,
+			String name) {
+		requireManager(principal);
+		Group group = staffGroup(principal, slug);
+		if (this.cohosts.of(group.id()).stream().noneMatch((cohost) -> cohost.id() == cohostId)) {
+			throw new Refused("groups.error.no-cohost");
+		}
+		String cleanName = clean(name);
+		if (cleanName.length() < 2 || cleanName.length() > 120 || cleanName.chars().anyMatch(Character::isISOControl)) {
+			throw new Refused("groups.error.cohost-facilitator-name");
+		}
+		if (!group.facilitatedBy(fhirUser)) {
+			if (!facilitatorCandidates(principal).contains(fhirUser)) {
+				throw new Refused("groups.error.not-facilitator");
+			}
+			this.groups.addStaff(group.id(), fhirUser, GroupStore.FACILITATOR);
+		}
+		this.cohosts.facilitator(cohostId, fhirUser, true, cleanName);
+	}
+
 	private static boolean webAddress(String address) {
 		if (address.length() > 500) {
 			return false;

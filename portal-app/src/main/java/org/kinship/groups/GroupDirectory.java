@@ -315,6 +315,34 @@ public class GroupDirectory {
 				.orElse(null);
 		}
 
+		/**
+		 * The facilitators a community manager named for the group's co-hosts, by the
+		 * name given (members or not), for those who may see the members.
+		 * @return each with the co-host they come from; empty for the others
+		 */
+		public List<CohostFacilitator> cohostFacilitators() {
+			if (!this.mayReadMembers) {
+				return List.of();
+			}
+			return this.cohosts.stream()
+				.flatMap((cohost) -> cohost.names()
+					.entrySet()
+					.stream()
+					.filter((named) -> this.group.facilitatedBy(named.getKey()))
+					.map((named) -> new CohostFacilitator(named.getValue(), cohost.name())))
+				.toList();
+		}
+
+	}
+
+	/**
+	 * A facilitator from a co-host, as members see them.
+	 *
+	 * @param name the name a community manager gave them
+	 * @param cohost the co-host's name
+	 */
+	public record CohostFacilitator(String name, String cohost) {
+
 	}
 
 }

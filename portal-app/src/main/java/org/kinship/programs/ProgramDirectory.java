@@ -22,6 +22,7 @@ import org.kinship.programs.internal.Schedule;
 import org.kinship.programs.internal.SessionStore;
 import org.kinship.shared.Refused;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,10 +52,14 @@ public class ProgramDirectory {
 
 	private final ProgramsProperties properties;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	ProgramDirectory(ProgramStore programs, SessionStore sessions, ProgramRules rules, Schedule schedule,
-			PostalCodes postalCodes, GroupDirectory groups, ProgramsProperties properties, Clock clock) {
+			PostalCodes postalCodes, GroupDirectory groups, ProgramsProperties properties,
+			ApplicationEventPublisher events, Clock clock) {
+		this.events = events;
 		this.programs = programs;
 		this.sessions = sessions;
 		this.rules = rules;
@@ -177,7 +182,9 @@ public class ProgramDirectory {
 	/**
 	 * Reminds the owners of programs that end within
 	 * {@code kinship.programs.reminder-before}, once per end date: the reminder waits for
-	 * them on the programs' management page. Safe to run on every node.
+	 * them on the programs' management page, and {@link ProgramEndingSoon} is published
+	 * for each, so that they are told when away. Safe to run on every node: only the node
+	 * that marks a program reminded publishes it.
 	 * @return how many owners were reminded now
 	 */
 	@Transactional
@@ -186,6 +193,8 @@ public class ProgramDirectory {
 		int reminded = 0;
 		for (Program program : this.programs.dueReminder(today.plus(this.properties.reminderBefore()), today)) {
 			if (this.programs.markReminded(program.id(), now())) {
+				this.events.publishEvent(
+						new ProgramEndingSoon(program.issuer(), program.id(), program.owner(), program.endsOn()));
 				reminded++;
 			}
 		}

@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
  * no more members than its capacity however many sign up at once; the others wait in the
  * order they signed up, and a place given back goes to the first of them. A program's
  * staff (community managers, its owner, the facilitators of its linked groups) see who
- * signed up and take attendance.
+ * signed up and take attendance. A sign-up publishes {@link ProgramSignedUp}, so that the
+ * member is reminded before the session.
  */
 @Component
 public class SignUps {
@@ -89,7 +90,8 @@ public class SignUps {
 		Optional<SignUpStatus> status = this.sessions.signUp(session.id(), principal.fhirUser(),
 				principal.displayName(), now);
 		if (status.isPresent()) {
-			this.events.publishEvent(new ProgramSignedUp(principal.issuer(), principal.fhirUser(), program.id()));
+			this.events.publishEvent(new ProgramSignedUp(principal.issuer(), principal.fhirUser(), program.id(),
+					session.id(), session.startsAt(), now));
 			return status.get();
 		}
 		return this.sessions.status(session.id(), principal.fhirUser()).orElseThrow();
@@ -189,6 +191,19 @@ public class SignUps {
 	 */
 	public boolean attendedBetween(long programId, String member, Instant from, Instant to) {
 		return this.sessions.attendedBetween(programId, member, from, to);
+	}
+
+	/**
+	 * Whether a member still holds a place, from one sign-up, in a session still to
+	 * start: not cancelled since (nor signed up again), and admitted, by then or from the
+	 * waiting list. For a reminder before the session.
+	 * @param sessionId the session
+	 * @param member the member's {@code fhirUser}
+	 * @param signedAt when that sign-up was made ({@link ProgramSignedUp#signedAt})
+	 * @return true if so
+	 */
+	public boolean holdsPlace(long sessionId, String member, Instant signedAt) {
+		return this.sessions.holdsPlace(sessionId, member, signedAt, now());
 	}
 
 	/**

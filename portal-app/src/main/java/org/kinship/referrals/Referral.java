@@ -21,12 +21,15 @@ import org.jspecify.annotations.Nullable;
  * @param state where it stands with the patient
  * @param ehr what became of it in the EHR
  * @param ehrReference the ServiceRequest's id in the EHR, or {@code null}
+ * @param ehrProblem why the EHR has not recorded it (an HTTP status or an error's name,
+ * never health data), or {@code null}
  * @param createdAt when it was made
  * @param changedAt when its state last changed
  */
 public record Referral(long id, String issuer, String issuerKey, String patient, String referrer, String referrerName,
 		@Nullable Long groupId, @Nullable Long programId, String targetName, @Nullable String note, boolean fitsRecord,
-		ReferralState state, EhrRecord ehr, @Nullable String ehrReference, Instant createdAt, Instant changedAt) {
+		ReferralState state, EhrRecord ehr, @Nullable String ehrReference, @Nullable String ehrProblem,
+		Instant createdAt, Instant changedAt) {
 
 	/**
 	 * Whether the patient may still answer it.

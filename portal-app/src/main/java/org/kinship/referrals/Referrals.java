@@ -23,6 +23,7 @@ import org.kinship.programs.ProgramDirectory;
 import org.kinship.programs.ProgramSearch;
 import org.kinship.programs.SignUps;
 import org.kinship.referrals.internal.EhrReferrals;
+import org.kinship.referrals.internal.ReferralEhrDue;
 import org.kinship.referrals.internal.ReferralStore;
 import org.kinship.referrals.internal.ReferralsProperties;
 import org.kinship.sessions.LiveSessions;
@@ -36,8 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Referrals from a clinician's chart to groups and programs, and the patient's answer. A
  * clinician refers only the patient in the chart they launched from; a patient answers
  * only their own referrals, and a referral answered (accepted or declined) is never
- * offered again. The referral is committed before the EHR is asked, so a refusal there
- * loses nothing.
+ * offered again. The referral is committed before the EHR is asked, and the EHR is asked
+ * after commit in the background ({@code EhrReferrals}), so that the clinician never
+ * waits on it and a refusal or an outage there loses nothing.
  */
 @Component
 public class Referrals {
@@ -111,11 +113,13 @@ public class Referrals {
 	}
 
 	/**
-	 * Refers the patient in the clinician's chart to a group or a program, and records it
-	 * in the EHR where the health system allows it.
+	 * Refers the patient in the clinician's chart to a group or a program, and, where the
+	 * health system allows it, makes it due to be recorded in the EHR after commit.
+	 * Publishes {@link ReferralMade}.
 	 * @param clinician a clinician launched with a patient in context
 	 * @param form the group or program, and an optional note
-	 * @return the referral, with whether it fitted the record and what the EHR made of it
+	 * @return the referral as committed, with whether it fitted the record and, where the
+	 * EHR takes referrals, {@link EhrRecord#PENDING}: the EHR is not waited for
 	 * @throws Refused when there is no such open group or current program, the note is
 	 * too long, or the patient already has an open referral to it
 	 */
@@ -137,18 +141,18 @@ public class Referrals {
 		EhrRecord ehr = this.ehr.enabledFor(clinician.issuerKey()) ? EhrRecord.PENDING : EhrRecord.NOT_ASKED;
 		Referral draft = new Referral(0, clinician.issuer(), clinician.issuerKey(), patient, clinician.fhirUser(),
 				clinician.displayName(), target.groupId(), target.programId(), target.name(), note, fits,
-				ReferralState.SENT, ehr, null, now, now);
-		long id = this.transactions.execute((status) -> {
+				ReferralState.SENT, ehr, null, null, now, now);
+		// as committed: the EHR is asked after commit, not waited for
+		return this.transactions.execute((status) -> {
 			long stored = this.store.insert(draft);
 			// the patient is told when away, through their notification channels
 			this.events.publishEvent(new ReferralMade(draft.issuer(), stored, patient));
-			return stored;
+			if (ehr == EhrRecord.PENDING) {
+				// written after commit, and again until the EHR answers
+				this.events.publishEvent(new ReferralEhrDue(stored, draft.issuer()));
+			}
+			return this.store.find(clinician.issuer(), stored).orElseThrow();
 		});
-		Referral saved = this.store.find(clinician.issuer(), id).orElseThrow();
-		if (ehr == EhrRecord.PENDING) {
-			this.ehr.write(saved);
-		}
-		return this.store.find(clinician.issuer(), id).orElseThrow();
 	}
 
 	/**

@@ -1,13 +1,20 @@
 package org.kinship.groups;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kinship.MariaDbTestDatabase;
 import org.kinship.StaffedGroups;
 import org.kinship.StaffedGroups.Staffed;
+import org.kinship.launch.CommunityRight;
 import org.kinship.launch.CommunityRights;
 import org.kinship.launch.IssuerRegistry;
 import org.kinship.launch.KinshipPrincipal;
+import org.kinship.launch.KinshipRole;
 import org.kinship.shared.Refused;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -104,6 +111,76 @@ class CohostsIntegrationTests {
 			.isEmpty();
 		this.administration.removeCohost(manager, slug, cohost.id());
 		assertThat(this.directory.page(this.member, slug).orElseThrow().cohosts()).isEmpty();
+	}
+
+	@Test
+	void aCohostsFacilitatorWhoNeverJoinedFacilitatesThatGroupOnlyAndMembersSeeThem() throws Exception {
+		String slug = this.circle.group().slug();
+		KinshipPrincipal manager = this.community.manager();
+		Staffed other = this.community.group("Elsewhere");
+		this.administration.addCohost(manager, slug, "Heart Friends", "");
+		Cohost cohost = this.administration.cohosts(this.circle.group()).get(0);
+		KinshipPrincipal partner = partnerStaff();
+		assertThatExceptionOfType(Refused.class).as("only a holder of the facilitator right")
+			.isThrownBy(() -> this.administration.nameCohostFacilitator(manager, slug, cohost.id(), partner.fhirUser(),
+					"Tom Alvarez"))
+			.satisfies((refused) -> assertThat(refused.messageKey()).isEqualTo("groups.error.not-facilitator"));
+		this.rights.grant(manager, partner.fhirUser(), CommunityRight.FACILITATOR);
+		assertThatExceptionOfType(Refused.class).as("a name members can read")
+			.isThrownBy(() -> this.administration.nameCohostFacilitator(manager, slug, cohost.id(), partner.fhirUser(),
+					" "))
+			.satisfies((refused) -> assertThat(refused.messageKey()).isEqualTo("groups.error.cohost-facilitator-name"));
+		assertThatExceptionOfType(Refused.class).as("a group's facilitator may not name them")
+			.isThrownBy(() -> this.administration.nameCohostFacilitator(this.circle.facilitator(), slug, cohost.id(),
+					partner.fhirUser(), "Tom Alvarez"));
+
+		this.administration.nameCohostFacilitator(manager, slug, cohost.id(), partner.fhirUser(), "  Tom   Alvarez ");
+
+		assertThat(this.directory.page(partner, slug).orElseThrow().staff()).as("a facilitator of the group").isTrue();
+		assertThat(this.directory.page(partner, slug).orElseThrow().membership()).as("without joining it").isNull();
+		assertThat(this.directory.moderated(partner)).as("its review queue, and no other group's")
+			.extracting(Group::id)
+			.containsExactly(this.circle.group().id());
+		assertThat(this.administration.manageable(partner)).extracting(Group::id)
+			.containsExactly(this.circle.group().id());
+		assertThat(this.directory.page(partner, other.group().slug()).orElseThrow().staff()).isFalse();
+		assertThatExceptionOfType(Refused.class).as("nor may they name co-hosts")
+			.isThrownBy(() -> this.administration.addCohost(partner, slug, "Their own", ""));
+		assertThatExceptionOfType(Exception.class).as("nor give themselves another group")
+			.isThrownBy(() -> this.administration.facilitator(partner, other.group().slug(), partner.fhirUser(), true));
+
+		String html = this.mvc.perform(get("/groups/" + slug).session(StaffedGroups.session(this.member)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains("id=\"cohost-facilitators\"")
+			.contains("<span>Tom Alvarez</span>")
+			.contains("Facilitator, Heart Friends")
+			.doesNotContain(partner.fhirUser());
+		String spanish = this.mvc
+			.perform(get("/groups/" + slug).session(StaffedGroups.session(this.member))
+				.header("Accept-Language", "es")
+				.locale(java.util.Locale.forLanguageTag("es")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(spanish).contains("Facilitador, Heart Friends");
+		assertThat(this.mvc.perform(get("/manage/groups/" + slug).session(StaffedGroups.session(manager)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("named-facilitators");
+
+		this.administration.facilitator(manager, slug, partner.fhirUser(), false);
+		assertThat(this.directory.moderated(partner)).as("no longer facilitating, nothing left").isEmpty();
+		assertThat(this.directory.page(this.member, slug).orElseThrow().cohostFacilitators()).isEmpty();
+	}
+
+	/** Someone from a partner organisation, launched as a practitioner. */
+	private KinshipPrincipal partnerStaff() {
+		String id = "partner-" + UUID.randomUUID().toString().substring(0, 8);
+		return new KinshipPrincipal("sandbox", this.issuers.findByKey("sandbox").orElseThrow().fhirBaseUrl(),
+				"Practitioner/" + id, "Partner " + id, KinshipRole.CLINICIAN, Set.of(CommunityRight.FACILITATOR), null,
+				null, false, null, null, null, List.of(), Set.of(), Map.of());
 	}
 
 	@Test

@@ -33,25 +33,28 @@ public class CohostStore {
 		this.jdbc.sql("SELECT id, name, url FROM group_cohost WHERE group_id = ? ORDER BY id")
 			.param(groupId)
 			.query((rs) -> {
-				found.put(rs.getLong(1),
-						new Cohost(rs.getLong(1), groupId, rs.getString(2), rs.getString(3), new ArrayList<>()));
+				found.put(rs.getLong(1), new Cohost(rs.getLong(1), groupId, rs.getString(2), rs.getString(3),
+						new ArrayList<>(), new LinkedHashMap<>()));
 			});
 		if (!found.isEmpty()) {
 			this.jdbc
-				.sql("SELECT f.cohost_id, f.fhir_user FROM group_cohost_facilitator f "
+				.sql("SELECT f.cohost_id, f.fhir_user, f.display_name FROM group_cohost_facilitator f "
 						+ "JOIN group_cohost c ON c.id = f.cohost_id WHERE c.group_id = ? ORDER BY f.fhir_user")
 				.param(groupId)
 				.query((rs) -> {
 					Cohost cohost = found.get(rs.getLong(1));
 					if (cohost != null) {
 						cohost.facilitators().add(rs.getString(2));
+						if (rs.getString(3) != null) {
+							cohost.names().put(rs.getString(2), rs.getString(3));
+						}
 					}
 				});
 		}
 		return found.values()
 			.stream()
 			.map((cohost) -> new Cohost(cohost.id(), groupId, cohost.name(), cohost.url(),
-					List.copyOf(cohost.facilitators())))
+					List.copyOf(cohost.facilitators()), java.util.Collections.unmodifiableMap(cohost.names())))
 			.toList();
 	}
 
@@ -91,12 +94,24 @@ public class CohostStore {
 	 * @param from whether they come from it
 	 */
 	public void facilitator(long cohostId, String fhirUser, boolean from) {
+		facilitator(cohostId, fhirUser, from, null);
+	}
+
+	/**
+	 * Marks one of the group's facilitators as coming from a co-host, or not, with the
+	 * name members see.
+	 * @param cohostId the co-host
+	 * @param fhirUser the facilitator
+	 * @param from whether they come from it
+	 * @param name the name members see, or {@code null} for none
+	 */
+	public void facilitator(long cohostId, String fhirUser, boolean from, @Nullable String name) {
 		this.jdbc.sql("DELETE FROM group_cohost_facilitator WHERE cohost_id = ? AND fhir_user = ?")
 			.params(cohostId, fhirUser)
 			.update();
 		if (from) {
-			this.jdbc.sql("INSERT INTO group_cohost_facilitator (cohost_id, fhir_user) VALUES (?, ?)")
-				.params(cohostId, fhirUser)
+			this.jdbc.sql("INSERT INTO group_cohost_facilitator (cohost_id, fhir_user, display_name) VALUES (?, ?, ?)")
+				.params(cohostId, fhirUser, name)
 				.update();
 		}
 	}

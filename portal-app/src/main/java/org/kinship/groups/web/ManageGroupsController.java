@@ -142,6 +142,15 @@ class ManageGroupsController {
 		return "redirect:/manage/groups/" + slug;
 	}
 
+	@PostMapping("/manage/groups/{slug}/cohosts/{cohostId}/named-facilitators")
+	@OnRefusal(redirectTo = "/manage/groups/{slug}")
+	String nameCohostFacilitator(KinshipPrincipal principal, @PathVariable String slug, @PathVariable long cohostId,
+			@RequestParam String fhirUser, @RequestParam String name, RedirectAttributes redirect) {
+		this.administration.nameCohostFacilitator(principal, slug, cohostId, fhirUser, name);
+		redirect.addFlashAttribute("notice", "groups.manage.saved");
+		return "redirect:/manage/groups/" + slug;
+	}
+
 	private String form(Model model, @Nullable Group group, GroupForm form) {
 		// a group not created yet has no co-hosts
 		model.addAttribute("cohosts", (group != null) ? this.administration.cohosts(group) : List.of());

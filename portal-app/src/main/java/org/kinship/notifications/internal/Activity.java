@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param mentions the names mentioned
  * @param urgent whether it may be sent during quiet hours (where the community allows)
  * @param createdAt when
- * @param subjectId the session, broadcast or review item it is about, or {@code null}
+ * @param subjectId the session, broadcast, review item, program session or program it is
+ * about, or {@code null}
  * @param dueAt when it is to be told, or {@code null} for at once
  */
 public record Activity(long id, String issuer, @Nullable Long groupId, Kind kind, @Nullable Long messageId,
@@ -61,7 +62,14 @@ public record Activity(long id, String issuer, @Nullable Long groupId, Kind kind
 		/** An item arrived in the group's review queue; its staff are told. */
 		REVIEW,
 		/** A clinician referred the recipient to a group or a program. */
-		REFERRAL
+		REFERRAL,
+		/**
+		 * The recipient signed up for a program's session (told before it starts, if they
+		 * still hold a place then).
+		 */
+		PROGRAM_SESSION,
+		/** A program the recipient keeps ends soon and leaves the directory by itself. */
+		PROGRAM_ENDING
 
 	}
 

@@ -13,6 +13,8 @@ import org.kinship.groups.JoinRequestAnswered;
 import org.kinship.launch.MemberLaunched;
 import org.kinship.moderation.EscalationRaised;
 import org.kinship.moderation.ReviewItemArrived;
+import org.kinship.programs.ProgramEndingSoon;
+import org.kinship.programs.ProgramSignedUp;
 import org.kinship.referrals.ReferralMade;
 import org.kinship.review.AuthorToldOfDecision;
 import org.kinship.sessions.SessionScheduled;
@@ -26,9 +28,10 @@ import org.springframework.stereotype.Component;
  * message's, the decision's, the answer's), so that what is committed is told and what is
  * rolled back is not (for staff, an urgent escalation or a new review item in their
  * group), and a crash right after the commit loses nothing. Who is told is decided later,
- * after commit, by the dispatch: at once, or, for a live session, at its start, and for
- * an important or urgent broadcast, once {@code broadcast-reminder-after} has passed. One
- * small insert per event; no read.
+ * after commit, by the dispatch: at once, or, for a live session, at its start, for an
+ * important or urgent broadcast, once {@code broadcast-reminder-after} has passed, and
+ * for a program's session, {@code program-reminder-before} it starts. One small insert
+ * per event; no read.
  */
 @Component
 class ActivityRecorder {
@@ -89,6 +92,27 @@ class ActivityRecorder {
 	void on(SessionScheduled scheduled) {
 		this.activities.insert(new Activity(0, scheduled.issuer(), scheduled.groupId(), Activity.Kind.SESSION, null,
 				null, null, null, List.of(), false, this.clock.instant(), scheduled.sessionId(), scheduled.startsAt()));
+	}
+
+	/**
+	 * A sign-up is told {@code program-reminder-before} its session starts, the sign-up's
+	 * time kept as the activity's, by which the planner knows it is still the same
+	 * sign-up. None for a sign-up made closer to the start than that.
+	 * @param signedUp the sign-up
+	 */
+	@EventListener
+	void on(ProgramSignedUp signedUp) {
+		Instant due = signedUp.startsAt().minus(this.properties.programReminderBefore());
+		if (due.isAfter(signedUp.signedAt())) {
+			this.activities.insert(new Activity(0, signedUp.issuer(), null, Activity.Kind.PROGRAM_SESSION, null, null,
+					signedUp.member(), null, List.of(), false, signedUp.signedAt(), signedUp.sessionId(), due));
+		}
+	}
+
+	@EventListener
+	void on(ProgramEndingSoon ending) {
+		this.activities.insert(new Activity(0, ending.issuer(), null, Activity.Kind.PROGRAM_ENDING, null, null,
+				ending.owner(), null, List.of(), false, this.clock.instant(), ending.programId(), null));
 	}
 
 	@EventListener

@@ -40,14 +40,20 @@ public record Item(long id, String issuer, String fhirUser, @Nullable Long group
 		/** An item waiting in the review queue of a group the person looks after. */
 		REVIEW,
 		/** A clinician's referral of the person to a group or a program. */
-		REFERRAL;
+		REFERRAL,
+		/** A program's session the person holds a place in starts soon. */
+		PROGRAM_SESSION,
+		/** A program the person keeps ends soon. */
+		PROGRAM_ENDING;
 
 		/**
 		 * @return whether the person need not be a member of the group to be told (staff,
-		 * one who asked to join, a broadcast's recipient, a patient referred)
+		 * one who asked to join, a broadcast's recipient, a patient referred, a program's
+		 * member or owner)
 		 */
 		boolean outsideMembership() {
-			return this == JOIN_ANSWER || this == ESCALATION || this == BROADCAST || this == REVIEW || this == REFERRAL;
+			return this == JOIN_ANSWER || this == ESCALATION || this == BROADCAST || this == REVIEW || this == REFERRAL
+					|| this == PROGRAM_SESSION || this == PROGRAM_ENDING;
 		}
 
 	}

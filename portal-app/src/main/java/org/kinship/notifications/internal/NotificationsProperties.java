@@ -37,6 +37,8 @@ import org.springframework.validation.annotation.Validated;
  * @param lease how long a node holds the dispatch lease; keep it longer than a round
  * @param broadcastReminderAfter how long after an important or urgent broadcast was sent
  * its recipients who have not acknowledged it are reminded
+ * @param programReminderBefore how long before a program's session its members who hold a
+ * place are reminded (none for a sign-up made closer to the start)
  * @param messageCentreIssuers health systems (registration keys) whose patients' notices
  * are also written to the EHR as a FHIR {@code Communication}, for the portal's message
  * centre; none by default
@@ -53,8 +55,8 @@ public record NotificationsProperties(@DefaultValue("true") boolean dispatch,
 		@DefaultValue("500") @Min(1) @Max(5000) int sendBatch, @DefaultValue("1000") @Min(1) int planBatch,
 		@DefaultValue("UTC") String defaultTimeZone, @DefaultValue List<String> namedGroupIssuers,
 		@DefaultValue List<String> urgentInQuietHoursIssuers, @DefaultValue("PT5M") Duration lease,
-		@DefaultValue("PT4H") Duration broadcastReminderAfter, @DefaultValue List<String> messageCentreIssuers,
-		@DefaultValue Push push) {
+		@DefaultValue("PT4H") Duration broadcastReminderAfter, @DefaultValue("P1D") Duration programReminderBefore,
+		@DefaultValue List<String> messageCentreIssuers, @DefaultValue Push push) {
 
 	/**
 	 * Web Push ({@code kinship.notifications.push}): the VAPID key pair that signs every

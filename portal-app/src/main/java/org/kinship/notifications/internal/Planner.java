@@ -16,6 +16,7 @@ import org.kinship.groups.GroupDirectory.Label;
 import org.kinship.groups.Membership;
 import org.kinship.groups.Memberships;
 import org.kinship.notifications.Immediate;
+import org.kinship.programs.SignUps;
 import org.kinship.sessions.LiveSessions;
 
 import org.springframework.stereotype.Component;
@@ -27,11 +28,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * post a facilitator decided about, the one whose request to join was answered; the
  * group's members when a live session starts (if it still starts then); a broadcast's
  * recipients who have not acknowledged it when the reminder is due; a group's staff of an
- * escalation or an item in its review queue. Never the one who acted, never a member who
- * chose nothing for the group. A round reads the outbox, the groups' members, the
- * answered messages' authors and the groups' stored choices once each, whatever the
- * number of events or members (and once per session or broadcast due), and writes the
- * notices in one batch.
+ * escalation or an item in its review queue; a program's member who still holds a place
+ * before its session, and a program's owner before it ends. Never the one who acted,
+ * never a member who chose nothing for the group. A round reads the outbox, the groups'
+ * members, the answered messages' authors and the groups' stored choices once each,
+ * whatever the number of events or members (and once per session or broadcast due), and
+ * writes the notices in one batch.
  */
 @Component
 class Planner {
@@ -52,13 +54,16 @@ class Planner {
 
 	private final BroadcastInbox broadcasts;
 
+	private final SignUps signUps;
+
 	private final NotificationsProperties properties;
 
 	private final TransactionTemplate transactions;
 
 	Planner(ActivityStore activities, ItemStore items, PreferenceStore preferences, Memberships memberships,
 			GroupDirectory groups, MessageAuthors authors, LiveSessions sessions, BroadcastInbox broadcasts,
-			NotificationsProperties properties, TransactionTemplate transactions) {
+			SignUps signUps, NotificationsProperties properties, TransactionTemplate transactions) {
+		this.signUps = signUps;
 		this.sessions = sessions;
 		this.broadcasts = broadcasts;
 		this.activities = activities;
@@ -117,6 +122,13 @@ class Planner {
 				notices.add(new Item(0, activity.issuer(), activity.recipient(), null, Item.Kind.REFERRAL, false,
 						activity.createdAt()));
 			}
+			else if (activity.kind() == Activity.Kind.PROGRAM_SESSION) {
+				notices.addAll(programSession(activity));
+			}
+			else if (activity.kind() == Activity.Kind.PROGRAM_ENDING && activity.recipient() != null) {
+				notices.add(new Item(0, activity.issuer(), activity.recipient(), null, Item.Kind.PROGRAM_ENDING, false,
+						activity.createdAt()));
+			}
 			else if (label != null && stillHappens(activity)) {
 				notices.addAll(audience.noticesOf(activity, label.issuer(), replyAuthors, staff));
 			}
@@ -131,6 +143,20 @@ class Planner {
 		return activity.kind() != Activity.Kind.SESSION
 				|| (activity.subjectId() != null && activity.dueAt() != null && this.sessions.startsAsScheduled(
 						Objects.requireNonNull(activity.groupId()), activity.subjectId(), activity.dueAt()));
+	}
+
+	/**
+	 * A reminder of a program's session to the member who signed up, if they still hold a
+	 * place from that sign-up (not cancelled, not still waiting) and it is still to
+	 * start.
+	 */
+	private List<Item> programSession(Activity activity) {
+		if (activity.recipient() == null || activity.subjectId() == null
+				|| !this.signUps.holdsPlace(activity.subjectId(), activity.recipient(), activity.createdAt())) {
+			return List.of();
+		}
+		return List.of(new Item(0, activity.issuer(), activity.recipient(), null, Item.Kind.PROGRAM_SESSION, false,
+				activity.createdAt()));
 	}
 
 	/** A reminder to each recipient who has not acknowledged the broadcast yet. */
@@ -234,7 +260,7 @@ class Planner {
 					.stream()
 					.filter((member) -> wantsAny(groupId, member))
 					.forEach((member) -> told.put(member, Item.Kind.SESSION));
-				case BROADCAST, REFERRAL -> {
+				case BROADCAST, REFERRAL, PROGRAM_SESSION, PROGRAM_ENDING -> {
 					// told to their recipients, not to a group's members
 				}
 			}

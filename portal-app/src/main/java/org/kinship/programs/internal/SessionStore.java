@@ -190,6 +190,24 @@ public class SessionStore {
 	}
 
 	/**
+	 * Whether a member holds a place from one sign-up in a session that has not started.
+	 * @param sessionId the session
+	 * @param member the member
+	 * @param signedAt when that sign-up was made
+	 * @param now the time
+	 * @return true when admitted from it, and the session is still to start
+	 */
+	public boolean holdsPlace(long sessionId, String member, Instant signedAt, Instant now) {
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM program_signup s JOIN program_session ps ON ps.id = s.session_id "
+					+ "WHERE s.session_id = ? AND s.member = ? AND s.status = 'ADMITTED' AND s.signed_at = ? "
+					+ "AND ps.starts_at > ?")
+			.params(sessionId, member, Timestamp.from(signedAt), Timestamp.from(now))
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/**
 	 * Where a member stands for a session.
 	 * @param sessionId the session
 	 * @param member the member

@@ -1,9 +1,12 @@
 package org.kinship.referrals.internal;
 
+import java.time.Clock;
 import java.util.Date;
 
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.exceptions.FhirClientConnectionException;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import org.hl7.fhir.r4.model.Annotation;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -14,7 +17,11 @@ import org.kinship.referrals.Referral;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records a referral in the EHR, where {@code kinship.referrals.ehr-issuers} names the
@@ -22,13 +29,28 @@ import org.springframework.stereotype.Component;
  * requested by the clinician, the group or program named in its code's text, the note as
  * a note) and a {@code Task} to follow it up. Written with the backend-services client
  * (the issuer's {@code backend-scopes} need {@code system/ServiceRequest.c} and
- * {@code system/Task.c}). A refusal is kept on the referral by its error name; the log
- * carries the referral's id and that name only.
+ * {@code system/Task.c}).
+ * <p>
+ * Never on the clinician's request: the referral is made due as a {@link ReferralEhrDue}
+ * in the Event Publication Registry in the transaction that stores it, and written after
+ * commit on this module's own thread. When the EHR fails or does not answer (a server
+ * error, a timeout, 408 or 429), it is tried {@code ehr-attempts} times with a growing
+ * pause, then left waiting: its publication stays incomplete and
+ * {@code ReferralResubmission} starts it again, until {@code ehr-give-up-after}. A
+ * refusal (any other 4xx) is final. The ServiceRequest's id is kept as soon as the EHR
+ * returns it, so that a later attempt writes only the Task: each is written once. The log
+ * carries the referral's id and an HTTP status or error name only.
  */
 @Component
 public class EhrReferrals {
 
 	static final String IDENTIFIER_SYSTEM = "urn:kinship:referral";
+
+	/**
+	 * The listener's name in the registry, kept with incomplete publications: it must
+	 * stay the same when the method is renamed, or they are no longer found.
+	 */
+	static final String LISTENER_ID = "referrals-ehr-write";
 
 	private static final Logger log = LoggerFactory.getLogger(EhrReferrals.class);
 
@@ -38,10 +60,13 @@ public class EhrReferrals {
 
 	private final ReferralsProperties properties;
 
-	EhrReferrals(BackendFhirClients backend, ReferralStore referrals, ReferralsProperties properties) {
+	private final Clock clock;
+
+	EhrReferrals(BackendFhirClients backend, ReferralStore referrals, ReferralsProperties properties, Clock clock) {
 		this.backend = backend;
 		this.referrals = referrals;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	/**
@@ -54,25 +79,93 @@ public class EhrReferrals {
 	}
 
 	/**
-	 * Writes a referral to the EHR and keeps the outcome on it. Never throws: a refusal
-	 * is the outcome.
-	 * @param referral a referral whose health system takes referrals
-	 * @return the outcome
+	 * Writes a due referral, after the commit, on the referrals' own thread. Not in one
+	 * transaction: each outcome is committed as soon as the EHR answers.
+	 * @param due the referral that is due
+	 * @throws NotYetRecorded when the EHR failed every attempt of this round, which
+	 * leaves the publication incomplete, to be started again
 	 */
-	public EhrRecord write(Referral referral) {
-		try {
-			IGenericClient client = this.backend.forIssuer(referral.issuerKey());
-			MethodOutcome request = client.create().resource(serviceRequest(referral)).execute();
-			String requestId = request.getId().getIdPart();
-			MethodOutcome task = client.create().resource(task(referral, requestId)).execute();
-			this.referrals.ehr(referral.id(), EhrRecord.WRITTEN, requestId, task.getId().getIdPart(), null);
-			return EhrRecord.WRITTEN;
+	@Async(ReferralExecutors.EHR_WRITES)
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	@ApplicationModuleListener(id = LISTENER_ID)
+	void on(ReferralEhrDue due) {
+		this.referrals.find(due.issuer(), due.referralId())
+			.filter((referral) -> referral.ehr().due())
+			.ifPresent(this::write);
+	}
+
+	private void write(Referral referral) {
+		String reason = "";
+		for (int attempt = 1; attempt <= this.properties.ehrAttempts(); attempt++) {
+			try {
+				writeOnce(referral);
+				log.info("Referral {} recorded in the EHR", referral.id());
+				return;
+			}
+			catch (RuntimeException ex) {
+				reason = reason(ex);
+				if (refusal(ex)) {
+					this.referrals.ehr(referral.id(), EhrRecord.REFUSED, null, reason);
+					log.info("Referral {} refused by the EHR: {}", referral.id(), reason);
+					return;
+				}
+			}
+			if (attempt < this.properties.ehrAttempts()) {
+				pause(attempt);
+			}
 		}
-		catch (RuntimeException ex) {
-			String reason = ex.getClass().getSimpleName();
-			log.info("Referral {} not recorded in the EHR: {}", referral.id(), reason);
-			this.referrals.ehr(referral.id(), EhrRecord.REFUSED, null, null, reason);
-			return EhrRecord.REFUSED;
+		if (!this.clock.instant().isBefore(referral.createdAt().plus(this.properties.ehrGiveUpAfter()))) {
+			this.referrals.ehr(referral.id(), EhrRecord.UNREACHABLE, null, reason);
+			log.warn("Referral {} not recorded in the EHR, no longer tried: {}", referral.id(), reason);
+			return;
+		}
+		this.referrals.ehr(referral.id(), EhrRecord.RETRYING, null, reason);
+		log.info("Referral {} not recorded in the EHR yet, tried again later: {}", referral.id(), reason);
+		throw new NotYetRecorded(referral.id());
+	}
+
+	/**
+	 * Writes the ServiceRequest, unless an earlier attempt did, and its Task.
+	 */
+	private void writeOnce(Referral referral) {
+		IGenericClient client = this.backend.forIssuer(referral.issuerKey());
+		String requestId = this.referrals.find(referral.issuer(), referral.id())
+			.map(Referral::ehrReference)
+			.orElse(null);
+		if (requestId == null) {
+			MethodOutcome request = client.create().resource(serviceRequest(referral)).execute();
+			requestId = request.getId().getIdPart();
+			this.referrals.requestWritten(referral.id(), requestId);
+		}
+		MethodOutcome task = client.create().resource(task(referral, requestId)).execute();
+		this.referrals.ehr(referral.id(), EhrRecord.WRITTEN, task.getId().getIdPart(), null);
+	}
+
+	/**
+	 * Whether the EHR answered that it will not take the referral: a client error other
+	 * than a timeout or too many requests, which waiting does not change.
+	 */
+	static boolean refusal(RuntimeException ex) {
+		if (!(ex instanceof BaseServerResponseException response) || ex instanceof FhirClientConnectionException) {
+			return false;
+		}
+		int status = response.getStatusCode();
+		return status >= 400 && status < 500 && status != 408 && status != 429;
+	}
+
+	private static String reason(RuntimeException ex) {
+		return (ex instanceof BaseServerResponseException response && !(ex instanceof FhirClientConnectionException))
+				? "HTTP " + response.getStatusCode() : ex.getClass().getSimpleName();
+	}
+
+	private void pause(int attempt) {
+		try {
+			Thread.sleep(this.properties.ehrBackoff().toMillis() * attempt);
+		}
+		catch (InterruptedException ex) {
+			// shutting down: the referral stays due and its publication incomplete
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Referral EHR write interrupted", ex);
 		}
 	}
 
@@ -107,6 +200,17 @@ public class EhrReferrals {
 		task.setAuthoredOn(Date.from(referral.createdAt()));
 		task.setDescription("Follow up the referral to " + referral.targetName());
 		return task;
+	}
+
+	/**
+	 * The EHR failed every attempt of a round: the referral waits to be tried again.
+	 */
+	static final class NotYetRecorded extends RuntimeException {
+
+		NotYetRecorded(long referralId) {
+			super("Referral " + referralId + " waits to be recorded in the EHR", null, false, false);
+		}
+
 	}
 
 }

@@ -22,9 +22,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ReferralStore {
 
+	private static final int MAX_PROBLEM = 255;
+
 	private static final String SELECT = "SELECT r.id, r.issuer, r.issuer_key, r.patient, r.referrer, "
 			+ "r.referrer_name, r.group_id, r.program_id, COALESCE(g.name, p.name), r.note, r.fits_record, r.state, "
-			+ "r.ehr_state, r.ehr_reference, r.created_at, r.changed_at FROM referral r "
+			+ "r.ehr_state, r.ehr_reference, r.ehr_problem, r.created_at, r.changed_at FROM referral r "
 			+ "LEFT JOIN community_group g ON g.id = r.group_id LEFT JOIN program p ON p.id = r.program_id ";
 
 	private final JdbcClient jdbc;
@@ -125,27 +127,40 @@ public class ReferralStore {
 	}
 
 	/**
-	 * Records what the EHR made of a referral.
+	 * Keeps the id of the ServiceRequest the EHR holds for a referral, as soon as it is
+	 * written, so that a later attempt writes only its Task.
+	 * @param id the referral
+	 * @param reference the ServiceRequest's id
+	 */
+	public void requestWritten(long id, String reference) {
+		this.jdbc.sql("UPDATE referral SET ehr_reference = ? WHERE id = ?").params(reference, id).update();
+	}
+
+	/**
+	 * Records what the EHR made of a referral still due to be written; one already
+	 * written, refused or given up is left as it is.
 	 * @param id the referral
 	 * @param ehr the outcome
-	 * @param reference the ServiceRequest's id, or {@code null}
 	 * @param task the Task's id, or {@code null}
-	 * @param problem why it was refused (an error name, never health data), or
-	 * {@code null}
+	 * @param problem why it is not recorded (an HTTP status or an error's name, never
+	 * health data), or {@code null}
+	 * @return whether it was still due
 	 */
-	public void ehr(long id, EhrRecord ehr, @Nullable String reference, @Nullable String task,
-			@Nullable String problem) {
-		this.jdbc
-			.sql("UPDATE referral SET ehr_state = ?, ehr_reference = ?, ehr_task = ?, ehr_problem = ? WHERE id = ?")
-			.params(ehr.name(), reference, task, problem, id)
-			.update();
+	public boolean ehr(long id, EhrRecord ehr, @Nullable String task, @Nullable String problem) {
+		return this.jdbc
+			.sql("UPDATE referral SET ehr_state = ?, ehr_task = COALESCE(?, ehr_task), ehr_problem = ? "
+					+ "WHERE id = ? AND ehr_state IN ('PENDING', 'RETRYING')")
+			.params(ehr.name(), task,
+					(problem != null && problem.length() > MAX_PROBLEM) ? problem.substring(0, MAX_PROBLEM) : problem,
+					id)
+			.update() == 1;
 	}
 
 	private static Referral referral(ResultSet rs, int row) throws SQLException {
 		return new Referral(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
 				rs.getString(6), nullableLong(rs, 7), nullableLong(rs, 8), rs.getString(9), rs.getString(10),
 				rs.getBoolean(11), ReferralState.valueOf(rs.getString(12)), EhrRecord.valueOf(rs.getString(13)),
-				rs.getString(14), rs.getTimestamp(15).toInstant(), rs.getTimestamp(16).toInstant());
+				rs.getString(14), rs.getString(15), rs.getTimestamp(16).toInstant(), rs.getTimestamp(17).toInstant());
 	}
 
 	private static @Nullable Long nullableLong(ResultSet rs, int column) throws SQLException {

@@ -48,9 +48,17 @@ class ReferralsController {
 	String refer(KinshipPrincipal principal, @ModelAttribute ReferralForm form, RedirectAttributes redirect) {
 		Referral referral = this.referrals.refer(principal, form);
 		redirect.addFlashAttribute("sentReferral", referral);
-		redirect.addFlashAttribute("notice", (referral.ehr() == EhrRecord.REFUSED) ? "referrals.sent.ehr-refused"
-				: (referral.ehr() == EhrRecord.WRITTEN) ? "referrals.sent.ehr-written" : "referrals.sent");
+		redirect.addFlashAttribute("notice", notice(referral.ehr()));
 		return "redirect:/referrals";
+	}
+
+	private static String notice(EhrRecord ehr) {
+		return switch (ehr) {
+			case NOT_ASKED -> "referrals.sent";
+			case WRITTEN -> "referrals.sent.ehr-written";
+			case PENDING, RETRYING -> "referrals.sent.ehr-pending";
+			case REFUSED, UNREACHABLE -> "referrals.sent.ehr-refused";
+		};
 	}
 
 	@PostMapping("/referrals/{id}/accept")
