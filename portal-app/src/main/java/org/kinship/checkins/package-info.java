@@ -10,6 +10,6 @@
  * that matter to their groups and the targets of their goals.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Check-ins",
-		allowedDependencies = { "shared", "launch", "audit", "groups", "moderation", "chat" })
+		allowedDependencies = { "shared", "launch", "audit", "groups", "moderation", "chat", "careplan" })
 @org.jspecify.annotations.NullMarked
 package org.kinship.checkins;
