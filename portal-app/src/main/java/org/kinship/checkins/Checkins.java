@@ -307,6 +307,22 @@ public class Checkins {
 	 */
 	public record AnswerView(long id, @Nullable String slug, CheckinForm form, Map<String, Integer> values, Score score,
 			Instant answeredAt, String recordStatus) {
+
+		/**
+		 * The answer chosen to a question, in the form's language.
+		 * @param question one of the form's questions
+		 * @return the chosen option's words, or the number given
+		 */
+		public String chosen(Question question) {
+			Integer value = this.values.get(question.linkId());
+			return question.options()
+				.stream()
+				.filter((option) -> value != null && option.value() == value)
+				.map(Question.Option::display)
+				.findFirst()
+				.orElse(String.valueOf(value));
+		}
+
 	}
 
 }
