@@ -86,8 +86,9 @@ public class CheckinStore {
 						+ "answers, score, band, at_risk, answered_at, record_status, questions) "
 						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NOT_SENT', ?)")
 				.params(answer.issuer(), answer.member(), answer.patientId(), answer.groupId(), answer.questionnaire(),
-						submission, encode(answer.values()), answer.score(), answer.band().name(), answer.atRisk(),
-						Timestamp.from(answer.answeredAt()), encodeQuestions(answer.questions()))
+						submission, encodeValues(answer.values(), answer.questions()), answer.score(),
+						answer.band().name(), answer.atRisk(), Timestamp.from(answer.answeredAt()),
+						encodeQuestions(answer.questions()))
 				.update();
 			return new Stored(idOf(answer.member(), submission), true);
 		}
@@ -194,6 +195,40 @@ public class CheckinStore {
 		return values;
 	}
 
+	/**
+	 * The values as stored: by linkId, or for questions made for the member by the
+	 * question's position, so that long linkIds do not lengthen the column.
+	 */
+	static String encodeValues(Map<String, Integer> values, Map<String, String> questions) {
+		if (questions.isEmpty()) {
+			return encode(values);
+		}
+		Map<String, Integer> byPosition = new LinkedHashMap<>();
+		int position = 0;
+		for (String linkId : questions.keySet()) {
+			position++;
+			byPosition.put(String.valueOf(position), values.get(linkId));
+		}
+		return encode(byPosition);
+	}
+
+	static Map<String, Integer> decodeValues(String text, Map<String, String> questions) {
+		Map<String, Integer> stored = decode(text);
+		if (questions.isEmpty()) {
+			return stored;
+		}
+		Map<String, Integer> values = new LinkedHashMap<>();
+		int position = 0;
+		for (String linkId : questions.keySet()) {
+			position++;
+			Integer value = stored.get(String.valueOf(position));
+			if (value != null) {
+				values.put(linkId, value);
+			}
+		}
+		return values;
+	}
+
 	static @Nullable String encodeQuestions(Map<String, String> questions) {
 		if (questions.isEmpty()) {
 			return null;
@@ -220,11 +255,13 @@ public class CheckinStore {
 	}
 
 	private static StoredAnswer answer(ResultSet rs, int row) throws SQLException {
+		Map<String, String> questions = decodeQuestions(rs.getString("questions"));
 		return new StoredAnswer(rs.getLong("id"), rs.getString("issuer"), rs.getString("member"),
 				rs.getString("patient_id"), rs.getLong("group_id"), rs.getString("questionnaire"),
-				decode(rs.getString("answers")), rs.getInt("score"), Band.valueOf(rs.getString("band")),
-				rs.getBoolean("at_risk"), rs.getTimestamp("answered_at").toInstant(), rs.getString("record_status"),
-				rs.getString("record_id"), decodeQuestions(rs.getString("questions")));
+				decodeValues(rs.getString("answers"), questions), rs.getInt("score"),
+				Band.valueOf(rs.getString("band")), rs.getBoolean("at_risk"),
+				rs.getTimestamp("answered_at").toInstant(), rs.getString("record_status"), rs.getString("record_id"),
+				questions);
 	}
 
 	/**
