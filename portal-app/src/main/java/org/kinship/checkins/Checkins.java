@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.kinship.careplan.ActiveMedicines;
@@ -169,7 +170,7 @@ public class Checkins {
 				groupId, questionnaire, values, score.total(), score.band(), score.atRisk(), this.clock.instant(),
 				"NOT_SENT", null, questions);
 		Long id = this.transactions.execute((status) -> store(principal, form.form(), answer, score, submission));
-		return java.util.Objects.requireNonNull(id);
+		return Objects.requireNonNull(id);
 	}
 
 	private long store(KinshipPrincipal principal, CheckinForm form, StoredAnswer answer, Score score,
