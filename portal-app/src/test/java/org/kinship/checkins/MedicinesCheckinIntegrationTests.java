@@ -2,6 +2,7 @@ package org.kinship.checkins;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -122,6 +123,19 @@ class MedicinesCheckinIntegrationTests {
 		assertThat(form).contains("id=\"q-" + FUROSEMIDE + "\"", "Furosemide 40 MG Oral Tablet",
 				"id=\"q-" + METFORMIN + "\"", "Metformin 500 MG Extended Release Oral Tablet", "Ran out",
 				"Stopped taking it", "Having side effects");
+	}
+
+	@Test
+	void asksInSpanishWithTheMedicinesAsTheRecordNamesThem() throws Exception {
+		String form = this.mvc
+			.perform(get("/checkins/groups/{id}/medication-adherence", groupId()).session(this.memberSession)
+				.locale(Locale.forLanguageTag("es"))
+				.header("Accept-Language", "es"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(form).contains("Sus medicamentos esta semana", "cómo ha tomado cada uno de sus medicamentos",
+				"Furosemide 40 MG Oral Tablet", "Tomado como me lo recetaron", "Se me acabó", "Dejé de tomarlo");
 	}
 
 	@Test
