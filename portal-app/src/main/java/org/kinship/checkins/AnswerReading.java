@@ -29,6 +29,19 @@ final class AnswerReading {
 		return values;
 	}
 
+	/**
+	 * Refuses an answer to a question of a made-for-the-member check-in that was not
+	 * asked of this member: a medicine that is not among their own.
+	 */
+	static void onlyAsked(CheckinForm form, Map<String, String> typed, String linkPrefix) {
+		boolean foreign = typed.keySet()
+			.stream()
+			.anyMatch((linkId) -> linkId.startsWith(linkPrefix) && form.question(linkId).isEmpty());
+		if (foreign) {
+			throw new Refused("checkins.error.not-your-medicine");
+		}
+	}
+
 	private static int number(Question question, String text, int number) {
 		try {
 			int value = Integer.parseInt(text);

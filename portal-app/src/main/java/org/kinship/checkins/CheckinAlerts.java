@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * The check-in answers behind urgent escalations, for the review queue of the group's
  * staff (the queue keys a check-in's card by the negated answer id). What the card shows:
- * the check-in, its score, and that it showed risk; never the record.
+ * the check-in, its score, and that it showed risk; for the medicines check-in, that a
+ * medicine ran out or was stopped, never which one; never the record.
  */
 @Component
 public class CheckinAlerts {
@@ -55,8 +56,18 @@ public class CheckinAlerts {
 				.orElse(answer.questionnaire());
 			String name = this.groups.nameIn(groupId, answer.member()).orElse(answer.member());
 			return new CheckinAlert(SafetyNet.reviewKey(answer.id()), answer.member(), name,
-					"Check-in answer showing risk: " + title + ", score " + answer.score() + ".", answer.answeredAt());
+					summary(title, answer.score(), Scoring.score(answer.questionnaire(), answer.values())),
+					answer.answeredAt());
 		});
+	}
+
+	private static String summary(String title, int total, Score score) {
+		return switch (score.careDistress()) {
+			case URGENT -> "Check-in answer showing trouble managing care: " + title + ", ran out of a medicine.";
+			case LOOK ->
+				"Check-in answer showing possible trouble managing care: " + title + ", stopped taking a medicine.";
+			case NONE -> "Check-in answer showing risk: " + title + ", score " + total + ".";
+		};
 	}
 
 	/**

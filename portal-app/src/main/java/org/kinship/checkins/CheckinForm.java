@@ -1,6 +1,8 @@
 package org.kinship.checkins;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,6 +22,16 @@ public record CheckinForm(String id, String title, List<Question> questions) {
 	 */
 	public Optional<Question> question(String linkId) {
 		return this.questions.stream().filter((question) -> question.linkId().equals(linkId)).findFirst();
+	}
+
+	/**
+	 * Each question's text by its {@code linkId}, in order.
+	 * @return the texts
+	 */
+	public Map<String, String> texts() {
+		Map<String, String> texts = new LinkedHashMap<>();
+		this.questions.forEach((question) -> texts.put(question.linkId(), question.text()));
+		return texts;
 	}
 
 }

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Check-in answers in bulk for a group's insights: who answered which check-in when, and
- * the band of the score only. Never for a page request.
+ * the band of the score only. Never for a page request. The medicines check-in is left
+ * out: how a member takes their medicines counts in their own trends only.
  */
 @Component
 public class CheckinStats {
@@ -44,7 +45,9 @@ public class CheckinStats {
 	 * @return the Questionnaire ids, with their intervals in days
 	 */
 	public Map<String, Integer> plan(long groupId) {
-		return this.store.plan(groupId);
+		Map<String, Integer> plan = new java.util.LinkedHashMap<>(this.store.plan(groupId));
+		plan.remove(Scoring.MEDICINES);
+		return plan;
 	}
 
 	/**
@@ -57,6 +60,7 @@ public class CheckinStats {
 	public List<Answered> answers(long groupId, Collection<String> members, Instant since) {
 		return this.store.inGroup(groupId, members, since)
 			.stream()
+			.filter((answer) -> !Scoring.MEDICINES.equals(answer.questionnaire()))
 			.map((answer) -> new Answered(answer.member(), answer.questionnaire(), answer.band(), answer.answeredAt()))
 			.toList();
 	}

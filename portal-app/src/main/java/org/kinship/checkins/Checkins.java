@@ -7,8 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
+import org.kinship.careplan.ActiveMedicines;
+import org.kinship.careplan.ActiveMedicines.Medicines;
+import org.kinship.checkins.Score.CareDistress;
 import org.kinship.checkins.internal.CheckinProperties;
 import org.kinship.checkins.internal.CheckinStore;
 import org.kinship.checkins.internal.CheckinStore.StoredAnswer;
@@ -21,12 +25,18 @@ import org.kinship.shared.Refused;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * A group's check-ins: which its staff chose and how often, the form a member answers,
  * and the answers stored. Only active members answer, only the group's staff choose; a
  * person with no seat in the group gets {@link Refused#notFound}. An answer showing risk
- * raises an urgent escalation in the review queue in the storing transaction.
+ * raises an urgent escalation in the review queue in the storing transaction; an answer
+ * to the medicines check-in that ran out of a medicine raises an urgent care-distress
+ * escalation, one that stopped a medicine a "please look" item, as screening does for a
+ * message about them. The medicines check-in asks about the member's own active
+ * medicines, read from their record (the session's copy when fresh) before any
+ * transaction starts.
  */
 @Component
 public class Checkins {
@@ -43,8 +53,14 @@ public class Checkins {
 
 	private final Clock clock;
 
+	private final ActiveMedicines medicines;
+
+	private final TransactionOperations transactions;
+
 	Checkins(GroupDirectory groups, CheckinStore store, QuestionnaireCatalog catalog, SafetyNet safetyNet,
-			CheckinProperties properties, Clock clock) {
+			CheckinProperties properties, Clock clock, ActiveMedicines medicines, TransactionOperations transactions) {
+		this.medicines = medicines;
+		this.transactions = transactions;
 		this.groups = groups;
 		this.store = store;
 		this.catalog = catalog;
@@ -86,18 +102,38 @@ public class Checkins {
 	 * @param groupId the group
 	 * @param questionnaire the Questionnaire's id
 	 * @param locale the page's language
-	 * @return the form, with the group's slug
+	 * @return the form, with the group's slug; for the medicines check-in one question
+	 * per active medicine of the member's own record (read from it, so not in a
+	 * transaction), or why there is nothing to answer
 	 * @throws Refused when the person is not a member or the group does not run it
 	 */
-	@Transactional(readOnly = true)
 	public MemberForm form(KinshipPrincipal principal, long groupId, String questionnaire, Locale locale) {
 		Seat seat = memberSeat(principal, groupId);
 		if (!this.store.plan(groupId).containsKey(questionnaire)) {
 			throw Refused.notFound("checkins.error.not-here");
 		}
+		if (QuestionnaireCatalog.madeForEachMember(questionnaire)) {
+			return medicinesForm(principal, groupId, seat.slug(), questionnaire, locale);
+		}
 		CheckinForm form = this.catalog.form(questionnaire, locale)
 			.orElseThrow(() -> Refused.notFound("checkins.error.not-here"));
-		return new MemberForm(groupId, seat.slug(), form);
+		return new MemberForm(groupId, seat.slug(), form, null);
+	}
+
+	private MemberForm medicinesForm(KinshipPrincipal principal, long groupId, String slug, String questionnaire,
+			Locale locale) {
+		Medicines read = this.medicines.of(principal);
+		Map<String, String> questions = new LinkedHashMap<>();
+		read.active()
+			.stream()
+			.limit(this.properties.maxMedicines())
+			.forEach((medicine) -> questions.put(QuestionnaireCatalog.MEDICINE_LINK + medicine.id(), medicine.name()));
+		String nothing = switch (read.read()) {
+			case OWN_ONLY -> "checkins.medicines.own-only";
+			case UNAVAILABLE -> "checkins.medicines.unavailable";
+			case READ -> questions.isEmpty() ? "checkins.medicines.none" : null;
+		};
+		return new MemberForm(groupId, slug, this.catalog.made(questionnaire, questions, locale), nothing);
 	}
 
 	/**
@@ -110,25 +146,46 @@ public class Checkins {
 	 * @param submission the form's own id
 	 * @param typed what was typed or chosen, by {@code linkId}
 	 * @return the stored answer's id
-	 * @throws Refused for a question left out, or a value that is not one of its answers
-	 * or out of its range; nothing is stored
+	 * @throws Refused for a question left out, a value that is not one of its answers or
+	 * out of its range, an answer about a medicine that is not among the member's own, or
+	 * a medicines check-in with nothing to answer; nothing is stored
 	 */
-	@Transactional
 	public long answer(KinshipPrincipal principal, long groupId, String questionnaire, String submission,
 			Map<String, String> typed) {
 		MemberForm form = form(principal, groupId, questionnaire, Locale.ENGLISH);
 		if (submission.isBlank() || submission.length() > 64) {
 			throw new Refused("checkins.error.stale");
 		}
+		Map<String, String> questions = Map.of();
+		if (QuestionnaireCatalog.madeForEachMember(questionnaire)) {
+			if (form.nothingToAnswer() != null) {
+				throw new Refused(form.nothingToAnswer());
+			}
+			AnswerReading.onlyAsked(form.form(), typed, QuestionnaireCatalog.MEDICINE_LINK);
+			questions = form.form().texts();
+		}
 		Map<String, Integer> values = AnswerReading.values(form.form(), typed);
 		Score score = Scoring.score(questionnaire, values);
 		StoredAnswer answer = new StoredAnswer(0, principal.issuer(), principal.fhirUser(), principal.patientId(),
 				groupId, questionnaire, values, score.total(), score.band(), score.atRisk(), this.clock.instant(),
-				"NOT_SENT", null);
+				"NOT_SENT", null, questions);
+		Long id = this.transactions.execute((status) -> store(principal, form.form(), answer, score, submission));
+		return Objects.requireNonNull(id);
+	}
+
+	private long store(KinshipPrincipal principal, CheckinForm form, StoredAnswer answer, Score score,
+			String submission) {
 		CheckinStore.Stored stored = this.store.store(answer, submission);
-		if (stored.created() && score.atRisk()) {
-			this.safetyNet.raise(principal.issuer(), groupId, stored.id(), principal.fhirUser(),
-					"check-in " + form.form().title() + ": score " + score.total() + ", answer showing risk");
+		if (!stored.created()) {
+			return stored.id();
+		}
+		if (score.atRisk()) {
+			this.safetyNet.raise(principal.issuer(), answer.groupId(), stored.id(), principal.fhirUser(),
+					"check-in " + form.title() + ": score " + score.total() + ", answer showing risk");
+		}
+		if (score.careDistress() != CareDistress.NONE) {
+			this.safetyNet.raiseCareDistress(principal.issuer(), answer.groupId(), stored.id(), principal.fhirUser(),
+					score.careDistress() == CareDistress.URGENT);
 		}
 		return stored.id();
 	}
@@ -145,7 +202,9 @@ public class Checkins {
 	public AnswerView answerOf(KinshipPrincipal principal, long answerId, Locale locale) {
 		StoredAnswer answer = this.store.find(principal.issuer(), principal.fhirUser(), answerId)
 			.orElseThrow(() -> Refused.notFound("checkins.error.not-yours"));
-		CheckinForm form = this.catalog.form(answer.questionnaire(), locale).orElseThrow();
+		CheckinForm form = QuestionnaireCatalog.madeForEachMember(answer.questionnaire())
+				? this.catalog.made(answer.questionnaire(), answer.questions(), locale)
+				: this.catalog.form(answer.questionnaire(), locale).orElseThrow();
 		String slug = this.groups.seat(principal, answer.groupId()).map(Seat::slug).orElse(null);
 		return new AnswerView(answer.id(), slug, form, answer.values(),
 				Scoring.score(answer.questionnaire(), answer.values()), answer.answeredAt(), answer.recordStatus());
@@ -228,8 +287,11 @@ public class Checkins {
 	 * @param groupId the group
 	 * @param slug the group's slug
 	 * @param form the form
+	 * @param nothingToAnswer for the medicines check-in, the message key that tells the
+	 * member why there is nothing to answer (no active medicines, a record not their own,
+	 * a record that could not be read); otherwise {@code null}
 	 */
-	public record MemberForm(long groupId, String slug, CheckinForm form) {
+	public record MemberForm(long groupId, String slug, CheckinForm form, @Nullable String nothingToAnswer) {
 	}
 
 	/**
@@ -246,6 +308,22 @@ public class Checkins {
 	 */
 	public record AnswerView(long id, @Nullable String slug, CheckinForm form, Map<String, Integer> values, Score score,
 			Instant answeredAt, String recordStatus) {
+
+		/**
+		 * The answer chosen to a question, in the form's language.
+		 * @param question one of the form's questions
+		 * @return the chosen option's words, or the number given
+		 */
+		public String chosen(Question question) {
+			Integer value = this.values.get(question.linkId());
+			return question.options()
+				.stream()
+				.filter((option) -> value != null && option.value() == value)
+				.map(Question.Option::display)
+				.findFirst()
+				.orElse(String.valueOf(value));
+		}
+
 	}
 
 }

@@ -10,10 +10,22 @@ import java.util.Map;
  * @param band what the score means against the questionnaire's thresholds
  * @param atRisk whether the answers show risk: the member sees the crisis resources and
  * the group's staff get an urgent escalation
- * @param parts named sub-scores (PROMIS Global-10: {@code physical}, {@code mental}), in
- * order; empty for most questionnaires
+ * @param parts named sub-scores (PROMIS Global-10: {@code physical}, {@code mental}; the
+ * medicines check-in: how many medicines got each answer), in order; empty for most
+ * questionnaires
+ * @param careDistress whether the answers show trouble managing care, as screening's
+ * care-distress findings do for a message
  */
-public record Score(int total, Band band, boolean atRisk, Map<String, Integer> parts) {
+public record Score(int total, Band band, boolean atRisk, Map<String, Integer> parts, CareDistress careDistress) {
+
+	/**
+	 * Whether the member is shown the crisis resources at once: an answer showing risk,
+	 * or urgent trouble managing care (as a care-distress message shows them).
+	 * @return true to show them first
+	 */
+	public boolean showsCrisisResources() {
+		return this.atRisk || this.careDistress == CareDistress.URGENT;
+	}
 
 	/** What a score means. */
 	public enum Band {
@@ -29,7 +41,26 @@ public record Score(int total, Band band, boolean atRisk, Map<String, Integer> p
 		/** A 0-10 rating of 7 or more, or 4 or more seizures. */
 		SEVERE,
 		/** A raw score with no threshold. */
-		RAW
+		RAW,
+		/** Every medicine taken as prescribed. */
+		ALL_TAKEN,
+		/** At least one medicine missed, run out of, stopped or with side effects. */
+		SOME_NOT_TAKEN
+
+	}
+
+	/**
+	 * Trouble managing care that the answers show, represented as screening's
+	 * care-distress findings are.
+	 */
+	public enum CareDistress {
+
+		/** None. */
+		NONE,
+		/** Possible trouble: a "please look" item for the group's facilitators. */
+		LOOK,
+		/** Trouble: an urgent escalation, and the crisis resources for the member. */
+		URGENT
 
 	}
 

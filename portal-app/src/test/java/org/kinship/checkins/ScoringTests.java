@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.kinship.checkins.Score.Band;
+import org.kinship.checkins.Score.CareDistress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,6 +84,37 @@ class ScoringTests {
 				"global09r", 1, "global06", 1, "global07", 10, "global08", 5, "global10", 5);
 		assertThat(Scoring.score("promis-global-10", worst).parts()).containsExactly(Map.entry("physical", 4),
 				Map.entry("mental", 4));
+	}
+
+	@Test
+	void medicinesCountThoseNotTakenAsPrescribedAndEachAnswer() {
+		Score all = Scoring.score("medication-adherence", Map.of("med-a", 0, "med-b", 0));
+		assertThat(all.total()).isZero();
+		assertThat(all.band()).isEqualTo(Band.ALL_TAKEN);
+		assertThat(all.careDistress()).isEqualTo(CareDistress.NONE);
+
+		Score some = Scoring.score("medication-adherence", Map.of("med-a", 1, "med-b", 4, "med-c", 0));
+		assertThat(some.total()).isEqualTo(2);
+		assertThat(some.band()).isEqualTo(Band.SOME_NOT_TAKEN);
+		assertThat(some.parts()).containsEntry("missed", 1)
+			.containsEntry("side-effects", 1)
+			.containsEntry("as-prescribed", 1)
+			.containsEntry("ran-out", 0);
+		assertThat(some.careDistress()).as("missed doses and side effects are for the member's trends")
+			.isEqualTo(CareDistress.NONE);
+		assertThat(some.showsCrisisResources()).isFalse();
+	}
+
+	@Test
+	void runningOutOfAMedicineIsUrgentCareDistressAndStoppingOneAskedToLookAt() {
+		Score ranOut = Scoring.score("medication-adherence", Map.of("med-a", 2, "med-b", 3));
+		assertThat(ranOut.careDistress()).isEqualTo(CareDistress.URGENT);
+		assertThat(ranOut.showsCrisisResources()).isTrue();
+		assertThat(ranOut.atRisk()).as("no crisis of its own").isFalse();
+
+		Score stopped = Scoring.score("medication-adherence", Map.of("med-a", 3, "med-b", 0));
+		assertThat(stopped.careDistress()).isEqualTo(CareDistress.LOOK);
+		assertThat(stopped.showsCrisisResources()).isFalse();
 	}
 
 }

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 public class CheckinStore {
 
 	private static final String ANSWER = "SELECT id, issuer, member, patient_id, group_id, questionnaire, answers, "
-			+ "score, band, at_risk, answered_at, record_status, record_id FROM checkin_answer ";
+			+ "score, band, at_risk, answered_at, record_status, record_id, questions FROM checkin_answer ";
 
 	private final JdbcClient jdbc;
 
@@ -83,11 +83,12 @@ public class CheckinStore {
 		try {
 			this.jdbc
 				.sql("INSERT INTO checkin_answer (issuer, member, patient_id, group_id, questionnaire, submission, "
-						+ "answers, score, band, at_risk, answered_at, record_status) "
-						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NOT_SENT')")
+						+ "answers, score, band, at_risk, answered_at, record_status, questions) "
+						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NOT_SENT', ?)")
 				.params(answer.issuer(), answer.member(), answer.patientId(), answer.groupId(), answer.questionnaire(),
-						submission, encode(answer.values()), answer.score(), answer.band().name(), answer.atRisk(),
-						Timestamp.from(answer.answeredAt()))
+						submission, encodeValues(answer.values(), answer.questions()), answer.score(),
+						answer.band().name(), answer.atRisk(), Timestamp.from(answer.answeredAt()),
+						encodeQuestions(answer.questions()))
 				.update();
 			return new Stored(idOf(answer.member(), submission), true);
 		}
@@ -194,12 +195,73 @@ public class CheckinStore {
 		return values;
 	}
 
+	/**
+	 * The values as stored: by linkId, or for questions made for the member by the
+	 * question's position, so that long linkIds do not lengthen the column.
+	 */
+	static String encodeValues(Map<String, Integer> values, Map<String, String> questions) {
+		if (questions.isEmpty()) {
+			return encode(values);
+		}
+		Map<String, Integer> byPosition = new LinkedHashMap<>();
+		int position = 0;
+		for (String linkId : questions.keySet()) {
+			position++;
+			byPosition.put(String.valueOf(position), values.get(linkId));
+		}
+		return encode(byPosition);
+	}
+
+	static Map<String, Integer> decodeValues(String text, Map<String, String> questions) {
+		Map<String, Integer> stored = decode(text);
+		if (questions.isEmpty()) {
+			return stored;
+		}
+		Map<String, Integer> values = new LinkedHashMap<>();
+		int position = 0;
+		for (String linkId : questions.keySet()) {
+			position++;
+			Integer value = stored.get(String.valueOf(position));
+			if (value != null) {
+				values.put(linkId, value);
+			}
+		}
+		return values;
+	}
+
+	static @Nullable String encodeQuestions(Map<String, String> questions) {
+		if (questions.isEmpty()) {
+			return null;
+		}
+		StringBuilder text = new StringBuilder();
+		questions.forEach((linkId, question) -> text.append(linkId)
+			.append('\t')
+			.append(question.replaceAll("[\\t\\r\\n]+", " "))
+			.append('\n'));
+		return text.toString();
+	}
+
+	static Map<String, String> decodeQuestions(@Nullable String text) {
+		Map<String, String> questions = new LinkedHashMap<>();
+		if (text != null) {
+			for (String line : text.split("\n")) {
+				int tab = line.indexOf('\t');
+				if (tab > 0) {
+					questions.put(line.substring(0, tab), line.substring(tab + 1));
+				}
+			}
+		}
+		return questions;
+	}
+
 	private static StoredAnswer answer(ResultSet rs, int row) throws SQLException {
+		Map<String, String> questions = decodeQuestions(rs.getString("questions"));
 		return new StoredAnswer(rs.getLong("id"), rs.getString("issuer"), rs.getString("member"),
 				rs.getString("patient_id"), rs.getLong("group_id"), rs.getString("questionnaire"),
-				decode(rs.getString("answers")), rs.getInt("score"), Band.valueOf(rs.getString("band")),
-				rs.getBoolean("at_risk"), rs.getTimestamp("answered_at").toInstant(), rs.getString("record_status"),
-				rs.getString("record_id"));
+				decodeValues(rs.getString("answers"), questions), rs.getInt("score"),
+				Band.valueOf(rs.getString("band")), rs.getBoolean("at_risk"),
+				rs.getTimestamp("answered_at").toInstant(), rs.getString("record_status"), rs.getString("record_id"),
+				questions);
 	}
 
 	/**
@@ -218,10 +280,13 @@ public class CheckinStore {
 	 * @param answeredAt when
 	 * @param recordStatus {@code NOT_SENT}, {@code SENT} or {@code REFUSED}
 	 * @param recordId the {@code QuestionnaireResponse}'s id in the record, once sent
+	 * @param questions for a check-in whose questions are made for the member (their
+	 * medicines), each question's text by {@code linkId} as it was asked; empty for a
+	 * check-in of fixed questions
 	 */
 	public record StoredAnswer(long id, String issuer, String member, @Nullable String patientId, long groupId,
 			String questionnaire, Map<String, Integer> values, int score, Band band, boolean atRisk, Instant answeredAt,
-			String recordStatus, @Nullable String recordId) {
+			String recordStatus, @Nullable String recordId, Map<String, String> questions) {
 	}
 
 	/**

@@ -26,13 +26,17 @@ import org.springframework.stereotype.Component;
 /**
  * Sends a stored answer to the member's own record as a {@code QuestionnaireResponse},
  * with the member's token, after HAPI's validator found it valid against its
- * Questionnaire. What the EHR answers is recorded on the answer, which stays in Kinship
- * either way and can be sent again.
+ * Questionnaire. An answer to the medicines check-in carries the Questionnaire it
+ * answered (its items the member's own medicines, derived from Kinship's template) as a
+ * contained resource. What the EHR answers is recorded on the answer, which stays in
+ * Kinship either way and can be sent again.
  */
 @Component
 public class RecordWriter {
 
 	private static final Logger logger = LoggerFactory.getLogger(RecordWriter.class);
+
+	private static final String ASKED = "asked";
 
 	private final FhirClients fhir;
 
@@ -86,9 +90,17 @@ public class RecordWriter {
 	 * @return the resource
 	 */
 	QuestionnaireResponse response(StoredAnswer answer) {
-		Questionnaire questionnaire = this.catalog.resource(answer.questionnaire()).orElseThrow();
+		Questionnaire questionnaire = this.catalog.resource(answer.questionnaire(), answer.questions());
 		QuestionnaireResponse response = new QuestionnaireResponse();
-		response.setQuestionnaire(questionnaire.getUrl() + "|" + questionnaire.getVersion());
+		if (QuestionnaireCatalog.madeForEachMember(answer.questionnaire())) {
+			// the questions asked were this member's own: the response carries them
+			questionnaire.setId(ASKED);
+			response.addContained(questionnaire);
+			response.setQuestionnaire("#" + ASKED);
+		}
+		else {
+			response.setQuestionnaire(questionnaire.getUrl() + "|" + questionnaire.getVersion());
+		}
 		response.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
 		response.setSubject(new Reference("Patient/" + answer.patientId()));
 		response.setAuthor(new Reference("Patient/" + answer.patientId()));

@@ -74,7 +74,7 @@ class CheckinsController {
 	String answer(KinshipPrincipal principal, @PathVariable long answerId, Locale locale, Model model) {
 		Checkins.AnswerView answer = this.checkins.answerOf(principal, answerId, locale);
 		model.addAttribute("answer", answer);
-		if (answer.score().atRisk()) {
+		if (answer.score().showsCrisisResources()) {
 			model.addAttribute("crisisResources", this.crisisLines.of(principal.issuerKey(), locale));
 		}
 		return "checkins/answer";

@@ -1,10 +1,12 @@
 package org.kinship.checkins.internal;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import ca.uhn.fhir.context.FhirContext;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.junit.jupiter.api.Test;
 import org.kinship.checkins.Score.Band;
@@ -59,9 +61,51 @@ class RecordWriterTests {
 		assertThat(this.validator.errors(partial)).isNotEmpty();
 	}
 
+	@Test
+	void aMedicinesAnswerCarriesTheQuestionsAskedAndIsValidAgainstThem() {
+		Map<String, String> asked = new LinkedHashMap<>();
+		asked.put("med-hf-med-1", "Furosemide 40 MG Oral Tablet");
+		asked.put("med-t2d-med", "Metformin 500 MG Extended Release Oral Tablet");
+		Map<String, Integer> values = new LinkedHashMap<>();
+		values.put("med-hf-med-1", 2);
+		values.put("med-t2d-med", 0);
+		QuestionnaireResponse response = this.writer.response(answer("medication-adherence", values, asked));
+
+		assertThat(response.getQuestionnaire()).isEqualTo("#asked");
+		Questionnaire contained = (Questionnaire) response.getContained().get(0);
+		assertThat(contained.getItem()).extracting(Questionnaire.QuestionnaireItemComponent::getText)
+			.containsExactly("Furosemide 40 MG Oral Tablet", "Metformin 500 MG Extended Release Oral Tablet");
+		assertThat(contained.getDerivedFrom().get(0).getValue())
+			.isEqualTo("http://kinship.example.org/fhir/Questionnaire/medication-adherence|1");
+		assertThat(((Coding) response.getItem().get(0).getAnswerFirstRep().getValue()).getCode()).isEqualTo("ran-out");
+		assertThat(this.validator.errors(response)).isEmpty();
+		// as the EHR receives it
+		QuestionnaireResponse sent = FHIR.newJsonParser()
+			.parseResource(QuestionnaireResponse.class, FHIR.newJsonParser().encodeResourceToString(response));
+		assertThat(sent.getContained()).hasSize(1);
+		assertThat(this.validator.errors(sent)).isEmpty();
+	}
+
+	@Test
+	void theValidatorRefusesAMedicinesAnswerToAQuestionNotAsked() {
+		QuestionnaireResponse response = this.writer.response(answer("medication-adherence", Map.of("med-hf-med-1", 3),
+				Map.of("med-hf-med-1", "Furosemide 40 MG Oral Tablet")));
+		response.addItem()
+			.setLinkId("med-someone-else")
+			.addAnswer()
+			.setValue(new Coding("http://kinship.example.org/fhir/CodeSystem/medication-adherence", "stopped",
+					"Stopped taking it"));
+		assertThat(this.validator.errors(response)).isNotEmpty();
+	}
+
 	private static StoredAnswer answer(String questionnaire, Map<String, Integer> values) {
+		return answer(questionnaire, values, Map.of());
+	}
+
+	private static StoredAnswer answer(String questionnaire, Map<String, Integer> values,
+			Map<String, String> questions) {
 		return new StoredAnswer(1, "http://ehr/fhir", "Patient/123", "123", 1, questionnaire, values, 0, Band.RAW,
-				false, Instant.parse("2026-12-01T10:00:00Z"), "NOT_SENT", null);
+				false, Instant.parse("2026-12-01T10:00:00Z"), "NOT_SENT", null, questions);
 	}
 
 }
