@@ -201,15 +201,19 @@ public class Memberships {
 	}
 
 	/**
-	 * Deletes everything Kinship keeps about a person's part in groups. Their record at
-	 * the EHR is untouched.
+	 * Deletes everything Kinship keeps about a person: their part in groups here, and,
+	 * through {@link MemberContentDeleted}, what other modules keep (check-in answers,
+	 * insight contributions, notification addresses and choices). Their record at the EHR
+	 * is untouched.
 	 * @param principal the person
 	 * @return how many memberships were removed
 	 */
 	@Transactional
 	public int deleteMyContent(KinshipPrincipal principal) {
 		this.known.forget(principal.issuer(), principal.fhirUser());
-		return this.memberships.deleteAll(principal.issuer(), principal.fhirUser());
+		int removed = this.memberships.deleteAll(principal.issuer(), principal.fhirUser());
+		this.events.publishEvent(new MemberContentDeleted(principal.issuer(), principal.fhirUser()));
+		return removed;
 	}
 
 	private static String displayName(KinshipPrincipal principal, JoinForm form, boolean staff) {

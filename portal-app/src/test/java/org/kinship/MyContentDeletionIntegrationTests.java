@@ -1,0 +1,118 @@
+package org.kinship;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.kinship.StaffedGroups.Staffed;
+import org.kinship.groups.GroupAdministration;
+import org.kinship.groups.Memberships;
+import org.kinship.insights.Insights;
+import org.kinship.launch.CommunityRights;
+import org.kinship.launch.IssuerRegistry;
+import org.kinship.launch.KinshipPrincipal;
+import org.kinship.notifications.ContactForm;
+import org.kinship.notifications.NotificationSettings;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * "Delete my content" on the real MariaDB deletes what every module keeps about the
+ * person, not only their memberships: check-in answers, the insights contribution, the
+ * notification address and choices. Someone else's stays.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class MyContentDeletionIntegrationTests {
+
+	@DynamicPropertySource
+	static void mariaDb(DynamicPropertyRegistry registry) {
+		MariaDbTestDatabase.register(registry);
+	}
+
+	@Autowired
+	GroupAdministration administration;
+
+	@Autowired
+	Memberships memberships;
+
+	@Autowired
+	CommunityRights rights;
+
+	@Autowired
+	IssuerRegistry issuers;
+
+	@Autowired
+	Insights insights;
+
+	@Autowired
+	NotificationSettings notifications;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void deletingMyContentLeavesNothingOfMeInAnyModule() throws Exception {
+		StaffedGroups community = new StaffedGroups(this.administration, this.memberships, this.rights,
+				this.issuers.findByKey("sandbox").orElseThrow().fhirBaseUrl());
+		Staffed circle = community.group("Forgetting");
+		KinshipPrincipal robin = community.member(circle.group(), "Robin");
+		KinshipPrincipal sky = community.member(circle.group(), "Sky");
+		MockHttpSession staff = StaffedGroups.session(circle.facilitator());
+		this.mvc
+			.perform(post("/checkins/groups/{id}/plan", circle.group().id()).session(staff)
+				.param("_csrf", StaffedGroups.csrf(this.mvc, staff))
+				.param("chosen", "seizure-count")
+				.param("every-seizure-count", "7"))
+			.andExpect(status().is3xxRedirection());
+		for (KinshipPrincipal member : new KinshipPrincipal[] { robin, sky }) {
+			MockHttpSession session = StaffedGroups.session(member);
+			this.mvc
+				.perform(post("/checkins/groups/{id}/{q}", circle.group().id(), "seizure-count").session(session)
+					.param("_csrf", StaffedGroups.csrf(this.mvc, session))
+					.param("submission", UUID.randomUUID().toString())
+					.param("seizure-1", "2"))
+				.andExpect(status().is3xxRedirection());
+			this.insights.contribute(member);
+			this.notifications.saveContact(member,
+					new ContactForm(member.patientId() + "@example.org", "en", "Europe/Madrid", "22:00", "07:00"));
+			this.notifications.saveGroup(member, circle.group().id(), "every", true, false);
+		}
+		assertThat(kept(robin)).as("before").containsExactly(1L, 1L, 1L, 1L);
+
+		MockHttpSession session = StaffedGroups.session(robin);
+		this.mvc
+			.perform(post("/me/delete").session(session)
+				.param("_csrf", StaffedGroups.csrf(this.mvc, session))
+				.param("confirm", "true"))
+			.andExpect(status().is3xxRedirection());
+
+		assertThat(kept(robin)).as("answers, contribution, address, choices").containsExactly(0L, 0L, 0L, 0L);
+		assertThat(kept(sky)).as("another member's stay").containsExactly(1L, 1L, 1L, 1L);
+	}
+
+	private java.util.List<Long> kept(KinshipPrincipal member) {
+		return java.util.List.of(count("SELECT COUNT(*) FROM checkin_answer WHERE member = ?", member),
+				count("SELECT COUNT(*) FROM insight_contributor WHERE member = ?", member),
+				count("SELECT COUNT(*) FROM notify_contact WHERE fhir_user = ?", member),
+				count("SELECT COUNT(*) FROM notify_preference WHERE fhir_user = ?", member));
+	}
+
+	private long count(String sql, KinshipPrincipal member) {
+		return this.jdbc.sql(sql).param(member.fhirUser()).query(Long.class).single();
+	}
+
+}
