@@ -13,3 +13,12 @@ CREATE TABLE message_treatment (
 );
 
 CREATE INDEX ix_message_treatment_rxcui ON message_treatment (rxcui, message_id);
+
+-- Each ingredient's own random salt, for the key that perturbs how many members discuss it
+-- (as each group's salt does for its insights): a secret, so that no one who knows members'
+-- ids can work the noise out.
+CREATE TABLE treatment_salt (
+    rxcui VARCHAR(16) NOT NULL,
+    salt  BIGINT      NOT NULL,
+    PRIMARY KEY (rxcui)
+);

@@ -3,6 +3,7 @@ package org.kinship.treatments;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -15,6 +16,7 @@ import org.kinship.insights.Disclosure;
 import org.kinship.insights.Shown;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.shared.Refused;
+import org.kinship.treatments.internal.TreatmentSalts;
 
 import org.springframework.stereotype.Component;
 
@@ -34,10 +36,13 @@ public class Treatments {
 
 	private final CodeCatalog catalog;
 
-	Treatments(Chat chat, TreatmentDiscussions discussions, CodeCatalog catalog) {
+	private final TreatmentSalts salts;
+
+	Treatments(Chat chat, TreatmentDiscussions discussions, CodeCatalog catalog, TreatmentSalts salts) {
 		this.chat = chat;
 		this.discussions = discussions;
 		this.catalog = catalog;
+		this.salts = salts;
 	}
 
 	/**
