@@ -1,7 +1,10 @@
 // The composer's "About a treatment" picker: the member's own medicines' ingredients, from
 // the record the session holds. The server renders them when it already held the record;
-// otherwise they are asked for once the care-plan panel has read it. The server checks the
-// choice again on every send.
+// otherwise they are asked for once the care-plan panel has read it, and the socket is opened
+// again so that its copy of the session holds the record too (the server checks the choice on
+// every send against it): only then is the picker shown.
+import * as socket from '../socket.js';
+
 const picker = document.getElementById('treatment-picker');
 const select = document.getElementById('composer-treatment');
 
@@ -27,13 +30,17 @@ export function clearTreatment() {
 	}
 }
 
+let asked = false;
+
 async function offerFromRecord() {
-	if (!picker || !picker.hidden) {
+	if (!picker || !picker.hidden || asked) {
 		return;
 	}
+	asked = true;
 	try {
 		const response = await fetch(picker.dataset.src, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
 		if (!response.ok || response.redirected) {
+			asked = false;
 			return;
 		}
 		const treatments = await response.json();
@@ -43,10 +50,16 @@ async function offerFromRecord() {
 			option.textContent = treatment.name;
 			select.append(option);
 		}
-		picker.hidden = treatments.length === 0;
+		if (treatments.length > 0) {
+			socket.renew(() => { picker.hidden = false; });
+		}
+		else {
+			asked = false;
+		}
 	}
 	catch (error) {
-		// no picker: the message can still be sent about no treatment
+		// no picker for now: the message can still be sent about no treatment
+		asked = false;
 	}
 }
 
