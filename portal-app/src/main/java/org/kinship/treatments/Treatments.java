@@ -72,8 +72,10 @@ public class Treatments {
 		}
 		int shownPage = Math.max(0, Math.min(page, 10_000));
 		TreatmentDiscussions.Page messages = this.discussions.page(principal, rxcui, shownPage);
-		Shown discussing = new Disclosure(0L).count("treatment " + rxcui,
-				this.discussions.discussing(principal, rxcui));
+		Set<String> members = this.discussions.discussing(principal, rxcui);
+		// no salt is made for a code nobody tagged: any digits reach this page
+		Shown discussing = members.isEmpty() ? Shown.fewer()
+				: new Disclosure(this.salts.of(rxcui)).count("treatment " + rxcui, members);
 		return new TreatmentPage(rxcui, name(rxcui, locale), messages, discussing, shownPage);
 	}
 
