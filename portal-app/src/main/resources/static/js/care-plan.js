@@ -56,6 +56,8 @@ if (place) {
 			// the server escapes everything it puts in the panel; it holds no script
 			body.innerHTML = await read();
 			say('loaded');
+			// the record is now in the session: the composer may offer its medicines
+			document.dispatchEvent(new CustomEvent('kinship:record-read'));
 			showTarget();
 		}
 		catch (error) {

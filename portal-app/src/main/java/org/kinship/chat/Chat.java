@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.kinship.shared.MarkdownRenderer;
 import org.kinship.chat.internal.ChatProperties;
 import org.kinship.chat.internal.MessageStore;
@@ -109,7 +110,8 @@ public class Chat {
 	 * @return the stored message
 	 * @throws Refused when the sender may not send (not a member, a locked group, the
 	 * rate limit, or a {@link PostingRule} such as slow mode or a facilitator-only live
-	 * session) or the message is not acceptable; nothing is stored then
+	 * session) or the message is not acceptable, such as a treatment that is not one of
+	 * the sender's own medicines; nothing is stored then
 	 * @throws org.springframework.dao.DataAccessException when the database fails;
 	 * nothing is stored then either
 	 */
@@ -134,6 +136,7 @@ public class Chat {
 		}
 		refuse(admission.muted());
 		checkedText(command.text());
+		Treatment treatment = ownTreatment(principal, command.treatment());
 		MessageStore.Threading threading = (command.replyTo() != null)
 				? this.store.threading(groupId, command.replyTo()).orElseThrow(() -> new Refused("chat.error.reply-to"))
 				: null;
@@ -157,7 +160,7 @@ public class Chat {
 		ChatMessage draft = new ChatMessage(0, groupId, this.store.nextSeq(groupId), seat.displayName(),
 				command.clientId(), html, command.replyTo(), this.clock.instant().truncatedTo(ChronoUnit.MILLIS), false,
 				false, mentioned, Map.of(), (threading != null) ? threading.quote() : null,
-				(threading != null) ? threading.root() : null, 0);
+				(threading != null) ? threading.root() : null, 0, treatment);
 		ChatMessage stored = this.store.insert(draft, principal.fhirUser(), storedText,
 				held ? MessageStore.HELD : MessageStore.VISIBLE);
 		if (!held) {
@@ -548,6 +551,34 @@ public class Chat {
 	 * @param unread how many messages came after it
 	 */
 	public record ReadState(long lastReadSeq, long unread) {
+	}
+
+	/**
+	 * The ingredients of the person's own medicines a message may be tagged with, from
+	 * the record the session already holds.
+	 * @param principal who writes
+	 * @return the ingredients, by name; empty for clinicians and before the record was
+	 * read
+	 */
+	public List<Treatment> treatments(KinshipPrincipal principal) {
+		for (SenderMedicines source : this.medicines) {
+			List<Treatment> ingredients = source.ingredients(principal);
+			if (!ingredients.isEmpty()) {
+				return ingredients;
+			}
+		}
+		return List.of();
+	}
+
+	/** The chosen treatment when it is one of the sender's own, else refused. */
+	private @Nullable Treatment ownTreatment(KinshipPrincipal principal, @Nullable String rxcui) {
+		if (rxcui == null) {
+			return null;
+		}
+		return treatments(principal).stream()
+			.filter((own) -> own.rxcui().equals(rxcui))
+			.findFirst()
+			.orElseThrow(() -> new Refused("chat.error.treatment"));
 	}
 
 	/**

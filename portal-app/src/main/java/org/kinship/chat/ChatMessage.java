@@ -27,10 +27,13 @@ import org.jspecify.annotations.Nullable;
  * @param threadRoot the first message of the thread this reply belongs to, or
  * {@code null} for a message that answers none
  * @param replies how many delivered replies its thread has, for a thread's first message
+ * @param treatment the medicine ingredient its author tagged it with, or {@code null}
+ * (also for a deleted message)
  */
 public record ChatMessage(long id, long groupId, long seq, String author, String clientId, String html,
 		@Nullable Long replyTo, Instant createdAt, boolean edited, boolean deleted, List<String> mentions,
-		Map<String, List<String>> reactions, @Nullable Quote quote, @Nullable Long threadRoot, int replies) {
+		Map<String, List<String>> reactions, @Nullable Quote quote, @Nullable Long threadRoot, int replies,
+		@Nullable Treatment treatment) {
 
 	/**
 	 * A message without thread: the shape of a new message before it is stored.
@@ -51,7 +54,7 @@ public record ChatMessage(long id, long groupId, long seq, String author, String
 			@Nullable Long replyTo, Instant createdAt, boolean edited, boolean deleted, List<String> mentions,
 			Map<String, List<String>> reactions) {
 		this(id, groupId, seq, author, clientId, html, replyTo, createdAt, edited, deleted, mentions, reactions, null,
-				null, 0);
+				null, 0, null);
 	}
 
 	/**
@@ -62,7 +65,7 @@ public record ChatMessage(long id, long groupId, long seq, String author, String
 	public ChatMessage withReactions(Map<String, List<String>> reactions) {
 		return new ChatMessage(this.id, this.groupId, this.seq, this.author, this.clientId, this.html, this.replyTo,
 				this.createdAt, this.edited, this.deleted, this.mentions, reactions, this.quote, this.threadRoot,
-				this.replies);
+				this.replies, this.treatment);
 	}
 
 	/**
@@ -74,7 +77,7 @@ public record ChatMessage(long id, long groupId, long seq, String author, String
 	public ChatMessage inThread(@Nullable Quote quote, @Nullable Long threadRoot) {
 		return new ChatMessage(this.id, this.groupId, this.seq, this.author, this.clientId, this.html, this.replyTo,
 				this.createdAt, this.edited, this.deleted, this.mentions, this.reactions, quote, threadRoot,
-				this.replies);
+				this.replies, this.treatment);
 	}
 
 	/**

@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +35,8 @@ public class CodeCatalog {
 
 	private final List<Entry> entries;
 
-	CodeCatalog() {
+	/** Reads the catalogue shipped with Kinship. */
+	public CodeCatalog() {
 		this.entries = read(new ClassPathResource("groups/code-catalog.tsv"));
 	}
 
@@ -68,6 +71,24 @@ public class CodeCatalog {
 		Set<String> wanted = Set.copyOf(codes.stream().map((code) -> code.toUpperCase(Locale.ROOT)).toList());
 		return this.entries.stream()
 			.filter((entry) -> entry.system() == system && wanted.contains(entry.code().toUpperCase(Locale.ROOT)))
+			.toList();
+	}
+
+	/**
+	 * The RxNorm ingredients of a medicine as a record gives it: those whose code the
+	 * record lists, and those whose English or Spanish name (or the other name in
+	 * brackets, "albuterol (salbutamol)") is among the words of the medicine's name ("24
+	 * HR metformin hydrochloride 500 MG Extended Release Oral Tablet" is metformin). A
+	 * medicine whose ingredients are not in the catalogue has none.
+	 * @param rxnormCodes the RxNorm codes the record gives it
+	 * @param name the medicine in the record's words, or {@code null}
+	 * @return the ingredients, in the catalogue's order
+	 */
+	public List<Entry> ingredients(Collection<String> rxnormCodes, @Nullable String name) {
+		String words = (name != null) ? " " + String.join(" ", terms(name)) + " " : "";
+		return this.entries.stream()
+			.filter((entry) -> entry.system() == CodeSystem.RXNORM)
+			.filter((entry) -> rxnormCodes.contains(entry.code()) || entry.namedIn(words))
 			.toList();
 	}
 
@@ -131,6 +152,16 @@ public class CodeCatalog {
 		 */
 		public String name(Locale locale) {
 			return "es".equals(locale.getLanguage()) ? this.spanish : this.english;
+		}
+
+		boolean namedIn(String words) {
+			if (words.isBlank()) {
+				return false;
+			}
+			return Arrays.stream((this.english + "(" + this.spanish).split("[()]"))
+				.map((alias) -> String.join(" ", terms(alias)))
+				.filter((alias) -> !alias.isEmpty())
+				.anyMatch((alias) -> words.contains(" " + alias + " "));
 		}
 
 		boolean matches(List<String> terms) {

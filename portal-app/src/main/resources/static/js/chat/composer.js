@@ -7,6 +7,7 @@ import { takeReplyTo } from './actions.js';
 import { add, pending, replace } from './messages.js';
 import { showCrisis, showNotice } from './notices.js';
 import { composer, groupId, list, text, words } from './page.js';
+import { chosenTreatment, clearTreatment } from './treatments.js';
 
 const errorLine = document.getElementById('composer-error');
 
@@ -66,6 +67,9 @@ export function onReply(reply) {
 		if (!text.value) {
 			text.value = entry.command.text;
 		}
+		if (entry.command.treatment) {
+			chosenTreatment(entry.command.treatment);
+		}
 	}
 	errorLine.hidden = false;
 	errorLine.textContent = reply.reason;
@@ -77,13 +81,13 @@ export function onReply(reply) {
  * @param replyTo the message it answers, or null
  * @return whether there was something to send
  */
-export function sendMessage(typed, replyTo) {
+export function sendMessage(typed, replyTo, treatment = null) {
 	const value = typed.trim();
 	if (!value) {
 		return false;
 	}
 	errorLine.hidden = true;
-	const command = { clientId: crypto.randomUUID(), text: value, replyTo };
+	const command = { clientId: crypto.randomUUID(), text: value, replyTo, treatment };
 	const element = document.createElement('li');
 	element.className = 'message pending';
 	element.textContent = words.pending + ' ' + value;
@@ -98,8 +102,9 @@ export function sendMessage(typed, replyTo) {
 if (composer) {
 	composer.addEventListener('submit', (event) => {
 		event.preventDefault();
-		if (text.value.trim() && sendMessage(text.value, takeReplyTo())) {
+		if (text.value.trim() && sendMessage(text.value, takeReplyTo(), chosenTreatment())) {
 			text.value = '';
+			clearTreatment();
 		}
 	});
 	text.addEventListener('keydown', (event) => {

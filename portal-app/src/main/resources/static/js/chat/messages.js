@@ -57,6 +57,9 @@ export function render(message, idPrefix = 'm-', inThread = false) {
 		item.append(quoteOf(message));
 	}
 	item.append(body);
+	if (message.treatment && !message.deleted) {
+		item.append(treatmentTag(message.treatment));
+	}
 	if (!inThread && message.replies > 0) {
 		const replies = document.createElement('button');
 		replies.type = 'button';
@@ -80,6 +83,19 @@ export function render(message, idPrefix = 'm-', inThread = false) {
 	}
 	appendActions(item, message, pinnedIds.has(message.id));
 	return item;
+}
+
+/**
+ * The treatment its author tagged a message with, linking to the treatment's page across
+ * the reader's groups.
+ */
+function treatmentTag(treatment) {
+	const tag = document.createElement('a');
+	tag.className = 'treatment-tag';
+	tag.href = '/treatments/' + encodeURIComponent(treatment.rxcui);
+	const name = (locale && locale.startsWith('es')) ? treatment.nameEs : treatment.name;
+	tag.textContent = words.treatmentTag.replace('{0}', name);
+	return tag;
 }
 
 /**

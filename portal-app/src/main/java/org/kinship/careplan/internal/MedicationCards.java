@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationRequest;
@@ -17,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * dropped and noted.
  */
 final class MedicationCards {
+
+	private static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
 
 	private MedicationCards() {
 	}
@@ -47,7 +51,23 @@ final class MedicationCards {
 				? Schedules.of(dosages.get(0).getTiming()) : null;
 		return new MedicationCard(request.getIdElement().getIdPart(), name(request, context),
 				words.isEmpty() ? null : words, schedule,
-				Reasons.of(request.getReasonCode(), request.getReasonReference()));
+				Reasons.of(request.getReasonCode(), request.getReasonReference()), rxnorm(request, context));
+	}
+
+	private static List<String> rxnorm(MedicationRequest request, MappingContext context) {
+		CodeableConcept concept = request.hasMedicationCodeableConcept() ? request.getMedicationCodeableConcept()
+				: (request.hasMedicationReference()
+						&& context.included(request.getMedicationReference()) instanceof Medication medication)
+								? medication.getCode() : null;
+		if (concept == null) {
+			return List.of();
+		}
+		return concept.getCoding()
+			.stream()
+			.filter((coding) -> RXNORM.equals(coding.getSystem()) && coding.hasCode())
+			.map(Coding::getCode)
+			.distinct()
+			.toList();
 	}
 
 	private static @Nullable String name(MedicationRequest request, MappingContext context) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.kinship.chat.ChatMessage;
 import org.kinship.chat.MessageForReview;
+import org.kinship.chat.Treatment;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,14 +51,16 @@ public class MessageStore {
 	private static final java.util.Set<String> REMOVED = java.util.Set.of(DELETED, HIDDEN, REJECTED);
 
 	/**
-	 * A message's columns, the message it answers (as {@code q}) and how many delivered
-	 * replies its thread has.
+	 * A message's columns, the message it answers (as {@code q}), how many delivered
+	 * replies its thread has and the treatment it is tagged with (as {@code t}).
 	 */
 	private static final String COLUMNS = "m.id, m.group_id, m.seq, m.author_name, m.client_id, m.body_html, "
 			+ "m.reply_to, m.created_at, m.edited_at, m.status, m.mentions, m.thread_root, q.author_name, q.body, "
-			+ "q.status, (SELECT COUNT(*) FROM chat_message r WHERE r.thread_root = m.id AND r.status = 'VISIBLE')";
+			+ "q.status, (SELECT COUNT(*) FROM chat_message r WHERE r.thread_root = m.id AND r.status = 'VISIBLE'), "
+			+ "t.rxcui, t.name, t.name_es";
 
-	private static final String FROM = " FROM chat_message m LEFT JOIN chat_message q ON q.id = m.reply_to ";
+	private static final String FROM = " FROM chat_message m LEFT JOIN chat_message q ON q.id = m.reply_to "
+			+ "LEFT JOIN message_treatment t ON t.message_id = m.id ";
 
 	private static final String SELECT = "SELECT " + COLUMNS + FROM;
 
@@ -120,9 +123,15 @@ public class MessageStore {
 			throw new IllegalStateException("The database gave no id for a stored message");
 		}
 		long id = key.longValue();
+		Treatment treatment = message.treatment();
+		if (treatment != null) {
+			this.jdbc.sql("INSERT INTO message_treatment (message_id, rxcui, name, name_es) VALUES (?, ?, ?, ?)")
+				.params(id, treatment.rxcui(), treatment.name(), treatment.nameEs())
+				.update();
+		}
 		return new ChatMessage(id, message.groupId(), message.seq(), message.author(), message.clientId(),
 				message.html(), message.replyTo(), message.createdAt(), false, false, message.mentions(), Map.of(),
-				message.quote(), message.threadRoot(), 0);
+				message.quote(), message.threadRoot(), 0, treatment);
 	}
 
 	/**
@@ -277,7 +286,7 @@ public class MessageStore {
 	public Optional<Owned> find(long groupId, long id) {
 		return this.jdbc.sql("SELECT " + COLUMNS + ", m.author" + FROM + "WHERE m.group_id = ? AND m.id = ?")
 			.params(groupId, id)
-			.query((rs, row) -> new Owned(message(rs), rs.getString(17), rs.getString(10)))
+			.query((rs, row) -> new Owned(message(rs), rs.getString(20), rs.getString(10)))
 			.optional()
 			.map((owned) -> new Owned(withReactions(List.of(owned.message())).get(0), owned.author(), owned.status()));
 	}
@@ -623,7 +632,9 @@ public class MessageStore {
 		return new ChatMessage(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
 				deleted ? "" : rs.getString(6), replyTo, rs.getTimestamp(8).toInstant(), edited != null, deleted,
 				(deleted || mentions.isEmpty()) ? List.of() : List.of(mentions.split("\n")), Map.of(),
-				(replyTo != null) ? quote(replyTo, rs) : null, nullableLong(rs, 12), rs.getInt(16));
+				(replyTo != null) ? quote(replyTo, rs) : null, nullableLong(rs, 12), rs.getInt(16),
+				(deleted || rs.getString(17) == null) ? null
+						: new Treatment(rs.getString(17), rs.getString(18), rs.getString(19)));
 	}
 
 	/**

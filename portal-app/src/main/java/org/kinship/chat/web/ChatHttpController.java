@@ -1,6 +1,7 @@
 package org.kinship.chat.web;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.kinship.chat.Chat;
 import org.kinship.chat.Chat.ReadState;
@@ -52,6 +53,20 @@ class ChatHttpController {
 		return this.chat.memberNames(principal, groupId);
 	}
 
+	/**
+	 * The treatments the composer offers once the record has been read (the group page
+	 * may have been shown before it was): the member's own medicines' ingredients, in the
+	 * page's language.
+	 */
+	@GetMapping("/chat/treatments")
+	List<TreatmentChoice> treatments(KinshipPrincipal principal) {
+		Locale locale = LocaleContextHolder.getLocale();
+		return this.chat.treatments(principal)
+			.stream()
+			.map((treatment) -> new TreatmentChoice(treatment.rxcui(), treatment.name(locale)))
+			.toList();
+	}
+
 	@PostMapping("/chat/groups/{groupId}/messages")
 	SendReply send(KinshipPrincipal principal, @PathVariable long groupId, @RequestBody SendCommand command) {
 		SendResult result = this.chat.send(principal, groupId, command);
@@ -83,6 +98,15 @@ class ChatHttpController {
 			return new History(chat.history(principal, groupId, before), read.lastReadSeq(), read.unread());
 		}
 
+	}
+
+	/**
+	 * A treatment the composer offers.
+	 *
+	 * @param rxcui the ingredient's RxNorm code, sent with the message
+	 * @param name its name in the page's language
+	 */
+	record TreatmentChoice(String rxcui, String name) {
 	}
 
 }
