@@ -46,10 +46,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * the batching window make one e-mail, in the member's language, with no message text,
  * group or other member's name unless allowed; the one-click unsubscribe works; quiet
  * hours hold notices until morning; a member who left gets nothing; the digest counts
- * what happened.
+ * what happened. Rounds are small and shared among several connections to the mail
+ * server, as a large community's are.
  */
 @SpringBootTest(properties = { "kinship.notifications.dispatch=false", "kinship.notifications.batch-window=PT3M",
-		"kinship.notifications.digest-hour=18", "kinship.moderation.new-member-posts=0", "spring.mail.host=127.0.0.1" })
+		"kinship.notifications.digest-hour=18", "kinship.moderation.new-member-posts=0", "spring.mail.host=127.0.0.1",
+		"kinship.notifications.send-batch=4", "kinship.notifications.send-connections=3" })
 @AutoConfigureMockMvc
 @Import(NotificationEmailIntegrationTests.Time.class)
 class NotificationEmailIntegrationTests {
@@ -103,6 +105,9 @@ class NotificationEmailIntegrationTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	private StaffedGroups community;
 
@@ -243,6 +248,35 @@ class NotificationEmailIntegrationTests {
 		this.clock.advance(Duration.ofHours(2));
 		this.dispatch.run();
 		assertThat(Mailbox.to(address)).as("one digest a day").hasSize(1);
+	}
+
+	@Test
+	void severalConnectionsHandEachDigestOverOnce() throws Exception {
+		List<String> addresses = new java.util.ArrayList<>();
+		for (int i = 0; i < 9; i++) {
+			addresses.add(confirmed(member("Reader" + i), "en", "UTC", "", ""));
+		}
+		KinshipPrincipal ben = member("Ben");
+		say(ben, "Good morning all", null);
+		say(ben, "Walk at noon?", null);
+		this.clock.set(MORNING.plus(Duration.ofHours(9)).plusSeconds(60));
+		this.dispatch.run();
+		this.dispatch.run();
+
+		List<MimeMessage> received = new java.util.ArrayList<>();
+		for (String address : addresses) {
+			assertThat(Mailbox.to(address)).as("one digest for each member").singleElement().satisfies((message) -> {
+				assertThat(message.getSubject()).isEqualTo("Your Kinship digest: 2 new messages");
+				received.add(message);
+			});
+		}
+		assertThat(received).extracting(MimeMessage::getMessageID).doesNotHaveDuplicates();
+		assertThat(this.jdbc
+			.sql("SELECT COUNT(*) FROM notify_email e JOIN notify_contact c ON c.issuer = e.issuer "
+					+ "AND c.fhir_user = e.fhir_user WHERE c.email IN (:addresses) AND e.status = 'SENT'")
+			.param("addresses", addresses)
+			.query(Integer.class)
+			.single()).as("each marked sent once").isEqualTo(9);
 	}
 
 	@Test
