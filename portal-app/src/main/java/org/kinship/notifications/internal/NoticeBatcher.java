@@ -23,9 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * during the member's quiet hours, when they wait for the morning (urgent ones excepted
  * where the community allows). Where the member's health system has the portal's message
  * centre, the same notices also make one message there ({@link MessageCentre}), with or
- * without an e-mail; each e-mail also makes a push to every browser where the member
- * allowed them ({@link PushSender}). Notices for a member who can be told neither way, or
- * about a group they have left, are dropped.
+ * without an e-mail; and they make a push to every browser where the member allowed them
+ * ({@link PushSender}), whether or not e-mail may go to the member. Notices for a member
+ * who can be told no way, or about a group they have left, are dropped.
  */
 @Component
 class NoticeBatcher {
@@ -50,10 +50,13 @@ class NoticeBatcher {
 
 	private final PushStore pushes;
 
+	private final PushSubscriptionStore subscriptions;
+
 	NoticeBatcher(ItemStore items, EmailStore emails, ContactStore contacts, Memberships memberships,
 			MessageCentre messageCentre, PortalNoticeStore portal, NotificationsProperties properties,
-			TransactionTemplate transactions, PushStore pushes) {
+			TransactionTemplate transactions, PushStore pushes, PushSubscriptionStore subscriptions) {
 		this.pushes = pushes;
+		this.subscriptions = subscriptions;
 		this.messageCentre = messageCentre;
 		this.portal = portal;
 		this.items = items;
@@ -86,11 +89,12 @@ class NoticeBatcher {
 		if (byMember.isEmpty()) {
 			return 0;
 		}
+		List<String> users = byMember.values().stream().map((list) -> list.get(0).fhirUser()).distinct().toList();
 		Map<String, Contact> contactOf = new HashMap<>();
-		for (Contact contact : this.contacts
-			.of(byMember.values().stream().map((list) -> list.get(0).fhirUser()).distinct().toList())) {
+		for (Contact contact : this.contacts.of(users)) {
 			contactOf.put(contact.issuer() + " " + contact.fhirUser(), contact);
 		}
+		Set<String> pushed = this.subscriptions.subscribed(users);
 		Set<String> active = new HashSet<>();
 		for (Membership member : this.memberships.activeMembers(groupIds)) {
 			active.add(member.groupId() + " " + member.fhirUser());
@@ -100,7 +104,8 @@ class NoticeBatcher {
 		for (Map.Entry<String, List<Item>> entry : byMember.entrySet()) {
 			Contact contact = contactOf.get(entry.getKey());
 			String patientId = (contact != null) ? this.messageCentre.patientOf(contact) : null;
-			boolean told = contact != null && (contact.reachable() || patientId != null);
+			boolean push = pushed.contains(entry.getKey());
+			boolean told = contact != null && (contact.reachable() || patientId != null || push);
 			List<Item> keep = new ArrayList<>();
 			for (Item item : entry.getValue()) {
 				boolean stillThere = item.kind().outsideMembership()
@@ -113,7 +118,7 @@ class NoticeBatcher {
 				}
 			}
 			if (!keep.isEmpty() && due(contact, keep, now)) {
-				made += tell(contact, patientId, keep, now);
+				made += tell(contact, patientId, push, keep, now);
 			}
 		}
 		this.items.dropped(dropped);
@@ -121,24 +126,26 @@ class NoticeBatcher {
 	}
 
 	/**
-	 * Stores the e-mail, and the message centre's notice where the health system has it.
+	 * Stores the e-mail with its pushes, and the message centre's notice where the health
+	 * system has it; for a member e-mail may not go to, the e-mail is kept for its pushes
+	 * only.
 	 * @return how many e-mails were made
 	 */
-	private int tell(Contact contact, @Nullable String patientId, List<Item> notices, Instant now) {
+	private int tell(Contact contact, @Nullable String patientId, boolean push, List<Item> notices, Instant now) {
 		List<Long> ids = notices.stream().map(Item::id).toList();
 		if (patientId != null) {
 			Map<Item.Kind, Integer> counts = new EnumMap<>(Item.Kind.class);
 			notices.forEach((item) -> counts.merge(item.kind(), 1, Integer::sum));
 			this.portal.insert(contact, patientId, counts, now);
 		}
-		if (!contact.reachable()) {
+		if (!contact.reachable() && !push) {
 			this.items.toldInMessageCentre(ids);
 			return 0;
 		}
-		long emailId = this.emails.insertNotice(contact.issuer(), contact.fhirUser(), now);
+		long emailId = this.emails.insertNotice(contact.issuer(), contact.fhirUser(), contact.reachable(), now);
 		this.items.emailed(ids, emailId);
 		this.pushes.withNotice(emailId, now);
-		return 1;
+		return contact.reachable() ? 1 : 0;
 	}
 
 	private boolean due(Contact contact, List<Item> waiting, Instant now) {

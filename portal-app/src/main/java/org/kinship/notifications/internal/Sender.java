@@ -18,8 +18,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import org.kinship.groups.GroupDirectory;
-import org.kinship.groups.GroupDirectory.Label;
 import org.kinship.groups.Membership;
 import org.kinship.groups.Memberships;
 import org.slf4j.Logger;
@@ -52,11 +50,9 @@ class Sender {
 
 	private final ContactStore contacts;
 
-	private final PreferenceStore preferences;
-
 	private final Memberships memberships;
 
-	private final GroupDirectory groups;
+	private final GroupNaming naming;
 
 	private final MailComposer composer;
 
@@ -70,11 +66,10 @@ class Sender {
 
 	private final SimpleAsyncTaskExecutor connections;
 
-	Sender(EmailStore emails, ItemStore items, ContactStore contacts, PreferenceStore preferences,
-			Memberships memberships, GroupDirectory groups, MailComposer composer,
-			org.springframework.beans.factory.ObjectProvider<JavaMailSender> mail, NotificationsProperties properties,
-			NotificationMeters meters, org.kinship.moderation.ModerationSettings moderation,
-			SimpleAsyncTaskExecutorBuilder executors) {
+	Sender(EmailStore emails, ItemStore items, ContactStore contacts, Memberships memberships, GroupNaming naming,
+			MailComposer composer, org.springframework.beans.factory.ObjectProvider<JavaMailSender> mail,
+			NotificationsProperties properties, NotificationMeters meters,
+			org.kinship.moderation.ModerationSettings moderation, SimpleAsyncTaskExecutorBuilder executors) {
 		this.moderation = moderation;
 		// a thread per connection of a round, from Boot's builder rather than an Executor
 		// bean, which would make Boot drop its applicationTaskExecutor
@@ -85,9 +80,8 @@ class Sender {
 		this.emails = emails;
 		this.items = items;
 		this.contacts = contacts;
-		this.preferences = preferences;
 		this.memberships = memberships;
-		this.groups = groups;
+		this.naming = naming;
 		this.composer = composer;
 		this.mail = mail;
 		this.properties = properties;
@@ -282,11 +276,7 @@ class Sender {
 		for (Membership member : this.memberships.activeMembers(groupIds, users)) {
 			active.add(member.groupId() + " " + member.fhirUser());
 		}
-		Map<String, Preference> chosen = new HashMap<>();
-		for (Preference preference : this.preferences.of(groupIds, users)) {
-			chosen.put(preference.groupId() + " " + preference.fhirUser(), preference);
-		}
-		return new Context(contactOf, active, chosen, this.groups.labels(groupIds));
+		return new Context(contactOf, active, this.naming.of(groupIds, users));
 	}
 
 	private MimeMessage compose(Session session, Email email, List<Item> notices, Context context) {
@@ -311,7 +301,7 @@ class Sender {
 					|| context.active.contains(item.groupId() + " " + contact.fhirUser());
 			if (stillThere) {
 				counts.computeIfAbsent(item.kind(), (kind) -> new TreeMap<>())
-					.merge(groupName(contact, item.groupId(), context), 1, Integer::sum);
+					.merge(context.names.of(contact, item.groupId()), 1, Integer::sum);
 			}
 		}
 		java.time.Duration target = notices.stream()
@@ -331,7 +321,7 @@ class Sender {
 			if (!context.active.contains(group.getKey() + " " + contact.fhirUser())) {
 				continue;
 			}
-			String name = groupName(contact, group.getKey(), context);
+			String name = context.names.of(contact, group.getKey());
 			if (name.isEmpty()) {
 				unnamedMessages += group.getValue();
 				unnamedGroups++;
@@ -344,20 +334,7 @@ class Sender {
 				: this.composer.digest(session, email, contact, named, unnamedMessages, unnamedGroups);
 	}
 
-	/** The group's name where the member allowed it, or empty. */
-	private String groupName(Contact contact, Long groupId, Context context) {
-		if (groupId == null) {
-			return "";
-		}
-		Preference preference = context.chosen.get(groupId + " " + contact.fhirUser());
-		boolean allowed = (preference != null) ? preference.nameGroup()
-				: this.properties.namedGroupIssuers().contains(contact.issuerKey());
-		Label label = context.labels.get(groupId);
-		return (allowed && label != null) ? label.name() : "";
-	}
-
-	private record Context(Map<String, Contact> contacts, Set<String> active, Map<String, Preference> chosen,
-			Map<Long, Label> labels) {
+	private record Context(Map<String, Contact> contacts, Set<String> active, GroupNaming.Names names) {
 	}
 
 	private record Round(int sent, int retried) {
