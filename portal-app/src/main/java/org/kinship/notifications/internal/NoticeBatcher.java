@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.kinship.groups.Membership;
-import org.kinship.groups.Memberships;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * centre, the same notices also make one message there ({@link MessageCentre}), with or
  * without an e-mail; and they make a push to every browser where the member allowed them
  * ({@link PushSender}), whether or not e-mail may go to the member. Notices for a member
- * who can be told no way, or about a group they have left, are dropped.
+ * who can be told no way, about a group they have left, or reminding of a broadcast they
+ * have acknowledged since, are dropped ({@link StillDue}).
  */
 @Component
 class NoticeBatcher {
@@ -38,7 +37,7 @@ class NoticeBatcher {
 
 	private final ContactStore contacts;
 
-	private final Memberships memberships;
+	private final StillDue stillDue;
 
 	private final MessageCentre messageCentre;
 
@@ -52,7 +51,7 @@ class NoticeBatcher {
 
 	private final PushSubscriptionStore subscriptions;
 
-	NoticeBatcher(ItemStore items, EmailStore emails, ContactStore contacts, Memberships memberships,
+	NoticeBatcher(ItemStore items, EmailStore emails, ContactStore contacts, StillDue stillDue,
 			MessageCentre messageCentre, PortalNoticeStore portal, NotificationsProperties properties,
 			TransactionTemplate transactions, PushStore pushes, PushSubscriptionStore subscriptions) {
 		this.pushes = pushes;
@@ -62,7 +61,7 @@ class NoticeBatcher {
 		this.items = items;
 		this.emails = emails;
 		this.contacts = contacts;
-		this.memberships = memberships;
+		this.stillDue = stillDue;
 		this.properties = properties;
 		this.transactions = transactions;
 	}
@@ -80,7 +79,8 @@ class NoticeBatcher {
 	private int batchRound(Instant now) {
 		Map<String, List<Item>> byMember = new LinkedHashMap<>();
 		Set<Long> groupIds = new HashSet<>();
-		for (Item item : this.items.waiting(ROUND)) {
+		List<Item> waiting = this.items.waiting(ROUND);
+		for (Item item : waiting) {
 			byMember.computeIfAbsent(item.issuer() + " " + item.fhirUser(), (key) -> new ArrayList<>()).add(item);
 			if (item.groupId() != null) {
 				groupIds.add(item.groupId());
@@ -95,10 +95,7 @@ class NoticeBatcher {
 			contactOf.put(contact.issuer() + " " + contact.fhirUser(), contact);
 		}
 		Set<String> pushed = this.subscriptions.subscribed(users);
-		Set<String> active = new HashSet<>();
-		for (Membership member : this.memberships.activeMembers(groupIds)) {
-			active.add(member.groupId() + " " + member.fhirUser());
-		}
+		StillDue.Check check = this.stillDue.of(waiting, groupIds, users);
 		List<Long> dropped = new ArrayList<>();
 		int made = 0;
 		for (Map.Entry<String, List<Item>> entry : byMember.entrySet()) {
@@ -108,9 +105,7 @@ class NoticeBatcher {
 			boolean told = contact != null && (contact.reachable() || patientId != null || push);
 			List<Item> keep = new ArrayList<>();
 			for (Item item : entry.getValue()) {
-				boolean stillThere = item.kind().outsideMembership()
-						|| active.contains(item.groupId() + " " + item.fhirUser());
-				if (!told || !stillThere) {
+				if (!told || !check.told(item)) {
 					dropped.add(item.id());
 				}
 				else {

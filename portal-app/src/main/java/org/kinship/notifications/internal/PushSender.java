@@ -22,8 +22,6 @@ import java.util.TreeSet;
 
 import com.interaso.webpush.WebPush;
 import org.jspecify.annotations.Nullable;
-import org.kinship.groups.Membership;
-import org.kinship.groups.Memberships;
 import org.kinship.notifications.internal.PushStore.Push;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +59,7 @@ class PushSender {
 
 	private final ContactStore contacts;
 
-	private final Memberships memberships;
+	private final StillDue stillDue;
 
 	private final MessageSource messages;
 
@@ -74,7 +72,7 @@ class PushSender {
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
 	PushSender(PushKeys keys, PushStore pushes, PushSubscriptionStore subscriptions, ItemStore items,
-			ContactStore contacts, Memberships memberships, MessageSource messages, JsonMapper json,
+			ContactStore contacts, StillDue stillDue, MessageSource messages, JsonMapper json,
 			NotificationsProperties properties, GroupNaming naming) {
 		this.naming = naming;
 		this.keys = keys;
@@ -82,7 +80,7 @@ class PushSender {
 		this.subscriptions = subscriptions;
 		this.items = items;
 		this.contacts = contacts;
-		this.memberships = memberships;
+		this.stillDue = stillDue;
 		this.messages = messages;
 		this.json = json;
 		this.properties = properties;
@@ -186,7 +184,8 @@ class PushSender {
 
 	/**
 	 * What each e-mail's pushes say, by e-mail id: its subject, counting only what the
-	 * member may still be told (not a group they left). No entry: nothing to tell.
+	 * member may still be told (not a group they left, not a reminder of a broadcast they
+	 * acknowledged since). No entry: nothing to tell.
 	 */
 	private Map<Long, Told> texts(List<Push> due) {
 		Map<Long, Email> emails = new HashMap<>();
@@ -212,10 +211,8 @@ class PushSender {
 			}
 		}
 		List<String> users = emails.values().stream().map(Email::fhirUser).distinct().toList();
-		Set<String> active = new HashSet<>();
-		for (Membership member : this.memberships.activeMembers(groupIds, users)) {
-			active.add(member.groupId() + " " + member.fhirUser());
-		}
+		StillDue.Check check = this.stillDue.of(itemsOf.values().stream().flatMap(List::stream).toList(), groupIds,
+				users);
 		Map<String, Contact> contactOf = new HashMap<>();
 		for (Contact contact : this.contacts.of(users)) {
 			contactOf.put(contact.issuer() + " " + contact.fhirUser(), contact);
@@ -226,8 +223,8 @@ class PushSender {
 			Contact contact = contactOf.get(email.issuer() + " " + email.fhirUser());
 			Told told = (contact == null) ? null
 					: (email.kind() == Email.Kind.NOTICE)
-							? notice(contact, itemsOf.getOrDefault(email.id(), List.of()), active, names)
-							: digest(contact, digests.getOrDefault(email.id(), Map.of()), active, names);
+							? notice(contact, itemsOf.getOrDefault(email.id(), List.of()), check, names)
+							: digest(contact, digests.getOrDefault(email.id(), Map.of()), check, names);
 			if (told != null) {
 				texts.put(email.id(), told);
 			}
@@ -235,12 +232,12 @@ class PushSender {
 		return texts;
 	}
 
-	private @Nullable Told notice(Contact contact, List<Item> notices, Set<String> active, GroupNaming.Names names) {
+	private @Nullable Told notice(Contact contact, List<Item> notices, StillDue.Check check, GroupNaming.Names names) {
 		Map<Item.Kind, Integer> counts = new EnumMap<>(Item.Kind.class);
 		Set<String> named = new TreeSet<>();
 		boolean unnamed = false;
 		for (Item item : notices) {
-			if (item.kind().outsideMembership() || active.contains(item.groupId() + " " + contact.fhirUser())) {
+			if (check.told(item)) {
 				counts.merge(item.kind(), 1, Integer::sum);
 				String name = names.of(contact, item.groupId());
 				unnamed |= name.isEmpty();
@@ -259,13 +256,13 @@ class PushSender {
 		return told(contact, text(contact, key, total), named, unnamed);
 	}
 
-	private @Nullable Told digest(Contact contact, Map<Long, Integer> counts, Set<String> active,
+	private @Nullable Told digest(Contact contact, Map<Long, Integer> counts, StillDue.Check check,
 			GroupNaming.Names names) {
 		int total = 0;
 		Set<String> named = new TreeSet<>();
 		boolean unnamed = false;
 		for (Map.Entry<Long, Integer> group : counts.entrySet()) {
-			if (active.contains(group.getKey() + " " + contact.fhirUser())) {
+			if (check.member(group.getKey(), contact.fhirUser())) {
 				total += group.getValue();
 				String name = names.of(contact, group.getKey());
 				unnamed |= name.isEmpty();

@@ -18,8 +18,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import org.kinship.groups.Membership;
-import org.kinship.groups.Memberships;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,9 +33,10 @@ import org.springframework.stereotype.Component;
  * the same time; each share is marked sent once the server has taken it over its
  * connection, so a stop before that sends it again at most once per such stop, and a stop
  * before the hand-over sends it later, once. Every e-mail is in one share only. A member
- * who left the group since gets nothing about it; an address the server refuses is kept,
- * marked and shown to the member; other failures are tried again after a wait that
- * doubles, up to {@code max-attempts}. Logs carry counts only, never an address.
+ * who left the group since gets nothing about it, nor a reminder of a broadcast they
+ * acknowledged since ({@link StillDue}); an address the server refuses is kept, marked
+ * and shown to the member; other failures are tried again after a wait that doubles, up
+ * to {@code max-attempts}. Logs carry counts only, never an address.
  */
 @Component
 class Sender {
@@ -50,7 +49,7 @@ class Sender {
 
 	private final ContactStore contacts;
 
-	private final Memberships memberships;
+	private final StillDue stillDue;
 
 	private final GroupNaming naming;
 
@@ -66,7 +65,7 @@ class Sender {
 
 	private final SimpleAsyncTaskExecutor connections;
 
-	Sender(EmailStore emails, ItemStore items, ContactStore contacts, Memberships memberships, GroupNaming naming,
+	Sender(EmailStore emails, ItemStore items, ContactStore contacts, StillDue stillDue, GroupNaming naming,
 			MailComposer composer, org.springframework.beans.factory.ObjectProvider<JavaMailSender> mail,
 			NotificationsProperties properties, NotificationMeters meters,
 			org.kinship.moderation.ModerationSettings moderation, SimpleAsyncTaskExecutorBuilder executors) {
@@ -80,7 +79,7 @@ class Sender {
 		this.emails = emails;
 		this.items = items;
 		this.contacts = contacts;
-		this.memberships = memberships;
+		this.stillDue = stillDue;
 		this.naming = naming;
 		this.composer = composer;
 		this.mail = mail;
@@ -127,7 +126,7 @@ class Sender {
 				groupIds.addAll(DigestSummary.parse(email.summary()).keySet());
 			}
 		}
-		Context context = context(due, groupIds);
+		Context context = context(due, itemsOf, groupIds);
 		Session session = server.createMimeMessage().getSession();
 		Map<MimeMessage, Email> outgoing = new LinkedHashMap<>();
 		List<Long> dropped = new ArrayList<>();
@@ -264,19 +263,16 @@ class Sender {
 		return (text.length() > 200) ? text.substring(0, 200) : text;
 	}
 
-	private Context context(List<Email> due, Set<Long> groupIds) {
+	private Context context(List<Email> due, Map<Long, List<Item>> itemsOf, Set<Long> groupIds) {
 		List<String> users = due.stream().map(Email::fhirUser).distinct().toList();
 		Map<String, Contact> contactOf = new HashMap<>();
 		for (Contact contact : this.contacts.of(users)) {
 			contactOf.put(contact.issuer() + " " + contact.fhirUser(), contact);
 		}
-		Set<String> active = new HashSet<>();
 		// the round's members only: a large group's other members are not read every
 		// round
-		for (Membership member : this.memberships.activeMembers(groupIds, users)) {
-			active.add(member.groupId() + " " + member.fhirUser());
-		}
-		return new Context(contactOf, active, this.naming.of(groupIds, users));
+		List<Item> notices = itemsOf.values().stream().flatMap(List::stream).toList();
+		return new Context(contactOf, this.stillDue.of(notices, groupIds, users), this.naming.of(groupIds, users));
 	}
 
 	private MimeMessage compose(Session session, Email email, List<Item> notices, Context context) {
@@ -297,9 +293,7 @@ class Sender {
 			throws MessagingException {
 		Map<Item.Kind, Map<String, Integer>> counts = new EnumMap<>(Item.Kind.class);
 		for (Item item : notices) {
-			boolean stillThere = item.kind().outsideMembership()
-					|| context.active.contains(item.groupId() + " " + contact.fhirUser());
-			if (stillThere) {
+			if (context.check.told(item)) {
 				counts.computeIfAbsent(item.kind(), (kind) -> new TreeMap<>())
 					.merge(context.names.of(contact, item.groupId()), 1, Integer::sum);
 			}
@@ -318,7 +312,7 @@ class Sender {
 		int unnamedMessages = 0;
 		int unnamedGroups = 0;
 		for (Map.Entry<Long, Integer> group : DigestSummary.parse(String.valueOf(email.summary())).entrySet()) {
-			if (!context.active.contains(group.getKey() + " " + contact.fhirUser())) {
+			if (!context.check.member(group.getKey(), contact.fhirUser())) {
 				continue;
 			}
 			String name = context.names.of(contact, group.getKey());
@@ -334,7 +328,7 @@ class Sender {
 				: this.composer.digest(session, email, contact, named, unnamedMessages, unnamedGroups);
 	}
 
-	private record Context(Map<String, Contact> contacts, Set<String> active, GroupNaming.Names names) {
+	private record Context(Map<String, Contact> contacts, StillDue.Check check, GroupNaming.Names names) {
 	}
 
 	private record Round(int sent, int retried) {
