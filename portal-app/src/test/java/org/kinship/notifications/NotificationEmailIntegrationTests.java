@@ -37,7 +37,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -152,6 +154,10 @@ class NotificationEmailIntegrationTests {
 		assertThat(message.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
 
 		String path = unsubscribe.substring(unsubscribe.indexOf("/unsubscribe/"), unsubscribe.length() - 1);
+		this.mvc.perform(get(path))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("This stops e-mails only")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("notices in your health system")));
 		this.mvc.perform(post(path).param("List-Unsubscribe", "One-Click")).andExpect(status().isOk());
 		this.mvc.perform(post(path + "x").param("List-Unsubscribe", "One-Click")).andExpect(status().isNotFound());
 		say(ben, "Are you there?", asked);

@@ -130,6 +130,12 @@ class PushIntegrationTests {
 	PushSubscriptionStore subscriptions;
 
 	@Autowired
+	org.kinship.notifications.internal.UnsubscribeLinks links;
+
+	@Autowired
+	org.kinship.notifications.internal.ContactStore contacts;
+
+	@Autowired
 	ApplicationEventPublisher events;
 
 	@BeforeEach
@@ -213,6 +219,23 @@ class PushIntegrationTests {
 			.doesNotContain("soup", "lee");
 		assertThat(notAllowed.decrypt(single(notAllowed.path).getBody())).contains("You have a new reply in Kinship")
 			.doesNotContain(group, "soup");
+	}
+
+	@Test
+	void aMemberWhoStoppedEveryEmailIsStillPushedAsTheUnsubscribePageSays() throws Exception {
+		KinshipPrincipal mia = member("mia", "en");
+		KinshipPrincipal ned = member("ned", "en");
+		Browser browser = new Browser("/push/ok/" + UUID.randomUUID());
+		this.subscriptions.save(browser.subscription(mia), this.clock.instant());
+		String link = this.links.link(this.contacts.find(mia.issuer(), mia.fhirUser()).orElseThrow().unsubscribeId());
+		assertThat(this.settings.unsubscribe(link.substring(link.indexOf("/unsubscribe/") + "/unsubscribe/".length())))
+			.isTrue();
+		assertThat(this.settings.view(mia).contact().unsubscribed()).isTrue();
+		say(ned, "Glad you are here", say(mia, "Hello", null));
+		this.clock.advance(Duration.ofMinutes(3));
+		this.dispatch.run();
+
+		assertThat(browser.decrypt(single(browser.path).getBody())).contains("You have a new reply in Kinship");
 	}
 
 	@Test
