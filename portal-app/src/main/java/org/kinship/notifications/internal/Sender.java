@@ -156,8 +156,7 @@ class Sender {
 			.map((share) -> this.connections.submitCompletable(() -> handOver(server, share, context, now)))
 			.toList();
 		try {
-			// every share finishes (or fails) before the round counts, so none is left
-			// behind
+			// every share is marked (or failed) before the next round reads what is due
 			CompletableFuture.allOf(handed.toArray(CompletableFuture[]::new)).join();
 		}
 		catch (CompletionException ex) {
