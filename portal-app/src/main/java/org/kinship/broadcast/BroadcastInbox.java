@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +20,9 @@ import org.kinship.audit.AuditEntry;
 import org.kinship.audit.AuditLog;
 import org.kinship.broadcast.internal.AcknowledgementWriter;
 import org.kinship.broadcast.internal.RecipientStore;
+import org.kinship.broadcast.internal.RecipientStore.Unacknowledged;
+import org.kinship.groups.Membership;
+import org.kinship.groups.Memberships;
 import org.kinship.shared.Refused;
 import org.kinship.launch.KinshipPrincipal;
 
@@ -44,7 +49,11 @@ public class BroadcastInbox {
 	/** When a broadcast has expired for the member. */
 	private final Clock clock;
 
-	BroadcastInbox(RecipientStore recipients, AcknowledgementWriter acknowledgements, AuditLog audit, Clock clock) {
+	private final Memberships memberships;
+
+	BroadcastInbox(RecipientStore recipients, AcknowledgementWriter acknowledgements, AuditLog audit, Clock clock,
+			Memberships memberships) {
+		this.memberships = memberships;
 		this.recipients = recipients;
 		this.acknowledgements = acknowledgements;
 		this.audit = audit;
@@ -52,13 +61,45 @@ public class BroadcastInbox {
 	}
 
 	/**
-	 * Who has still not confirmed reading a broadcast, for reminders; none once it has
-	 * expired. No person is checked: the caller reminds the recipients themselves.
-	 * @param broadcastId the broadcast
-	 * @return the recipients' {@code fhirUser}s
+	 * Who is still to be reminded of some broadcasts now, in two reads whatever their
+	 * number: recipients who have not confirmed reading them, of broadcasts not expired,
+	 * and, for a broadcast to some groups, still an active member of one of them (a
+	 * member who left is not reminded). No person is checked: the caller reminds the
+	 * recipients themselves.
+	 * @param broadcastIds the broadcasts
+	 * @return the broadcasts and recipients still to be reminded
 	 */
-	public List<String> unacknowledged(long broadcastId) {
-		return this.recipients.unacknowledged(broadcastId, this.clock.instant());
+	public Set<Reminder> stillToRemind(Collection<Long> broadcastIds) {
+		List<Unacknowledged> waiting = this.recipients.unacknowledged(broadcastIds, this.clock.instant());
+		Set<Long> groupIds = new HashSet<>();
+		Set<String> users = new HashSet<>();
+		waiting.forEach((recipient) -> {
+			groupIds.addAll(recipient.groupIds());
+			users.add(recipient.fhirUser());
+		});
+		Set<String> active = new HashSet<>();
+		for (Membership member : this.memberships.activeMembers(groupIds, users)) {
+			active.add(member.groupId() + " " + member.fhirUser());
+		}
+		Set<Reminder> reminders = new HashSet<>();
+		for (Unacknowledged recipient : waiting) {
+			boolean stillThere = recipient.groupIds().isEmpty() || recipient.groupIds()
+				.stream()
+				.anyMatch((groupId) -> active.contains(groupId + " " + recipient.fhirUser()));
+			if (stillThere) {
+				reminders.add(new Reminder(recipient.broadcastId(), recipient.fhirUser()));
+			}
+		}
+		return reminders;
+	}
+
+	/**
+	 * A recipient still to be reminded of a broadcast.
+	 *
+	 * @param broadcastId the broadcast
+	 * @param fhirUser the recipient
+	 */
+	public record Reminder(long broadcastId, String fhirUser) {
 	}
 
 	/**

@@ -180,6 +180,18 @@ public class Memberships {
 	}
 
 	/**
+	 * The active memberships of some people in some groups, in one read: for work about a
+	 * batch of members, such as the hand-over of their notifications, which must not read
+	 * every member of a large group.
+	 * @param groupIds the groups
+	 * @param fhirUsers the people
+	 * @return their active memberships of those groups
+	 */
+	public List<Membership> activeMembers(java.util.Collection<Long> groupIds, java.util.Collection<String> fhirUsers) {
+		return this.memberships.activeOf(groupIds, fhirUsers);
+	}
+
+	/**
 	 * Everything Kinship keeps about a person's part in groups.
 	 * @param principal the person
 	 * @return their data, for download

@@ -195,7 +195,8 @@ public class NotificationSettings {
 	}
 
 	/**
-	 * Follows an unsubscribe link: stops every e-mail to the member it was made for.
+	 * Follows an unsubscribe link: stops every e-mail to the member it was made for (not
+	 * their pushes or the message centre's notices).
 	 * @param token the link's token
 	 * @return whether the link was valid
 	 */

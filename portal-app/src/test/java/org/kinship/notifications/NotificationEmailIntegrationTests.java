@@ -37,7 +37,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -46,10 +48,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * the batching window make one e-mail, in the member's language, with no message text,
  * group or other member's name unless allowed; the one-click unsubscribe works; quiet
  * hours hold notices until morning; a member who left gets nothing; the digest counts
- * what happened.
+ * what happened. Rounds are small and shared among several connections to the mail
+ * server, as a large community's are.
  */
 @SpringBootTest(properties = { "kinship.notifications.dispatch=false", "kinship.notifications.batch-window=PT3M",
-		"kinship.notifications.digest-hour=18", "kinship.moderation.new-member-posts=0", "spring.mail.host=127.0.0.1" })
+		"kinship.notifications.digest-hour=18", "kinship.moderation.new-member-posts=0", "spring.mail.host=127.0.0.1",
+		"kinship.notifications.send-batch=4", "kinship.notifications.send-connections=3" })
 @AutoConfigureMockMvc
 @Import(NotificationEmailIntegrationTests.Time.class)
 class NotificationEmailIntegrationTests {
@@ -104,6 +108,9 @@ class NotificationEmailIntegrationTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	private StaffedGroups community;
 
 	private Staffed circle;
@@ -147,6 +154,10 @@ class NotificationEmailIntegrationTests {
 		assertThat(message.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
 
 		String path = unsubscribe.substring(unsubscribe.indexOf("/unsubscribe/"), unsubscribe.length() - 1);
+		this.mvc.perform(get(path))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("This stops e-mails only")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("notices in your health system")));
 		this.mvc.perform(post(path).param("List-Unsubscribe", "One-Click")).andExpect(status().isOk());
 		this.mvc.perform(post(path + "x").param("List-Unsubscribe", "One-Click")).andExpect(status().isNotFound());
 		say(ben, "Are you there?", asked);
@@ -243,6 +254,35 @@ class NotificationEmailIntegrationTests {
 		this.clock.advance(Duration.ofHours(2));
 		this.dispatch.run();
 		assertThat(Mailbox.to(address)).as("one digest a day").hasSize(1);
+	}
+
+	@Test
+	void severalConnectionsHandEachDigestOverOnce() throws Exception {
+		List<String> addresses = new java.util.ArrayList<>();
+		for (int i = 0; i < 9; i++) {
+			addresses.add(confirmed(member("Reader" + i), "en", "UTC", "", ""));
+		}
+		KinshipPrincipal ben = member("Ben");
+		say(ben, "Good morning all", null);
+		say(ben, "Walk at noon?", null);
+		this.clock.set(MORNING.plus(Duration.ofHours(9)).plusSeconds(60));
+		this.dispatch.run();
+		this.dispatch.run();
+
+		List<MimeMessage> received = new java.util.ArrayList<>();
+		for (String address : addresses) {
+			assertThat(Mailbox.to(address)).as("one digest for each member").singleElement().satisfies((message) -> {
+				assertThat(message.getSubject()).isEqualTo("Your Kinship digest: 2 new messages");
+				received.add(message);
+			});
+		}
+		assertThat(received).extracting(MimeMessage::getMessageID).doesNotHaveDuplicates();
+		assertThat(this.jdbc
+			.sql("SELECT COUNT(*) FROM notify_email e JOIN notify_contact c ON c.issuer = e.issuer "
+					+ "AND c.fhir_user = e.fhir_user WHERE c.email IN (:addresses) AND e.status = 'SENT'")
+			.param("addresses", addresses)
+			.query(Integer.class)
+			.single()).as("each marked sent once").isEqualTo(9);
 	}
 
 	@Test

@@ -63,7 +63,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * What else tells a member or a facilitator who is away, from the real modules on the
  * real MariaDB to a real SMTP server (GreenMail) in this JVM, with time held by the test:
  * a live session when it starts (once, and not to one who left), an important broadcast
- * still not acknowledged after the reminder delay (only to those who have not), the
+ * still not acknowledged after the reminder delay (only to those who have not, checked
+ * again when a reminder held back is sent, and not to one who left the group), the
  * facilitator's decision about a post and the answer to a request to join, and, for the
  * group's staff, the new items in their review queue in one e-mail. New members' first
  * posts go to review here, as they do by default. No e-mail carries what was written, a
@@ -247,6 +248,33 @@ class NotificationEventsIntegrationTests {
 	}
 
 	@Test
+	void aReminderHeldBackIsNotSentToOneWhoLeftTheGroupOrAcknowledgedInTheMeantime() throws Exception {
+		KinshipPrincipal cy = member("Cy");
+		KinshipPrincipal dee = member("Dee");
+		KinshipPrincipal eve = member("Eve");
+		// quiet from 10:30 to 12:00: the reminders due at 11:00 wait for the end of it
+		String cyAddress = confirmed(cy, "en", "10:30", "12:00");
+		String deeAddress = confirmed(dee, "en", "10:30", "12:00");
+		String eveAddress = confirmed(eve, "en", "10:30", "12:00");
+		long id = this.broadcasting.save(this.community.manager(), null,
+				new BroadcastForm(UUID.randomUUID().toString(), "Clinic closed on Friday", "Closed **Friday**.",
+						Priority.IMPORTANT, AudienceSpec.Kind.GROUPS, List.of(this.circle.group().id()), "", "", "", "",
+						""));
+		this.broadcasting.send(this.community.manager(), id);
+		this.clock.advance(Duration.ofHours(2).plusMinutes(1));
+		this.dispatch.run();
+		assertThat(Mailbox.to(eveAddress)).as("held back in quiet hours").isEmpty();
+
+		this.memberships.leave(cy, this.circle.group().slug());
+		this.inbox.acknowledge(dee, id);
+		this.clock.set(MORNING.plus(Duration.ofHours(3)).plus(Duration.ofMinutes(1)));
+		this.dispatch.run();
+		assertThat(Mailbox.to(eveAddress)).as("still to acknowledge it").singleElement();
+		assertThat(Mailbox.to(cyAddress)).as("left the group before the send").isEmpty();
+		assertThat(Mailbox.to(deeAddress)).as("acknowledged it before the send").isEmpty();
+	}
+
+	@Test
 	void heldPostsTellTheStaffInOneEmailAndTheDecisionTellsOnlyAnAuthorStillInTheGroup() throws Exception {
 		KinshipPrincipal ana = member("Ana");
 		KinshipPrincipal ben = member("Ben");
@@ -352,10 +380,14 @@ class NotificationEventsIntegrationTests {
 	}
 
 	private String confirmed(KinshipPrincipal member, String language) {
+		return confirmed(member, language, "", "");
+	}
+
+	private String confirmed(KinshipPrincipal member, String language, String quietFrom, String quietUntil) {
 		String address = member.fhirUser().replaceAll("[^A-Za-z0-9-]", "").substring(0, 20) + "@example.org";
 		this.events.publishEvent(new MemberLaunched("sandbox", member.issuer(), member.fhirUser(), member.role(),
 				member.patientId(), address));
-		this.settings.saveContact(member, new ContactForm(address, language, "UTC", "", ""));
+		this.settings.saveContact(member, new ContactForm(address, language, "UTC", quietFrom, quietUntil));
 		return address;
 	}
 

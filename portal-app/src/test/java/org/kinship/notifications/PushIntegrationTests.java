@@ -63,9 +63,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Web Push to a push service (WireMock): what a member is e-mailed is also pushed to
  * their browser as a valid VAPID request (a JWT for the push service's origin, signed by
  * the key the browser subscribed with), encrypted for that browser ({@code aes128gcm},
- * decrypted here with the browser's keys) and saying counts only; a push service that
- * answers 410 has its subscription removed; a 503 is retried after the back-off, once. No
- * mail server is configured: pushes do not wait for e-mail.
+ * decrypted here with the browser's keys) and saying counts only, and the group's name
+ * only where the member allowed it; a member with no confirmed address is pushed all the
+ * same; a push service that answers 410 has its subscription removed; a 503 is retried
+ * after the back-off, once. No mail server is configured: pushes do not wait for e-mail.
  */
 @SpringBootTest(properties = { "kinship.notifications.dispatch=false", "kinship.notifications.batch-window=PT3M",
 		"kinship.notifications.digest-hour=23", "kinship.notifications.retry-backoff=PT1M",
@@ -129,6 +130,12 @@ class PushIntegrationTests {
 	PushSubscriptionStore subscriptions;
 
 	@Autowired
+	org.kinship.notifications.internal.UnsubscribeLinks links;
+
+	@Autowired
+	org.kinship.notifications.internal.ContactStore contacts;
+
+	@Autowired
 	ApplicationEventPublisher events;
 
 	@BeforeEach
@@ -171,6 +178,64 @@ class PushIntegrationTests {
 		this.clock.advance(Duration.ofMinutes(10));
 		this.dispatch.run();
 		assertThat(PUSH_SERVICE.findAll(postRequestedFor(urlPathEqualTo(browser.path)))).as("never twice").hasSize(1);
+	}
+
+	@Test
+	void aMemberWithoutAConfirmedAddressIsPushedAllTheSame() throws Exception {
+		KinshipPrincipal hal = member("hal", "en", false);
+		KinshipPrincipal ivy = member("ivy", "en");
+		assertThat(this.settings.view(hal).contact().email()).isNull();
+		Browser browser = new Browser("/push/ok/" + UUID.randomUUID());
+		this.subscriptions.save(browser.subscription(hal), this.clock.instant());
+		say(ivy, "Welcome, take your time", say(hal, "Hi all", null));
+		this.clock.advance(Duration.ofMinutes(3));
+		this.dispatch.run();
+
+		assertThat(browser.decrypt(single(browser.path).getBody())).contains("You have a new reply in Kinship")
+			.doesNotContain("Welcome", "take your time");
+		this.clock.advance(Duration.ofMinutes(10));
+		this.dispatch.run();
+		assertThat(PUSH_SERVICE.findAll(postRequestedFor(urlPathEqualTo(browser.path)))).as("never twice").hasSize(1);
+	}
+
+	@Test
+	void aPushNamesTheGroupOnlyWhereTheMemberAllowedIt() throws Exception {
+		KinshipPrincipal jo = member("jo", "en");
+		KinshipPrincipal kim = member("kim", "en");
+		KinshipPrincipal lee = member("lee", "en");
+		String group = this.directory.page(jo, "heart-failure-support").orElseThrow().group().name();
+		long groupId = this.directory.page(jo, "heart-failure-support").orElseThrow().group().id();
+		this.settings.saveGroup(jo, groupId, "replies", true, true);
+		Browser allowed = new Browser("/push/ok/" + UUID.randomUUID());
+		Browser notAllowed = new Browser("/push/ok/" + UUID.randomUUID());
+		this.subscriptions.save(allowed.subscription(jo), this.clock.instant());
+		this.subscriptions.save(notAllowed.subscription(kim), this.clock.instant());
+		say(lee, "Try the low-salt soup", say(jo, "Any recipes?", null));
+		say(lee, "Try the low-salt soup too", say(kim, "Any recipes for me?", null));
+		this.clock.advance(Duration.ofMinutes(3));
+		this.dispatch.run();
+
+		assertThat(allowed.decrypt(single(allowed.path).getBody())).contains("In " + group)
+			.doesNotContain("soup", "lee");
+		assertThat(notAllowed.decrypt(single(notAllowed.path).getBody())).contains("You have a new reply in Kinship")
+			.doesNotContain(group, "soup");
+	}
+
+	@Test
+	void aMemberWhoStoppedEveryEmailIsStillPushedAsTheUnsubscribePageSays() throws Exception {
+		KinshipPrincipal mia = member("mia", "en");
+		KinshipPrincipal ned = member("ned", "en");
+		Browser browser = new Browser("/push/ok/" + UUID.randomUUID());
+		this.subscriptions.save(browser.subscription(mia), this.clock.instant());
+		String link = this.links.link(this.contacts.find(mia.issuer(), mia.fhirUser()).orElseThrow().unsubscribeId());
+		assertThat(this.settings.unsubscribe(link.substring(link.indexOf("/unsubscribe/") + "/unsubscribe/".length())))
+			.isTrue();
+		assertThat(this.settings.view(mia).contact().unsubscribed()).isTrue();
+		say(ned, "Glad you are here", say(mia, "Hello", null));
+		this.clock.advance(Duration.ofMinutes(3));
+		this.dispatch.run();
+
+		assertThat(browser.decrypt(single(browser.path).getBody())).contains("You have a new reply in Kinship");
 	}
 
 	@Test
@@ -237,6 +302,10 @@ class PushIntegrationTests {
 	}
 
 	private KinshipPrincipal member(String name, String language) {
+		return member(name, language, true);
+	}
+
+	private KinshipPrincipal member(String name, String language, boolean confirmed) {
 		String patientId = name + "-" + UUID.randomUUID().toString().substring(0, 8);
 		String issuer = "https://ehr.push.invalid/fhir";
 		KinshipPrincipal patient = new KinshipPrincipal("wp", issuer, "Patient/" + patientId, "P " + patientId,
@@ -245,7 +314,8 @@ class PushIntegrationTests {
 		this.events.publishEvent(new MemberLaunched("wp", issuer, patient.fhirUser(), KinshipRole.PATIENT, patientId));
 		this.memberships.join(patient, "heart-failure-support",
 				new JoinForm(name + patientId.substring(patientId.length() - 4), false, false, true));
-		this.settings.saveContact(patient, new ContactForm(patientId + "@example.org", language, "UTC", "", ""));
+		String address = confirmed ? patientId + "@example.org" : "";
+		this.settings.saveContact(patient, new ContactForm(address, language, "UTC", "", ""));
 		return patient;
 	}
 

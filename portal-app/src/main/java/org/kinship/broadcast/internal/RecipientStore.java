@@ -165,20 +165,39 @@ public class RecipientStore {
 	}
 
 	/**
-	 * The recipients of a broadcast who have not acknowledged it, while it has not
-	 * expired.
-	 * @param broadcastId the broadcast
+	 * The recipients of some broadcasts who have not acknowledged them, of those not
+	 * expired, with the groups each broadcast went to, in one read.
+	 * @param broadcastIds the broadcasts
 	 * @param now the time
-	 * @return their {@code fhirUser}s, none once it has expired
+	 * @return one row per recipient still to acknowledge
 	 */
-	public List<String> unacknowledged(long broadcastId, Instant now) {
+	public List<Unacknowledged> unacknowledged(Collection<Long> broadcastIds, Instant now) {
+		if (broadcastIds.isEmpty()) {
+			return List.of();
+		}
 		return this.jdbc
-			.sql("SELECT r.fhir_user FROM broadcast_recipient r JOIN broadcast b ON b.id = r.broadcast_id "
-					+ "WHERE r.broadcast_id = ? AND r.acknowledged_at IS NULL "
-					+ "AND (b.expires_at IS NULL OR b.expires_at > ?)")
-			.params(broadcastId, Timestamp.from(now))
-			.query(String.class)
+			.sql("SELECT r.broadcast_id, r.fhir_user, b.audience_kind, b.group_ids FROM broadcast_recipient r "
+					+ "JOIN broadcast b ON b.id = r.broadcast_id WHERE r.broadcast_id IN (:ids) "
+					+ "AND r.acknowledged_at IS NULL AND (b.expires_at IS NULL OR b.expires_at > :now)")
+			.param("ids", broadcastIds)
+			.param("now", Timestamp.from(now))
+			.query((rs, row) -> new Unacknowledged(rs.getLong(1), rs.getString(2),
+					"GROUPS".equals(rs.getString(3)) ? groupIds(rs.getString(4)) : List.of()))
 			.list();
+	}
+
+	private static List<Long> groupIds(String text) {
+		return text.isBlank() ? List.of() : java.util.Arrays.stream(text.split(",")).map(Long::valueOf).toList();
+	}
+
+	/**
+	 * A recipient who has not acknowledged a broadcast.
+	 *
+	 * @param broadcastId the broadcast
+	 * @param fhirUser the recipient
+	 * @param groupIds the groups the broadcast went to; empty for a cohort
+	 */
+	public record Unacknowledged(long broadcastId, String fhirUser, List<Long> groupIds) {
 	}
 
 	/**

@@ -94,6 +94,23 @@ public class MembershipStore {
 	}
 
 	/**
+	 * The active memberships of some people in some groups, in one read.
+	 * @param groupIds the groups
+	 * @param fhirUsers the people
+	 * @return their active memberships of those groups
+	 */
+	public List<Membership> activeOf(java.util.Collection<Long> groupIds, java.util.Collection<String> fhirUsers) {
+		if (groupIds.isEmpty() || fhirUsers.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql(SELECT + "WHERE group_id IN (:groups) AND fhir_user IN (:users) AND status = 'ACTIVE'")
+			.param("groups", groupIds)
+			.param("users", fhirUsers)
+			.query(MembershipStore::row)
+			.list();
+	}
+
+	/**
 	 * Every membership of a person at a health system.
 	 * @param issuer the health system
 	 * @param fhirUser the person

@@ -68,10 +68,14 @@ public class ContactStore {
 	}
 
 	/**
-	 * @return every contact e-mail may go to, in one read
+	 * @return every contact e-mail may go to, or who allowed pushes in a browser, in one
+	 * read
 	 */
-	public List<Contact> reachable() {
-		return this.jdbc.sql(SELECT + "WHERE email IS NOT NULL AND email_refused_at IS NULL AND unsubscribed = FALSE")
+	public List<Contact> reachableOrPushed() {
+		return this.jdbc
+			.sql(SELECT + "c WHERE (email IS NOT NULL AND email_refused_at IS NULL AND unsubscribed = FALSE) "
+					+ "OR EXISTS (SELECT 1 FROM notify_push_subscription s WHERE s.issuer = c.issuer "
+					+ "AND s.fhir_user = c.fhir_user)")
 			.query(ContactStore::row)
 			.list();
 	}

@@ -19,9 +19,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Composes the daily digest of every member whose local digest hour has come: for each of
- * their groups in the digest, how many messages were posted since their last one. Works
- * on the whole community at once, never one query per member: the reachable contacts, the
+ * Composes the daily digest of every member whose local digest hour has come, e-mailed
+ * where e-mail may go to them and pushed where they allowed pushes: for each of their
+ * groups in the digest, how many messages were posted since their last one. Works on the
+ * whole community at once, never one query per member: the reachable contacts, the
  * messages posted, the members of the groups where something happened and their stored
  * choices are read once each, and the digests, their pushes and digest times written in
  * one batch each. Runs on the dispatch thread, never on a request's.
@@ -70,7 +71,7 @@ class Digests {
 	 * @return how many digests were made (members with nothing to report get none)
 	 */
 	int compose(Instant now) {
-		List<Contact> due = this.contacts.reachable()
+		List<Contact> due = this.contacts.reachableOrPushed()
 			.stream()
 			.filter((contact) -> contact.digestDue(now, this.properties.digestHour()) && !contact.quietAt(now))
 			.toList();

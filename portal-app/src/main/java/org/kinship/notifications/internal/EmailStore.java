@@ -28,6 +28,12 @@ public class EmailStore {
 
 	static final String DROPPED = "DROPPED";
 
+	/**
+	 * Notices (or a digest) for a member with no address e-mail may go to, kept for the
+	 * pushes they make; never handed to the mail server, and not counted as an e-mail.
+	 */
+	static final String PUSH_ONLY = "PUSH_ONLY";
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate template;
@@ -41,37 +47,40 @@ public class EmailStore {
 	 * Stores one e-mail of immediate notices.
 	 * @param issuer the health system
 	 * @param fhirUser the member
+	 * @param mailed whether it goes to the mail server, or is only kept for its pushes
 	 * @param now when
 	 * @return its id
 	 */
-	public long insertNotice(String issuer, String fhirUser, Instant now) {
+	public long insertNotice(String issuer, String fhirUser, boolean mailed, Instant now) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		this.template.update((connection) -> {
 			PreparedStatement statement = connection.prepareStatement(
 					"INSERT INTO notify_email (issuer, fhir_user, kind, status, attempts, next_attempt_at, "
-							+ "created_at) VALUES (?, ?, 'NOTICE', 'PENDING', 0, ?, ?)",
+							+ "created_at) VALUES (?, ?, 'NOTICE', ?, 0, ?, ?)",
 					Statement.RETURN_GENERATED_KEYS);
 			statement.setString(1, issuer);
 			statement.setString(2, fhirUser);
-			statement.setTimestamp(3, Timestamp.from(now));
+			statement.setString(3, mailed ? PENDING : PUSH_ONLY);
 			statement.setTimestamp(4, Timestamp.from(now));
+			statement.setTimestamp(5, Timestamp.from(now));
 			return statement;
 		}, keys);
 		return keys.getKeyAs(Number.class).longValue();
 	}
 
 	/**
-	 * Stores digests in one batch.
+	 * Stores digests in one batch: to be mailed to members e-mail may go to, and kept for
+	 * their pushes only for the others.
 	 * @param digests each member's contact with their digest's counts
 	 * @param now when
 	 */
 	public void insertDigests(Map<Contact, String> digests, Instant now) {
 		List<Object[]> rows = new ArrayList<>(digests.size());
 		Timestamp at = Timestamp.from(now);
-		digests.forEach(
-				(contact, summary) -> rows.add(new Object[] { contact.issuer(), contact.fhirUser(), summary, at, at }));
+		digests.forEach((contact, summary) -> rows.add(new Object[] { contact.issuer(), contact.fhirUser(), summary,
+				contact.reachable() ? PENDING : PUSH_ONLY, at, at }));
 		this.template.batchUpdate("INSERT INTO notify_email (issuer, fhir_user, kind, summary, status, attempts, "
-				+ "next_attempt_at, created_at) VALUES (?, ?, 'DIGEST', ?, 'PENDING', 0, ?, ?)", rows);
+				+ "next_attempt_at, created_at) VALUES (?, ?, 'DIGEST', ?, ?, 0, ?, ?)", rows);
 	}
 
 	/**

@@ -14,9 +14,10 @@ import org.jspecify.annotations.Nullable;
  * @param kind what it is about
  * @param urgent whether it may be sent during quiet hours
  * @param createdAt when it happened
+ * @param subjectId the broadcast a reminder is about, or {@code null}
  */
 public record Item(long id, String issuer, String fhirUser, @Nullable Long groupId, Kind kind, boolean urgent,
-		Instant createdAt) {
+		Instant createdAt, @Nullable Long subjectId) {
 
 	/** What a notice is about; each is counted, never described. */
 	public enum Kind {

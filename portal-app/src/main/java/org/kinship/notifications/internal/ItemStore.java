@@ -19,8 +19,8 @@ public class ItemStore {
 
 	static final String DROPPED = "DROPPED";
 
-	private static final String SELECT = "SELECT id, issuer, fhir_user, group_id, kind, urgent, created_at "
-			+ "FROM notify_item ";
+	private static final String SELECT = "SELECT id, issuer, fhir_user, group_id, kind, urgent, created_at, "
+			+ "subject_id FROM notify_item ";
 
 	private final JdbcClient jdbc;
 
@@ -39,10 +39,10 @@ public class ItemStore {
 		List<Object[]> rows = new ArrayList<>(items.size());
 		for (Item item : items) {
 			rows.add(new Object[] { item.issuer(), item.fhirUser(), item.groupId(), item.kind().name(), item.urgent(),
-					Timestamp.from(item.createdAt()) });
+					Timestamp.from(item.createdAt()), item.subjectId() });
 		}
 		this.template.batchUpdate("INSERT INTO notify_item (issuer, fhir_user, group_id, kind, urgent, created_at, "
-				+ "state) VALUES (?, ?, ?, ?, ?, ?, 'NEW')", rows);
+				+ "subject_id, state) VALUES (?, ?, ?, ?, ?, ?, ?, 'NEW')", rows);
 	}
 
 	/**
@@ -68,7 +68,7 @@ public class ItemStore {
 		}
 		return this.jdbc.sql(SELECT.replace("FROM", ", email_id FROM") + "WHERE email_id IN (:ids)")
 			.param("ids", emailIds)
-			.query((rs, row) -> new InEmail(rs.getLong(8), row(rs, row)))
+			.query((rs, row) -> new InEmail(rs.getLong(9), row(rs, row)))
 			.list();
 	}
 
@@ -106,7 +106,8 @@ public class ItemStore {
 
 	private static Item row(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new Item(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, Long.class),
-				Item.Kind.valueOf(rs.getString(5)), rs.getBoolean(6), rs.getTimestamp(7).toInstant());
+				Item.Kind.valueOf(rs.getString(5)), rs.getBoolean(6), rs.getTimestamp(7).toInstant(),
+				rs.getObject(8, Long.class));
 	}
 
 	/**

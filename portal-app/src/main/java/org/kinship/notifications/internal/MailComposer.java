@@ -28,12 +28,23 @@ class MailComposer {
 
 	private final UnsubscribeLinks unsubscribe;
 
-	private final NotificationsProperties properties;
+	/**
+	 * The sender, parsed once rather than for each of a digest's thousands of e-mails.
+	 */
+	private final InternetAddress from;
+
+	private final String launchLink;
 
 	MailComposer(MessageSource messages, UnsubscribeLinks unsubscribe, NotificationsProperties properties) {
 		this.messages = messages;
 		this.unsubscribe = unsubscribe;
-		this.properties = properties;
+		try {
+			this.from = new InternetAddress(properties.from());
+		}
+		catch (jakarta.mail.internet.AddressException ex) {
+			throw new IllegalStateException("kinship.notifications.from is not an e-mail address", ex);
+		}
+		this.launchLink = properties.baseUrl().replaceAll("/+$", "") + "/launch/standalone?issuer=";
 	}
 
 	/**
@@ -113,7 +124,7 @@ class MailComposer {
 			.append(text(locale, "notifications.mail.stop", unsubscribeUrl))
 			.append('\n');
 		MimeMessage message = new StoredMessage(session, email.id());
-		message.setFrom(new InternetAddress(this.properties.from()));
+		message.setFrom(this.from);
 		message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(contact.email(), true));
 		message.setSubject(subject, "UTF-8");
 		message.setText(body.toString(), "UTF-8");
@@ -125,7 +136,7 @@ class MailComposer {
 	}
 
 	private String launchLink(Contact contact) {
-		return this.properties.baseUrl().replaceAll("/+$", "") + "/launch/standalone?issuer="
+		return this.launchLink
 				+ java.net.URLEncoder.encode(contact.issuerKey(), java.nio.charset.StandardCharsets.UTF_8);
 	}
 

@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.kinship.groups.Membership;
-import org.kinship.groups.Memberships;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,9 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * during the member's quiet hours, when they wait for the morning (urgent ones excepted
  * where the community allows). Where the member's health system has the portal's message
  * centre, the same notices also make one message there ({@link MessageCentre}), with or
- * without an e-mail; each e-mail also makes a push to every browser where the member
- * allowed them ({@link PushSender}). Notices for a member who can be told neither way, or
- * about a group they have left, are dropped.
+ * without an e-mail; and they make a push to every browser where the member allowed them
+ * ({@link PushSender}), whether or not e-mail may go to the member. Notices for a member
+ * who can be told no way, about a group they have left, or reminding of a broadcast they
+ * have acknowledged since, are dropped ({@link StillDue}).
  */
 @Component
 class NoticeBatcher {
@@ -38,7 +37,7 @@ class NoticeBatcher {
 
 	private final ContactStore contacts;
 
-	private final Memberships memberships;
+	private final StillDue stillDue;
 
 	private final MessageCentre messageCentre;
 
@@ -50,16 +49,19 @@ class NoticeBatcher {
 
 	private final PushStore pushes;
 
-	NoticeBatcher(ItemStore items, EmailStore emails, ContactStore contacts, Memberships memberships,
+	private final PushSubscriptionStore subscriptions;
+
+	NoticeBatcher(ItemStore items, EmailStore emails, ContactStore contacts, StillDue stillDue,
 			MessageCentre messageCentre, PortalNoticeStore portal, NotificationsProperties properties,
-			TransactionTemplate transactions, PushStore pushes) {
+			TransactionTemplate transactions, PushStore pushes, PushSubscriptionStore subscriptions) {
 		this.pushes = pushes;
+		this.subscriptions = subscriptions;
 		this.messageCentre = messageCentre;
 		this.portal = portal;
 		this.items = items;
 		this.emails = emails;
 		this.contacts = contacts;
-		this.memberships = memberships;
+		this.stillDue = stillDue;
 		this.properties = properties;
 		this.transactions = transactions;
 	}
@@ -77,7 +79,8 @@ class NoticeBatcher {
 	private int batchRound(Instant now) {
 		Map<String, List<Item>> byMember = new LinkedHashMap<>();
 		Set<Long> groupIds = new HashSet<>();
-		for (Item item : this.items.waiting(ROUND)) {
+		List<Item> waiting = this.items.waiting(ROUND);
+		for (Item item : waiting) {
 			byMember.computeIfAbsent(item.issuer() + " " + item.fhirUser(), (key) -> new ArrayList<>()).add(item);
 			if (item.groupId() != null) {
 				groupIds.add(item.groupId());
@@ -86,26 +89,23 @@ class NoticeBatcher {
 		if (byMember.isEmpty()) {
 			return 0;
 		}
+		List<String> users = byMember.values().stream().map((list) -> list.get(0).fhirUser()).distinct().toList();
 		Map<String, Contact> contactOf = new HashMap<>();
-		for (Contact contact : this.contacts
-			.of(byMember.values().stream().map((list) -> list.get(0).fhirUser()).distinct().toList())) {
+		for (Contact contact : this.contacts.of(users)) {
 			contactOf.put(contact.issuer() + " " + contact.fhirUser(), contact);
 		}
-		Set<String> active = new HashSet<>();
-		for (Membership member : this.memberships.activeMembers(groupIds)) {
-			active.add(member.groupId() + " " + member.fhirUser());
-		}
+		Set<String> pushed = this.subscriptions.subscribed(users);
+		StillDue.Check check = this.stillDue.of(waiting, groupIds, users);
 		List<Long> dropped = new ArrayList<>();
 		int made = 0;
 		for (Map.Entry<String, List<Item>> entry : byMember.entrySet()) {
 			Contact contact = contactOf.get(entry.getKey());
 			String patientId = (contact != null) ? this.messageCentre.patientOf(contact) : null;
-			boolean told = contact != null && (contact.reachable() || patientId != null);
+			boolean push = pushed.contains(entry.getKey());
+			boolean told = contact != null && (contact.reachable() || patientId != null || push);
 			List<Item> keep = new ArrayList<>();
 			for (Item item : entry.getValue()) {
-				boolean stillThere = item.kind().outsideMembership()
-						|| active.contains(item.groupId() + " " + item.fhirUser());
-				if (!told || !stillThere) {
+				if (!told || !check.told(item)) {
 					dropped.add(item.id());
 				}
 				else {
@@ -113,7 +113,7 @@ class NoticeBatcher {
 				}
 			}
 			if (!keep.isEmpty() && due(contact, keep, now)) {
-				made += tell(contact, patientId, keep, now);
+				made += tell(contact, patientId, push, keep, now);
 			}
 		}
 		this.items.dropped(dropped);
@@ -121,24 +121,26 @@ class NoticeBatcher {
 	}
 
 	/**
-	 * Stores the e-mail, and the message centre's notice where the health system has it.
+	 * Stores the e-mail with its pushes, and the message centre's notice where the health
+	 * system has it; for a member e-mail may not go to, the e-mail is kept for its pushes
+	 * only.
 	 * @return how many e-mails were made
 	 */
-	private int tell(Contact contact, @Nullable String patientId, List<Item> notices, Instant now) {
+	private int tell(Contact contact, @Nullable String patientId, boolean push, List<Item> notices, Instant now) {
 		List<Long> ids = notices.stream().map(Item::id).toList();
 		if (patientId != null) {
 			Map<Item.Kind, Integer> counts = new EnumMap<>(Item.Kind.class);
 			notices.forEach((item) -> counts.merge(item.kind(), 1, Integer::sum));
 			this.portal.insert(contact, patientId, counts, now);
 		}
-		if (!contact.reachable()) {
+		if (!contact.reachable() && !push) {
 			this.items.toldInMessageCentre(ids);
 			return 0;
 		}
-		long emailId = this.emails.insertNotice(contact.issuer(), contact.fhirUser(), now);
+		long emailId = this.emails.insertNotice(contact.issuer(), contact.fhirUser(), contact.reachable(), now);
 		this.items.emailed(ids, emailId);
 		this.pushes.withNotice(emailId, now);
-		return 1;
+		return contact.reachable() ? 1 : 0;
 	}
 
 	private boolean due(Contact contact, List<Item> waiting, Instant now) {

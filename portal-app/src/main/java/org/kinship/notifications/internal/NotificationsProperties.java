@@ -26,8 +26,11 @@ import org.springframework.validation.annotation.Validated;
  * made at start
  * @param maxAttempts tries per e-mail before it is reported as failed
  * @param retryBackoff the wait after the first failed try, doubled after each further one
- * @param sendBatch e-mails composed and handed to the mail server per round (one read and
- * one write of the database each)
+ * @param sendBatch e-mails composed and handed to the mail server per round (a fixed few
+ * reads and writes of the database each)
+ * @param sendConnections connections to the mail server a round's e-mails are shared
+ * among, each share handed over at the same time as the others and marked sent once its
+ * connection has delivered it
  * @param planBatch events turned into notices per transaction
  * @param defaultTimeZone the time zone of a member who has not chosen one
  * @param namedGroupIssuers health systems (registration keys) whose notices name the
@@ -52,11 +55,12 @@ public record NotificationsProperties(@DefaultValue("true") boolean dispatch,
 		@DefaultValue("Kinship <no-reply@kinship.invalid>") String from,
 		@DefaultValue("http://localhost:8080") String baseUrl, @DefaultValue("") String unsubscribeKey,
 		@DefaultValue("5") @Min(1) int maxAttempts, @DefaultValue("PT1M") Duration retryBackoff,
-		@DefaultValue("500") @Min(1) @Max(5000) int sendBatch, @DefaultValue("1000") @Min(1) int planBatch,
-		@DefaultValue("UTC") String defaultTimeZone, @DefaultValue List<String> namedGroupIssuers,
-		@DefaultValue List<String> urgentInQuietHoursIssuers, @DefaultValue("PT5M") Duration lease,
-		@DefaultValue("PT4H") Duration broadcastReminderAfter, @DefaultValue("P1D") Duration programReminderBefore,
-		@DefaultValue List<String> messageCentreIssuers, @DefaultValue Push push) {
+		@DefaultValue("500") @Min(1) @Max(5000) int sendBatch, @DefaultValue("4") @Min(1) @Max(16) int sendConnections,
+		@DefaultValue("1000") @Min(1) int planBatch, @DefaultValue("UTC") String defaultTimeZone,
+		@DefaultValue List<String> namedGroupIssuers, @DefaultValue List<String> urgentInQuietHoursIssuers,
+		@DefaultValue("PT5M") Duration lease, @DefaultValue("PT4H") Duration broadcastReminderAfter,
+		@DefaultValue("P1D") Duration programReminderBefore, @DefaultValue List<String> messageCentreIssuers,
+		@DefaultValue Push push) {
 
 	/**
 	 * Web Push ({@code kinship.notifications.push}): the VAPID key pair that signs every

@@ -120,14 +120,14 @@ class Planner {
 			else if (activity.kind() == Activity.Kind.REFERRAL && activity.recipient() != null) {
 				// told to the patient referred, whether or not they belong to a group yet
 				notices.add(new Item(0, activity.issuer(), activity.recipient(), null, Item.Kind.REFERRAL, false,
-						activity.createdAt()));
+						activity.createdAt(), null));
 			}
 			else if (activity.kind() == Activity.Kind.PROGRAM_SESSION) {
 				notices.addAll(programSession(activity));
 			}
 			else if (activity.kind() == Activity.Kind.PROGRAM_ENDING && activity.recipient() != null) {
 				notices.add(new Item(0, activity.issuer(), activity.recipient(), null, Item.Kind.PROGRAM_ENDING, false,
-						activity.createdAt()));
+						activity.createdAt(), null));
 			}
 			else if (label != null && stillHappens(activity)) {
 				notices.addAll(audience.noticesOf(activity, label.issuer(), replyAuthors, staff));
@@ -156,18 +156,22 @@ class Planner {
 			return List.of();
 		}
 		return List.of(new Item(0, activity.issuer(), activity.recipient(), null, Item.Kind.PROGRAM_SESSION, false,
-				activity.createdAt()));
+				activity.createdAt(), null));
 	}
 
-	/** A reminder to each recipient who has not acknowledged the broadcast yet. */
+	/**
+	 * A reminder to each recipient who has not acknowledged the broadcast yet and is
+	 * still in its groups; checked again when it is batched and sent.
+	 */
 	private List<Item> reminders(Activity activity) {
-		if (activity.subjectId() == null) {
+		Long broadcastId = activity.subjectId();
+		if (broadcastId == null) {
 			return List.of();
 		}
-		return this.broadcasts.unacknowledged(activity.subjectId())
+		return this.broadcasts.stillToRemind(List.of(broadcastId))
 			.stream()
-			.map((user) -> new Item(0, activity.issuer(), user, null, Item.Kind.BROADCAST, activity.urgent(),
-					activity.createdAt()))
+			.map((reminder) -> new Item(0, activity.issuer(), reminder.fhirUser(), null, Item.Kind.BROADCAST,
+					activity.urgent(), activity.createdAt(), broadcastId))
 			.toList();
 	}
 
@@ -266,7 +270,7 @@ class Planner {
 			}
 			List<Item> notices = new ArrayList<>(told.size());
 			told.forEach((user, kind) -> notices
-				.add(new Item(0, issuer, user, groupId, kind, activity.urgent(), activity.createdAt())));
+				.add(new Item(0, issuer, user, groupId, kind, activity.urgent(), activity.createdAt(), null)));
 			return notices;
 		}
 

@@ -30,10 +30,32 @@ public class PreferenceStore {
 		if (groupIds.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc.sql(SELECT + "WHERE group_id IN (:groups)").param("groups", groupIds).query((rs, row) -> {
-			return new Preference(rs.getLong(1), rs.getString(2), Immediate.valueOf(rs.getString(3)), rs.getBoolean(4),
-					rs.getBoolean(5));
-		}).list();
+		return this.jdbc.sql(SELECT + "WHERE group_id IN (:groups)")
+			.param("groups", groupIds)
+			.query(PreferenceStore::row)
+			.list();
+	}
+
+	/**
+	 * The stored choices of some members about some groups, in one read.
+	 * @param groupIds the groups
+	 * @param fhirUsers the members
+	 * @return the choices
+	 */
+	public List<Preference> of(Collection<Long> groupIds, Collection<String> fhirUsers) {
+		if (groupIds.isEmpty() || fhirUsers.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql(SELECT + "WHERE group_id IN (:groups) AND fhir_user IN (:users)")
+			.param("groups", groupIds)
+			.param("users", fhirUsers)
+			.query(PreferenceStore::row)
+			.list();
+	}
+
+	private static Preference row(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new Preference(rs.getLong(1), rs.getString(2), Immediate.valueOf(rs.getString(3)), rs.getBoolean(4),
+				rs.getBoolean(5));
 	}
 
 	/**

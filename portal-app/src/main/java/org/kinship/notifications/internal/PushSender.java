@@ -18,11 +18,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import com.interaso.webpush.WebPush;
 import org.jspecify.annotations.Nullable;
-import org.kinship.groups.Membership;
-import org.kinship.groups.Memberships;
 import org.kinship.notifications.internal.PushStore.Push;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,10 +34,12 @@ import org.springframework.stereotype.Component;
  * Sends the stored pushes to the members' push services on the dispatch thread: each
  * encrypted for its browser (RFC 8291, {@code aes128gcm}) and signed with Kinship's VAPID
  * key (RFC 8292). A push says what its e-mail's subject says, in the member's language
- * ("You have 2 new replies in Kinship") and carries the link back through the launch;
- * never message text, a diagnosis, a name or a group's name, since it shows on a lock
- * screen. A push service that answers 404 or 410 has dropped the subscription, which is
- * removed; 429, 5xx and network failures are tried again after a wait that doubles, up to
+ * ("You have 2 new replies in Kinship"), names the groups by the same rule as the e-mail
+ * (only where the member allowed it, {@link GroupNaming}) and carries the link back
+ * through the launch; never message text, a diagnosis or another member's name, since it
+ * shows on a lock screen. Pushes go whether or not e-mail may go to the member. A push
+ * service that answers 404 or 410 has dropped the subscription, which is removed; 429,
+ * 5xx and network failures are tried again after a wait that doubles, up to
  * {@code max-attempts}. A push is marked once the push service answered, so a stop in
  * between sends it again at most once. Logs carry counts and HTTP statuses only, never an
  * endpoint.
@@ -58,7 +59,7 @@ class PushSender {
 
 	private final ContactStore contacts;
 
-	private final Memberships memberships;
+	private final StillDue stillDue;
 
 	private final MessageSource messages;
 
@@ -66,17 +67,20 @@ class PushSender {
 
 	private final NotificationsProperties properties;
 
+	private final GroupNaming naming;
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
 	PushSender(PushKeys keys, PushStore pushes, PushSubscriptionStore subscriptions, ItemStore items,
-			ContactStore contacts, Memberships memberships, MessageSource messages, JsonMapper json,
-			NotificationsProperties properties) {
+			ContactStore contacts, StillDue stillDue, MessageSource messages, JsonMapper json,
+			NotificationsProperties properties, GroupNaming naming) {
+		this.naming = naming;
 		this.keys = keys;
 		this.pushes = pushes;
 		this.subscriptions = subscriptions;
 		this.items = items;
 		this.contacts = contacts;
-		this.memberships = memberships;
+		this.stillDue = stillDue;
 		this.messages = messages;
 		this.json = json;
 		this.properties = properties;
@@ -171,7 +175,7 @@ class PushSender {
 		Contact contact = told.contact();
 		Map<String, String> payload = new LinkedHashMap<>();
 		payload.put("title", told.title());
-		payload.put("body", this.messages.getMessage("notifications.push.body", null, contact.locale()));
+		payload.put("body", told.body());
 		payload.put("url", this.properties.baseUrl().replaceAll("/+$", "") + "/launch/standalone?issuer="
 				+ URLEncoder.encode(contact.issuerKey(), StandardCharsets.UTF_8));
 		payload.put("lang", contact.locale().getLanguage());
@@ -180,7 +184,8 @@ class PushSender {
 
 	/**
 	 * What each e-mail's pushes say, by e-mail id: its subject, counting only what the
-	 * member may still be told (not a group they left). No entry: nothing to tell.
+	 * member may still be told (not a group they left, not a reminder of a broadcast they
+	 * acknowledged since). No entry: nothing to tell.
 	 */
 	private Map<Long, Told> texts(List<Push> due) {
 		Map<Long, Email> emails = new HashMap<>();
@@ -205,33 +210,40 @@ class PushSender {
 				groupIds.addAll(digests.get(email.id()).keySet());
 			}
 		}
-		Set<String> active = new HashSet<>();
-		for (Membership member : this.memberships.activeMembers(groupIds)) {
-			active.add(member.groupId() + " " + member.fhirUser());
-		}
+		List<String> users = emails.values().stream().map(Email::fhirUser).distinct().toList();
+		StillDue.Check check = this.stillDue.of(itemsOf.values().stream().flatMap(List::stream).toList(), groupIds,
+				users);
 		Map<String, Contact> contactOf = new HashMap<>();
-		for (Contact contact : this.contacts.of(emails.values().stream().map(Email::fhirUser).distinct().toList())) {
+		for (Contact contact : this.contacts.of(users)) {
 			contactOf.put(contact.issuer() + " " + contact.fhirUser(), contact);
 		}
+		GroupNaming.Names names = this.naming.of(groupIds, users);
 		Map<Long, Told> texts = new HashMap<>();
 		for (Email email : emails.values()) {
 			Contact contact = contactOf.get(email.issuer() + " " + email.fhirUser());
-			String text = (contact == null) ? null
+			Told told = (contact == null) ? null
 					: (email.kind() == Email.Kind.NOTICE)
-							? notice(contact.locale(), email, itemsOf.getOrDefault(email.id(), List.of()), active)
-							: digest(contact.locale(), email, digests.getOrDefault(email.id(), Map.of()), active);
-			if (text != null) {
-				texts.put(email.id(), new Told(text, contact));
+							? notice(contact, itemsOf.getOrDefault(email.id(), List.of()), check, names)
+							: digest(contact, digests.getOrDefault(email.id(), Map.of()), check, names);
+			if (told != null) {
+				texts.put(email.id(), told);
 			}
 		}
 		return texts;
 	}
 
-	private @Nullable String notice(Locale locale, Email email, List<Item> notices, Set<String> active) {
+	private @Nullable Told notice(Contact contact, List<Item> notices, StillDue.Check check, GroupNaming.Names names) {
 		Map<Item.Kind, Integer> counts = new EnumMap<>(Item.Kind.class);
+		Set<String> named = new TreeSet<>();
+		boolean unnamed = false;
 		for (Item item : notices) {
-			if (item.kind().outsideMembership() || active.contains(item.groupId() + " " + email.fhirUser())) {
+			if (check.told(item)) {
 				counts.merge(item.kind(), 1, Integer::sum);
+				String name = names.of(contact, item.groupId());
+				unnamed |= name.isEmpty();
+				if (!name.isEmpty()) {
+					named.add(name);
+				}
 			}
 		}
 		if (counts.isEmpty()) {
@@ -241,21 +253,44 @@ class PushSender {
 		String key = (counts.size() == 1)
 				? "notifications.mail.subject." + counts.keySet().iterator().next().name().toLowerCase(Locale.ROOT)
 				: "notifications.mail.subject.any";
-		return this.messages.getMessage(key, new Object[] { total }, locale);
+		return told(contact, text(contact, key, total), named, unnamed);
 	}
 
-	private @Nullable String digest(Locale locale, Email email, Map<Long, Integer> counts, Set<String> active) {
+	private @Nullable Told digest(Contact contact, Map<Long, Integer> counts, StillDue.Check check,
+			GroupNaming.Names names) {
 		int total = 0;
+		Set<String> named = new TreeSet<>();
+		boolean unnamed = false;
 		for (Map.Entry<Long, Integer> group : counts.entrySet()) {
-			if (active.contains(group.getKey() + " " + email.fhirUser())) {
+			if (check.member(group.getKey(), contact.fhirUser())) {
 				total += group.getValue();
+				String name = names.of(contact, group.getKey());
+				unnamed |= name.isEmpty();
+				if (!name.isEmpty()) {
+					named.add(name);
+				}
 			}
 		}
 		return (total == 0) ? null
-				: this.messages.getMessage("notifications.mail.subject.digest", new Object[] { total }, locale);
+				: told(contact, text(contact, "notifications.mail.subject.digest", total), named, unnamed);
 	}
 
-	private record Told(String title, Contact contact) {
+	/**
+	 * The push's title and body: the groups named only where the member may be told their
+	 * names, and said to be not all of them where some are not.
+	 */
+	private Told told(Contact contact, String title, Set<String> named, boolean unnamed) {
+		String body = named.isEmpty() ? text(contact, "notifications.push.body")
+				: text(contact, unnamed ? "notifications.push.body.named-and-more" : "notifications.push.body.named",
+						String.join(", ", named));
+		return new Told(title, body, contact);
+	}
+
+	private String text(Contact contact, String key, Object... args) {
+		return this.messages.getMessage(key, args, contact.locale());
+	}
+
+	private record Told(String title, String body, Contact contact) {
 	}
 
 	private enum Outcome {

@@ -88,6 +88,22 @@ public class PushSubscriptionStore {
 			.single();
 	}
 
+	/**
+	 * Which of some members allowed pushes in at least one browser, in one read.
+	 * @param fhirUsers the members (of any health system)
+	 * @return the members as {@code issuer fhirUser}
+	 */
+	java.util.Set<String> subscribed(java.util.Collection<String> fhirUsers) {
+		if (fhirUsers.isEmpty()) {
+			return java.util.Set.of();
+		}
+		return new java.util.HashSet<>(this.jdbc
+			.sql("SELECT DISTINCT issuer, fhir_user FROM notify_push_subscription WHERE fhir_user IN (:users)")
+			.param("users", fhirUsers)
+			.query((rs, row) -> rs.getString(1) + " " + rs.getString(2))
+			.list());
+	}
+
 	static String hash(String endpoint) {
 		try {
 			return HexFormat.of()

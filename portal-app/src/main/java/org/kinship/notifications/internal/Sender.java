@@ -11,30 +11,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import org.kinship.groups.GroupDirectory;
-import org.kinship.groups.GroupDirectory.Label;
-import org.kinship.groups.Membership;
-import org.kinship.groups.Memberships;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.task.SimpleAsyncTaskExecutorBuilder;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands the stored e-mails to the mail server, {@code send-batch} at a time over one
- * connection, and marks each once the server has taken it: an e-mail is marked sent right
- * after the server took it, so a stop before that sends it again at most once per such
- * stop, and a stop before the hand-over sends it later, once. A member who left the group
- * since gets nothing about it; an address the server refuses is kept, marked and shown to
- * the member; other failures are tried again after a wait that doubles, up to
- * {@code max-attempts}. Logs carry counts only, never an address.
+ * Hands the stored e-mails to the mail server, {@code send-batch} at a time, each round's
+ * e-mails shared among {@code send-connections} connections that hand their share over at
+ * the same time; each share is marked sent once the server has taken it over its
+ * connection, so a stop before that sends it again at most once per such stop, and a stop
+ * before the hand-over sends it later, once. Every e-mail is in one share only. A member
+ * who left the group since gets nothing about it, nor a reminder of a broadcast they
+ * acknowledged since ({@link StillDue}); an address the server refuses is kept, marked
+ * and shown to the member; other failures are tried again after a wait that doubles, up
+ * to {@code max-attempts}. Logs carry counts only, never an address.
  */
 @Component
 class Sender {
@@ -47,11 +49,9 @@ class Sender {
 
 	private final ContactStore contacts;
 
-	private final PreferenceStore preferences;
+	private final StillDue stillDue;
 
-	private final Memberships memberships;
-
-	private final GroupDirectory groups;
+	private final GroupNaming naming;
 
 	private final MailComposer composer;
 
@@ -63,17 +63,24 @@ class Sender {
 
 	private final org.kinship.moderation.ModerationSettings moderation;
 
-	Sender(EmailStore emails, ItemStore items, ContactStore contacts, PreferenceStore preferences,
-			Memberships memberships, GroupDirectory groups, MailComposer composer,
-			org.springframework.beans.factory.ObjectProvider<JavaMailSender> mail, NotificationsProperties properties,
-			NotificationMeters meters, org.kinship.moderation.ModerationSettings moderation) {
+	private final SimpleAsyncTaskExecutor connections;
+
+	Sender(EmailStore emails, ItemStore items, ContactStore contacts, StillDue stillDue, GroupNaming naming,
+			MailComposer composer, org.springframework.beans.factory.ObjectProvider<JavaMailSender> mail,
+			NotificationsProperties properties, NotificationMeters meters,
+			org.kinship.moderation.ModerationSettings moderation, SimpleAsyncTaskExecutorBuilder executors) {
 		this.moderation = moderation;
+		// a thread per connection of a round, from Boot's builder rather than an Executor
+		// bean, which would make Boot drop its applicationTaskExecutor
+		this.connections = executors.threadNamePrefix("notify-send-")
+			.concurrencyLimit(properties.sendConnections())
+			.build();
+		this.connections.setDaemon(true);
 		this.emails = emails;
 		this.items = items;
 		this.contacts = contacts;
-		this.preferences = preferences;
-		this.memberships = memberships;
-		this.groups = groups;
+		this.stillDue = stillDue;
+		this.naming = naming;
 		this.composer = composer;
 		this.mail = mail;
 		this.properties = properties;
@@ -119,7 +126,7 @@ class Sender {
 				groupIds.addAll(DigestSummary.parse(email.summary()).keySet());
 			}
 		}
-		Context context = context(due, groupIds);
+		Context context = context(due, itemsOf, groupIds);
 		Session session = server.createMimeMessage().getSession();
 		Map<MimeMessage, Email> outgoing = new LinkedHashMap<>();
 		List<Long> dropped = new ArrayList<>();
@@ -136,26 +143,66 @@ class Sender {
 		return deliver(server, outgoing, context, now);
 	}
 
+	/**
+	 * Hands a round's e-mails over, shared among the connections, and waits for every
+	 * share.
+	 */
 	private Round deliver(JavaMailSender server, Map<MimeMessage, Email> outgoing, Context context, Instant now) {
-		if (outgoing.isEmpty()) {
-			return new Round(0, 0);
+		List<Map<MimeMessage, Email>> shares = shares(outgoing, this.properties.sendConnections());
+		if (shares.size() <= 1) {
+			return shares.isEmpty() ? new Round(0, 0) : handOver(server, shares.get(0), context, now);
 		}
+		List<CompletableFuture<Round>> handed = shares.stream()
+			.map((share) -> this.connections.submitCompletable(() -> handOver(server, share, context, now)))
+			.toList();
+		try {
+			// every share is marked (or failed) before the next round reads what is due
+			CompletableFuture.allOf(handed.toArray(CompletableFuture[]::new)).join();
+		}
+		catch (CompletionException ex) {
+			throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
+		}
+		return handed.stream().map(CompletableFuture::join).reduce(new Round(0, 0), Round::plus);
+	}
+
+	/** The e-mails of a round in at most {@code count} shares of (nearly) equal size. */
+	static <K, V> List<Map<K, V>> shares(Map<K, V> outgoing, int count) {
+		int size = Math.max(1, (outgoing.size() + count - 1) / count);
+		List<Map<K, V>> shares = new ArrayList<>();
+		Map<K, V> share = new LinkedHashMap<>();
+		for (Map.Entry<K, V> entry : outgoing.entrySet()) {
+			share.put(entry.getKey(), entry.getValue());
+			if (share.size() == size) {
+				shares.add(share);
+				share = new LinkedHashMap<>();
+			}
+		}
+		if (!share.isEmpty()) {
+			shares.add(share);
+		}
+		return shares;
+	}
+
+	/**
+	 * Hands one share over one connection and marks it: sent, or failed for a later try.
+	 */
+	private Round handOver(JavaMailSender server, Map<MimeMessage, Email> share, Context context, Instant now) {
 		Map<Object, Exception> failed = Map.of();
 		try {
-			server.send(outgoing.keySet().toArray(MimeMessage[]::new));
+			server.send(share.keySet().toArray(MimeMessage[]::new));
 		}
 		catch (MailSendException ex) {
 			failed = ex.getFailedMessages();
 		}
 		catch (RuntimeException ex) {
 			failed = new HashMap<>();
-			for (MimeMessage message : outgoing.keySet()) {
+			for (MimeMessage message : share.keySet()) {
 				failed.put(message, ex);
 			}
 		}
 		List<Long> sent = new ArrayList<>();
 		int retried = 0;
-		for (Map.Entry<MimeMessage, Email> entry : outgoing.entrySet()) {
+		for (Map.Entry<MimeMessage, Email> entry : share.entrySet()) {
 			Exception failure = failed.get(entry.getKey());
 			if (failure == null) {
 				sent.add(entry.getValue().id());
@@ -215,20 +262,16 @@ class Sender {
 		return (text.length() > 200) ? text.substring(0, 200) : text;
 	}
 
-	private Context context(List<Email> due, Set<Long> groupIds) {
+	private Context context(List<Email> due, Map<Long, List<Item>> itemsOf, Set<Long> groupIds) {
+		List<String> users = due.stream().map(Email::fhirUser).distinct().toList();
 		Map<String, Contact> contactOf = new HashMap<>();
-		for (Contact contact : this.contacts.of(due.stream().map(Email::fhirUser).distinct().toList())) {
+		for (Contact contact : this.contacts.of(users)) {
 			contactOf.put(contact.issuer() + " " + contact.fhirUser(), contact);
 		}
-		Set<String> active = new HashSet<>();
-		for (Membership member : this.memberships.activeMembers(groupIds)) {
-			active.add(member.groupId() + " " + member.fhirUser());
-		}
-		Map<String, Preference> chosen = new HashMap<>();
-		for (Preference preference : this.preferences.ofGroups(groupIds)) {
-			chosen.put(preference.groupId() + " " + preference.fhirUser(), preference);
-		}
-		return new Context(contactOf, active, chosen, this.groups.labels(groupIds));
+		// the round's members only: a large group's other members are not read every
+		// round
+		List<Item> notices = itemsOf.values().stream().flatMap(List::stream).toList();
+		return new Context(contactOf, this.stillDue.of(notices, groupIds, users), this.naming.of(groupIds, users));
 	}
 
 	private MimeMessage compose(Session session, Email email, List<Item> notices, Context context) {
@@ -249,11 +292,9 @@ class Sender {
 			throws MessagingException {
 		Map<Item.Kind, Map<String, Integer>> counts = new EnumMap<>(Item.Kind.class);
 		for (Item item : notices) {
-			boolean stillThere = item.kind().outsideMembership()
-					|| context.active.contains(item.groupId() + " " + contact.fhirUser());
-			if (stillThere) {
+			if (context.check.told(item)) {
 				counts.computeIfAbsent(item.kind(), (kind) -> new TreeMap<>())
-					.merge(groupName(contact, item.groupId(), context), 1, Integer::sum);
+					.merge(context.names.of(contact, item.groupId()), 1, Integer::sum);
 			}
 		}
 		java.time.Duration target = notices.stream()
@@ -270,10 +311,10 @@ class Sender {
 		int unnamedMessages = 0;
 		int unnamedGroups = 0;
 		for (Map.Entry<Long, Integer> group : DigestSummary.parse(String.valueOf(email.summary())).entrySet()) {
-			if (!context.active.contains(group.getKey() + " " + contact.fhirUser())) {
+			if (!context.check.member(group.getKey(), contact.fhirUser())) {
 				continue;
 			}
-			String name = groupName(contact, group.getKey(), context);
+			String name = context.names.of(contact, group.getKey());
 			if (name.isEmpty()) {
 				unnamedMessages += group.getValue();
 				unnamedGroups++;
@@ -286,23 +327,15 @@ class Sender {
 				: this.composer.digest(session, email, contact, named, unnamedMessages, unnamedGroups);
 	}
 
-	/** The group's name where the member allowed it, or empty. */
-	private String groupName(Contact contact, Long groupId, Context context) {
-		if (groupId == null) {
-			return "";
-		}
-		Preference preference = context.chosen.get(groupId + " " + contact.fhirUser());
-		boolean allowed = (preference != null) ? preference.nameGroup()
-				: this.properties.namedGroupIssuers().contains(contact.issuerKey());
-		Label label = context.labels.get(groupId);
-		return (allowed && label != null) ? label.name() : "";
-	}
-
-	private record Context(Map<String, Contact> contacts, Set<String> active, Map<String, Preference> chosen,
-			Map<Long, Label> labels) {
+	private record Context(Map<String, Contact> contacts, StillDue.Check check, GroupNaming.Names names) {
 	}
 
 	private record Round(int sent, int retried) {
+
+		Round plus(Round other) {
+			return new Round(this.sent + other.sent, this.retried + other.retried);
+		}
+
 	}
 
 }

@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The unsubscribe link of every e-mail, served without a session: opening it shows a
  * button (a link opened by a mail scanner stops nothing), and the one-click POST of RFC
- * 8058 that mail clients send ({@code List-Unsubscribe=One-Click}) stops every e-mail.
+ * 8058 that mail clients send ({@code List-Unsubscribe=One-Click}) stops every e-mail, of
+ * every group. E-mail only: pushes and the portal's message centre go on, and the page
+ * says so before and after; a group's notices on every channel stop with the member's
+ * choice for the group on {@code /notifications}.
  */
 @Controller
 class UnsubscribeController {
