@@ -126,6 +126,8 @@ class ProgramRemindersIntegrationTests {
 		assertThat(this.signUps.signUp(cy, program.id(), session)).isEqualTo(SignUpStatus.ADMITTED);
 		assertThat(this.signUps.signUp(dee, program.id(), session)).isEqualTo(SignUpStatus.ADMITTED);
 		assertThat(this.signUps.signUp(ben, program.id(), session)).isEqualTo(SignUpStatus.WAITING);
+		// the waiting list is kept in the order of signing up: Eve after Ben
+		this.clock.advance(Duration.ofSeconds(1));
 		assertThat(this.signUps.signUp(eve, program.id(), session)).isEqualTo(SignUpStatus.WAITING);
 		this.clock.advance(Duration.ofHours(1));
 		// Cy gives the place back (Ben, first on the waiting list, gets it), then signs
