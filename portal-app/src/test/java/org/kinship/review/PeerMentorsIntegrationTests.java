@@ -162,6 +162,23 @@ class PeerMentorsIntegrationTests {
 		assertThat(page(this.circle.facilitator())).as("staff greet newcomers too").contains("id=\"newcomers\"");
 	}
 
+	@Test
+	void aMentorHasNoModerationPowers() throws Exception {
+		long groupId = this.circle.group().id();
+		this.files.peerMentor(this.community.manager(), groupId, this.mentor.fhirUser(), true);
+
+		assertThat(this.mvc.perform(get("/review").session(StaffedGroups.session(this.mentor)))
+			.andReturn()
+			.getResponse()
+			.getStatus()).as("no review queue").isEqualTo(403);
+		assertThatExceptionOfType(Refused.class).as("no newcomer's file")
+			.isThrownBy(() -> this.files.file(this.mentor, groupId, this.newcomer.fhirUser()));
+		assertThatExceptionOfType(Refused.class).as("no slow mode")
+			.isThrownBy(() -> this.controls.slowMode(this.mentor, groupId, 30));
+		assertThatExceptionOfType(Refused.class).as("no lock")
+			.isThrownBy(() -> this.controls.lock(this.mentor, groupId, true));
+	}
+
 	private String page(KinshipPrincipal principal) throws Exception {
 		return this.mvc.perform(get("/groups/" + this.circle.group().slug()).session(StaffedGroups.session(principal)))
 			.andReturn()
