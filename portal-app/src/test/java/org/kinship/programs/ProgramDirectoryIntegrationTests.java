@@ -104,6 +104,9 @@ class ProgramDirectoryIntegrationTests {
 
 		assertThat(names(new ProgramSearch(diabetes.id(), null, null, null, null)))
 			.containsExactlyInAnyOrder("Cooking for diabetes", "Caminatas");
+		assertThat(this.directory.linkedTo(diabetes.id())).as("on the diabetes group's page")
+			.extracting(Program::name)
+			.containsExactlyInAnyOrder("Cooking for diabetes", "Caminatas");
 		assertThat(names(new ProgramSearch(null, "es", null, null, null))).containsExactlyInAnyOrder("Caminatas",
 				"Mindfulness online");
 		assertThat(names(new ProgramSearch(null, null, null, null, DayOfWeek.TUESDAY)))
@@ -127,7 +130,8 @@ class ProgramDirectoryIntegrationTests {
 
 	@Test
 	void aProgramLeavesTheDirectoryAfterItsEndAndItsOwnerIsRemindedTwoWeeksBefore() {
-		ProgramForm form = form("Spring walks", "en", "02118", List.of(3), null);
+		Group group = group("Walkers");
+		ProgramForm form = form("Spring walks", "en", "02118", List.of(3), group);
 		Program program = create(withEnd(form, "2026-04-30"));
 		assertThat(this.directory.endingSoon(this.manager)).isEmpty();
 
@@ -142,8 +146,10 @@ class ProgramDirectoryIntegrationTests {
 
 		this.clock.set(Instant.parse("2026-04-30T23:00:00Z"));
 		assertThat(names(ProgramSearch.everything())).containsExactly("Spring walks");
+		assertThat(this.directory.linkedTo(group.id())).extracting(Program::name).containsExactly("Spring walks");
 		this.clock.set(Instant.parse("2026-05-01T00:30:00Z"));
 		assertThat(names(ProgramSearch.everything())).isEmpty();
+		assertThat(this.directory.linkedTo(group.id())).as("nor on its group's page").isEmpty();
 		assertThat(this.signUps.page(member(), program.id())).isEmpty();
 		assertThat(this.directory.endingSoon(this.manager)).isEmpty();
 	}
