@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kinship.MariaDbTestDatabase;
+import org.kinship.StaffedGroups;
 import org.kinship.groups.Audience;
 import org.kinship.groups.Group;
 import org.kinship.groups.GroupAdministration;
@@ -31,13 +33,16 @@ import org.kinship.shared.Refused;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
  * The program directory on the real MariaDB, through the module's API as its pages call
@@ -47,6 +52,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * health system of its own, so that it sees only its own programs.
  */
 @SpringBootTest(properties = "kinship.programs.reminder-interval=PT24H")
+@AutoConfigureMockMvc
 class ProgramDirectoryIntegrationTests {
 
 	/** A Monday at noon in UTC, the community's time zone here. */
@@ -70,6 +76,9 @@ class ProgramDirectoryIntegrationTests {
 
 	@Autowired
 	SetClock clock;
+
+	@Autowired
+	MockMvc mvc;
 
 	@Autowired
 	ProgramDirectory directory;
@@ -126,6 +135,30 @@ class ProgramDirectoryIntegrationTests {
 				new ProgramSearch(null, null, "99999", 10, null));
 		assertThat(unknown.unknownPostalCode()).isTrue();
 		assertThat(unknown.listings()).hasSize(4);
+	}
+
+	@Test
+	void membersSearchTheDirectoryInSpanish() throws Exception {
+		create(form("Caminatas", "es", "02118", List.of(2), null));
+		create(form("Walking club", "en", "02118", List.of(4), null));
+
+		String page = this.mvc
+			.perform(get("/programs").param("language", "es")
+				.param("postalCode", "02139")
+				.param("miles", "10")
+				.param("day", "TUESDAY")
+				.session(StaffedGroups.session(member()))
+				.locale(Locale.forLanguageTag("es"))
+				.header("Accept-Language", "es"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(page).contains("Programas cerca de usted y en línea")
+			.contains("Caminatas")
+			.contains("martes")
+			.containsPattern("a [0-9]+([.,][0-9]+)? millas")
+			.doesNotContain("Walking club");
 	}
 
 	@Test
