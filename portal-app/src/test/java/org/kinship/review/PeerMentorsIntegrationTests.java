@@ -152,6 +152,11 @@ class PeerMentorsIntegrationTests {
 			.contains("/groups/" + this.circle.group().slug() + "?at=" + first.id())
 			.contains("Read " + newcomerName + "&#39;s first post");
 		assertThat(mentorsPage).as("the mentor may pin their own").contains("data-peer-mentor=\"true\"");
+		assertThat(mentorsPage).as("the mentor's guide").contains("href=\"/help/mentor\"");
+		assertThat(this.mvc.perform(get("/help/mentor").session(StaffedGroups.session(this.mentor)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("This page is for peer mentors");
 
 		String membersPage = page(this.newcomer);
 		assertThat(membersPage).doesNotContain("id=\"newcomers\"")
