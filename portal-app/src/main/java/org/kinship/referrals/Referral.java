@@ -39,4 +39,15 @@ public record Referral(long id, String issuer, String issuerKey, String patient,
 		return this.state == ReferralState.SENT || this.state == ReferralState.SEEN;
 	}
 
+	/**
+	 * Why the EHR has not recorded it, as the clinician reads it: an HTTP status as the
+	 * EHR answered it; anything else (a connection that failed, a timeout) is the EHR not
+	 * reached, which the page says in words rather than an error's name.
+	 * @return the HTTP status, such as {@code HTTP 422}, or {@code null} when the EHR was
+	 * not reached or there is no problem
+	 */
+	public @Nullable String ehrHttpStatus() {
+		return (this.ehrProblem != null && this.ehrProblem.startsWith("HTTP ")) ? this.ehrProblem : null;
+	}
+
 }

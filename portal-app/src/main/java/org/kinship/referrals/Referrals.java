@@ -3,6 +3,7 @@ package org.kinship.referrals;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Referrals {
 
 	private static final int SHOWN = 50;
+
+	private static final Comparator<Referral> LATEST_FIRST = Comparator.comparing(Referral::createdAt)
+		.thenComparingLong(Referral::id)
+		.reversed();
 
 	private final ReferralStore store;
 
@@ -242,7 +247,7 @@ public class Referrals {
 			counts.put(state, shown(all.stream().filter((referral) -> referral.state() == state).count()));
 		}
 		return new Loop(shown(all.size()), counts, shown(attendedInWindow), this.properties.attendanceWindow().toDays(),
-				this.properties.smallestCount(), all.stream().limit(SHOWN).toList());
+				this.properties.smallestCount(), all.stream().sorted(LATEST_FIRST).limit(SHOWN).toList());
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kinship.MariaDbTestDatabase;
+import org.kinship.StaffedGroups;
 import org.kinship.groups.Audience;
 import org.kinship.groups.Group;
 import org.kinship.groups.GroupAdministration;
@@ -31,13 +33,16 @@ import org.kinship.shared.Refused;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
  * The program directory on the real MariaDB, through the module's API as its pages call
@@ -47,6 +52,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * health system of its own, so that it sees only its own programs.
  */
 @SpringBootTest(properties = "kinship.programs.reminder-interval=PT24H")
+@AutoConfigureMockMvc
 class ProgramDirectoryIntegrationTests {
 
 	/** A Monday at noon in UTC, the community's time zone here. */
@@ -70,6 +76,9 @@ class ProgramDirectoryIntegrationTests {
 
 	@Autowired
 	SetClock clock;
+
+	@Autowired
+	MockMvc mvc;
 
 	@Autowired
 	ProgramDirectory directory;
@@ -104,6 +113,9 @@ class ProgramDirectoryIntegrationTests {
 
 		assertThat(names(new ProgramSearch(diabetes.id(), null, null, null, null)))
 			.containsExactlyInAnyOrder("Cooking for diabetes", "Caminatas");
+		assertThat(this.directory.linkedTo(diabetes.id())).as("on the diabetes group's page")
+			.extracting(Program::name)
+			.containsExactlyInAnyOrder("Cooking for diabetes", "Caminatas");
 		assertThat(names(new ProgramSearch(null, "es", null, null, null))).containsExactlyInAnyOrder("Caminatas",
 				"Mindfulness online");
 		assertThat(names(new ProgramSearch(null, null, null, null, DayOfWeek.TUESDAY)))
@@ -126,8 +138,33 @@ class ProgramDirectoryIntegrationTests {
 	}
 
 	@Test
+	void membersSearchTheDirectoryInSpanish() throws Exception {
+		create(form("Caminatas", "es", "02118", List.of(2), null));
+		create(form("Walking club", "en", "02118", List.of(4), null));
+
+		String page = this.mvc
+			.perform(get("/programs").param("language", "es")
+				.param("postalCode", "02139")
+				.param("miles", "10")
+				.param("day", "TUESDAY")
+				.session(StaffedGroups.session(member()))
+				.locale(Locale.forLanguageTag("es"))
+				.header("Accept-Language", "es"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(page).contains("Programas cerca de usted y en línea")
+			.contains("Caminatas")
+			.contains("martes")
+			.containsPattern("a [0-9]+([.,][0-9]+)? millas")
+			.doesNotContain("Walking club");
+	}
+
+	@Test
 	void aProgramLeavesTheDirectoryAfterItsEndAndItsOwnerIsRemindedTwoWeeksBefore() {
-		ProgramForm form = form("Spring walks", "en", "02118", List.of(3), null);
+		Group group = group("Walkers");
+		ProgramForm form = form("Spring walks", "en", "02118", List.of(3), group);
 		Program program = create(withEnd(form, "2026-04-30"));
 		assertThat(this.directory.endingSoon(this.manager)).isEmpty();
 
@@ -142,8 +179,10 @@ class ProgramDirectoryIntegrationTests {
 
 		this.clock.set(Instant.parse("2026-04-30T23:00:00Z"));
 		assertThat(names(ProgramSearch.everything())).containsExactly("Spring walks");
+		assertThat(this.directory.linkedTo(group.id())).extracting(Program::name).containsExactly("Spring walks");
 		this.clock.set(Instant.parse("2026-05-01T00:30:00Z"));
 		assertThat(names(ProgramSearch.everything())).isEmpty();
+		assertThat(this.directory.linkedTo(group.id())).as("nor on its group's page").isEmpty();
 		assertThat(this.signUps.page(member(), program.id())).isEmpty();
 		assertThat(this.directory.endingSoon(this.manager)).isEmpty();
 	}

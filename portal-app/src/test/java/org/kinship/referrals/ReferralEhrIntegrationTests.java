@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -183,6 +184,31 @@ class ReferralEhrIntegrationTests {
 			.contains("(HTTP 422)");
 		assertThat(page(clinician, "es"))
 			.contains("Rechazada por la historia clínica: regístrela usted en la historia");
+	}
+
+	@Test
+	void anEhrThatCannotBeReachedIsSaidInWordsNotAnErrorsName() throws Exception {
+		String patient = "p-" + UUID.randomUUID().toString().substring(0, 8);
+		EHR.stubFor(serviceRequestFor(patient).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		KinshipPrincipal clinician = clinician(patient);
+
+		this.referrals.refer(clinician, new ReferralForm(group().id(), null, null));
+
+		Referral waiting = settled(clinician, EhrRecord.RETRYING);
+		assertThat(waiting.ehrHttpStatus()).isNull();
+		String english = row(page(clinician, "en"), waiting.id());
+		assertThat(english).contains("Waiting to try again: the EHR did not answer")
+			.contains("(the EHR could not be reached)")
+			.doesNotContain("Exception");
+		String spanish = row(page(clinician, "es"), waiting.id());
+		assertThat(spanish).contains("(no se pudo contactar con la historia clínica)").doesNotContain("Exception");
+	}
+
+	/** The cell of the clinician's list saying where a referral stands with the EHR. */
+	private static String row(String page, long referralId) {
+		int start = page.indexOf("id=\"referral-ehr-" + referralId + "\"");
+		assertThat(start).as("the referral's EHR cell").isNotNegative();
+		return page.substring(start, page.indexOf("</td>", start));
 	}
 
 	/**

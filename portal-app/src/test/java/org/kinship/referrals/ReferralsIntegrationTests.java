@@ -5,13 +5,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.kinship.MariaDbTestDatabase;
+import org.kinship.StaffedGroups;
 import org.kinship.groups.Audience;
 import org.kinship.groups.Group;
 import org.kinship.groups.GroupAdministration;
@@ -37,13 +40,16 @@ import org.kinship.shared.Refused;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
  * Referrals on the real MariaDB through the module's API, for a health system that does
@@ -53,6 +59,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * every referral is made with its warning.
  */
 @SpringBootTest(properties = "kinship.referrals.ehr-issuers=")
+@AutoConfigureMockMvc
 class ReferralsIntegrationTests {
 
 	@TestConfiguration(proxyBeanMethods = false)
@@ -94,6 +101,9 @@ class ReferralsIntegrationTests {
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	MockMvc mvc;
 
 	/** A clinician of each test's own, so that each sees only its own referrals. */
 	private final String doctor = "Practitioner/dr-" + UUID.randomUUID();
@@ -195,6 +205,79 @@ class ReferralsIntegrationTests {
 			.extracting((thrown) -> ((Refused) thrown).kind())
 			.isEqualTo(Refused.Kind.FORBIDDEN);
 		assertThatThrownBy(() -> this.referrals.choices(clinician(null))).isInstanceOf(Refused.class);
+	}
+
+	@Test
+	void managersSeeEachReferralsStateAndFirstAttendancesOnlyFromEleven() throws Exception {
+		KinshipPrincipal manager = clinician(null);
+		Program program = this.programs.create(manager,
+				new ProgramForm(ProgramKind.CLASS, "Loop class " + UUID.randomUUID(), "Learn together.", "Adults", "en",
+						"Free", ProgramFormat.VIDEO, null, null, null, "https://video.example/loop",
+						List.of(1, 2, 3, 4, 5, 6, 7), "10:00", 60, 20, "Ana", today(), inAMonth(), List.of()));
+		List<KinshipPrincipal> patients = new ArrayList<>();
+		for (int i = 0; i < 11; i++) {
+			String patientId = "p-" + UUID.randomUUID();
+			Referral referral = this.referrals.refer(clinician(patientId), new ReferralForm(null, program.id(), null));
+			KinshipPrincipal patient = patient(patientId);
+			this.referrals.accept(patient, referral.id());
+			patients.add(patient);
+		}
+		long session = this.signUps.page(manager, program.id())
+			.orElseThrow()
+			.sessions()
+			.stream()
+			.filter((line) -> line.session().startsAt().isAfter(this.clock.instant()))
+			.findFirst()
+			.orElseThrow()
+			.session()
+			.id();
+		patients.forEach((patient) -> this.signUps.signUp(patient, program.id(), session));
+		((Movable) this.clock).advance(Duration.ofDays(1));
+		// eight came; the other tests of this class add at most two first attendances
+		this.signUps.takeAttendance(manager, program.id(), session,
+				patients.subList(0, 8).stream().map(KinshipPrincipal::fhirUser).toList());
+
+		assertThat(this.referrals.loop(manager).attendedInWindow()).as("ten or fewer attended: too few to show")
+			.isNull();
+		assertThat(loopPage(manager, "en")).contains("id=\"attended-in-window\">fewer than 11<");
+		assertThat(loopPage(manager, "es")).contains("id=\"attended-in-window\">menos de 11<");
+
+		this.signUps.takeAttendance(manager, program.id(), session,
+				patients.stream().map(KinshipPrincipal::fhirUser).toList());
+		Group latest = group();
+		this.referrals.refer(clinician("p-" + UUID.randomUUID()), new ReferralForm(latest.id(), null, null));
+
+		Referrals.Loop loop = this.referrals.loop(manager);
+		assertThat(loop.attendedInWindow()).isGreaterThanOrEqualTo(11L);
+		assertThat(loop.byState().get(ReferralState.ATTENDED)).isGreaterThanOrEqualTo(11L);
+		assertThat(loop.latest()).as("the latest first")
+			.first()
+			.extracting(Referral::targetName)
+			.isEqualTo(latest.name());
+		assertThat(loop.latest())
+			.filteredOn((referral) -> referral.programId() != null && referral.programId() == program.id())
+			.extracting(Referral::state)
+			.containsOnly(ReferralState.ATTENDED)
+			.hasSize(11);
+		String page = loopPage(manager, "en");
+		assertThat(page).containsPattern("id=\"attended-in-window\">[0-9]+<")
+			.contains(program.name())
+			.contains("Attended a first session");
+		patients.forEach((patient) -> assertThat(page).doesNotContain(patient.patientId()));
+		assertThat(this.mvc.perform(get("/manage/referrals").session(StaffedGroups.session(patients.get(0))))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(403);
+	}
+
+	private String loopPage(KinshipPrincipal manager, String language) throws Exception {
+		return this.mvc
+			.perform(get("/manage/referrals").session(StaffedGroups.session(manager))
+				.locale(Locale.forLanguageTag(language))
+				.header("Accept-Language", language))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 	}
 
 	private Group group() {

@@ -152,6 +152,11 @@ class PeerMentorsIntegrationTests {
 			.contains("/groups/" + this.circle.group().slug() + "?at=" + first.id())
 			.contains("Read " + newcomerName + "&#39;s first post");
 		assertThat(mentorsPage).as("the mentor may pin their own").contains("data-peer-mentor=\"true\"");
+		assertThat(mentorsPage).as("the mentor's guide").contains("href=\"/help/mentor\"");
+		assertThat(this.mvc.perform(get("/help/mentor").session(StaffedGroups.session(this.mentor)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("This page is for peer mentors");
 
 		String membersPage = page(this.newcomer);
 		assertThat(membersPage).doesNotContain("id=\"newcomers\"")
@@ -160,6 +165,23 @@ class PeerMentorsIntegrationTests {
 		String mentorName = this.chat.nameIn(this.mentor, groupId).orElseThrow();
 		assertThat(membersPage).contains("data-mentors=\"" + mentorName + "\"");
 		assertThat(page(this.circle.facilitator())).as("staff greet newcomers too").contains("id=\"newcomers\"");
+	}
+
+	@Test
+	void aMentorHasNoModerationPowers() throws Exception {
+		long groupId = this.circle.group().id();
+		this.files.peerMentor(this.community.manager(), groupId, this.mentor.fhirUser(), true);
+
+		assertThat(this.mvc.perform(get("/review").session(StaffedGroups.session(this.mentor)))
+			.andReturn()
+			.getResponse()
+			.getStatus()).as("no review queue").isEqualTo(403);
+		assertThatExceptionOfType(Refused.class).as("no newcomer's file")
+			.isThrownBy(() -> this.files.file(this.mentor, groupId, this.newcomer.fhirUser()));
+		assertThatExceptionOfType(Refused.class).as("no slow mode")
+			.isThrownBy(() -> this.controls.slowMode(this.mentor, groupId, 30));
+		assertThatExceptionOfType(Refused.class).as("no lock")
+			.isThrownBy(() -> this.controls.lock(this.mentor, groupId, true));
 	}
 
 	private String page(KinshipPrincipal principal) throws Exception {

@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What people see of programs and referrals: a community manager adds a class to the
  * directory, a member finds it by ZIP code and day, the clinician refers the patient in
- * their chart to it, and the patient accepts and signs up at her next launch. Every page
- * passes axe-core at desktop size and at 360 px.
+ * their chart to it, and the patient accepts and signs up at her next launch; the
+ * clinician then finds her on the session's attendance sheet and the referral accepted
+ * among the community's. Every page passes axe-core at desktop size and at 360 px.
  */
 @ExtendWith(Browsers.class)
 class ProgramsBrowserTests {
@@ -95,9 +96,30 @@ class ProgramsBrowserTests {
 			.findElement(By.cssSelector("button.accept"))
 			.click();
 		Browser.waitFor(browser, By.id("program-sessions"));
-		browser.findElement(By.cssSelector("#program-sessions button.sign-up")).click();
+		WebElement signUp = browser.findElement(By.cssSelector("#program-sessions button.sign-up"));
+		String sheet = signUp.findElement(By.xpath("./ancestor::form"))
+			.getAttribute("action")
+			.replace("/sign-up", "/attendance");
+		signUp.click();
 		Browser.waitFor(browser, By.id("notice"));
 		assertThat(browser.findElement(By.id("notice")).getText()).contains("You have a place");
+		Browser.assertAccessibleAtBothSizes(browser);
+
+		// the staff's side: the session's attendance sheet, the programs they keep and
+		// the community's referrals
+		browser.get(this.system.sandboxUrl() + "/launch?persona=dr-sarah-lin&mode=ehr");
+		Browser.waitFor(browser, By.id("greeting"));
+		browser.get(sheet);
+		Browser.waitFor(browser, By.id("attendance-form"));
+		assertThat(browser.findElement(By.id("attendance-form")).getText()).contains("Maria Santos");
+		Browser.assertAccessibleAtBothSizes(browser);
+		browser.get(this.system.kinshipUrl() + "/manage/programs");
+		Browser.waitFor(browser, By.id("managed-programs"));
+		assertThat(browser.findElement(By.id("managed-programs")).getText()).contains(name);
+		Browser.assertAccessibleAtBothSizes(browser);
+		browser.get(this.system.kinshipUrl() + "/manage/referrals");
+		Browser.waitFor(browser, By.id("referral-counts"));
+		assertThat(browser.findElement(By.id("loop-referrals")).getText()).contains(name).contains("Accepted");
 		Browser.assertAccessibleAtBothSizes(browser);
 	}
 

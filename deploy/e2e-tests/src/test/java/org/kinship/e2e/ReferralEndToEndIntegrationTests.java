@@ -1,8 +1,11 @@
 package org.kinship.e2e;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -12,6 +15,7 @@ import dev.kinship.sandbox.fhir.ResourceStore;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
+import org.kinship.programs.internal.ProgramsProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with a note, and the sandbox's FHIR server holds the ServiceRequest and its Task
  * (written after commit, in the background, as her list of referrals then says); at
  * Maria's next launch she finds the referral, accepts it and signs up; Dr. Lin sees it
- * accepted. A referral the patient declines is never offered again.
+ * accepted, and once the class has met and she took attendance, attended. A referral the
+ * patient declines is never offered again.
  */
 class ReferralEndToEndIntegrationTests {
 
@@ -75,6 +80,14 @@ class ReferralEndToEndIntegrationTests {
 
 		assertThat(row(lin.get("/referrals").body(), name)).contains("Accepted");
 		assertThat(maria.get("/").body()).doesNotContain("suggested this program for you: " + name);
+
+		// the class meets: its facilitator takes attendance, and the loop is closed
+		this.system.clock().advance(Duration.ofMinutes(31));
+		String attendance = signUp.replace("/sign-up", "/attendance");
+		assertThat(lin.get(attendance).body()).contains("Maria Santos");
+		HttpResponse<String> taken = lin.post(attendance, List.of("present", "Patient/maria-santos"));
+		assertThat(lin.follow(taken).body()).contains("value=\"Patient/maria-santos\" checked");
+		assertThat(row(lin.get("/referrals").body(), name)).contains("Attended a first session");
 	}
 
 	@Test
@@ -104,14 +117,20 @@ class ReferralEndToEndIntegrationTests {
 	}
 
 	private long program(LaunchedPerson manager, String name, long groupId) throws Exception {
-		LocalDate today = LocalDate.ofInstant(this.system.clock().instant(), ZoneOffset.UTC);
+		// every day, next in half an hour in the community's time zone, so that moving
+		// time past its start lets its facilitator take attendance
+		ZoneId zone = this.system.kinshipBean(ProgramsProperties.class).timeZone();
+		ZonedDateTime now = this.system.clock().instant().atZone(zone);
+		LocalDate today = now.toLocalDate();
+		String startTime = now.plusMinutes(30).toLocalTime().format(DateTimeFormatter.ofPattern("HH:mm"));
 		HttpResponse<String> created = manager.post("/manage/programs/new",
 				List.of("kind", "CLASS", "name", name, "description", "Cook and eat together.", "audience",
 						"Adults with type 2 diabetes", "language", "en", "cost", "Free", "format", "IN_PERSON",
 						"address", "55 Fruit Street, Boston", "postalCode", "02114", "accessibility",
-						"Step-free entrance", "days", "2", "days", "4", "startTime", "18:00", "minutes", "90",
-						"capacity", "12", "contact", "Ana, 617-555-0100", "startsOn", today.toString(), "endsOn",
-						today.plusDays(60).toString(), "groupIds", String.valueOf(groupId)));
+						"Step-free entrance", "days", "1", "days", "2", "days", "3", "days", "4", "days", "5", "days",
+						"6", "days", "7", "startTime", startTime, "minutes", "90", "capacity", "12", "contact",
+						"Ana, 617-555-0100", "startsOn", today.toString(), "endsOn", today.plusDays(60).toString(),
+						"groupIds", String.valueOf(groupId)));
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
 		Matcher id = PROGRAM.matcher(created.headers().firstValue("Location").orElseThrow());
 		assertThat(id.find()).isTrue();
