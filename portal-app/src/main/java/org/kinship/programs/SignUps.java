@@ -207,6 +207,17 @@ public class SignUps {
 	}
 
 	/**
+	 * The sessions of the programs linked to a group that have started, latest first,
+	 * with their attendance: for the group's staff, beside its live sessions.
+	 * @param groupId the group
+	 * @param limit at most this many
+	 * @return the sessions
+	 */
+	public List<HeldSession> heldFor(long groupId, int limit) {
+		return this.sessions.heldFor(groupId, now(), limit);
+	}
+
+	/**
 	 * Whether a person runs a program: a community manager, its owner, or a facilitator
 	 * of a group it is linked to.
 	 * @param principal the person

@@ -17,6 +17,8 @@ import org.kinship.chat.Chat.SeqRange;
 import org.kinship.chat.ChatMessage;
 import org.kinship.chat.GroupControlsChanged;
 import org.kinship.groups.GroupDirectory;
+import org.kinship.programs.HeldSession;
+import org.kinship.programs.SignUps;
 import org.kinship.groups.GroupDirectory.Seat;
 import org.kinship.shared.Refused;
 import org.kinship.launch.KinshipPrincipal;
@@ -53,6 +55,8 @@ public class LiveSessions {
 
 	private final GroupDirectory groups;
 
+	private final SignUps programs;
+
 	private final SessionStore sessions;
 
 	private final Chat chat;
@@ -70,7 +74,9 @@ public class LiveSessions {
 	private final Clock clock;
 
 	LiveSessions(GroupDirectory groups, SessionStore sessions, Chat chat, ModerationLog log, AuditLog audit,
-			LocalTimes times, SessionsProperties properties, ApplicationEventPublisher events, Clock clock) {
+			LocalTimes times, SessionsProperties properties, ApplicationEventPublisher events, Clock clock,
+			SignUps programs) {
+		this.programs = programs;
 		this.groups = groups;
 		this.sessions = sessions;
 		this.chat = chat;
@@ -209,9 +215,14 @@ public class LiveSessions {
 			.min(Instant::compareTo)
 			.map(Instant::toEpochMilli)
 			.orElse(null);
+		List<ProgramCard> programSessions = seat.staff() ? this.programs.heldFor(groupId, this.properties.pastShown())
+			.stream()
+			.map((held) -> new ProgramCard(held, this.times.dateTime(held.startsAt())))
+			.toList() : List.of();
 		return Optional.of(new SessionsView(groupId, seat.slug(), seat.staff(), this.times.zone().getId(),
 				live.map((session) -> card(principal, seat, session, false)).orElse(null),
-				upcoming.stream().map((session) -> card(principal, seat, session, false)).toList(), past, nextChange));
+				upcoming.stream().map((session) -> card(principal, seat, session, false)).toList(), past, nextChange,
+				programSessions));
 	}
 
 	/**
@@ -305,9 +316,21 @@ public class LiveSessions {
 	 * @param past the sessions that have ended, latest first
 	 * @param nextChange when a session next starts or ends (epoch milliseconds), for the
 	 * page to refresh then; {@code null} when none is due
+	 * @param programSessions for the group's staff, the sessions of the programs linked
+	 * to the group that have started, latest first, so that attendance online and in
+	 * person is seen in one place; empty for members
 	 */
 	public record SessionsView(long groupId, String slug, boolean staff, String timeZone, @Nullable Card live,
-			List<Card> upcoming, List<Card> past, @Nullable Long nextChange) {
+			List<Card> upcoming, List<Card> past, @Nullable Long nextChange, List<ProgramCard> programSessions) {
+	}
+
+	/**
+	 * A program's session as the group's staff see it beside the live sessions.
+	 *
+	 * @param held the session and its attendance
+	 * @param starts its start, in the person's time zone
+	 */
+	public record ProgramCard(HeldSession held, String starts) {
 	}
 
 	/**

@@ -8,6 +8,6 @@
  * of messages posted during it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Live sessions",
-		allowedDependencies = { "shared", "launch", "groups", "chat", "moderation", "audit", "times" })
+		allowedDependencies = { "shared", "launch", "groups", "chat", "moderation", "audit", "times", "programs" })
 @org.jspecify.annotations.NullMarked
 package org.kinship.sessions;

@@ -249,8 +249,9 @@ class ProgramDirectoryIntegrationTests {
 	}
 
 	@Test
-	void theProgramsStaffTakeAttendanceOnceTheSessionHasStarted() {
-		Program program = create(form("Cooking class", "en", "02118", List.of(2), null));
+	void theProgramsStaffTakeAttendanceOnceTheSessionHasStarted() throws Exception {
+		Group linked = group("Cooking together");
+		Program program = create(form("Cooking class", "en", "02118", List.of(2), linked));
 		long sessionId = this.signUps.page(this.manager, program.id()).orElseThrow().sessions().get(0).session().id();
 		KinshipPrincipal came = member();
 		KinshipPrincipal stayedHome = member();
@@ -268,6 +269,24 @@ class ProgramDirectoryIntegrationTests {
 		this.signUps.takeAttendance(this.manager, program.id(), sessionId, List.of(came.fhirUser()));
 		assertThat(this.signUps.attendedSince(program.id(), came.fhirUser(), MONDAY)).isTrue();
 		assertThat(this.signUps.attendedSince(program.id(), stayedHome.fhirUser(), MONDAY)).isFalse();
+
+		assertThat(this.signUps.heldFor(linked.id(), 5)).as("beside the group's live sessions")
+			.singleElement()
+			.satisfies((held) -> {
+				assertThat(held.sessionId()).isEqualTo(sessionId);
+				assertThat(held.admitted()).isEqualTo(2);
+				assertThat(held.attended()).isEqualTo(1);
+			});
+		String sessions = this.mvc
+			.perform(get("/sessions/groups/{id}", linked.id()).session(StaffedGroups.session(this.manager))
+				.header("Accept-Language", "en"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(sessions).as("the group's staff see both kinds of session in one place")
+			.contains("id=\"program-session-" + sessionId + "\"")
+			.contains("Cooking class")
+			.contains("1 of 2 attended");
 	}
 
 	private List<String> names(ProgramSearch search) {

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.kinship.programs.HeldSession;
+import org.kinship.programs.ProgramFormat;
 import org.kinship.programs.ProgramSession;
 import org.kinship.programs.SignUp;
 import org.kinship.programs.SignUpStatus;
@@ -205,6 +207,30 @@ public class SessionStore {
 			.params(sessionId, member, Timestamp.from(signedAt), Timestamp.from(now))
 			.query(Integer.class)
 			.single() > 0;
+	}
+
+	/**
+	 * The started sessions of the programs linked to a group, latest first, with how many
+	 * held a place and how many came (null while attendance is not taken).
+	 * @param groupId the group
+	 * @param now the time
+	 * @param limit at most this many
+	 * @return the sessions
+	 */
+	public List<HeldSession> heldFor(long groupId, Instant now, int limit) {
+		return this.jdbc.sql("SELECT p.id, ps.id, p.name, p.format, ps.starts_at, "
+				+ "SUM(CASE WHEN s.status = 'ADMITTED' THEN 1 ELSE 0 END), "
+				+ "SUM(CASE WHEN s.status = 'ADMITTED' AND s.attended = TRUE THEN 1 ELSE 0 END), "
+				+ "SUM(CASE WHEN s.status = 'ADMITTED' AND s.attended IS NOT NULL THEN 1 ELSE 0 END) "
+				+ "FROM program_group pg JOIN program p ON p.id = pg.program_id "
+				+ "JOIN program_session ps ON ps.program_id = p.id "
+				+ "LEFT JOIN program_signup s ON s.session_id = ps.id " + "WHERE pg.group_id = ? AND ps.starts_at <= ? "
+				+ "GROUP BY p.id, ps.id, p.name, p.format, ps.starts_at ORDER BY ps.starts_at DESC, ps.id DESC LIMIT ?")
+			.params(groupId, Timestamp.from(now), limit)
+			.query((rs, row) -> new HeldSession(rs.getLong(1), rs.getLong(2), rs.getString(3),
+					ProgramFormat.valueOf(rs.getString(4)), rs.getTimestamp(5).toInstant(), rs.getInt(6),
+					(rs.getInt(8) > 0) ? rs.getInt(7) : null))
+			.list();
 	}
 
 	/**
