@@ -6,8 +6,6 @@
 const subscriptions = new Set();
 const connectListeners = [];
 const closeListeners = [];
-/** called once at the next connect, after a renewal */
-let renewals = [];
 // a page with only the broadcast banner waits longer between attempts, so that a node's
 // restart is not met by every idle page at once; chat and the review queue ask for less
 let reconnectDelay = 5000;
@@ -39,9 +37,6 @@ function start() {
 		client.onConnect = () => {
 			subscriptions.forEach(open);
 			connectListeners.forEach((listener) => listener());
-			const renewed = renewals;
-			renewals = [];
-			renewed.forEach((listener) => listener());
 		};
 		client.onWebSocketClose = (event) => {
 			if (event.code === 4001) {
@@ -126,22 +121,6 @@ export function reconnectWithin(milliseconds) {
 	reconnectDelay = Math.min(reconnectDelay, milliseconds);
 	if (client) {
 		client.reconnectDelay = reconnectDelay;
-	}
-}
-
-/**
- * Opens the connection again: the server keeps a copy of the session's attributes from
- * when a socket opened, and a page whose session has since gained something its frames
- * need (the record the care-plan panel read) asks for a socket that sees it.
- * @param listener called once the new connection is in place
- */
-export function renew(listener) {
-	renewals.push(listener);
-	if (client) {
-		client.forceDisconnect();
-	}
-	else {
-		start();
 	}
 }
 

@@ -12,7 +12,33 @@ import { chosenTreatment, clearTreatment } from './treatments.js';
 const errorLine = document.getElementById('composer-error');
 
 function send(command) {
+	if (command.treatment) {
+		sendOverHttp(command);
+		return;
+	}
 	socket.publish('/app/groups/' + groupId + '/send', JSON.stringify(command));
+}
+
+/**
+ * A message about a treatment goes over HTTP: the server checks the treatment against the
+ * record the session holds now, which the socket's copy of the session, taken when it
+ * opened, may predate. The answer is the one the socket would give; the live copy still
+ * comes over the socket. Without an answer it stays pending and is sent again, under the
+ * same client id, after the next reconnect.
+ */
+function sendOverHttp(command) {
+	const csrf = document.querySelector('input[name="_csrf"]');
+	fetch('/chat/groups/' + groupId + '/messages', {
+		method: 'POST',
+		credentials: 'same-origin',
+		headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-TOKEN': csrf ? csrf.value : '' },
+		body: JSON.stringify(command),
+	}).then((response) => response.json().then((body) => (response.ok ? body
+		: { clientId: command.clientId, outcome: 'REFUSED', reason: body.reason || '' })))
+		.then(onReply)
+		.catch(() => {
+			// no answer: still pending
+		});
 }
 
 /** After a (re)connect: sends again what is still waiting for an answer. */
@@ -93,7 +119,7 @@ export function sendMessage(typed, replyTo, treatment = null) {
 	element.textContent = words.pending + ' ' + value;
 	list.append(element);
 	pending.set(command.clientId, { command, element });
-	if (socket.connected()) {
+	if (socket.connected() || command.treatment) {
 		send(command);
 	}
 	return true;

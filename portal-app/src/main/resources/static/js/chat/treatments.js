@@ -1,9 +1,8 @@
 // The composer's "About a treatment" picker: the member's own medicines' ingredients, from
 // the record the session holds. The server renders them when it already held the record;
-// otherwise they are asked for once the care-plan panel has read it, and the socket is opened
-// again so that its copy of the session holds the record too (the server checks the choice on
-// every send against it): only then is the picker shown.
-import * as socket from '../socket.js';
+// otherwise they are asked for once the care-plan panel has read it. A message about a
+// treatment is sent over HTTP (composer.js), where the server checks the choice against the
+// record the session holds now.
 
 const picker = document.getElementById('treatment-picker');
 const select = document.getElementById('composer-treatment');
@@ -51,7 +50,7 @@ async function offerFromRecord() {
 			select.append(option);
 		}
 		if (treatments.length > 0) {
-			socket.renew(() => { picker.hidden = false; });
+			picker.hidden = false;
 		}
 		else {
 			asked = false;
