@@ -228,7 +228,8 @@ public class NotificationSettings {
 			// a member launched before notifications came: their record's address is read
 			// at their next launch
 			this.contacts.launched(principal.issuer(), principal.issuerKey(), principal.fhirUser(), null,
-					LocaleContextHolder.getLocale(), ZoneId.of(this.properties.defaultTimeZone()));
+					LocaleContextHolder.getLocale(), ZoneId.of(this.properties.defaultTimeZone()),
+					this.clock.instant());
 		}
 		return found.or(() -> this.contacts.find(principal.issuer(), principal.fhirUser())).orElseThrow();
 	}

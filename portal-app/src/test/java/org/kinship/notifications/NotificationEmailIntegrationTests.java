@@ -240,6 +240,8 @@ class NotificationEmailIntegrationTests {
 		KinshipPrincipal cy = member("Cy");
 		String address = confirmed(ana, "en", "UTC", "", "");
 		this.settings.saveGroup(ana, this.circle.group().id(), "digest", true, false);
+		// a member's first digest counts from their arrival
+		this.clock.advance(Duration.ofMinutes(1));
 		say(ben, "Good morning all", null);
 		say(cy, "Morning!", null);
 		say(ben, "Walk at noon?", null);
@@ -257,12 +259,31 @@ class NotificationEmailIntegrationTests {
 	}
 
 	@Test
+	void aMemberWhoArrivesAfterTheDigestHourGetsTheirFirstDigestTheNextDay() throws Exception {
+		this.clock.set(MORNING.plus(Duration.ofHours(9)).plus(Duration.ofMinutes(30)));
+		KinshipPrincipal ana = member("Ana");
+		KinshipPrincipal ben = member("Ben");
+		String address = confirmed(ana, "en", "UTC", "", "");
+		this.clock.advance(Duration.ofMinutes(1));
+		say(ben, "Welcome, Ana", null);
+		this.clock.advance(Duration.ofMinutes(5));
+		this.dispatch.run();
+		assertThat(Mailbox.to(address)).as("no digest minutes after arriving").isEmpty();
+
+		this.clock.set(MORNING.plus(Duration.ofDays(1)).plus(Duration.ofHours(9)).plusSeconds(60));
+		this.dispatch.run();
+		assertThat(Mailbox.to(address)).singleElement()
+			.satisfies((message) -> assertThat(message.getSubject()).isEqualTo("Your Kinship digest: 1 new message"));
+	}
+
+	@Test
 	void severalConnectionsHandEachDigestOverOnce() throws Exception {
 		List<String> addresses = new java.util.ArrayList<>();
 		for (int i = 0; i < 9; i++) {
 			addresses.add(confirmed(member("Reader" + i), "en", "UTC", "", ""));
 		}
 		KinshipPrincipal ben = member("Ben");
+		this.clock.advance(Duration.ofMinutes(1));
 		say(ben, "Good morning all", null);
 		say(ben, "Walk at noon?", null);
 		this.clock.set(MORNING.plus(Duration.ofHours(9)).plusSeconds(60));

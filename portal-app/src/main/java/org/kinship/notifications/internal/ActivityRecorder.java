@@ -133,7 +133,7 @@ class ActivityRecorder {
 	@EventListener
 	void on(MemberLaunched launch) {
 		this.contacts.launched(launch.issuer(), launch.issuerKey(), launch.fhirUser(), launch.recordEmail(),
-				LocaleContextHolder.getLocale(), ZoneId.of(this.properties.defaultTimeZone()));
+				LocaleContextHolder.getLocale(), ZoneId.of(this.properties.defaultTimeZone()), this.clock.instant());
 	}
 
 }

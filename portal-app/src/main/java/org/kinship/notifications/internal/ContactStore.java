@@ -101,20 +101,21 @@ public class ContactStore {
 	 * @param recordEmail the record's address, or {@code null}
 	 * @param locale the language of the launch
 	 * @param timeZone the time zone a new contact starts with
+	 * @param now the time of the launch, from which a new contact's first digest counts:
+	 * it comes at the next digest hour, never minutes after the member arrived
 	 */
 	public void launched(String issuer, String issuerKey, String fhirUser, @Nullable String recordEmail, Locale locale,
-			ZoneId timeZone) {
+			ZoneId timeZone, Instant now) {
 		int updated = this.jdbc
 			.sql("UPDATE notify_contact SET record_email = ?, issuer_key = ? WHERE issuer = ? AND fhir_user = ?")
 			.params(recordEmail, issuerKey, issuer, fhirUser)
 			.update();
 		if (updated == 0) {
 			try {
-				this.jdbc
-					.sql("INSERT INTO notify_contact (issuer, fhir_user, issuer_key, record_email, unsubscribed, "
-							+ "locale, time_zone, unsubscribe_id) VALUES (?, ?, ?, ?, FALSE, ?, ?, ?)")
+				this.jdbc.sql("INSERT INTO notify_contact (issuer, fhir_user, issuer_key, record_email, unsubscribed, "
+						+ "locale, time_zone, last_digest_at, unsubscribe_id) VALUES (?, ?, ?, ?, FALSE, ?, ?, ?, ?)")
 					.params(issuer, fhirUser, issuerKey, recordEmail, locale.getLanguage(), timeZone.getId(),
-							HexFormat.of().formatHex(randomBytes()))
+							Timestamp.from(now), HexFormat.of().formatHex(randomBytes()))
 					.update();
 			}
 			catch (DuplicateKeyException ex) {
