@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,6 +37,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.context.event.EventListener;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -67,6 +69,31 @@ class ProgramDirectoryIntegrationTests {
 			return new SetClock();
 		}
 
+		@Bean
+		Reminders reminders() {
+			return new Reminders();
+		}
+
+	}
+
+	/**
+	 * The reminders published, on whichever thread: the node's own scheduled look may run
+	 * while a test has moved the time, so a test counts reminders rather than which call
+	 * made them.
+	 */
+	static class Reminders {
+
+		private final List<ProgramEndingSoon> published = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void on(ProgramEndingSoon reminder) {
+			this.published.add(reminder);
+		}
+
+		List<ProgramEndingSoon> of(long programId) {
+			return this.published.stream().filter((reminder) -> reminder.programId() == programId).toList();
+		}
+
 	}
 
 	@DynamicPropertySource
@@ -82,6 +109,9 @@ class ProgramDirectoryIntegrationTests {
 
 	@Autowired
 	ProgramDirectory directory;
+
+	@Autowired
+	Reminders reminders;
 
 	@Autowired
 	SignUps signUps;
@@ -171,10 +201,14 @@ class ProgramDirectoryIntegrationTests {
 		this.clock.set(Instant.parse("2026-04-15T12:00:00Z"));
 		this.directory.remindOwners();
 		assertThat(this.directory.endingSoon(this.manager)).isEmpty();
+		assertThat(this.reminders.of(program.id())).as("fifteen days before").isEmpty();
 
 		this.clock.set(Instant.parse("2026-04-16T12:00:00Z"));
-		assertThat(this.directory.remindOwners()).isGreaterThanOrEqualTo(1);
-		assertThat(this.directory.remindOwners()).isZero();
+		this.directory.remindOwners();
+		this.directory.remindOwners();
+		assertThat(this.reminders.of(program.id())).as("reminded once, two weeks before")
+			.singleElement()
+			.satisfies((reminder) -> assertThat(reminder.owner()).isEqualTo(this.manager.fhirUser()));
 		assertThat(this.directory.endingSoon(this.manager)).extracting(Program::id).containsExactly(program.id());
 
 		this.clock.set(Instant.parse("2026-04-30T23:00:00Z"));
