@@ -26,8 +26,8 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
  * version prefix, the hash of all of them ({@code /3f2a…/js/chat.js}), so that an import
  * of {@code ./socket.js} lands on the same version. Templates write plain paths
  * ({@code @{/css/kinship.css}}) and {@link ResourceUrlEncodingFilter} versions them.
- * Spring Boot's own resource mappings are off
- * ({@code spring.web.resources.add-mappings}).
+ * Bundles of a page's modules ({@link ScriptBundles}) share the scripts' version. Spring
+ * Boot's own resource mappings are off ({@code spring.web.resources.add-mappings}).
  */
 @Configuration(proxyBeanMethods = false)
 class StaticAssets implements WebMvcConfigurer {
@@ -45,7 +45,8 @@ class StaticAssets implements WebMvcConfigurer {
 			.addResourceLocations("classpath:/static/")
 			.resourceChain(true)
 			.addResolver(new VersionResourceResolver().addFixedVersionStrategy(this.scriptsVersion, "/js/**")
-				.addContentVersionStrategy("/css/**", "/icons/**"));
+				.addContentVersionStrategy("/css/**", "/icons/**"))
+			.addResolver(new ScriptBundles());
 	}
 
 	@Bean

@@ -13,9 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a slow link and a member's language get from the pages' plumbing: static files
- * with versioned paths kept a year and compressed, unversioned ones checked again; the
- * manifest; the help pages per role in English and Spanish; and crisis resources per
- * community and language, the United States' 988 where a community has none.
+ * with versioned paths kept a year and compressed, without a page's own headers,
+ * unversioned ones checked again; the group page's modules in one file; the manifest; the
+ * help pages per role in English and Spanish; and crisis resources per community and
+ * language, the United States' 988 where a community has none.
  */
 class DesignIntegrationTests {
 
@@ -42,6 +43,17 @@ class DesignIntegrationTests {
 		HttpResponse<String> script = get(js.group(1), "gzip");
 		assertThat(script.statusCode()).isEqualTo(200);
 		assertThat(script.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+		assertThat(script.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(script.headers().map()).as("none of a page's own headers on a script, and no session")
+			.doesNotContainKeys("Content-Security-Policy", "Permissions-Policy", "Referrer-Policy", "Set-Cookie");
+		assertThat(get("/", "identity").headers().firstValue("Content-Security-Policy")).as("a page keeps its policy")
+			.isPresent();
+		HttpResponse<String> bundle = get(js.group(1).replace("ui.js", "chat.bundle.js"), "identity");
+		assertThat(bundle.statusCode()).as("the group page's modules in one file").isEqualTo(200);
+		assertThat(bundle.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/javascript"));
+		assertThat(bundle.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+		assertThat(bundle.body()).contains("// module: chat/messages.js").contains("from './socket.js';");
 
 		HttpResponse<String> plain = get("/css/kinship.css", "identity");
 		assertThat(plain.headers().firstValue("Cache-Control")).as("an unversioned path is checked again")
