@@ -57,6 +57,8 @@ final class Visitor {
 
 	private volatile byte @Nullable [] lastMessage;
 
+	private volatile @Nullable Boolean hasCarePlan;
+
 	private volatile @Nullable Awaited awaited;
 
 	private int requests;
@@ -145,12 +147,25 @@ final class Visitor {
 			case MARK_READ -> markRead();
 			case SEND -> send();
 			case REACT -> react();
-			case CARE_PLAN ->
-				page(this.crowd.kinshipUrl() + "/groups/" + this.place.slug() + "/care-plan/panel", "text/html")
-					.thenRun(() -> {
-					});
+			case CARE_PLAN -> carePlan();
 			case ACKNOWLEDGE -> acknowledge();
 		};
+	}
+
+	// the care-plan tab, which only a patient's or caregiver's group page has (staff see
+	// none, and are answered 404): a member who has not opened the group yet opens it
+	// first, and learns from the page whether the tab is there
+	private CompletableFuture<Void> carePlan() {
+		Boolean known = this.hasCarePlan;
+		if (known == null) {
+			return openGroup();
+		}
+		if (!known) {
+			return NOTHING_TO_DO;
+		}
+		return page(this.crowd.kinshipUrl() + "/groups/" + this.place.slug() + "/care-plan/panel", "text/html")
+			.thenRun(() -> {
+			});
 	}
 
 	// the page, then what its scripts ask for at once, then the socket's catch-up and
@@ -158,6 +173,7 @@ final class Visitor {
 	private CompletableFuture<Void> openGroup() {
 		String base = this.crowd.kinshipUrl();
 		return page(base + "/groups/" + this.place.slug(), "text/html").thenCompose((html) -> {
+			this.hasCarePlan = html.contains("id=\"tab-care-plan\"") || html.contains("id=\"care-plan\"");
 			Matcher panel = CAREPLAN.matcher(html);
 			CompletableFuture<String> carePlan = panel.find() ? page(base + panel.group(1), "text/html")
 					: CompletableFuture.completedFuture("");
