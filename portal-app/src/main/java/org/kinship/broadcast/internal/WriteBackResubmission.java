@@ -2,6 +2,7 @@ package org.kinship.broadcast.internal;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -10,10 +11,12 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
  * Starts again, every {@code kinship.broadcast.write-back-resubmit-after}, the
  * write-backs the Event Publication Registry holds as incomplete that are at least that
  * old: those of a node that died, or that failed on something other than the EHR's answer
- * (the EHR's refusals are recorded per patient and retried from the dashboard). With
- * several nodes each one looks, and two may take up the same publication; the write-back
- * writes only the Communications still pending, so at worst one that two nodes write at
- * the same moment is recorded twice, under the same identifier
+ * (the EHR's refusals are recorded per patient and retried from the dashboard). Only this
+ * module's publications: the referrals and escalation modules take up their own, and a
+ * live push left incomplete is not worth sending late, since pages catch up from the
+ * database. With several nodes each one looks, and two may take up the same publication;
+ * the write-back writes only the Communications still pending, so at worst one that two
+ * nodes write at the same moment is recorded twice, under the same identifier
  * ({@code urn:kinship:broadcast}, broadcast and patient), by which the EHR can tell.
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,7 +35,9 @@ class WriteBackResubmission implements SchedulingConfigurer {
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar tasks) {
 		tasks.addFixedDelayTask(
-				() -> this.incomplete.resubmitIncompletePublicationsOlderThan(this.properties.writeBackResubmitAfter()),
+				() -> this.incomplete.resubmitIncompletePublications(ResubmissionOptions.defaults()
+					.withMinAge(this.properties.writeBackResubmitAfter())
+					.withFilter((publication) -> publication.getEvent() instanceof WriteBackDue)),
 				this.properties.writeBackResubmitAfter());
 	}
 
