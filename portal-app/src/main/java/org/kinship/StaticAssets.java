@@ -8,6 +8,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +20,8 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.resource.ResourceResolver;
+import org.springframework.web.servlet.resource.ResourceResolverChain;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
 
@@ -46,7 +53,31 @@ class StaticAssets implements WebMvcConfigurer {
 			.resourceChain(true)
 			.addResolver(new VersionResourceResolver().addFixedVersionStrategy(this.scriptsVersion, "/js/**")
 				.addContentVersionStrategy("/css/**", "/icons/**"))
+			.addResolver(new StaticPathsOnly())
 			.addResolver(new ScriptBundles());
+	}
+
+	/**
+	 * Lets only the static folders' paths reach the jar: others are no file, and are
+	 * answered at once.
+	 */
+	static final class StaticPathsOnly implements ResourceResolver {
+
+		private static final Pattern STATIC = Pattern
+			.compile("^/?(?:(?:[0-9a-f]{16}/)?js/|css/|icons/|brands/|manifest\\.webmanifest$|push-worker\\.js$)");
+
+		@Override
+		public @Nullable Resource resolveResource(@Nullable HttpServletRequest request, String requestPath,
+				List<? extends Resource> locations, ResourceResolverChain chain) {
+			return STATIC.matcher(requestPath).find() ? chain.resolveResource(request, requestPath, locations) : null;
+		}
+
+		@Override
+		public @Nullable String resolveUrlPath(String resourcePath, List<? extends Resource> locations,
+				ResourceResolverChain chain) {
+			return STATIC.matcher(resourcePath).find() ? chain.resolveUrlPath(resourcePath, locations) : null;
+		}
+
 	}
 
 	@Bean
