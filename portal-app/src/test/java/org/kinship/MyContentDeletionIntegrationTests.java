@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.kinship.StaffedGroups.Staffed;
+import org.kinship.chat.Chat;
+import org.kinship.chat.SendCommand;
 import org.kinship.groups.GroupAdministration;
 import org.kinship.groups.Memberships;
 import org.kinship.insights.Insights;
@@ -23,13 +25,15 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * "Delete my content" on the real MariaDB deletes what every module keeps about the
  * person, not only their memberships: check-in answers, the insights contribution, the
- * notification address and choices. Someone else's stays.
+ * notification address and choices. Someone else's stays. And "Download my data" holds
+ * what the person wrote and answered in every module, and nothing of anyone else's.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -63,6 +67,9 @@ class MyContentDeletionIntegrationTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Chat chat;
 
 	@Test
 	void deletingMyContentLeavesNothingOfMeInAnyModule() throws Exception {
@@ -102,6 +109,50 @@ class MyContentDeletionIntegrationTests {
 
 		assertThat(kept(robin)).as("answers, contribution, address, choices").containsExactly(0L, 0L, 0L, 0L);
 		assertThat(kept(sky)).as("another member's stay").containsExactly(1L, 1L, 1L, 1L);
+	}
+
+	@Test
+	void myDownloadHoldsMyMessagesAndCheckinsAndNothingOfAnyoneElse() throws Exception {
+		StaffedGroups community = new StaffedGroups(this.administration, this.memberships, this.rights,
+				this.issuers.findByKey("sandbox").orElseThrow().fhirBaseUrl());
+		Staffed circle = community.group("Downloading");
+		KinshipPrincipal robin = community.member(circle.group(), "Robin");
+		KinshipPrincipal sky = community.member(circle.group(), "Sky");
+		MockHttpSession staff = StaffedGroups.session(circle.facilitator());
+		this.mvc
+			.perform(post("/checkins/groups/{id}/plan", circle.group().id()).session(staff)
+				.param("_csrf", StaffedGroups.csrf(this.mvc, staff))
+				.param("chosen", "seizure-count")
+				.param("every-seizure-count", "7"))
+			.andExpect(status().is3xxRedirection());
+		int seizures = 2;
+		for (KinshipPrincipal member : new KinshipPrincipal[] { robin, sky }) {
+			MockHttpSession session = StaffedGroups.session(member);
+			this.mvc
+				.perform(post("/checkins/groups/{id}/{q}", circle.group().id(), "seizure-count").session(session)
+					.param("_csrf", StaffedGroups.csrf(this.mvc, session))
+					.param("submission", UUID.randomUUID().toString())
+					.param("seizure-1", String.valueOf(seizures++)))
+				.andExpect(status().is3xxRedirection());
+		}
+		this.chat.send(robin, circle.group().id(),
+				new SendCommand(UUID.randomUUID().toString(), "Robin writes about the new routine", null));
+		this.chat.send(sky, circle.group().id(),
+				new SendCommand(UUID.randomUUID().toString(), "Sky writes about the weekend", null));
+
+		String download = this.mvc.perform(get("/me/data.json").session(StaffedGroups.session(robin)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(download).contains("\"messages\"")
+			.contains("Robin writes about the new routine")
+			.contains("\"checkins\"")
+			.contains("\"questionnaire\":\"seizure-count\"")
+			.contains("\"seizure-1\":2")
+			.contains("\"group\":\"" + circle.group().name() + "\"")
+			.doesNotContain("Sky writes", "\"seizure-1\":3", sky.fhirUser());
 	}
 
 	private java.util.List<Long> kept(KinshipPrincipal member) {

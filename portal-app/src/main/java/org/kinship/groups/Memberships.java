@@ -3,6 +3,8 @@ package org.kinship.groups;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import org.kinship.audit.AuditAction;
@@ -17,6 +19,7 @@ import org.kinship.launch.CommunityRight;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.launch.KinshipRole;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,8 +46,11 @@ public class Memberships {
 
 	private final AuditLog audit;
 
+	private final ObjectProvider<MyDataPart> parts;
+
 	Memberships(GroupStore groups, MembershipStore memberships, KnownPatients known, ApplicationEventPublisher events,
-			AuditLog audit) {
+			AuditLog audit, ObjectProvider<MyDataPart> parts) {
+		this.parts = parts;
 		this.groups = groups;
 		this.memberships = memberships;
 		this.known = known;
@@ -209,7 +215,10 @@ public class Memberships {
 					membership.displayName(), membership.caregiverBadge(), membership.clinicianBadge(),
 					membership.status().name(), membership.joinedAt()))
 			.toList();
-		return new MyData(principal.issuer(), principal.fhirUser(), Instant.now(), entries);
+		Map<String, Object> kept = new TreeMap<>();
+		this.parts.orderedStream()
+			.forEach((part) -> kept.put(part.name(), part.of(principal.issuer(), principal.fhirUser())));
+		return new MyData(principal.issuer(), principal.fhirUser(), Instant.now(), entries, kept);
 	}
 
 	/**
@@ -251,8 +260,11 @@ public class Memberships {
 	 * @param fhirUser the person
 	 * @param exportedAt when this was made
 	 * @param groups each group the person belongs to or asked to join
+	 * @param parts what other modules keep of the person's own ({@link MyDataPart}), by
+	 * name: their messages, their check-in answers, how they are told when away
 	 */
-	public record MyData(String issuer, String fhirUser, Instant exportedAt, List<GroupEntry> groups) {
+	public record MyData(String issuer, String fhirUser, Instant exportedAt, List<GroupEntry> groups,
+			Map<String, Object> parts) {
 
 		/**
 		 * One group.

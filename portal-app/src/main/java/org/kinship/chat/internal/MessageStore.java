@@ -463,6 +463,42 @@ public class MessageStore {
 	}
 
 	/**
+	 * What a person wrote in some groups and has not deleted, oldest first, for the
+	 * download of their own data.
+	 * @param groupIds the groups (those of their health system)
+	 * @param author the person
+	 * @return each message's group, text as typed, status and times
+	 */
+	public List<Written> writtenBy(java.util.Collection<Long> groupIds, String author) {
+		if (groupIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("SELECT id, group_id, body, reply_to, status, created_at, edited_at FROM chat_message "
+				+ "WHERE group_id IN (:groups) AND author = :author AND status <> 'DELETED' ORDER BY created_at, id")
+			.param("groups", groupIds)
+			.param("author", author)
+			.query((rs, row) -> new Written(rs.getLong(1), rs.getLong(2), rs.getString(3),
+					(rs.getObject(4) != null) ? rs.getLong(4) : null, rs.getString(5), rs.getTimestamp(6).toInstant(),
+					(rs.getTimestamp(7) != null) ? rs.getTimestamp(7).toInstant() : null))
+			.list();
+	}
+
+	/**
+	 * A message as its author wrote it.
+	 *
+	 * @param id the message
+	 * @param groupId its group
+	 * @param text what they typed
+	 * @param replyTo the message it answers, if any
+	 * @param status {@code VISIBLE}, or held, hidden or rejected by moderation
+	 * @param postedAt when
+	 * @param editedAt when last edited, if ever
+	 */
+	public record Written(long id, long groupId, String text, @Nullable Long replyTo, String status, Instant postedAt,
+			@Nullable Instant editedAt) {
+	}
+
+	/**
 	 * The messages with their reactions, in one query.
 	 * @param messages the messages
 	 * @return the same messages with reactions
