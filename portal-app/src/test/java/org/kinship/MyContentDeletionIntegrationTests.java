@@ -78,21 +78,9 @@ class MyContentDeletionIntegrationTests {
 		Staffed circle = community.group("Forgetting");
 		KinshipPrincipal robin = community.member(circle.group(), "Robin");
 		KinshipPrincipal sky = community.member(circle.group(), "Sky");
-		MockHttpSession staff = StaffedGroups.session(circle.facilitator());
-		this.mvc
-			.perform(post("/checkins/groups/{id}/plan", circle.group().id()).session(staff)
-				.param("_csrf", StaffedGroups.csrf(this.mvc, staff))
-				.param("chosen", "seizure-count")
-				.param("every-seizure-count", "7"))
-			.andExpect(status().is3xxRedirection());
+		planSeizureCheckins(circle);
 		for (KinshipPrincipal member : new KinshipPrincipal[] { robin, sky }) {
-			MockHttpSession session = StaffedGroups.session(member);
-			this.mvc
-				.perform(post("/checkins/groups/{id}/{q}", circle.group().id(), "seizure-count").session(session)
-					.param("_csrf", StaffedGroups.csrf(this.mvc, session))
-					.param("submission", UUID.randomUUID().toString())
-					.param("seizure-1", "2"))
-				.andExpect(status().is3xxRedirection());
+			answerSeizureCheckin(circle, member, 2);
 			this.insights.contribute(member);
 			this.notifications.saveContact(member,
 					new ContactForm(member.patientId() + "@example.org", "en", "Europe/Madrid", "22:00", "07:00"));
@@ -118,23 +106,9 @@ class MyContentDeletionIntegrationTests {
 		Staffed circle = community.group("Downloading");
 		KinshipPrincipal robin = community.member(circle.group(), "Robin");
 		KinshipPrincipal sky = community.member(circle.group(), "Sky");
-		MockHttpSession staff = StaffedGroups.session(circle.facilitator());
-		this.mvc
-			.perform(post("/checkins/groups/{id}/plan", circle.group().id()).session(staff)
-				.param("_csrf", StaffedGroups.csrf(this.mvc, staff))
-				.param("chosen", "seizure-count")
-				.param("every-seizure-count", "7"))
-			.andExpect(status().is3xxRedirection());
-		int seizures = 2;
-		for (KinshipPrincipal member : new KinshipPrincipal[] { robin, sky }) {
-			MockHttpSession session = StaffedGroups.session(member);
-			this.mvc
-				.perform(post("/checkins/groups/{id}/{q}", circle.group().id(), "seizure-count").session(session)
-					.param("_csrf", StaffedGroups.csrf(this.mvc, session))
-					.param("submission", UUID.randomUUID().toString())
-					.param("seizure-1", String.valueOf(seizures++)))
-				.andExpect(status().is3xxRedirection());
-		}
+		planSeizureCheckins(circle);
+		answerSeizureCheckin(circle, robin, 2);
+		answerSeizureCheckin(circle, sky, 3);
 		this.chat.send(robin, circle.group().id(),
 				new SendCommand(UUID.randomUUID().toString(), "Robin writes about the new routine", null));
 		this.chat.send(sky, circle.group().id(),
@@ -153,6 +127,26 @@ class MyContentDeletionIntegrationTests {
 			.contains("\"seizure-1\":2")
 			.contains("\"group\":\"" + circle.group().name() + "\"")
 			.doesNotContain("Sky writes", "\"seizure-1\":3", sky.fhirUser());
+	}
+
+	private void planSeizureCheckins(Staffed circle) throws Exception {
+		MockHttpSession staff = StaffedGroups.session(circle.facilitator());
+		this.mvc
+			.perform(post("/checkins/groups/{id}/plan", circle.group().id()).session(staff)
+				.param("_csrf", StaffedGroups.csrf(this.mvc, staff))
+				.param("chosen", "seizure-count")
+				.param("every-seizure-count", "7"))
+			.andExpect(status().is3xxRedirection());
+	}
+
+	private void answerSeizureCheckin(Staffed circle, KinshipPrincipal member, int seizures) throws Exception {
+		MockHttpSession session = StaffedGroups.session(member);
+		this.mvc
+			.perform(post("/checkins/groups/{id}/{q}", circle.group().id(), "seizure-count").session(session)
+				.param("_csrf", StaffedGroups.csrf(this.mvc, session))
+				.param("submission", UUID.randomUUID().toString())
+				.param("seizure-1", String.valueOf(seizures)))
+			.andExpect(status().is3xxRedirection());
 	}
 
 	private java.util.List<Long> kept(KinshipPrincipal member) {

@@ -224,6 +224,17 @@ public class GroupDirectory {
 	}
 
 	/**
+	 * The name of every group of a health system, archived ones included.
+	 * @param issuer the health system
+	 * @return each group's name by its id
+	 */
+	public java.util.Map<Long, String> names(String issuer) {
+		java.util.Map<Long, String> names = new java.util.HashMap<>();
+		all(issuer).forEach((group) -> names.put(group.id(), group.name()));
+		return names;
+	}
+
+	/**
 	 * The name a member goes by in a group.
 	 * @param groupId the group
 	 * @param fhirUser the member

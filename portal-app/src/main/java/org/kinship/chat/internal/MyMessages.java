@@ -3,10 +3,8 @@ package org.kinship.chat.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
-import org.kinship.groups.Group;
 import org.kinship.groups.GroupDirectory;
 import org.kinship.groups.MyDataPart;
 
@@ -36,9 +34,7 @@ class MyMessages implements MyDataPart {
 
 	@Override
 	public List<Mine> of(String issuer, String fhirUser) {
-		Map<Long, String> names = this.groups.all(issuer)
-			.stream()
-			.collect(Collectors.toMap(Group::id, Group::name, (one, other) -> one));
+		Map<Long, String> names = this.groups.names(issuer);
 		return this.messages.writtenBy(names.keySet(), fhirUser)
 			.stream()
 			.map((message) -> new Mine(message.id(), names.get(message.groupId()), message.text(), message.replyTo(),

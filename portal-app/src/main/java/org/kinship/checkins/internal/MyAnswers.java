@@ -3,9 +3,7 @@ package org.kinship.checkins.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
-import org.kinship.groups.Group;
 import org.kinship.groups.GroupDirectory;
 import org.kinship.groups.MyDataPart;
 
@@ -35,9 +33,7 @@ class MyAnswers implements MyDataPart {
 
 	@Override
 	public List<Mine> of(String issuer, String fhirUser) {
-		Map<Long, String> names = this.groups.all(issuer)
-			.stream()
-			.collect(Collectors.toMap(Group::id, Group::name, (one, other) -> one));
+		Map<Long, String> names = this.groups.names(issuer);
 		return this.answers.ofMember(issuer, fhirUser)
 			.stream()
 			.map((answer) -> new Mine(answer.questionnaire(), names.getOrDefault(answer.groupId(), ""),
