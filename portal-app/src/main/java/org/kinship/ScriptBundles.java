@@ -27,7 +27,7 @@ import org.springframework.web.servlet.resource.ResourceResolverChain;
  */
 final class ScriptBundles implements ResourceResolver {
 
-	/** The group page's chat, its entry and what stays outside it. */
+	/** Where the group page's chat bundle is served, below the scripts' version. */
 	static final String CHAT = "js/chat.bundle.js";
 
 	private static final String ROOT = "static/js/";
