@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.kinship.moderation.MedicineAliases;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -78,14 +79,16 @@ public class CodeCatalog {
 	 * The RxNorm ingredients of a medicine as a record gives it: those whose code the
 	 * record lists, and those whose English or Spanish name (or the other name in
 	 * brackets, "albuterol (salbutamol)") is among the words of the medicine's name ("24
-	 * HR metformin hydrochloride 500 MG Extended Release Oral Tablet" is metformin). A
-	 * medicine whose ingredients are not in the catalogue has none.
+	 * HR metformin hydrochloride 500 MG Extended Release Oral Tablet" is metformin), or a
+	 * brand's generic among them ({@link MedicineAliases}: "Lasix 40 MG Oral Tablet" is
+	 * furosemide). A medicine whose ingredients are not in the catalogue has none.
 	 * @param rxnormCodes the RxNorm codes the record gives it
 	 * @param name the medicine in the record's words, or {@code null}
 	 * @return the ingredients, in the catalogue's order
 	 */
 	public List<Entry> ingredients(Collection<String> rxnormCodes, @Nullable String name) {
-		String words = (name != null) ? " " + String.join(" ", terms(name)) + " " : "";
+		String words = (name != null)
+				? " " + String.join(" ", terms(name)) + " " + String.join(" ", MedicineAliases.of(name)) + " " : "";
 		return this.entries.stream()
 			.filter((entry) -> entry.system() == CodeSystem.RXNORM)
 			.filter((entry) -> rxnormCodes.contains(entry.code()) || entry.namedIn(words))

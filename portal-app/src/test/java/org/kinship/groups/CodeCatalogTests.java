@@ -36,6 +36,15 @@ class CodeCatalogTests {
 	}
 
 	@Test
+	void knowsAMedicineTheRecordNamesByItsBrandByItsGeneric() {
+		assertThat(codes(this.catalog.ingredients(List.of(), "Lasix 40 MG Oral Tablet")))
+			.containsExactly(code("furosemide"));
+		assertThat(codes(this.catalog.ingredients(List.of(), "Ventolin HFA 90 MCG/ACTUAT Metered Dose Inhaler")))
+			.containsExactly(code("albuterol (salbutamol)"));
+		assertThat(this.catalog.ingredients(List.of(), "Vitamin D3 1000 UNT Oral Capsule")).isEmpty();
+	}
+
+	@Test
 	void findsACodeByItsFirstCharacters() {
 		assertThat(codes(this.catalog.search("E11", List.of(), 20))).containsExactly("E11.*");
 	}
@@ -65,6 +74,15 @@ class CodeCatalogTests {
 				case RXNORM -> assertThat(entry.code()).matches("[1-9][0-9]{0,7}");
 			}
 		}
+	}
+
+	private String code(String english) {
+		return this.catalog.search(english, List.of(CodeSystem.RXNORM), 5)
+			.stream()
+			.filter((entry) -> entry.english().equals(english))
+			.map(Entry::code)
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private static List<String> codes(List<Entry> entries) {

@@ -18,7 +18,7 @@ import java.util.Set;
  * by: a record that lists "Furosemide 40 MG Oral Tablet" makes "lasix" one of the
  * member's medicines, so that "ran out of my Lasix" is read as running out of a medicine.
  */
-final class MedicineNames {
+public final class MedicineNames {
 
 	/** Every folded name to all the names of its medicine. */
 	private static final Map<String, Set<String>> NAMES = read();
@@ -59,6 +59,20 @@ final class MedicineNames {
 					names.add(word);
 				}
 			}
+		}
+		return Set.copyOf(names);
+	}
+
+	/**
+	 * Every name of the medicines the table knows among the words of a medicine's name:
+	 * "Lasix 40 MG Oral Tablet" gives furosemide, lasix, furix and seguril.
+	 * @param medicine a medicine in a record's words
+	 * @return folded single-word names, empty when the table knows none of its words
+	 */
+	public static Set<String> aliases(String medicine) {
+		Set<String> names = new HashSet<>();
+		for (String word : TextNormalizer.forTerm(medicine).split(" ")) {
+			names.addAll(NAMES.getOrDefault(word, Set.of()));
 		}
 		return Set.copyOf(names);
 	}
