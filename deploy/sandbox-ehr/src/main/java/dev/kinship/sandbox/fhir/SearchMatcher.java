@@ -23,15 +23,16 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Goal;
+import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
 
 /**
  * The few search parameters the sandbox supports, matched explicitly per resource type:
- * {@code patient}, {@code code}, {@code status}, {@code clinical-status} and
- * {@code date}; and the few {@code _include}s, each with the element it follows and the
- * types it may bring in.
+ * {@code patient}, {@code code}, {@code status}, {@code clinical-status}, {@code date}
+ * and {@code identifier}; and the few {@code _include}s, each with the element it follows
+ * and the types it may bring in.
  */
 final class SearchMatcher {
 
@@ -86,6 +87,16 @@ final class SearchMatcher {
 				: this.terser.getSinglePrimitiveValueOrNull(resource, "status");
 		return status != null
 				&& wanted.getValuesAsQueryTokens().stream().anyMatch((token) -> token.getValue().equals(status));
+	}
+
+	/**
+	 * Whether one of a resource's identifiers matches a token: the value always, the
+	 * system when the token names one.
+	 */
+	boolean matchesIdentifier(IBaseResource resource, TokenParam wanted) {
+		return this.terser.getValues(resource, "identifier", Identifier.class)
+			.stream()
+			.anyMatch((identifier) -> matches(wanted, identifier.getSystem(), identifier.getValue()));
 	}
 
 	static boolean matchesClinicalStatus(IBaseResource resource, TokenOrListParam wanted) {

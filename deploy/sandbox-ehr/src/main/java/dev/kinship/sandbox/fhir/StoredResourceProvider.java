@@ -56,7 +56,8 @@ class StoredResourceProvider implements IResourceProvider {
 			@OptionalParam(name = "code") TokenOrListParam code,
 			@OptionalParam(name = "status") TokenOrListParam status,
 			@OptionalParam(name = "clinical-status") TokenOrListParam clinicalStatus,
-			@OptionalParam(name = "date") DateRangeParam date, @IncludeParam(allow = { "CareTeam:participant",
+			@OptionalParam(name = "date") DateRangeParam date,
+			@OptionalParam(name = "identifier") TokenParam identifier, @IncludeParam(allow = { "CareTeam:participant",
 					"Appointment:practitioner", "Appointment:actor", "CarePlan:goal" }) Set<Include> includes) {
 		Predicate<IBaseResource> wanted = (resource) -> true;
 		if (id != null) {
@@ -79,6 +80,9 @@ class StoredResourceProvider implements IResourceProvider {
 		if (date != null) {
 			wanted = wanted.and((resource) -> SearchMatcher.matchesDate(resource, date));
 		}
+		if (identifier != null) {
+			wanted = wanted.and((resource) -> this.matcher.matchesIdentifier(resource, identifier));
+		}
 		List<IBaseResource> found = this.store.all(typeName()).stream().filter(wanted).toList();
 		return (includes == null || includes.isEmpty()) ? found
 				: found.stream().map((resource) -> this.matcher.withIncluded(resource, includes, this.store)).toList();
@@ -86,6 +90,10 @@ class StoredResourceProvider implements IResourceProvider {
 
 	ResourceStore store() {
 		return this.store;
+	}
+
+	SearchMatcher matcher() {
+		return this.matcher;
 	}
 
 	String typeName() {

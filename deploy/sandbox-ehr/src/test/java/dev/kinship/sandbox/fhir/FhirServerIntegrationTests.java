@@ -6,15 +6,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.util.UrlUtil;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.SearchEntryMode;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sandbox's FHIR server takes only valid bearer tokens and enforces SMART scopes: a
- * patient-context token stays inside that patient's compartment.
+ * patient-context token stays inside that patient's compartment. A conditional create
+ * ({@code If-None-Exist}) stores a resource once, however often it is sent.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.config.name=sandbox-ehr")
 class FhirServerIntegrationTests {
@@ -45,6 +50,9 @@ class FhirServerIntegrationTests {
 
 	@Autowired
 	FhirContext fhir;
+
+	@Autowired
+	ResourceStore store;
 
 	final HttpClient http = HttpClient.newHttpClient();
 
@@ -224,6 +232,77 @@ class FhirServerIntegrationTests {
 			.isEqualTo(403);
 	}
 
+	@Test
+	void aConditionalCreateSentTwiceStoresOneResourceAndAnswersItsIdBothTimes() {
+		String token = token(null, "system/ServiceRequest.c system/ServiceRequest.rs");
+		String value = UUID.randomUUID().toString();
+		ServiceRequest request = new ServiceRequest();
+		request.addIdentifier().setSystem("urn:kinship:referral").setValue(value);
+		request.setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE)
+			.setIntent(ServiceRequest.ServiceRequestIntent.ORDER)
+			.setSubject(new Reference("Patient/linda-okafor"));
+		String body = this.fhir.newJsonParser().encodeResourceToString(request);
+		String condition = "identifier=" + UrlUtil.escapeUrlParam("urn:kinship:referral|" + value);
+
+		HttpResponse<String> first = post("/fhir/ServiceRequest", body, token, condition);
+		HttpResponse<String> second = post("/fhir/ServiceRequest", body, token, "ServiceRequest?" + condition);
+
+		assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+		assertThat(second.statusCode()).as("found, not created").isEqualTo(200);
+		String id = location(first);
+		assertThat(location(second)).isEqualTo(id);
+		assertThat(this.fhir.newJsonParser().parseResource(ServiceRequest.class, second.body()).getIdPart())
+			.isEqualTo(id);
+		Bundle stored = parse(get("/fhir/ServiceRequest?" + condition, token), Bundle.class);
+		assertThat(stored.getEntry()).extracting((entry) -> entry.getResource().getIdElement().getIdPart())
+			.containsExactly(id);
+	}
+
+	@Test
+	void aConditionalCreateMatchingSeveralResourcesIsRefused() {
+		String token = token(null, "system/Communication.c");
+		String value = UUID.randomUUID().toString();
+		Communication communication = new Communication();
+		communication.addIdentifier().setSystem("urn:kinship:test").setValue(value);
+		communication.setStatus(Communication.CommunicationStatus.COMPLETED);
+		communication.setSubject(new Reference("Patient/linda-okafor"));
+		String body = this.fhir.newJsonParser().encodeResourceToString(communication);
+		assertThat(post("/fhir/Communication", body, token).statusCode()).isEqualTo(201);
+		assertThat(post("/fhir/Communication", body, token).statusCode()).as("unconditional: a second one")
+			.isEqualTo(201);
+
+		HttpResponse<String> conditional = post("/fhir/Communication", body, token,
+				"identifier=urn:kinship:test%7C" + value);
+
+		assertThat(conditional.statusCode()).isEqualTo(412);
+		assertThat(this.store.all("Communication"))
+			.filteredOn((stored) -> ((Communication) stored).getIdentifier()
+				.stream()
+				.anyMatch((identifier) -> value.equals(identifier.getValue())))
+			.hasSize(2);
+	}
+
+	@Test
+	void aConditionalCreateForAnotherIdentifierCreates() {
+		String token = token(null, "system/Task.c");
+		Task task = new Task();
+		task.addIdentifier().setSystem("urn:kinship:test").setValue(UUID.randomUUID().toString());
+		task.setStatus(Task.TaskStatus.REQUESTED).setIntent(Task.TaskIntent.ORDER);
+		task.setFor(new Reference("Patient/linda-okafor"));
+		String body = this.fhir.newJsonParser().encodeResourceToString(task);
+		HttpResponse<String> first = post("/fhir/Task", body, token,
+				"identifier=urn:kinship:test%7C" + UUID.randomUUID());
+		HttpResponse<String> second = post("/fhir/Task", body, token,
+				"identifier=urn:kinship:test%7C" + UUID.randomUUID());
+		assertThat(first.statusCode()).isEqualTo(201);
+		assertThat(second.statusCode()).isEqualTo(201);
+		assertThat(location(second)).isNotEqualTo(location(first));
+	}
+
+	private static String location(HttpResponse<String> response) {
+		return new IdType(response.headers().firstValue("Location").orElseThrow()).getIdPart();
+	}
+
 	private String communicationAbout(String patient) {
 		Communication communication = new Communication();
 		communication.setStatus(Communication.CommunicationStatus.COMPLETED);
@@ -257,11 +336,18 @@ class FhirServerIntegrationTests {
 	}
 
 	private HttpResponse<String> post(String path, String body, String token) {
-		return send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+		return post(path, body, token, null);
+	}
+
+	private HttpResponse<String> post(String path, String body, String token, String ifNoneExist) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.header("Content-Type", "application/fhir+json")
-			.header("Authorization", "Bearer " + token)
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build());
+			.header("Accept", "application/fhir+json")
+			.header("Authorization", "Bearer " + token);
+		if (ifNoneExist != null) {
+			request.header("If-None-Exist", ifNoneExist);
+		}
+		return send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build());
 	}
 
 	private HttpResponse<String> send(HttpRequest request) {
