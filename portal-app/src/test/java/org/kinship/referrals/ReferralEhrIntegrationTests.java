@@ -40,6 +40,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -52,8 +53,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * A referral written to an EHR (WireMock) that fails or refuses, on the real MariaDB: the
  * clinician never waits on the EHR; a server error is tried again in the background
  * through the Event Publication Registry until the EHR takes it, the ServiceRequest and
- * its Task then held once; a refusal is final, the referral kept in Kinship. The
- * clinician's list says where each referral stands with the EHR, in English and Spanish.
+ * its Task then held once, even when the EHR's answer to a create was lost (each is a
+ * conditional create on the referral's identifier); a refusal is final, the referral kept
+ * in Kinship. The clinician's list says where each referral stands with the EHR, in
+ * English and Spanish.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -163,6 +166,40 @@ class ReferralEhrIntegrationTests {
 	}
 
 	@Test
+	void aServiceRequestWhoseAnswerWasLostIsFoundByItsIdentifierNotWrittenAgain() throws Exception {
+		String patient = "p-" + UUID.randomUUID().toString().substring(0, 8);
+		// the EHR creates the ServiceRequest but its answer is lost; asked again for the
+		// referral's identifier, it answers the one it holds (200), as a conditional
+		// create does
+		String scenario = "lost " + patient;
+		EHR.stubFor(serviceRequestFor(patient).inScenario(scenario)
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+			.willSetStateTo("held"));
+		EHR.stubFor(serviceRequestFor(patient).inScenario(scenario)
+			.whenScenarioStateIs("held")
+			.withHeader("If-None-Exist", matching("identifier=urn%3Akinship%3Areferral%7C[0-9]+"))
+			.willReturn(found("ServiceRequest", "sr-" + patient)));
+		EHR.stubFor(taskFor(patient).willReturn(created("Task", "t-" + patient)));
+		KinshipPrincipal clinician = clinician(patient);
+
+		Referral referral = this.referrals.refer(clinician, new ReferralForm(group().id(), null, null));
+
+		Referral written = settled(clinician, EhrRecord.WRITTEN);
+		assertThat(written.ehrReference()).as("the id of the one the EHR held").isEqualTo("sr-" + patient);
+		String identifier = "identifier=urn%3Akinship%3Areferral%7C" + referral.id();
+		List<ServeEvent> requests = sent("ServiceRequest", patient);
+		assertThat(requests).as("asked twice, the first answer lost").hasSize(2);
+		assertThat(requests)
+			.allSatisfy((event) -> assertThat(event.getRequest().getHeader("If-None-Exist")).isEqualTo(identifier));
+		List<ServeEvent> tasks = sent("Task", patient);
+		assertThat(tasks).singleElement()
+			.satisfies((event) -> assertThat(event.getRequest().getHeader("If-None-Exist")).isEqualTo(identifier));
+		Task task = this.fhir.newJsonParser().parseResource(Task.class, tasks.get(0).getRequest().getBodyAsString());
+		assertThat(task.getFocus().getReference()).isEqualTo("ServiceRequest/sr-" + patient);
+	}
+
+	@Test
 	void aReferralTheEhrRefusesIsKeptInKinshipAndTheClinicianSeesIt() throws Exception {
 		String patient = "p-" + UUID.randomUUID().toString().substring(0, 8);
 		EHR.stubFor(serviceRequestFor(patient).willReturn(aResponse().withStatus(422)
@@ -265,6 +302,15 @@ class ReferralEhrIntegrationTests {
 			.toList();
 	}
 
+	/** Every request for a patient's resource of a type, whatever the EHR answered. */
+	private static List<ServeEvent> sent(String type, String patient) {
+		return EHR.getAllServeEvents()
+			.stream()
+			.filter((event) -> event.getRequest().getUrl().startsWith("/" + KEY + "/fhir/" + type)
+					&& event.getRequest().getBodyAsString().contains("Patient/" + patient))
+			.toList();
+	}
+
 	private Group group() {
 		return this.groups.create(clinician(null), new GroupForm("Referred " + UUID.randomUUID(), "A place to share.",
 				"<p>Be kind.</p>", Audience.PATIENTS, true, GroupStatus.OPEN, "", "Q87.4", "", "", ""));
@@ -293,6 +339,14 @@ class ReferralEhrIntegrationTests {
 
 	private static ResponseDefinitionBuilder created(String type, String id) {
 		return aResponse().withStatus(201)
+			.withHeader("Content-Type", "application/fhir+json")
+			.withHeader("Location", fhirBase() + "/" + type + "/" + id + "/_history/1")
+			.withBody("{\"resourceType\": \"" + type + "\", \"id\": \"" + id + "\"}");
+	}
+
+	/** What a conditional create answers when the EHR already holds the resource. */
+	private static ResponseDefinitionBuilder found(String type, String id) {
+		return aResponse().withStatus(200)
 			.withHeader("Content-Type", "application/fhir+json")
 			.withHeader("Location", fhirBase() + "/" + type + "/" + id + "/_history/1")
 			.withBody("{\"resourceType\": \"" + type + "\", \"id\": \"" + id + "\"}");

@@ -2,7 +2,6 @@ package org.kinship.broadcast.internal;
 
 import java.util.Date;
 
-import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import org.hl7.fhir.r4.model.Communication;
@@ -16,6 +15,7 @@ import org.kinship.broadcast.BroadcastSent;
 import org.kinship.broadcast.Priority;
 import org.kinship.broadcast.WriteBackReport;
 import org.kinship.launch.BackendFhirClients;
+import org.kinship.launch.EhrWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +37,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the write-back has run, and is taken up again at restart or by
  * {@code WriteBackResubmission}. Runs after commit, off the sender's thread, with the
  * backend-services client; each Communication is tried up to {@code write-back-attempts}
- * times and what still fails is kept for the dashboard, which offers a retry. Logs and
- * the audit log carry counts and error names only, never the message or a token.
+ * times and what still fails is kept for the dashboard, which offers a retry. Each
+ * carries the broadcast's and patient's identifier ({@code urn:kinship:broadcast}) and is
+ * a conditional create on it ({@code If-None-Exist}), so that one tried again after an
+ * answer was lost is not written twice. Logs and the audit log carry counts and error
+ * names only, never the message or a token.
  */
 @Component
 public class WriteBack {
@@ -162,8 +165,9 @@ public class WriteBack {
 		String reason = "";
 		for (int attempt = 1; attempt <= this.properties.writeBackAttempts(); attempt++) {
 			try {
-				MethodOutcome outcome = client.create().resource(communication(broadcast, patientId)).execute();
-				this.writes.done(broadcast.id(), patientId, attempt, outcome.getId().getIdPart());
+				String id = EhrWrites.createOnceForId(client, communication(broadcast, patientId), IDENTIFIER_SYSTEM,
+						identifier(broadcast, patientId));
+				this.writes.done(broadcast.id(), patientId, attempt, id);
 				return;
 			}
 			catch (RuntimeException ex) {
@@ -176,7 +180,7 @@ public class WriteBack {
 
 	static Communication communication(Broadcast broadcast, String patientId) {
 		Communication communication = new Communication();
-		communication.addIdentifier().setSystem(IDENTIFIER_SYSTEM).setValue(broadcast.id() + "/" + patientId);
+		communication.addIdentifier().setSystem(IDENTIFIER_SYSTEM).setValue(identifier(broadcast, patientId));
 		communication.setStatus(Communication.CommunicationStatus.COMPLETED);
 		communication.addCategory()
 			.addCoding()
@@ -191,6 +195,11 @@ public class WriteBack {
 		}
 		communication.addPayload().setContent(new StringType(broadcast.title() + "\n\n" + broadcast.body()));
 		return communication;
+	}
+
+	/** The identifier's value: one Communication per broadcast and patient. */
+	static String identifier(Broadcast broadcast, String patientId) {
+		return broadcast.id() + "/" + patientId;
 	}
 
 	private void report(Broadcast broadcast, String what) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -24,6 +23,7 @@ import org.kinship.escalation.internal.AlertStore.Topic;
 import org.kinship.groups.Group;
 import org.kinship.groups.GroupDirectory;
 import org.kinship.launch.BackendFhirClients;
+import org.kinship.launch.EhrWrites;
 import org.kinship.launch.IssuerRegistry;
 import org.kinship.moderation.EscalationRaised;
 import org.kinship.moderation.ReviewQueue;
@@ -51,7 +51,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * until the alert has run, and is taken up again at restart or by
  * {@code AlertResubmission}. It runs after commit on its own thread with the
  * backend-services client, is tried up to {@code alert-attempts} times, and its outcome
- * is stored for the facilitators, who may try a failed one again.
+ * is stored for the facilitators, who may try a failed one again. It carries the
+ * escalation's identifier ({@code urn:kinship:escalation}) and is a conditional create on
+ * it ({@code If-None-Exist}), so that an alert tried again after an answer was lost is
+ * not written twice.
  * <p>
  * Only for a patient's own record: an escalation from a caregiver ({@code RelatedPerson})
  * is about the caregiver, whose crisis does not belong in the record of the person they
@@ -200,10 +203,10 @@ public class AlertWriter {
 		Instant now = Instant.now();
 		IBaseResource resource = (alert.mode() == AlertMode.TASK) ? AlertResources.task(alert, groupName, teams, now)
 				: AlertResources.communication(alert, groupName, teams, now);
-		MethodOutcome outcome = client.create().resource(resource).execute();
 		String type = (alert.mode() == AlertMode.TASK) ? "Task" : "Communication";
-		return (outcome.getId() != null && outcome.getId().hasIdPart()) ? type + "/" + outcome.getId().getIdPart()
-				: type;
+		return EhrWrites.createOnce(client, resource, AlertResources.ESCALATION_SYSTEM, String.valueOf(alert.itemId()))
+			.map((id) -> type + "/" + id)
+			.orElse(type);
 	}
 
 	private void outcome(Alert alert, Runnable store, String what, @Nullable String reason) {

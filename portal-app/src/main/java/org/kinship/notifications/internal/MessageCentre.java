@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import org.hl7.fhir.r4.model.Communication;
@@ -16,6 +15,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.jspecify.annotations.Nullable;
 import org.kinship.launch.BackendFhirClients;
+import org.kinship.launch.EhrWrites;
 import org.kinship.notifications.internal.PortalNoticeStore.PortalNotice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +33,9 @@ import org.springframework.stereotype.Component;
  * message text, a diagnosis, a group's or another member's name. Each notice is stored
  * with the batching that made it and written on the dispatch thread; an EHR that fails is
  * tried again after a wait that doubles, up to {@code max-attempts}, and each
- * Communication carries the notice's identifier ({@code urn:kinship:notification}) so
- * that the EHR can tell one written twice. Logs carry counts and HTTP statuses only.
+ * Communication carries the notice's identifier ({@code urn:kinship:notification}) and is
+ * a conditional create on it ({@code If-None-Exist}), so that a notice tried again after
+ * an answer was lost is not written twice. Logs carry counts and HTTP statuses only.
  */
 @Component
 class MessageCentre {
@@ -86,8 +87,9 @@ class MessageCentre {
 		for (PortalNotice notice : due) {
 			try {
 				IGenericClient client = clients.computeIfAbsent(notice.issuerKey(), this.backend::forIssuer);
-				MethodOutcome outcome = client.create().resource(communication(notice, now)).execute();
-				this.notices.sent(notice.id(), outcome.getId().getIdPart());
+				String id = EhrWrites.createOnceForId(client, communication(notice, now), IDENTIFIER_SYSTEM,
+						String.valueOf(notice.id()));
+				this.notices.sent(notice.id(), id);
 				written++;
 			}
 			catch (RuntimeException ex) {

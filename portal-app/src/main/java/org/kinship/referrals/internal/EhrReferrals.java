@@ -3,7 +3,6 @@ package org.kinship.referrals.internal;
 import java.time.Clock;
 import java.util.Date;
 
-import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.exceptions.FhirClientConnectionException;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
@@ -12,6 +11,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
 import org.kinship.launch.BackendFhirClients;
+import org.kinship.launch.EhrWrites;
 import org.kinship.referrals.EhrRecord;
 import org.kinship.referrals.Referral;
 import org.slf4j.Logger;
@@ -38,7 +38,10 @@ import org.springframework.transaction.annotation.Transactional;
  * pause, then left waiting: its publication stays incomplete and
  * {@code ReferralResubmission} starts it again, until {@code ehr-give-up-after}. A
  * refusal (any other 4xx) is final. The ServiceRequest's id is kept as soon as the EHR
- * returns it, so that a later attempt writes only the Task: each is written once. The log
+ * returns it, so that a later attempt writes only the Task; and both carry the referral's
+ * identifier ({@code urn:kinship:referral}) and are conditional creates on it
+ * ({@code If-None-Exist}), so that an attempt after one whose answer was lost (a timeout)
+ * finds what the EHR created instead of writing it again: each is written once. The log
  * carries the referral's id and an HTTP status or error name only.
  */
 @Component
@@ -125,20 +128,21 @@ public class EhrReferrals {
 	}
 
 	/**
-	 * Writes the ServiceRequest, unless an earlier attempt did, and its Task.
+	 * Writes the ServiceRequest, unless an earlier attempt did, and its Task, each
+	 * created once even when this is not the first attempt.
 	 */
 	private void writeOnce(Referral referral) {
 		IGenericClient client = this.backend.forIssuer(referral.issuerKey());
 		String requestId = this.referrals.find(referral.issuer(), referral.id())
 			.map(Referral::ehrReference)
 			.orElse(null);
+		String identifier = String.valueOf(referral.id());
 		if (requestId == null) {
-			MethodOutcome request = client.create().resource(serviceRequest(referral)).execute();
-			requestId = request.getId().getIdPart();
+			requestId = EhrWrites.createOnceForId(client, serviceRequest(referral), IDENTIFIER_SYSTEM, identifier);
 			this.referrals.requestWritten(referral.id(), requestId);
 		}
-		MethodOutcome task = client.create().resource(task(referral, requestId)).execute();
-		this.referrals.ehr(referral.id(), EhrRecord.WRITTEN, task.getId().getIdPart(), null);
+		String taskId = EhrWrites.createOnceForId(client, task(referral, requestId), IDENTIFIER_SYSTEM, identifier);
+		this.referrals.ehr(referral.id(), EhrRecord.WRITTEN, taskId, null);
 	}
 
 	/**
