@@ -11,11 +11,17 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.util.FhirTerser;
 import dev.kinship.sandbox.fhir.ResourceStore;
+import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
 import org.kinship.programs.internal.ProgramsProperties;
+import org.kinship.referrals.internal.ReferralEhrDue;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (written after commit, in the background, as her list of referrals then says); at
  * Maria's next launch she finds the referral, accepts it and signs up; Dr. Lin sees it
  * accepted, and once the class has met and she took attendance, attended. A referral the
- * patient declines is never offered again.
+ * patient declines is never offered again. A referral written again because the EHR's
+ * answer was lost is found by its identifier: the sandbox still holds one ServiceRequest
+ * and one Task for it.
  */
 class ReferralEndToEndIntegrationTests {
 
@@ -108,6 +116,73 @@ class ReferralEndToEndIntegrationTests {
 		assertThat(LaunchedPerson.launch(this.system, "maria-santos").get("/").body())
 			.doesNotContain("suggested this group for you: Tinnitus talk");
 		assertThat(row(lin.get("/referrals").body(), "Tinnitus talk")).contains("Declined");
+	}
+
+	@Test
+	void aReferralWrittenAgainAfterTheEhrsAnswerWasLostIsHeldOnceInTheEhr() throws Exception {
+		LaunchedPerson lin = LaunchedPerson.launch(this.system, "dr-sarah-lin");
+		String name = "Lost answers " + UUID.randomUUID().toString().substring(0, 6);
+		long groupId = CommunityGroups.id(lin, CommunityGroups.facilitated(lin, name));
+		lin.post("/referrals", List.of("groupId", String.valueOf(groupId)));
+		JdbcClient jdbc = this.system.kinshipBean(JdbcClient.class);
+		long referralId = jdbc.sql("SELECT id FROM referral WHERE group_id = ?")
+			.param(groupId)
+			.query(Long.class)
+			.single();
+		String firstRequest = recorded(jdbc, referralId);
+
+		// the EHR created both, but Kinship never heard: the ServiceRequest's id was not
+		// kept, and the referral is due again
+		jdbc.sql("UPDATE referral SET ehr_state = 'RETRYING', ehr_reference = NULL, ehr_task = NULL WHERE id = ?")
+			.param(referralId)
+			.update();
+		String issuer = jdbc.sql("SELECT issuer FROM referral WHERE id = ?")
+			.param(referralId)
+			.query(String.class)
+			.single();
+		this.system.publishInTransaction(new ReferralEhrDue(referralId, issuer));
+
+		assertThat(recorded(jdbc, referralId)).as("the ServiceRequest the EHR already held").isEqualTo(firstRequest);
+		ResourceStore ehr = this.system.sandboxBean(ResourceStore.class);
+		assertThat(heldFor(ehr, "ServiceRequest", referralId)).as("one ServiceRequest for the referral")
+			.containsExactly("ServiceRequest/" + firstRequest);
+		assertThat(heldFor(ehr, "Task", referralId)).as("one Task for the referral").hasSize(1);
+		assertThat(ehr.all("Task")).map(Task.class::cast)
+			.filteredOn((task) -> task.getFocus().getReference().equals("ServiceRequest/" + firstRequest))
+			.hasSize(1);
+	}
+
+	/**
+	 * The id of a referral's ServiceRequest once Kinship has recorded it in the EHR,
+	 * written after commit in the background.
+	 */
+	private static String recorded(JdbcClient jdbc, long referralId) throws InterruptedException {
+		long deadline = System.currentTimeMillis() + StompMember.PATIENCE.toMillis();
+		while (!"WRITTEN".equals(ehrState(jdbc, referralId)) && System.currentTimeMillis() < deadline) {
+			Thread.sleep(200);
+		}
+		assertThat(ehrState(jdbc, referralId)).isEqualTo("WRITTEN");
+		return jdbc.sql("SELECT ehr_reference FROM referral WHERE id = ?")
+			.param(referralId)
+			.query(String.class)
+			.single();
+	}
+
+	private static String ehrState(JdbcClient jdbc, long referralId) {
+		return jdbc.sql("SELECT ehr_state FROM referral WHERE id = ?").param(referralId).query(String.class).single();
+	}
+
+	/** The resources of a type the EHR holds with a referral's identifier. */
+	private static List<String> heldFor(ResourceStore ehr, String type, long referralId) {
+		FhirTerser terser = FhirContext.forR4Cached().newTerser();
+		return ehr.all(type)
+			.stream()
+			.filter((resource) -> terser.getValues(resource, "identifier", Identifier.class)
+				.stream()
+				.anyMatch((identifier) -> "urn:kinship:referral".equals(identifier.getSystem())
+						&& String.valueOf(referralId).equals(identifier.getValue())))
+			.map((resource) -> type + "/" + resource.getIdElement().getIdPart())
+			.toList();
 	}
 
 	private long diabetesGroup(LaunchedPerson lin) throws Exception {

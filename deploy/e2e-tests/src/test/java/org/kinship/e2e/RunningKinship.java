@@ -11,6 +11,7 @@ import org.kinship.chat.internal.ChatProperties;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Kinship and the sandbox EHR, started once per test JVM on free ports, each with its own
@@ -130,6 +131,16 @@ final class RunningKinship {
 	 */
 	void passChatRateWindow() {
 		this.clock.advance(kinshipBean(ChatProperties.class).rateLimitWindow());
+	}
+
+	/**
+	 * Publishes an event in Kinship inside a transaction of its own, as the code that
+	 * makes work due does: the Event Publication Registry keeps it, and its module's
+	 * listeners run after the commit.
+	 * @param event the event
+	 */
+	void publishInTransaction(Object event) {
+		kinshipBean(TransactionTemplate.class).executeWithoutResult((status) -> this.kinship.publishEvent(event));
 	}
 
 	<T> T kinshipBean(Class<T> type) {
