@@ -9,8 +9,10 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -36,9 +38,14 @@ public class CodeCatalog {
 
 	private final List<Entry> entries;
 
+	/** The brands records name an ingredient's products by, folded, by entry. */
+	private final Map<Entry, List<String>> brands;
+
 	/** Reads the catalogue shipped with Kinship. */
 	public CodeCatalog() {
-		this.entries = read(new ClassPathResource("groups/code-catalog.tsv"));
+		Map<Entry, List<String>> brands = new HashMap<>();
+		this.entries = read(new ClassPathResource("groups/code-catalog.tsv"), brands);
+		this.brands = Map.copyOf(brands);
 	}
 
 	/**
@@ -81,7 +88,9 @@ public class CodeCatalog {
 	 * brackets, "albuterol (salbutamol)") is among the words of the medicine's name ("24
 	 * HR metformin hydrochloride 500 MG Extended Release Oral Tablet" is metformin), or a
 	 * brand's generic among them ({@link MedicineAliases}: "Lasix 40 MG Oral Tablet" is
-	 * furosemide). A medicine whose ingredients are not in the catalogue has none.
+	 * furosemide), or one of the brands the catalogue gives an ingredient ("Yaz 28 Day
+	 * Pack" is drospirenone and ethinyl estradiol). A medicine whose ingredients are not
+	 * in the catalogue has none.
 	 * @param rxnormCodes the RxNorm codes the record gives it
 	 * @param name the medicine in the record's words, or {@code null}
 	 * @return the ingredients, in the catalogue's order
@@ -91,8 +100,14 @@ public class CodeCatalog {
 				? " " + String.join(" ", terms(name)) + " " + String.join(" ", MedicineAliases.of(name)) + " " : "";
 		return this.entries.stream()
 			.filter((entry) -> entry.system() == CodeSystem.RXNORM)
-			.filter((entry) -> rxnormCodes.contains(entry.code()) || entry.namedIn(words))
+			.filter((entry) -> rxnormCodes.contains(entry.code()) || entry.namedIn(words) || brandIn(entry, words))
 			.toList();
+	}
+
+	private boolean brandIn(Entry entry, String words) {
+		return this.brands.getOrDefault(entry, List.of())
+			.stream()
+			.anyMatch((brand) -> words.contains(" " + brand + " "));
 	}
 
 	List<Entry> entries() {
@@ -107,7 +122,7 @@ public class CodeCatalog {
 		return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
 	}
 
-	private static List<Entry> read(ClassPathResource resource) {
+	private static List<Entry> read(ClassPathResource resource, Map<Entry, List<String>> brands) {
 		List<Entry> entries = new ArrayList<>();
 		try (BufferedReader reader = new BufferedReader(
 				new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8))) {
@@ -115,8 +130,15 @@ public class CodeCatalog {
 			while ((line = reader.readLine()) != null) {
 				if (!line.isBlank() && !line.startsWith("#")) {
 					String[] fields = line.split("\t");
-					entries.add(new Entry(CodeSystem.valueOf(fields[0].toUpperCase(Locale.ROOT)), fields[1], fields[2],
-							fields[3]));
+					Entry entry = new Entry(CodeSystem.valueOf(fields[0].toUpperCase(Locale.ROOT)), fields[1],
+							fields[2], fields[3]);
+					entries.add(entry);
+					if (fields.length > 4) {
+						brands.put(entry,
+								Arrays.stream(fields[4].split(","))
+									.map((brand) -> String.join(" ", terms(brand)))
+									.toList());
+					}
 				}
 			}
 		}

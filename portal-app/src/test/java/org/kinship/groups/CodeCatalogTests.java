@@ -1,7 +1,21 @@
 package org.kinship.groups;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.MedicationRequest;
 
 import org.junit.jupiter.api.Test;
 import org.kinship.groups.CodeCatalog.CodeSystem;
@@ -45,6 +59,39 @@ class CodeCatalogTests {
 	}
 
 	@Test
+	void knowsAnIngredientOfEveryMedicineOfTheSharedSyntheaRecords() throws IOException {
+		Map<String, List<String>> medicines = syntheaMedicines();
+		assertThat(medicines).as("the MedicationRequests of the shared samples").hasSizeGreaterThanOrEqualTo(35);
+
+		medicines.forEach((name, rxnorm) -> assertThat(this.catalog.ingredients(rxnorm, name)).as(name).isNotEmpty());
+	}
+
+	@Test
+	void knowsEveryIngredientOfACombinationOrABrandPack() {
+		assertThat(english(this.catalog.ingredients(List.of(), "Lasix 40mg"))).containsExactly("furosemide");
+		assertThat(english(this.catalog.ingredients(List.of(), "Amoxicillin 250 MG / Clavulanate 125 MG Oral Tablet")))
+			.containsExactlyInAnyOrder("amoxicillin", "clavulanate (clavulanic acid)");
+		assertThat(english(this.catalog.ingredients(List.of(),
+				"24 HR Donepezil hydrochloride 10 MG / Memantine hydrochloride 28 MG Extended Release Oral Capsule")))
+			.containsExactlyInAnyOrder("donepezil", "memantine");
+		assertThat(english(this.catalog.ingredients(List.of("748856"), "Yaz 28 Day Pack")))
+			.containsExactlyInAnyOrder("drospirenone", "ethinyl estradiol");
+		assertThat(english(this.catalog.ingredients(List.of(), "Ortho Tri-Cyclen 28 Day Pack")))
+			.containsExactlyInAnyOrder("norgestimate", "ethinyl estradiol");
+		assertThat(english(this.catalog.ingredients(List.of(), "Mirena 52 MG Intrauterine System")))
+			.containsExactly("levonorgestrel");
+		assertThat(english(this.catalog.ingredients(List.of(), "Diazepam [Valium]"))).containsExactly("diazepam");
+		assertThat(english(this.catalog.ingredients(List.of(), "ferrous sulfate 325 MG Oral Tablet")))
+			.containsExactly("ferrous sulfate");
+	}
+
+	@Test
+	void knowsAnIngredientByItsRxNormCodeWhateverTheRecordCallsIt() {
+		assertThat(english(this.catalog.ingredients(List.of("7258"), "Store brand pain reliever")))
+			.containsExactly("naproxen");
+	}
+
+	@Test
 	void findsACodeByItsFirstCharacters() {
 		assertThat(codes(this.catalog.search("E11", List.of(), 20))).containsExactly("E11.*");
 	}
@@ -62,7 +109,9 @@ class CodeCatalogTests {
 	@Test
 	void holdsOnlyNamedCodesThatAGroupOrBroadcastAccepts() {
 		List<Entry> all = this.catalog.entries();
-		assertThat(all).hasSizeGreaterThan(100);
+		assertThat(all).hasSizeGreaterThan(200);
+		assertThat(all).filteredOn((entry) -> entry.system() == CodeSystem.RXNORM).hasSizeGreaterThanOrEqualTo(100);
+		assertThat(all).extracting((entry) -> entry.system() + " " + entry.code()).doesNotHaveDuplicates();
 		for (Entry entry : all) {
 			assertThat(entry.english()).isNotBlank();
 			assertThat(entry.spanish()).isNotBlank();
@@ -74,6 +123,54 @@ class CodeCatalogTests {
 				case RXNORM -> assertThat(entry.code()).matches("[1-9][0-9]{0,7}");
 			}
 		}
+	}
+
+	/**
+	 * Every medicine the MedicationRequests of {@code shared/fhir-samples/synthea} name,
+	 * with its RxNorm codes.
+	 */
+	private static Map<String, List<String>> syntheaMedicines() throws IOException {
+		IParser parser = FhirContext.forR4Cached().newJsonParser();
+		Map<String, List<String>> medicines = new TreeMap<>();
+		try (Stream<Path> files = Files.list(syntheaSamples())) {
+			for (Path file : files.filter((path) -> path.toString().endsWith(".json")).toList()) {
+				try (Reader reader = Files.newBufferedReader(file)) {
+					for (Bundle.BundleEntryComponent entry : parser.parseResource(Bundle.class, reader).getEntry()) {
+						if (entry.getResource() instanceof MedicationRequest request
+								&& request.hasMedicationCodeableConcept()) {
+							CodeableConcept medicine = request.getMedicationCodeableConcept();
+							medicines.put(
+									medicine.hasText() ? medicine.getText() : medicine.getCodingFirstRep().getDisplay(),
+									medicine.getCoding()
+										.stream()
+										.filter((coding) -> "http://www.nlm.nih.gov/research/umls/rxnorm"
+											.equals(coding.getSystem()))
+										.map(Coding::getCode)
+										.toList());
+						}
+					}
+				}
+			}
+		}
+		return medicines;
+	}
+
+	/**
+	 * The synthetic patients shared beside the project root, found by walking up from the
+	 * module folder Maven runs the tests in.
+	 */
+	private static Path syntheaSamples() {
+		for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+			Path candidate = dir.resolve("shared/fhir-samples/synthea");
+			if (Files.isDirectory(candidate)) {
+				return candidate;
+			}
+		}
+		throw new IllegalStateException("shared/fhir-samples/synthea was not found beside the project root");
+	}
+
+	private static List<String> english(List<Entry> entries) {
+		return entries.stream().map(Entry::english).toList();
 	}
 
 	private String code(String english) {
