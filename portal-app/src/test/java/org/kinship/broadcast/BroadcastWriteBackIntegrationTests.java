@@ -112,6 +112,11 @@ class BroadcastWriteBackIntegrationTests {
 		});
 		EHR.verify(3, postRequestedFor(urlPathEqualTo("/wb/fhir/Communication"))
 			.withRequestBody(containing("Patient/" + refused)));
+		assertThat(EHR.findAll(postRequestedFor(urlPathEqualTo("/wb/fhir/Communication"))
+			.withRequestBody(containing("Patient/" + refused))))
+			.extracting((request) -> request.getHeader("If-None-Exist"))
+			.as("each attempt a conditional create on the broadcast's and patient's identifier")
+			.containsOnly("identifier=urn%3Akinship%3Abroadcast%7C" + id + "%2F" + refused);
 		String written = EHR
 			.findAll(postRequestedFor(urlPathEqualTo("/wb/fhir/Communication"))
 				.withRequestBody(containing("Patient/" + taken)))

@@ -151,6 +151,11 @@ class CareTeamAlertModuleTests {
 				assertThat(communication.getIdentifierFirstRep().getValue()).isEqualTo(String.valueOf(alert.itemId()));
 				String text = communication.getPayloadFirstRep().getContentStringType().getValue();
 				assertThat(text).contains("crisis").contains("Heart failure").doesNotContain(MESSAGE_WORDS);
+				assertThat(EHR.findAll(postRequestedFor(urlPathEqualTo("/mt/fhir/Communication"))
+					.withRequestBody(containing("Patient/" + patient))))
+					.extracting((request) -> request.getHeader("If-None-Exist"))
+					.as("each attempt a conditional create on the escalation's identifier")
+					.containsOnly("identifier=urn%3Akinship%3Aescalation%7C" + alert.itemId());
 			});
 	}
 

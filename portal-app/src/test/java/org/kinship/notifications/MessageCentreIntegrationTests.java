@@ -172,6 +172,15 @@ class MessageCentreIntegrationTests {
 		this.clock.advance(Duration.ofMinutes(10));
 		this.dispatch.run();
 		assertThat(communicationsAbout(cy)).as("once written, never again").hasSize(2);
+		long notice = this.jdbc.sql("SELECT id FROM notify_portal WHERE patient_id = ?")
+			.param(cy.patientId())
+			.query(Long.class)
+			.single();
+		assertThat(EHR.findAll(postRequestedFor(urlPathEqualTo("/mc/fhir/Communication"))
+			.withRequestBody(containing("\"Patient/" + cy.patientId() + "\""))))
+			.extracting((request) -> request.getHeader("If-None-Exist"))
+			.as("each attempt a conditional create on the notice's identifier, found if an answer was lost")
+			.containsOnly("identifier=urn%3Akinship%3Anotification%7C" + notice);
 	}
 
 	private List<String> communicationsAbout(KinshipPrincipal member) {
