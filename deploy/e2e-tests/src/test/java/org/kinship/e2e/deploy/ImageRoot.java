@@ -74,17 +74,42 @@ final class ImageRoot {
 	 * Runs a command the way the runtime runs the entrypoint: found on the image's PATH.
 	 */
 	Result run(List<String> command) throws IOException, InterruptedException {
+		return Result.of(container(command, Map.of()).redirectErrorStream(true).start(), command);
+	}
+
+	/**
+	 * Starts a command that keeps running (an application), with variables added to the
+	 * image's environment, its output going to a file; {@link #stop} ends it.
+	 */
+	Process start(List<String> command, Map<String, String> environment, Path output) throws IOException {
+		return container(command, environment).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+	}
+
+	/** Asks the processes in the container to end (SIGTERM), then makes them. */
+	static void stop(Process process) throws InterruptedException {
+		// unshare ignores SIGTERM and ends with its child, which the chroot's change of
+		// user
+		// keeps from dying with it
+		process.descendants().forEach(ProcessHandle::destroy);
+		if (!process.waitFor(1, TimeUnit.MINUTES)) {
+			process.descendants().forEach(ProcessHandle::destroyForcibly);
+			process.destroyForcibly();
+		}
+	}
+
+	private ProcessBuilder container(List<String> command, Map<String, String> environment) {
 		List<String> line = new ArrayList<>(List.of("/usr/bin/unshare", "--mount", "--pid", "--fork",
 				"--mount-proc=" + this.root.resolve("proc"), "/usr/sbin/chroot",
 				"--userspec=" + Nodes.string(this.config, "config", "User"), this.root.toString()));
 		line.addAll(command);
-		ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true);
+		ProcessBuilder builder = new ProcessBuilder(line);
 		builder.environment().clear();
 		for (Object variable : Nodes.list(this.config, "config", "Env")) {
 			String[] pair = variable.toString().split("=", 2);
 			builder.environment().put(pair[0], pair[1]);
 		}
-		return Result.of(builder.start(), command);
+		builder.environment().putAll(environment);
+		return builder;
 	}
 
 	private static void host(String... command) throws IOException, InterruptedException {

@@ -1,8 +1,12 @@
 package org.kinship.e2e.deploy;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -113,6 +117,56 @@ class ImageTarsTests {
 		}
 		finally {
 			server.stop(0);
+		}
+	}
+
+	/**
+	 * Each application started from its image as compose starts it (the entrypoint, the
+	 * image's user and environment; Kinship on its embedded database with the demo
+	 * profile, as deploy/run starts it) turns healthy by compose's own health check.
+	 */
+	@Test
+	void applicationsStartFromTheirImagesAndTurnHealthy() throws Exception {
+		int kinshipManagement = freePort();
+		assertStartsAndTurnsHealthy("portal-app", kinshipManagement,
+				Map.of("KINSHIP_PORT", String.valueOf(freePort()), "KINSHIP_MANAGEMENT_PORT",
+						String.valueOf(kinshipManagement), "MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED", "true",
+						"SPRING_PROFILES_ACTIVE", "demo"));
+		int sandbox = freePort();
+		assertStartsAndTurnsHealthy("deploy/sandbox-ehr", sandbox, Map.of("SANDBOX_PORT", String.valueOf(sandbox)));
+	}
+
+	private static void assertStartsAndTurnsHealthy(String module, int healthPort, Map<String, String> environment)
+			throws Exception {
+		ImageRoot image = image(module);
+		List<String> check = healthCheck(SERVICES.get(module)).stream()
+			.map((arg) -> redirect(arg, "http://127.0.0.1:" + healthPort, ""))
+			.toList();
+		Path log = images.resolve(module.replace('/', '-') + ".log");
+		Process application = image.start(image.entrypoint(), environment, log);
+		try {
+			// each check is a JVM's start, about a second: no pause is needed between
+			// them
+			long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+			ImageRoot.Result result = image.run(check);
+			while (result.exitCode() != 0 && application.isAlive() && System.nanoTime() < deadline) {
+				result = image.run(check);
+			}
+			assertThat(result.exitCode()).as("%s healthy; its log:%n%s", module, tail(log)).isZero();
+		}
+		finally {
+			ImageRoot.stop(application);
+		}
+	}
+
+	private static String tail(Path log) throws IOException {
+		List<String> lines = Files.readAllLines(log);
+		return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
 		}
 	}
 
