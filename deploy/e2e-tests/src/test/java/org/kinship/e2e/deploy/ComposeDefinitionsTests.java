@@ -80,6 +80,31 @@ class ComposeDefinitionsTests {
 		assertThat(this.nginx).contains("location = /nginx-health");
 	}
 
+	/**
+	 * The images carry no curl: each health check runs the application's own probe class
+	 * on the image's Java, from the classes Jib puts in /app/classes.
+	 */
+	@Test
+	void checksHealthWithTheProbeTheImageCarries() {
+		Map<String, String> probes = new LinkedHashMap<>();
+		kinshipNodes().keySet().forEach((node) -> probes.put(node, "portal-app"));
+		probes.put("sandbox-ehr", "deploy/sandbox-ehr");
+		probes.forEach((service, module) -> {
+			List<String> test = Nodes.list(this.compose, "services", service, "healthcheck", "test")
+				.stream()
+				.map(String::valueOf)
+				.toList();
+			assertThat(test).as(service).startsWith("CMD", "java").doesNotContain("curl");
+			int classPath = test.indexOf("-cp");
+			assertThat(test.get(classPath + 1)).isEqualTo("/app/classes");
+			String probe = test.get(classPath + 2);
+			String source = Repository
+				.read(Repository.file(module + "/src/main/java/" + probe.replace('.', '/') + ".java"));
+			assertThat(source).as(probe).contains("public static void main(String[] args)");
+			assertThat(test.get(test.size() - 1)).as(service).startsWith("http://127.0.0.1:");
+		});
+	}
+
 	@Test
 	void runsMysql84AndRedis7WithPersistence() {
 		assertThat(Nodes.string(this.compose, "services", "mysql", "image")).endsWith(":-mysql:8.4}");

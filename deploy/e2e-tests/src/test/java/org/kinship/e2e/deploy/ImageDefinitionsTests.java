@@ -23,9 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The container images as the POMs define them (jib-maven-plugin, only under
- * {@code -Pimage}): a non-root user, a JRE of 17 or newer, the heap from the container's
- * limit, and the ports the applications listen on. With {@code -Pimage} the images are
- * built as tars before these tests run, and the tars' own configuration is checked too.
+ * {@code -Pimage}, which the README's test command gives): a non-root user, a Java 17
+ * runtime that the build makes itself, the heap from the container's limit, and the ports
+ * the applications listen on. With {@code -Pimage} the images are built as tars before
+ * these tests run, and ImageTarsTests reads and runs them.
  */
 class ImageDefinitionsTests {
 
@@ -46,13 +47,39 @@ class ImageDefinitionsTests {
 	}
 
 	@Test
-	void runsAsANonRootUserOnAJre17OrNewerWithTheHeapFromTheLimit() {
+	void runsAsANonRootUserOnAJava17RuntimeWithTheHeapFromTheLimit() {
 		Element container = child(configuration(plugin(child(child(ROOT, "build"), "pluginManagement"))), "container");
 		assertThat(uid(text(container, "user"))).isPositive();
 		assertThat(texts(child(container, "jvmFlags"))).contains("-XX:MaxRAMPercentage=75");
-		String base = property("image.base");
-		assertThat(base).matches("eclipse-temurin:(\\d+)[^@]*-jre.*");
-		assertThat(Integer.parseInt(base.replaceAll("eclipse-temurin:(\\d+).*", "$1"))).isGreaterThanOrEqualTo(17);
+		assertThat(property("image.jdk")).contains("-17-");
+		assertThat(property("image.jre.modules").split(",")).as("TLS with EC keys, Spanish, the health probe")
+			.contains("java.base", "jdk.crypto.ec", "jdk.localedata", "java.net.http", "java.sql", "jdk.unsupported");
+	}
+
+	/**
+	 * The base needs no registry: the build makes it (deploy/image-base) before Jib reads
+	 * it, in both modules' image profiles.
+	 */
+	@Test
+	void buildsOnTheBaseTheBuildMakes() {
+		assertThat(property("image.base")).isEqualTo("tar://${image.base.tar}");
+		Element managed = pluginManaged("exec-maven-plugin");
+		Element execution = child(child(managed, "executions"), "execution");
+		assertThat(text(execution, "phase")).isEqualTo("prepare-package");
+		assertThat(texts(child(child(execution, "configuration"), "arguments"))).containsExactly(
+				"${maven.multiModuleProjectDirectory}/deploy/image-base", "${image.base.tar}", "${image.jdk}",
+				"${image.jre.modules}");
+		assertThat(Repository.file("deploy/image-base")).isExecutable();
+		for (String module : List.of("portal-app/pom.xml", "deploy/sandbox-ehr/pom.xml")) {
+			assertThat(elements(child(child(imageProfile(pom(module)), "build"), "plugins")).stream()
+				.map((plugin) -> text(plugin, "artifactId"))).as(module).containsExactly("exec-maven-plugin", PLUGIN);
+		}
+	}
+
+	/** The README's test command builds the images and runs ImageTarsTests on them. */
+	@Test
+	void testCommandBuildsAndChecksTheImages() {
+		assertThat(Repository.read(Repository.file("deploy/test"))).containsPattern("mvnw -B -Pimage verify");
 	}
 
 	@Test
@@ -112,6 +139,13 @@ class ImageDefinitionsTests {
 		return plugin;
 	}
 
+	private static Element pluginManaged(String artifactId) {
+		return elements(child(child(child(ROOT, "build"), "pluginManagement"), "plugins")).stream()
+			.filter((plugin) -> artifactId.equals(text(plugin, "artifactId")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no " + artifactId + " in pluginManagement"));
+	}
+
 	private static Element pluginOrNull(Element build) {
 		return elements(child(build, "plugins")).stream()
 			.filter((plugin) -> PLUGIN.equals(text(plugin, "artifactId")))
@@ -119,7 +153,7 @@ class ImageDefinitionsTests {
 			.orElse(null);
 	}
 
-	private static String property(String name) {
+	static String property(String name) {
 		return text(child(ROOT, "properties"), name);
 	}
 
