@@ -34,6 +34,8 @@ final class Visitor {
 
 	private static final Pattern CAREPLAN = Pattern.compile("data-careplan-src=\"([^\"]+)\"");
 
+	private static final Pattern FIRST_PAGE = Pattern.compile("id=\"chat-first-page\"[^>]*>([^<]*)</script>");
+
 	private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*([0-9]+)");
 
 	private static final Pattern SEQ = Pattern.compile("\"seq\"\\s*:\\s*([0-9]+)");
@@ -177,8 +179,18 @@ final class Visitor {
 			Matcher panel = CAREPLAN.matcher(html);
 			CompletableFuture<String> carePlan = panel.find() ? page(base + panel.group(1), "text/html")
 					: CompletableFuture.completedFuture("");
-			return CompletableFuture.allOf(page(messagesUrl(), JSON).thenAccept(this::latestOf),
-					page(base + "/chat/groups/" + this.place.id() + "/controls", JSON), carePlan);
+			// the newest messages come written into the page, as the browser reads them;
+			// asked for only from a page without them
+			Matcher written = FIRST_PAGE.matcher(html);
+			CompletableFuture<Void> latest = NOTHING_TO_DO;
+			if (written.find()) {
+				latestOf(written.group(1));
+			}
+			else {
+				latest = page(messagesUrl(), JSON).thenAccept(this::latestOf);
+			}
+			return CompletableFuture.allOf(latest, page(base + "/chat/groups/" + this.place.id() + "/controls", JSON),
+					carePlan);
 		})
 			.thenCompose((ignored) -> ask("since", "/app/groups/" + this.place.id() + "/since",
 					"{\"afterSeq\":" + lastSeq() + "}"))

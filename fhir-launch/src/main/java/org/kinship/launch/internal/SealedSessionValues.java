@@ -1,5 +1,10 @@
 package org.kinship.launch.internal;
 
+import java.nio.ByteBuffer;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.redis.serializer.JdkSerializationRedisSerializer;
@@ -13,15 +18,39 @@ import org.springframework.data.redis.serializer.SerializationException;
  * name or record in readable form, and a value that does not open under this node's keys
  * is never deserialized, so no one who can write to Redis can feed Kinship objects of
  * their own.
+ * <p>
+ * Redis gives every value of a session on every request, and most of them (the security
+ * context, the tokens, the record) change only at a launch or a refresh. Opening and
+ * deserializing them again was about 7 % of a node's processor time under load, so the
+ * values this node opened are kept by their sealed bytes, up to {@link #OPENED_BYTES} of
+ * them, the least recently used dropped first: the same bytes always open to the same
+ * value, a value changed in Redis is other bytes and is opened (and refused) as before,
+ * and a value set again is sealed with a new nonce, so it is other bytes too. Requests of
+ * one session on this node then share the value's object, as they do when sessions are
+ * kept in the node's memory. Values too small to be worth keeping (the session's times,
+ * rewritten on every request) are opened each time.
  */
 final class SealedSessionValues implements RedisSerializer<Object> {
+
+	/** The most sealed bytes whose opened values are kept. */
+	static final int OPENED_BYTES = 32 * 1024 * 1024;
+
+	/** Values sealed in fewer bytes are opened each time. */
+	static final int SMALLEST_KEPT = 256;
 
 	private final JdkSerializationRedisSerializer java = new JdkSerializationRedisSerializer();
 
 	private final SessionCipher cipher;
 
+	private final Opened opened;
+
 	SealedSessionValues(SessionCipher cipher) {
+		this(cipher, OPENED_BYTES);
+	}
+
+	SealedSessionValues(SessionCipher cipher, int openedBytes) {
 		this.cipher = cipher;
+		this.opened = new Opened(openedBytes);
 	}
 
 	@Override
@@ -37,12 +66,70 @@ final class SealedSessionValues implements RedisSerializer<Object> {
 		if (bytes == null || bytes.length == 0) {
 			return null;
 		}
+		if (bytes.length < SMALLEST_KEPT) {
+			return open(bytes);
+		}
+		ByteBuffer sealed = ByteBuffer.wrap(bytes.clone());
+		Object value = this.opened.get(sealed);
+		if (value == null) {
+			value = open(bytes);
+			if (value != null) {
+				this.opened.put(sealed, value);
+			}
+		}
+		return value;
+	}
+
+	private @Nullable Object open(byte[] bytes) {
 		try {
 			return this.java.deserialize(this.cipher.open(bytes));
 		}
 		catch (SessionCipher.SealedValueRefused ex) {
 			throw new SerializationException(ex.getMessage(), ex);
 		}
+	}
+
+	/** How many opened values are kept. */
+	int keptValues() {
+		return this.opened.size();
+	}
+
+	/**
+	 * Opened values by their sealed bytes, least recently used first, bounded by the
+	 * bytes of their keys.
+	 */
+	private static final class Opened {
+
+		private final Map<ByteBuffer, Object> values = new LinkedHashMap<>(256, 0.75f, true);
+
+		private final int limit;
+
+		private long bytes;
+
+		Opened(int limit) {
+			this.limit = limit;
+		}
+
+		synchronized @Nullable Object get(ByteBuffer sealed) {
+			return this.values.get(sealed);
+		}
+
+		synchronized void put(ByteBuffer sealed, Object value) {
+			if (sealed.capacity() > this.limit || this.values.putIfAbsent(sealed, value) != null) {
+				return;
+			}
+			this.bytes += sealed.capacity();
+			Iterator<ByteBuffer> eldest = this.values.keySet().iterator();
+			while (this.bytes > this.limit && eldest.hasNext()) {
+				this.bytes -= eldest.next().capacity();
+				eldest.remove();
+			}
+		}
+
+		synchronized int size() {
+			return this.values.size();
+		}
+
 	}
 
 }

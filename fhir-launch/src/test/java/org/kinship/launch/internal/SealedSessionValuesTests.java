@@ -82,6 +82,40 @@ class SealedSessionValuesTests {
 	}
 
 	@Test
+	void opensTheSameSealedBytesOnceAndStillRefusesThemChanged() {
+		SealedSessionValues values = values(this.key, null);
+		byte[] sealed = values.serialize(securityContext());
+
+		Object first = values.deserialize(sealed);
+		Object again = values.deserialize(sealed.clone());
+		byte[] changed = sealed.clone();
+		changed[changed.length - 20] ^= 1;
+
+		assertThat(again).as("the next request of the session on this node").isSameAs(first);
+		assertThatExceptionOfType(SerializationException.class).isThrownBy(() -> values.deserialize(changed));
+		assertThat(values.deserialize(values.serialize(securityContext()))).as("a value set again is opened again")
+			.isNotSameAs(first);
+	}
+
+	@Test
+	void keepsOpenedValuesWithinItsBoundDroppingTheLeastRecentlyUsed() {
+		SessionStoreProperties properties = new SessionStoreProperties(SessionStoreProperties.Store.REDIS, this.key,
+				null, false);
+		byte[] probe = values(this.key, null).serialize(authorizedClient());
+		SealedSessionValues values = new SealedSessionValues(SessionCipher.of(properties), probe.length * 3);
+		byte[] kept = values.serialize(authorizedClient());
+		Object keptValue = values.deserialize(kept);
+
+		for (int i = 0; i < 10; i++) {
+			values.deserialize(values.serialize(authorizedClient()));
+			assertThat(values.deserialize(kept)).as("used on every request, so never the least recent")
+				.isSameAs(keptValue);
+		}
+
+		assertThat(values.keptValues()).isEqualTo(3);
+	}
+
+	@Test
 	void stillOpensWhatThePreviousKeySealedDuringARotation() {
 		byte[] sealedBefore = values(this.otherKey, null).serialize(authorizedClient());
 		SealedSessionValues rotated = values(this.key, this.otherKey);
