@@ -2,6 +2,7 @@ package org.kinship.chat.internal;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -38,7 +39,7 @@ class MyMessages implements MyDataPart {
 		return this.messages.writtenBy(names.keySet(), fhirUser)
 			.stream()
 			.map((message) -> new Mine(message.id(), names.get(message.groupId()), message.text(), message.replyTo(),
-					message.status().toLowerCase(java.util.Locale.ROOT), message.postedAt(), message.editedAt()))
+					message.status().toLowerCase(Locale.ROOT), message.postedAt(), message.editedAt()))
 			.toList();
 	}
 
