@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -46,7 +47,7 @@ public class Flags {
 	 * @param messageId the message
 	 * @return the count
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public int count(long messageId) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM message_flag WHERE message_id = ?")
 			.param(messageId)

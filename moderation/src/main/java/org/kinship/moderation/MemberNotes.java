@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -44,7 +45,7 @@ public class MemberNotes {
 	 * @param member the member
 	 * @return the notes
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public List<Note> about(String issuer, String member) {
 		return this.jdbc
 			.sql("SELECT author, body, created_at FROM member_note WHERE issuer = ? AND member = ? ORDER BY id DESC")

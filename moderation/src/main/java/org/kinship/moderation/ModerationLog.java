@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -49,7 +50,7 @@ public class ModerationLog {
 	 * @param limit how many at most
 	 * @return the entries
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public List<Logged> community(String issuer, int limit) {
 		return this.jdbc.sql(SELECT + "WHERE issuer = ? ORDER BY id DESC LIMIT ?")
 			.params(issuer, limit)
@@ -64,7 +65,7 @@ public class ModerationLog {
 	 * @param limit how many at most
 	 * @return the entries
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public List<Logged> about(String issuer, String subject, int limit) {
 		return this.jdbc.sql(SELECT + "WHERE issuer = ? AND subject = ? ORDER BY id DESC LIMIT ?")
 			.params(issuer, subject, limit)

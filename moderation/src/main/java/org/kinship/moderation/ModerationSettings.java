@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -66,7 +67,7 @@ public class ModerationSettings {
 	 * @param scopeId a group, or {@link #COMMUNITY}
 	 * @return the overrides
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Overrides own(String issuer, long scopeId) {
 		return overrides(issuer, scopeId).orElse(Overrides.NONE);
 	}

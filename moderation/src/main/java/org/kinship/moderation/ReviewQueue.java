@@ -16,6 +16,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -102,7 +103,7 @@ public class ReviewQueue {
 	 * @param groupIds the groups the asker may moderate
 	 * @return the items
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public List<Item> open(String issuer, Collection<Long> groupIds) {
 		if (groupIds.isEmpty()) {
 			return List.of();
@@ -122,7 +123,7 @@ public class ReviewQueue {
 	 * @param id the item
 	 * @return the item, or empty when it is not there or of another health system
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Optional<Item> find(String issuer, long id) {
 		return this.jdbc.sql(SELECT + "WHERE issuer = ? AND id = ?")
 			.params(issuer, id)
@@ -135,7 +136,7 @@ public class ReviewQueue {
 	 * @param messageId the message
 	 * @return the items
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public List<Item> openFor(long messageId) {
 		return this.jdbc.sql(SELECT + "WHERE message_id = ? AND status = 'OPEN'")
 			.param(messageId)
@@ -152,7 +153,7 @@ public class ReviewQueue {
 	 * @param since the earliest creation time
 	 * @return the escalations
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public List<Item> escalationsSince(String issuer, Instant since) {
 		return this.jdbc
 			.sql(SELECT + "WHERE issuer = ? AND kind = 'ESCALATED' AND created_at >= ? ORDER BY created_at, id")

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -85,7 +86,7 @@ public class Sanctions {
 	 * @param id the sanction
 	 * @return the sanction, or empty when it is not of this health system
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Optional<Sanction> find(String issuer, long id) {
 		return this.jdbc.sql(SELECT + "WHERE issuer = ? AND id = ?")
 			.params(issuer, id)
@@ -101,7 +102,7 @@ public class Sanctions {
 	 * @param member the member's {@code fhirUser}
 	 * @return the sanction, or empty when the member may take part
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Optional<Sanction> restriction(String issuer, long groupId, String member) {
 		return inForce(issuer, member).stream()
 			.filter((sanction) -> sanction.groupId() == null || sanction.groupId() == groupId)
@@ -114,7 +115,7 @@ public class Sanctions {
 	 * @param member the member's {@code fhirUser}
 	 * @return the sanctions, newest first
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public List<Sanction> inForce(String issuer, String member) {
 		return this.jdbc
 			.sql(SELECT + "WHERE issuer = ? AND member = ? AND lifted_at IS NULL AND (ends_at IS NULL OR ends_at > ?) "

@@ -13,6 +13,7 @@ import org.kinship.moderation.internal.TermList;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -44,7 +45,7 @@ public class WatchedWords {
 	 * @param scopeId a group, or the community
 	 * @return the terms
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public List<Watched> list(String issuer, long scopeId) {
 		return this.jdbc
 			.sql("SELECT id, term, action FROM watched_word WHERE issuer = ? AND scope_id = ? ORDER BY term_key")

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -23,8 +24,9 @@ import org.kinship.broadcast.internal.RecipientStore;
 import org.kinship.broadcast.internal.RecipientStore.Unacknowledged;
 import org.kinship.groups.Membership;
 import org.kinship.groups.Memberships;
-import org.kinship.shared.Refused;
 import org.kinship.launch.KinshipPrincipal;
+import org.kinship.shared.Refused;
+import org.kinship.shared.RequestMemo;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -105,15 +107,17 @@ public class BroadcastInbox {
 	/**
 	 * What the header shows a member on every page: the unread count and the broadcast
 	 * the banner shows, urgent ones not acknowledged first. Marks what is shown as
-	 * delivered.
+	 * delivered: a page that has nothing new to mark writes nothing.
 	 * @param principal the member
 	 * @return the strip
 	 */
 	public Strip strip(KinshipPrincipal principal) {
 		Instant now = this.clock.instant();
-		this.recipients.deliveredAll(principal.issuer(), principal.fhirUser(), now);
-		List<InboxEntry> entries = this.recipients.of(principal.issuer(), principal.fhirUser(), now,
-				LocaleContextHolder.getLocale());
+		List<InboxEntry> entries = inbox(principal);
+		List<Long> undelivered = entries.stream().filter((entry) -> !entry.delivered()).map(InboxEntry::id).toList();
+		if (!undelivered.isEmpty()) {
+			this.recipients.deliveredTo(principal.fhirUser(), undelivered, now);
+		}
 		int unread = (int) entries.stream().filter((entry) -> !entry.seen()).count();
 		InboxEntry banner = entries.stream()
 			.filter(InboxEntry::bannered)
@@ -129,8 +133,10 @@ public class BroadcastInbox {
 	 * @return the broadcasts
 	 */
 	public List<InboxEntry> inbox(KinshipPrincipal principal) {
-		return this.recipients.of(principal.issuer(), principal.fhirUser(), this.clock.instant(),
-				LocaleContextHolder.getLocale());
+		Locale locale = LocaleContextHolder.getLocale();
+		// the header's strip and a group's pinned broadcasts: one read per page
+		return RequestMemo.once("broadcast.inbox " + principal.issuer() + " " + principal.fhirUser() + " " + locale,
+				() -> this.recipients.of(principal.issuer(), principal.fhirUser(), this.clock.instant(), locale));
 	}
 
 	/**

@@ -19,6 +19,7 @@ import org.kinship.groups.GroupDirectory;
 import org.kinship.groups.GroupDirectory.Seat;
 import org.kinship.groups.GroupStatus;
 import org.kinship.shared.Refused;
+import org.kinship.shared.RequestMemo;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.moderation.Admission;
 import org.kinship.moderation.Flags;
@@ -32,6 +33,7 @@ import org.kinship.moderation.Verdict;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -330,7 +332,7 @@ public class Chat {
 	 * @return the messages and whether the client is now up to date
 	 * @throws Refused when the person has no seat in the group
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public CatchUp since(KinshipPrincipal principal, long groupId, long afterSeq) {
 		seat(principal, groupId);
 		int page = this.properties.catchUpPage();
@@ -347,7 +349,7 @@ public class Chat {
 	 * @return the messages
 	 * @throws Refused when the person has no seat in the group
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public List<ChatMessage> history(KinshipPrincipal principal, long groupId, long beforeSeq) {
 		seat(principal, groupId);
 		return this.store.before(groupId, beforeSeq, this.properties.historyPage());
@@ -363,7 +365,7 @@ public class Chat {
 	 * @throws Refused when the person has no seat in the group; not found when the
 	 * message is not a delivered message of the group
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public List<ChatMessage> thread(KinshipPrincipal principal, long groupId, long messageId) {
 		seat(principal, groupId);
 		long root = this.store.threading(groupId, messageId)
@@ -383,7 +385,7 @@ public class Chat {
 	 * @return the marker
 	 * @throws Refused when the person has no seat in the group
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public ReadState readState(KinshipPrincipal principal, long groupId) {
 		seat(principal, groupId);
 		long last = this.store.lastSeq(groupId);
@@ -410,7 +412,7 @@ public class Chat {
 	 * @param groupIds the groups
 	 * @return unread messages by group id
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public java.util.Map<Long, Long> unread(KinshipPrincipal principal, java.util.Collection<Long> groupIds) {
 		java.util.Map<Long, Long> unread = new java.util.HashMap<>();
 		for (long groupId : groupIds) {
@@ -437,7 +439,7 @@ public class Chat {
 	 * @return the names, sorted
 	 * @throws Refused when the person has no seat in the group
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public List<String> memberNames(KinshipPrincipal principal, long groupId) {
 		return this.groups.memberNames(seat(principal, groupId))
 			.stream()
@@ -475,7 +477,7 @@ public class Chat {
 	 * @return the first and last sequence numbers, or empty when nothing was posted then
 	 * @throws Refused when the person has no seat in the group
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public java.util.Optional<SeqRange> postedBetween(KinshipPrincipal principal, long groupId, Instant from,
 			Instant to) {
 		seat(principal, groupId);
@@ -490,7 +492,7 @@ public class Chat {
 	 * @return the messages
 	 * @throws Refused when the person has no seat in the group
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public List<ChatMessage> range(KinshipPrincipal principal, long groupId, SeqRange range) {
 		seat(principal, groupId);
 		int limit = (int) Math.min(this.properties.catchUpPage(), range.last() - range.first() + 1);
@@ -503,7 +505,8 @@ public class Chat {
 	private Seat seat(KinshipPrincipal principal, long groupId) {
 		Seat seat = this.groups.seat(principal, groupId).orElseThrow(() -> Refused.forbidden("chat.error.not-member"));
 		if (!seat.staff()) {
-			refuse(this.moderation.keptOut(principal.issuer(), groupId, principal.fhirUser()));
+			refuse(RequestMemo.once("chat.keptOut " + principal.issuer() + " " + principal.fhirUser() + " " + groupId,
+					() -> this.moderation.keptOut(principal.issuer(), groupId, principal.fhirUser())));
 		}
 		return seat;
 	}

@@ -8,6 +8,7 @@ import org.kinship.shared.Refused;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -37,7 +38,7 @@ public class ChatModeration {
 	 * @param messageId the message
 	 * @return the message, or empty when it is not in the group
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Optional<MessageForReview> find(long groupId, long messageId) {
 		return this.store.forReview(groupId, messageId);
 	}

@@ -12,6 +12,7 @@ import org.kinship.groups.GroupDirectory;
 import org.kinship.launch.KinshipPrincipal;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -43,7 +44,7 @@ public class ChatSearch {
 	 * @param principal who asks
 	 * @return the groups
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public List<Group> searchable(KinshipPrincipal principal) {
 		Map<Long, Group> candidates = new LinkedHashMap<>();
 		this.groups.mine(principal).forEach((mine) -> candidates.put(mine.group().id(), mine.group()));
@@ -63,7 +64,7 @@ public class ChatSearch {
 	 * of them; a group the person does not read finds nothing
 	 * @return the messages found with their groups
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public List<Found> search(KinshipPrincipal principal, String query, @Nullable Long groupId) {
 		List<String> words = MessageSearch.words(query);
 		if (words.isEmpty()) {

@@ -11,6 +11,7 @@ import org.kinship.groups.Group;
 import org.kinship.launch.KinshipPrincipal;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -39,7 +40,7 @@ public class TreatmentDiscussions {
 	 * @param principal who asks
 	 * @return the ingredients, each once
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public List<Treatment> tagged(KinshipPrincipal principal) {
 		return this.tags.tagged(readable(principal).keySet());
 	}
@@ -51,7 +52,7 @@ public class TreatmentDiscussions {
 	 * @param page the page, from 0
 	 * @return the messages with their groups, and whether an older page follows
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Page page(KinshipPrincipal principal, String rxcui, int page) {
 		Map<Long, Group> readable = readable(principal);
 		List<TreatmentTags.Tagged> found = this.tags.page(readable.keySet(), rxcui, Math.max(0, page) * PAGE, PAGE + 1);
@@ -70,7 +71,7 @@ public class TreatmentDiscussions {
 	 * @param rxcui the ingredient
 	 * @return the members, as opaque keys never to be shown
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Set<String> discussing(KinshipPrincipal principal, String rxcui) {
 		return this.tags.authors(readable(principal).keySet(), rxcui);
 	}

@@ -24,6 +24,7 @@ import org.kinship.launch.KinshipPrincipal;
 import org.kinship.shared.Refused;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -76,7 +77,7 @@ public class Checkins {
 	 * @param locale the page's language
 	 * @return the view, or {@code null} for a person with no seat in the group
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public @Nullable GroupCheckins ofGroup(KinshipPrincipal principal, long groupId, Locale locale) {
 		Seat seat = this.groups.seat(principal, groupId).orElse(null);
 		if (seat == null) {
@@ -198,7 +199,7 @@ public class Checkins {
 	 * @return the answer
 	 * @throws Refused not found when it is not theirs
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public AnswerView answerOf(KinshipPrincipal principal, long answerId, Locale locale) {
 		StoredAnswer answer = this.store.find(principal.issuer(), principal.fhirUser(), answerId)
 			.orElseThrow(() -> Refused.notFound("checkins.error.not-yours"));

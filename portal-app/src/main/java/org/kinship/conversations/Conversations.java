@@ -24,6 +24,7 @@ import org.kinship.shared.Refused;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -136,7 +137,7 @@ public class Conversations {
 	 * @param other the other member's {@code fhirUser}
 	 * @return true when a conversation may be opened
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public boolean mayWriteTo(KinshipPrincipal principal, long groupId, String other) {
 		try {
 			memberSeat(principal, groupId);
@@ -157,7 +158,7 @@ public class Conversations {
 	 * @return the conversation, or empty when there is none or the person is not the
 	 * group's staff
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Optional<Conversation> find(KinshipPrincipal staff, long groupId, String member) {
 		if (!isStaff(staff, groupId)) {
 			return Optional.empty();
@@ -311,7 +312,7 @@ public class Conversations {
 	 * @param other the other person's {@code fhirUser}
 	 * @return true when blocked
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public boolean blocked(KinshipPrincipal principal, String other) {
 		return this.blocks.blocked(principal.issuer(), principal.fhirUser(), other);
 	}
@@ -321,7 +322,7 @@ public class Conversations {
 	 * @param principal anyone of the community
 	 * @return false unless a community manager allowed it
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public boolean membersMayTalk(KinshipPrincipal principal) {
 		return this.blocks.membersMayTalk(principal.issuer());
 	}
@@ -348,7 +349,7 @@ public class Conversations {
 	 * @param conversationId the conversation
 	 * @return true for its members and, in one with staff, the staff of its group
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public boolean mayFollow(KinshipPrincipal principal, long conversationId) {
 		return this.store.find(principal.issuer(), conversationId)
 			.filter((conversation) -> conversation.joins(principal.fhirUser())
@@ -363,7 +364,7 @@ public class Conversations {
 	 * @return the conversations, each with its group's name (empty when the person no
 	 * longer belongs to the group), whom it is with, and whether it has news
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public List<Listed> mine(KinshipPrincipal principal) {
 		List<Group> own = this.groups.mine(principal).stream().map(GroupDirectory.MyGroup::group).toList();
 		List<Listed> listed = new java.util.ArrayList<>(this.store.ofMember(principal.issuer(), principal.fhirUser())
@@ -386,7 +387,7 @@ public class Conversations {
 	 * @return how many conversations they have, and how many with messages they have not
 	 * seen
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Notice notice(KinshipPrincipal principal) {
 		int count = this.store.ofMember(principal.issuer(), principal.fhirUser()).size();
 		return new Notice(count,

@@ -13,6 +13,7 @@ import org.kinship.launch.KinshipPrincipal;
 import org.kinship.shared.Refused;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -42,7 +43,7 @@ public class Profiles {
 	 * @throws Refused not found when the viewer does not read the group or no active
 	 * member goes by that name
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Profile of(KinshipPrincipal viewer, String slug, String name) {
 		Seat seat = this.groups.seat(viewer, slug).orElseThrow(() -> Refused.notFound("profiles.error.not-found"));
 		Membership member = this.groups.memberNamed(seat, name)

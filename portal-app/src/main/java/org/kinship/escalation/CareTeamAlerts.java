@@ -19,6 +19,7 @@ import org.kinship.moderation.ReviewQueue.Kind;
 import org.kinship.shared.Refused;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -52,7 +53,7 @@ public class CareTeamAlerts {
 	 * @return per escalation in a group the person moderates, by item id, its alert;
 	 * {@link CareTeamAlert.Status#OFF} for one that has none. Other items are left out
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Map<Long, CareTeamAlert> of(KinshipPrincipal principal, Collection<Item> items) {
 		Set<Long> moderated = this.groups.moderated(principal).stream().map(Group::id).collect(Collectors.toSet());
 		List<Long> escalations = items.stream()

@@ -15,6 +15,7 @@ import org.kinship.moderation.ReviewQueue;
 import org.kinship.shared.Refused;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -47,7 +48,7 @@ public class FirstResponses {
 	 * @return the figures of every group of the community
 	 * @throws Refused ({@code review.error.not-yours}) for anyone else
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public ResponseTimes ofCommunity(KinshipPrincipal principal) {
 		if (!principal.has(CommunityRight.COMMUNITY_MANAGER)) {
 			throw new Refused("review.error.not-yours");

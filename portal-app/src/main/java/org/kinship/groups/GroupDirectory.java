@@ -12,6 +12,7 @@ import org.kinship.launch.CommunityRight;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.moderation.Sanctions;
 import org.kinship.moderation.Sanctions.Sanction;
+import org.kinship.shared.RequestMemo;
 
 import org.springframework.stereotype.Component;
 
@@ -88,9 +89,7 @@ public class GroupDirectory {
 			boolean staff = isStaff(principal, group);
 			// a suspension or a ban keeps a member out of the discussion; a mute does not
 			Sanction keptOut = staff ? null
-					: this.sanctions.restriction(principal.issuer(), group.id(), principal.fhirUser())
-						.filter((sanction) -> !sanction.mayRead())
-						.orElse(null);
+					: restriction(principal, group.id()).filter((sanction) -> !sanction.mayRead()).orElse(null);
 			boolean member = mine.filter((membership) -> membership.status() == MembershipStatus.ACTIVE).isPresent()
 					&& keptOut == null;
 			List<Membership> members = (member || staff) ? this.memberships.of(group.id(), MembershipStatus.ACTIVE)
@@ -109,8 +108,9 @@ public class GroupDirectory {
 	 * @return the seat, or empty when the person may not take part
 	 */
 	public Optional<Seat> seat(KinshipPrincipal principal, String slug) {
-		return this.groups.seatRow(principal.issuer(), slug, principal.fhirUser())
-			.flatMap((row) -> seat(principal, row));
+		return RequestMemo.once("groups.seat " + principal.issuer() + " " + principal.fhirUser() + " slug " + slug,
+				() -> this.groups.seatRow(principal.issuer(), slug, principal.fhirUser())
+					.flatMap((row) -> seat(principal, row)));
 	}
 
 	/**
@@ -120,9 +120,16 @@ public class GroupDirectory {
 	 * @return the seat, or empty when the person may not take part
 	 */
 	public Optional<Seat> seat(KinshipPrincipal principal, long groupId) {
-		// asked at every message sent: one query rather than the whole group
-		return this.groups.seatRow(principal.issuer(), groupId, principal.fhirUser())
-			.flatMap((row) -> seat(principal, row));
+		// asked at every message sent: one query rather than the whole group; on a page,
+		// by every part of it, and read once
+		return RequestMemo.once("groups.seat " + principal.issuer() + " " + principal.fhirUser() + " " + groupId,
+				() -> this.groups.seatRow(principal.issuer(), groupId, principal.fhirUser())
+					.flatMap((row) -> seat(principal, row)));
+	}
+
+	private Optional<Sanction> restriction(KinshipPrincipal principal, long groupId) {
+		return RequestMemo.once("groups.restriction " + principal.issuer() + " " + principal.fhirUser() + " " + groupId,
+				() -> this.sanctions.restriction(principal.issuer(), groupId, principal.fhirUser()));
 	}
 
 	private static Optional<Seat> seat(KinshipPrincipal principal, GroupStore.SeatRow row) {

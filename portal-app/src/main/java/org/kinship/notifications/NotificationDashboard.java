@@ -13,6 +13,7 @@ import org.kinship.notifications.internal.PortalNoticeStore;
 import org.kinship.shared.Refused;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -45,7 +46,7 @@ public class NotificationDashboard {
 	 * @return the counts
 	 * @throws Refused (forbidden) for anyone else
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Dashboard of(KinshipPrincipal manager) {
 		if (!manager.has(CommunityRight.COMMUNITY_MANAGER)) {
 			throw Refused.forbidden("notifications.error.not-manager");

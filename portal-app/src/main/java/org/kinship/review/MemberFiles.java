@@ -21,6 +21,7 @@ import org.kinship.moderation.Sanctions.Kind;
 import org.kinship.moderation.Sanctions.Sanction;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -69,7 +70,7 @@ public class MemberFiles {
 	 * @throws Refused when the person does not moderate the group or the member is not in
 	 * it
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public MemberFile file(KinshipPrincipal principal, long groupId, String member) {
 		Group group = moderated(principal, groupId);
 		String name = this.groups.nameIn(groupId, member).orElseThrow(() -> new Refused("review.error.no-member"));

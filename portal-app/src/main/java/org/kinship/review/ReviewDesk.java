@@ -26,6 +26,7 @@ import org.kinship.moderation.ReviewQueue.Kind;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.HtmlUtils;
 
@@ -74,7 +75,7 @@ public class ReviewDesk {
 	 * @param principal who asks
 	 * @return the entries, empty for someone who moderates no group
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public List<Entry> queue(KinshipPrincipal principal) {
 		Map<Long, Group> moderated = this.groups.moderated(principal)
 			.stream()

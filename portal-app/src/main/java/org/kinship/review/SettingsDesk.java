@@ -15,6 +15,7 @@ import org.kinship.moderation.WatchAction;
 import org.kinship.moderation.WatchedWords;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -46,7 +47,7 @@ public class SettingsDesk {
 	 * @return the group (or {@code null} for the community) and its terms
 	 * @throws Refused when the person may not change that scope
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Words words(KinshipPrincipal principal, long groupId) {
 		return new Words(checked(principal, groupId), this.words.list(principal.issuer(), groupId));
 	}
@@ -100,7 +101,7 @@ public class SettingsDesk {
 	 * @return the scope's view
 	 * @throws Refused when the person may not change that scope
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Scope scope(KinshipPrincipal principal, long groupId) {
 		Group group = checked(principal, groupId);
 		return new Scope(group, this.settings.own(principal.issuer(), groupId),

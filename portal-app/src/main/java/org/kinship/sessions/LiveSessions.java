@@ -30,6 +30,7 @@ import org.kinship.sessions.internal.SessionsProperties;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -193,7 +194,7 @@ public class LiveSessions {
 	 * @param groupId the group
 	 * @return the sessions, or empty without a seat in the group
 	 */
-	@Transactional
+	// no transaction: reads, and at most one statement that writes (the attendance)
 	public Optional<SessionsView> view(KinshipPrincipal principal, long groupId) {
 		Optional<Seat> found = this.groups.seat(principal, groupId);
 		if (found.isEmpty()) {
@@ -274,7 +275,7 @@ public class LiveSessions {
 	 * @param startsAt the start it was scheduled for
 	 * @return true while it keeps that start and is not ended
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public boolean startsAsScheduled(long groupId, long sessionId, Instant startsAt) {
 		return this.sessions.find(groupId, sessionId)
 			.filter((session) -> session.endedAt() == null && session.startsAt().equals(startsAt))

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.kinship.launch.CurrentPrincipal;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.shared.Refused;
+import org.kinship.shared.RequestMemo;
 import org.kinship.times.internal.TimeZoneStore;
 
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -188,7 +189,8 @@ public class MemberTimes {
 	}
 
 	private Optional<ZoneId> stored(KinshipPrincipal principal) {
-		return this.store.find(principal.issuer(), principal.fhirUser());
+		return RequestMemo.once("times.stored " + principal.issuer() + " " + principal.fhirUser(),
+				() -> this.store.find(principal.issuer(), principal.fhirUser()));
 	}
 
 	private static ZoneId parse(String zoneId) {

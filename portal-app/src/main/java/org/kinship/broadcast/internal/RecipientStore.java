@@ -111,17 +111,19 @@ public class RecipientStore {
 	}
 
 	/**
-	 * Marks every broadcast a member has as delivered, when their screen shows Kinship.
-	 * @param issuer the health system
+	 * Marks some broadcasts delivered to a member, when their screen shows them.
 	 * @param fhirUser the member
+	 * @param broadcastIds the broadcasts shown
 	 * @param now the time
 	 * @return how many were delivered now
 	 */
-	public int deliveredAll(String issuer, String fhirUser, Instant now) {
+	public int deliveredTo(String fhirUser, Collection<Long> broadcastIds, Instant now) {
 		return this.jdbc
-			.sql("UPDATE broadcast_recipient SET delivered_at = ? WHERE fhir_user = ? AND delivered_at IS NULL "
-					+ "AND broadcast_id IN (SELECT id FROM broadcast WHERE issuer = ?)")
-			.params(Timestamp.from(now), fhirUser, issuer)
+			.sql("UPDATE broadcast_recipient SET delivered_at = :now WHERE fhir_user = :user "
+					+ "AND broadcast_id IN (:ids) AND delivered_at IS NULL")
+			.param("now", Timestamp.from(now))
+			.param("user", fhirUser)
+			.param("ids", broadcastIds)
 			.update();
 	}
 

@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
+import org.kinship.shared.RequestMemo;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,11 +28,13 @@ public class GroupRules {
 	 * @return seconds a member waits between messages, {@code 0} for off
 	 */
 	public int slowModeSeconds(long groupId) {
-		return this.jdbc.sql("SELECT slow_mode_seconds FROM chat_group_rules WHERE group_id = ?")
-			.param(groupId)
-			.query(Integer.class)
-			.optional()
-			.orElse(0);
+		// the page's controls and the composer's notice both ask: read once per page
+		return RequestMemo.once("chat.slowMode " + groupId,
+				() -> this.jdbc.sql("SELECT slow_mode_seconds FROM chat_group_rules WHERE group_id = ?")
+					.param(groupId)
+					.query(Integer.class)
+					.optional()
+					.orElse(0));
 	}
 
 	/**

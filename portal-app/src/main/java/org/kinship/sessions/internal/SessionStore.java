@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.kinship.sessions.LiveSession;
 import org.kinship.sessions.Posting;
+import org.kinship.shared.RequestMemo;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -70,14 +71,17 @@ public class SessionStore {
 	 * @return the session, if one is live
 	 */
 	public Optional<LiveSession> live(long groupId, Instant now) {
-		Timestamp at = Timestamp.from(now);
-		return this.jdbc
-			.sql(SELECT + "WHERE group_id = ? AND starts_at <= ? AND " + NOT_ENDED_BY + " ORDER BY starts_at")
-			.params(groupId, at, at, at)
-			.query(SessionStore::session)
-			.list()
-			.stream()
-			.findFirst();
+		// a page's composer notice and its sessions panel both ask: read once per page
+		return RequestMemo.once("sessions.live " + groupId, () -> {
+			Timestamp at = Timestamp.from(now);
+			return this.jdbc
+				.sql(SELECT + "WHERE group_id = ? AND starts_at <= ? AND " + NOT_ENDED_BY + " ORDER BY starts_at")
+				.params(groupId, at, at, at)
+				.query(SessionStore::session)
+				.list()
+				.stream()
+				.findFirst();
+		});
 	}
 
 	/**
