@@ -20,6 +20,7 @@ import org.kinship.groups.GroupDirectory.Seat;
 import org.kinship.groups.GroupStatus;
 import org.kinship.groups.GroupStatusChanged;
 import org.kinship.shared.Refused;
+import org.kinship.shared.RequestMemo;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.moderation.ModerationLog;
 import org.kinship.moderation.ModerationLog.Entry;
@@ -27,6 +28,7 @@ import org.kinship.moderation.ModerationLog.Entry;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -81,8 +83,14 @@ public class GroupControls {
 	 * @return the controls as this person sees them
 	 * @throws Refused when the person has no seat in the group
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Controls controls(KinshipPrincipal principal, long groupId) {
+		// the page shows them and writes them for its script: made once per page
+		return RequestMemo.once("chat.controls " + principal.issuer() + " " + principal.fhirUser() + " " + groupId,
+				() -> controlsNow(principal, groupId));
+	}
+
+	private Controls controlsNow(KinshipPrincipal principal, long groupId) {
 		Seat seat = seat(principal, groupId);
 		boolean locked = seat.status() != GroupStatus.OPEN;
 		List<Notice> notices = new ArrayList<>();

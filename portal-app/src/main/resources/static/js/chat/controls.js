@@ -1,5 +1,6 @@
 // The group's controls (pins, lock, slow mode, live sessions) as this person sees them:
-// asked again whenever the server says they changed, and after every reconnect.
+// written into the page for the first connection, asked again whenever the server says
+// they changed, and after every reconnect.
 import { change } from './actions.js';
 import { showPinned } from './messages.js';
 import { actionButton, groupId, staff, text } from './page.js';
@@ -10,6 +11,17 @@ const composerNotice = document.getElementById('composer-notice');
 const sendButton = document.getElementById('composer-send');
 
 export function refreshControls() {
+	const written = document.getElementById('chat-controls');
+	if (written) {
+		written.remove();
+		try {
+			showControls(JSON.parse(written.textContent));
+			return Promise.resolve();
+		}
+		catch (ignored) {
+			// asked over HTTP below
+		}
+	}
 	return fetch('/chat/groups/' + groupId + '/controls', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
 		.then((response) => (response.ok ? response.json() : null))
 		.then((controls) => {

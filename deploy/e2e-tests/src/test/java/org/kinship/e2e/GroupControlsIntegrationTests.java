@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GroupControlsIntegrationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final Pattern WRITTEN = Pattern
+		.compile("<script type=\"application/json\" id=\"chat-controls\">([^<]*)</script>");
 
 	private final RunningKinship system = RunningKinship.get();
 
@@ -145,6 +150,11 @@ class GroupControlsIntegrationTests {
 		assertThat(shown).hasSize(1);
 		assertThat(shown.get(0).get("id").asLong()).isEqualTo(((Number) message.get("id")).longValue());
 		assertThat(shown.get(0).get("html").asString()).isEqualTo("<p>Meeting notes are <strong>here</strong></p>");
+		// the page carries the same answer for its script's first connection, escaped so
+		// that the message's markup cannot close the block
+		String page = group.page(emily.person());
+		assertThat(page).doesNotContain("<strong>here</strong>");
+		assertThat(written(page)).isEqualTo(controls(emily.person(), group));
 
 		assertThat(facilitator.change(group.id, Map.of("kind", "unpin", "messageId", message.get("id"))).get("outcome"))
 			.isEqualTo("CHANGED");
@@ -203,6 +213,12 @@ class GroupControlsIntegrationTests {
 		HttpResponse<String> response = person.get("/chat/groups/" + group.id + "/controls");
 		assertThat(response.statusCode()).isEqualTo(200);
 		return JSON.readTree(response.body());
+	}
+
+	static JsonNode written(String page) {
+		Matcher block = WRITTEN.matcher(page);
+		assertThat(block.find()).as("the controls written into the page").isTrue();
+		return JSON.readTree(block.group(1));
 	}
 
 	/**

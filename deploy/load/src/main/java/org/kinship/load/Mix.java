@@ -16,9 +16,9 @@ final class Mix {
 	enum Action {
 
 		/**
-		 * The group's page, then what its scripts ask for: the latest messages, the
-		 * group's controls and, unless the session holds the record, the care-plan panel;
-		 * on the socket a catch-up and a read marker.
+		 * The group's page, then what its scripts ask for: the care-plan panel unless the
+		 * session holds the record (the latest messages and the group's controls come
+		 * written into the page); on the socket a catch-up and a read marker.
 		 */
 		OPEN_GROUP(6),
 		/** An older page of the discussion ("show earlier messages"). */

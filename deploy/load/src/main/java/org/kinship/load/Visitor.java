@@ -189,8 +189,10 @@ final class Visitor {
 			else {
 				latest = page(messagesUrl(), JSON).thenAccept(this::latestOf);
 			}
-			return CompletableFuture.allOf(latest, page(base + "/chat/groups/" + this.place.id() + "/controls", JSON),
-					carePlan);
+			// the controls too, on a page that has them; asked for otherwise
+			CompletableFuture<?> controls = html.contains("id=\"chat-controls\"") ? NOTHING_TO_DO
+					: page(base + "/chat/groups/" + this.place.id() + "/controls", JSON);
+			return CompletableFuture.allOf(latest, controls, carePlan);
 		})
 			.thenCompose((ignored) -> ask("since", "/app/groups/" + this.place.id() + "/since",
 					"{\"afterSeq\":" + lastSeq() + "}"))

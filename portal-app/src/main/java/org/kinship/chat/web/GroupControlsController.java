@@ -1,14 +1,10 @@
 package org.kinship.chat.web;
 
-import java.util.List;
-
 import org.kinship.chat.ChatMessage;
 import org.kinship.chat.GroupControls;
-import org.kinship.chat.GroupControls.Controls;
 import org.kinship.launch.KinshipPrincipal;
 
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,7 +34,7 @@ class GroupControlsController {
 	@GetMapping("/chat/groups/{groupId}/controls")
 	@ResponseBody
 	ControlsView controls(KinshipPrincipal principal, @PathVariable long groupId) {
-		return view(this.controls.controls(principal, groupId));
+		return ControlsView.of(this.controls.controls(principal, groupId), this.messages);
 	}
 
 	@PostMapping("/chat/groups/{groupId}/controls/slow-mode")
@@ -66,33 +62,6 @@ class GroupControlsController {
 		String slug = change.get();
 		redirect.addFlashAttribute("notice", notice);
 		return "redirect:/groups/" + slug + "#group-controls";
-	}
-
-	private ControlsView view(Controls controls) {
-		return new ControlsView(controls.locked(), controls.slowModeSeconds(), controls.pinned(), controls.mayPost(),
-				controls.notices()
-					.stream()
-					.map((notice) -> text(notice.messageKey(), notice.arguments().toArray()))
-					.toList(),
-				controls.staff());
-	}
-
-	private String text(String key, Object[] arguments) {
-		return this.messages.getMessage(key, arguments, key, LocaleContextHolder.getLocale());
-	}
-
-	/**
-	 * The controls as a member's page shows them.
-	 *
-	 * @param locked whether the group is read-only
-	 * @param slowModeSeconds slow mode, {@code 0} for off
-	 * @param pinned the pinned messages
-	 * @param mayPost whether the composer is open to this person now
-	 * @param notices what the composer says, in the person's language
-	 * @param staff whether the person may change the controls
-	 */
-	record ControlsView(boolean locked, int slowModeSeconds, List<ChatMessage> pinned, boolean mayPost,
-			List<String> notices, boolean staff) {
 	}
 
 }
