@@ -41,11 +41,23 @@ public class CodeCatalog {
 	/** The brands records name an ingredient's products by, folded, by entry. */
 	private final Map<Entry, List<String>> brands;
 
+	/**
+	 * The names of each RxNorm ingredient as {@link #ingredients} looks for them among a
+	 * medicine's words, folded: made once, since a group's page asks for every medicine
+	 * of the member's record.
+	 */
+	private final Map<Entry, List<String>> names;
+
 	/** Reads the catalogue shipped with Kinship. */
 	public CodeCatalog() {
 		Map<Entry, List<String>> brands = new HashMap<>();
 		this.entries = read(new ClassPathResource("groups/code-catalog.tsv"), brands);
 		this.brands = Map.copyOf(brands);
+		Map<Entry, List<String>> names = new HashMap<>();
+		this.entries.stream()
+			.filter((entry) -> entry.system() == CodeSystem.RXNORM)
+			.forEach((entry) -> names.put(entry, entry.names()));
+		this.names = Map.copyOf(names);
 	}
 
 	/**
@@ -100,8 +112,14 @@ public class CodeCatalog {
 				? " " + String.join(" ", terms(name)) + " " + String.join(" ", MedicineAliases.of(name)) + " " : "";
 		return this.entries.stream()
 			.filter((entry) -> entry.system() == CodeSystem.RXNORM)
-			.filter((entry) -> rxnormCodes.contains(entry.code()) || entry.namedIn(words) || brandIn(entry, words))
+			.filter((entry) -> rxnormCodes.contains(entry.code()) || namedIn(entry, words) || brandIn(entry, words))
 			.toList();
+	}
+
+	private boolean namedIn(Entry entry, String words) {
+		return !words.isBlank() && this.names.getOrDefault(entry, List.of())
+			.stream()
+			.anyMatch((alias) -> words.contains(" " + alias + " "));
 	}
 
 	private boolean brandIn(Entry entry, String words) {
@@ -179,14 +197,11 @@ public class CodeCatalog {
 			return "es".equals(locale.getLanguage()) ? this.spanish : this.english;
 		}
 
-		boolean namedIn(String words) {
-			if (words.isBlank()) {
-				return false;
-			}
+		List<String> names() {
 			return Arrays.stream((this.english + "(" + this.spanish).split("[()]"))
 				.map((alias) -> String.join(" ", terms(alias)))
 				.filter((alias) -> !alias.isEmpty())
-				.anyMatch((alias) -> words.contains(" " + alias + " "));
+				.toList();
 		}
 
 		boolean matches(List<String> terms) {
