@@ -37,7 +37,8 @@ public class CheckinRecords {
 	 * @param answerId the answer
 	 * @throws Refused not found when the answer is not theirs; refused when their grant
 	 * lacks the write scope, they answered for someone else's record, the answer is not
-	 * valid against its Questionnaire, or the EHR refused it (the answer is kept)
+	 * valid against its Questionnaire, or the EHR refused it or did not answer (the
+	 * answer is kept)
 	 */
 	public void send(KinshipPrincipal principal, long answerId) {
 		StoredAnswer answer = this.store.find(principal.issuer(), principal.fhirUser(), answerId)
@@ -55,6 +56,7 @@ public class CheckinRecords {
 			case SENT -> {
 			}
 			case REFUSED -> throw new Refused("checkins.record.refused");
+			case UNANSWERED -> throw new Refused("checkins.record.unanswered");
 			case INVALID -> throw new Refused("checkins.record.invalid");
 			case RELAUNCH -> throw new Refused("checkins.record.relaunch");
 		}

@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.kinship.checkins.internal.CheckinStore;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -81,15 +82,32 @@ class MedicinesCheckinBrowserTests {
 		Browser.assertAccessibleAtBothSizes(browser);
 
 		browser.manage().window().setSize(Browser.PHONE);
+		String action = browser.findElement(By.id("record-form")).getAttribute("action");
+		long answerId = Long.parseLong(action.replaceAll(".*/answers/([0-9]+)/record$", "$1"));
 		browser.findElement(By.id("record-submit")).click();
 		Browser.waitUntil(browser, ExpectedConditions.textToBePresentInElementLocated(By.id("record-status"),
 				"These answers are saved in your health record."));
 		assertThat(browser.findElement(By.id("checkin-saved")).getText()).isEqualTo("Saved to your health record.");
 		Browser.assertAccessibleAtBothSizes(browser);
 
+		// the EHR saved it but its reply was lost: the member is told so and tries again,
+		// and the record still holds the answer once
+		this.system.kinshipBean(CheckinStore.class).recorded(answerId, "UNANSWERED", null);
+		browser.navigate().refresh();
+		Browser.waitFor(browser, By.id("record-status"));
+		assertThat(browser.findElement(By.id("record-status")).getText())
+			.startsWith("Your health record did not answer last time");
+		WebElement again = browser.findElement(By.id("record-submit"));
+		assertThat(again.getText()).isEqualTo("Try saving to my health record again");
+		again.click();
+		Browser.waitUntil(browser, ExpectedConditions.textToBePresentInElementLocated(By.id("record-status"),
+				"These answers are saved in your health record."));
+
 		List<QuestionnaireResponse> responses = responsesOf(PATIENT);
 		assertThat(responses).hasSize((int) before + 1);
 		QuestionnaireResponse saved = responses.get(responses.size() - 1);
+		assertThat(saved.getIdentifier().getSystem()).isEqualTo("urn:kinship:checkin-answer");
+		assertThat(saved.getIdentifier().getValue()).isEqualTo(String.valueOf(answerId));
 		assertThat(saved.getStatus()).isEqualTo(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
 		Questionnaire asked = saved.getContained()
 			.stream()

@@ -278,7 +278,8 @@ public class CheckinStore {
 	 * @param band what the score means
 	 * @param atRisk whether the answers showed risk
 	 * @param answeredAt when
-	 * @param recordStatus {@code NOT_SENT}, {@code SENT} or {@code REFUSED}
+	 * @param recordStatus {@code NOT_SENT}, {@code SENT}, {@code REFUSED} or
+	 * {@code UNANSWERED}
 	 * @param recordId the {@code QuestionnaireResponse}'s id in the record, once sent
 	 * @param questions for a check-in whose questions are made for the member (their
 	 * medicines), each question's text by {@code linkId} as it was asked; empty for a

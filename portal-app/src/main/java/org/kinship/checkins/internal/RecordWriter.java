@@ -4,9 +4,10 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.client.exceptions.FhirClientConnectionException;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemComponent;
@@ -14,6 +15,7 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComponent;
 import org.hl7.fhir.r4.model.Reference;
 import org.kinship.checkins.internal.CheckinStore.StoredAnswer;
+import org.kinship.launch.EhrWrites;
 import org.kinship.launch.FhirClients;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.launch.RelaunchRequiredException;
@@ -29,7 +31,9 @@ import org.springframework.stereotype.Component;
  * Questionnaire. An answer to the medicines check-in carries the Questionnaire it
  * answered (its items the member's own medicines, derived from Kinship's template) as a
  * contained resource. What the EHR answers is recorded on the answer, which stays in
- * Kinship either way and can be sent again.
+ * Kinship either way and can be sent again. The response carries the answer's identifier
+ * and is a conditional create ({@link EhrWrites}): an answer sent again after the EHR's
+ * reply was lost is found, not saved a second time.
  */
 @Component
 public class RecordWriter {
@@ -37,6 +41,9 @@ public class RecordWriter {
 	private static final Logger logger = LoggerFactory.getLogger(RecordWriter.class);
 
 	private static final String ASKED = "asked";
+
+	/** The system of the identifier a response carries: Kinship's id of the answer. */
+	static final String IDENTIFIER_SYSTEM = "urn:kinship:checkin-answer";
 
 	private final FhirClients fhir;
 
@@ -68,14 +75,20 @@ public class RecordWriter {
 			return Sent.INVALID;
 		}
 		try {
-			MethodOutcome outcome = this.fhir.withUserToken(principal,
-					(client) -> client.create().resource(response).execute());
-			String id = (outcome.getId() != null) ? outcome.getId().getIdPart() : null;
+			String id = this.fhir.withUserToken(principal,
+					(client) -> EhrWrites.createOnce(client, response, IDENTIFIER_SYSTEM, String.valueOf(answer.id()))
+						.orElse(null));
 			this.store.recorded(answer.id(), "SENT", id);
 			return Sent.SENT;
 		}
 		catch (RelaunchRequiredException ex) {
 			return Sent.RELAUNCH;
+		}
+		catch (FhirClientConnectionException ex) {
+			// no answer: the EHR may have saved it, and a second try finds it if so
+			logger.info("The EHR did not answer a check-in response");
+			this.store.recorded(answer.id(), "UNANSWERED", null);
+			return Sent.UNANSWERED;
 		}
 		catch (BaseServerResponseException ex) {
 			logger.info("The EHR refused a check-in response: HTTP {}", ex.getStatusCode());
@@ -101,6 +114,7 @@ public class RecordWriter {
 		else {
 			response.setQuestionnaire(questionnaire.getUrl() + "|" + questionnaire.getVersion());
 		}
+		response.setIdentifier(new Identifier().setSystem(IDENTIFIER_SYSTEM).setValue(String.valueOf(answer.id())));
 		response.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
 		response.setSubject(new Reference("Patient/" + answer.patientId()));
 		response.setAuthor(new Reference("Patient/" + answer.patientId()));
@@ -144,6 +158,11 @@ public class RecordWriter {
 		SENT,
 		/** The EHR refused it; the answer stays in Kinship. */
 		REFUSED,
+		/**
+		 * The EHR did not answer; the answer stays in Kinship, and sending it again does
+		 * not save it twice.
+		 */
+		UNANSWERED,
 		/** It did not pass validation against its Questionnaire, and was not sent. */
 		INVALID,
 		/** The session's tokens no longer work: the member opens Kinship again. */

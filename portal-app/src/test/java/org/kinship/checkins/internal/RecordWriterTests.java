@@ -34,6 +34,9 @@ class RecordWriterTests {
 		QuestionnaireResponse response = this.writer.response(answer("phq-2", Map.of("phq2-1", 2, "phq2-2", 1)));
 		assertThat(response.getQuestionnaire()).isEqualTo("http://kinship.example.org/fhir/Questionnaire/phq-2|1");
 		assertThat(response.getSubject().getReference()).isEqualTo("Patient/123");
+		// found by it when sent again after a lost reply, instead of saved twice
+		assertThat(response.getIdentifier().getSystem()).isEqualTo(RecordWriter.IDENTIFIER_SYSTEM);
+		assertThat(response.getIdentifier().getValue()).isEqualTo("1");
 		assertThat(((Coding) response.getItem().get(0).getAnswerFirstRep().getValue()).getCode()).isEqualTo("LA6570-1");
 		assertThat(this.validator.errors(response)).isEmpty();
 	}
