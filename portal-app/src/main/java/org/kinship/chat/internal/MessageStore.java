@@ -636,27 +636,15 @@ public class MessageStore {
 	 * @param seq the last sequence number read
 	 */
 	public void markRead(long groupId, String member, long seq) {
-		int updated = this.jdbc
-			.sql("UPDATE read_marker SET last_read_seq = ? WHERE group_id = ? AND member = ? AND last_read_seq < ?")
-			.params(seq, groupId, member, seq)
+		// one statement, whatever another device of the member does at the same moment: a
+		// check for the row followed by an insert failed when both devices inserted,
+		// since
+		// the check reads the transaction's snapshot and went on missing the other's row
+		this.jdbc
+			.sql("INSERT INTO read_marker (group_id, member, last_read_seq) VALUES (?, ?, ?) "
+					+ "ON DUPLICATE KEY UPDATE last_read_seq = GREATEST(last_read_seq, ?)")
+			.params(groupId, member, seq, seq)
 			.update();
-		if (updated == 0 && lastReadMissing(groupId, member)) {
-			try {
-				this.jdbc.sql("INSERT INTO read_marker (group_id, member, last_read_seq) VALUES (?, ?, ?)")
-					.params(groupId, member, seq)
-					.update();
-			}
-			catch (DuplicateKeyException ex) {
-				markRead(groupId, member, seq);
-			}
-		}
-	}
-
-	private boolean lastReadMissing(long groupId, String member) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM read_marker WHERE group_id = ? AND member = ?")
-			.params(groupId, member)
-			.query(Integer.class)
-			.single() == 0;
 	}
 
 	private static ChatMessage message(ResultSet rs) throws SQLException {
