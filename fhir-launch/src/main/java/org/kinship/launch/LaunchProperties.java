@@ -35,6 +35,9 @@ import org.springframework.validation.annotation.Validated;
  * {@code classpath:} or {@code https:} location each) that give the "choose your health
  * system" page names, logos and portal links
  * @param brandsTtl how long a brands Bundle read over HTTP is kept
+ * @param installation this installation's name in the identifiers of what it writes to
+ * EHRs ({@link EhrIdentifiers}), lowercase letters, digits and hyphens; required where
+ * two installations write to one EHR
  */
 @Validated
 @ConfigurationProperties("kinship.launch")
@@ -42,7 +45,8 @@ public record LaunchProperties(@DefaultValue @Valid Map<String, Issuer> issuers,
 		@DefaultValue("PT10M") Duration discoveryTtl, @DefaultValue("PT2S") Duration connectTimeout,
 		@DefaultValue("PT5S") Duration readTimeout, @DefaultValue("PT12H") Duration absoluteSessionTimeout,
 		@Nullable String clientKey, @Nullable String previousClientKey, boolean generateClientKey,
-		@DefaultValue List<String> brands, @DefaultValue("PT1H") Duration brandsTtl) {
+		@DefaultValue List<String> brands, @DefaultValue("PT1H") Duration brandsTtl,
+		@Nullable @Pattern(regexp = "([a-z0-9][a-z0-9-]{0,31})?") String installation) {
 
 	/** The scopes Kinship asks for by default: the least its features need. */
 	public static final String DEFAULT_SCOPES = "openid fhirUser offline_access patient/Patient.rs "

@@ -88,7 +88,7 @@ class ClientKeysTests {
 	private static LaunchProperties properties(@Nullable String clientKey, @Nullable String previous,
 			boolean generate) {
 		return new LaunchProperties(Map.of(), Duration.ofMinutes(10), Duration.ofSeconds(2), Duration.ofSeconds(5),
-				Duration.ofHours(12), clientKey, previous, generate, List.of(), Duration.ofHours(1));
+				Duration.ofHours(12), clientKey, previous, generate, List.of(), Duration.ofHours(1), null);
 	}
 
 	private static ECKey key(String kid) {

@@ -15,6 +15,7 @@ import org.kinship.broadcast.BroadcastSent;
 import org.kinship.broadcast.Priority;
 import org.kinship.broadcast.WriteBackReport;
 import org.kinship.launch.BackendFhirClients;
+import org.kinship.launch.EhrIdentifiers;
 import org.kinship.launch.EhrWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class WriteBack {
 
-	static final String IDENTIFIER_SYSTEM = "urn:kinship:broadcast";
+	private final String identifierSystem;
 
 	/**
 	 * The listener's name in the registry, kept with incomplete publications: it must
@@ -72,7 +73,7 @@ public class WriteBack {
 
 	WriteBack(WriteBackStore writes, BroadcastStore broadcasts, BackendFhirClients backend,
 			BroadcastProperties properties, AuditLog audit, ApplicationEventPublisher events,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, EhrIdentifiers identifiers) {
 		this.writes = writes;
 		this.broadcasts = broadcasts;
 		this.backend = backend;
@@ -80,6 +81,7 @@ public class WriteBack {
 		this.audit = audit;
 		this.events = events;
 		this.transactions = transactions;
+		this.identifierSystem = identifiers.system("broadcast");
 	}
 
 	/**
@@ -165,8 +167,8 @@ public class WriteBack {
 		String reason = "";
 		for (int attempt = 1; attempt <= this.properties.writeBackAttempts(); attempt++) {
 			try {
-				String id = EhrWrites.createOnceForId(client, communication(broadcast, patientId), IDENTIFIER_SYSTEM,
-						identifier(broadcast, patientId));
+				String id = EhrWrites.createOnceForId(client, communication(broadcast, patientId),
+						this.identifierSystem, identifier(broadcast, patientId));
 				this.writes.done(broadcast.id(), patientId, attempt, id);
 				return;
 			}
@@ -178,9 +180,9 @@ public class WriteBack {
 		this.writes.failed(broadcast.id(), patientId, this.properties.writeBackAttempts(), reason);
 	}
 
-	static Communication communication(Broadcast broadcast, String patientId) {
+	Communication communication(Broadcast broadcast, String patientId) {
 		Communication communication = new Communication();
-		communication.addIdentifier().setSystem(IDENTIFIER_SYSTEM).setValue(identifier(broadcast, patientId));
+		communication.addIdentifier().setSystem(this.identifierSystem).setValue(identifier(broadcast, patientId));
 		communication.setStatus(Communication.CommunicationStatus.COMPLETED);
 		communication.addCategory()
 			.addCoding()

@@ -15,6 +15,7 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComponent;
 import org.hl7.fhir.r4.model.Reference;
 import org.kinship.checkins.internal.CheckinStore.StoredAnswer;
+import org.kinship.launch.EhrIdentifiers;
 import org.kinship.launch.EhrWrites;
 import org.kinship.launch.FhirClients;
 import org.kinship.launch.KinshipPrincipal;
@@ -43,7 +44,7 @@ public class RecordWriter {
 	private static final String ASKED = "asked";
 
 	/** The system of the identifier a response carries: Kinship's id of the answer. */
-	static final String IDENTIFIER_SYSTEM = "urn:kinship:checkin-answer";
+	private final String identifierSystem;
 
 	private final FhirClients fhir;
 
@@ -53,11 +54,13 @@ public class RecordWriter {
 
 	private final CheckinStore store;
 
-	RecordWriter(FhirClients fhir, QuestionnaireCatalog catalog, ResponseValidator validator, CheckinStore store) {
+	RecordWriter(FhirClients fhir, QuestionnaireCatalog catalog, ResponseValidator validator, CheckinStore store,
+			EhrIdentifiers identifiers) {
 		this.fhir = fhir;
 		this.catalog = catalog;
 		this.validator = validator;
 		this.store = store;
+		this.identifierSystem = identifiers.system("checkin-answer");
 	}
 
 	/**
@@ -76,7 +79,8 @@ public class RecordWriter {
 		}
 		try {
 			String id = this.fhir.withUserToken(principal,
-					(client) -> EhrWrites.createOnce(client, response, IDENTIFIER_SYSTEM, String.valueOf(answer.id()))
+					(client) -> EhrWrites
+						.createOnce(client, response, this.identifierSystem, String.valueOf(answer.id()))
 						.orElse(null));
 			this.store.recorded(answer.id(), "SENT", id);
 			return Sent.SENT;
@@ -114,7 +118,7 @@ public class RecordWriter {
 		else {
 			response.setQuestionnaire(questionnaire.getUrl() + "|" + questionnaire.getVersion());
 		}
-		response.setIdentifier(new Identifier().setSystem(IDENTIFIER_SYSTEM).setValue(String.valueOf(answer.id())));
+		response.setIdentifier(new Identifier().setSystem(this.identifierSystem).setValue(String.valueOf(answer.id())));
 		response.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
 		response.setSubject(new Reference("Patient/" + answer.patientId()));
 		response.setAuthor(new Reference("Patient/" + answer.patientId()));

@@ -19,6 +19,7 @@ import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
 import org.kinship.escalation.internal.AlertStore.Alert;
 import org.kinship.escalation.internal.AlertStore.Topic;
+import org.kinship.launch.EhrIdentifiers;
 
 /**
  * The FHIR side of a care-team alert: the patient's active care teams as the EHR holds
@@ -28,17 +29,14 @@ import org.kinship.escalation.internal.AlertStore.Topic;
  * trouble managing care) in a message the patient posted, in which group and when, that
  * Kinship's facilitators were alerted, and how to find the escalation again (the
  * identifier {@code urn:kinship:escalation} with the review item's id, and the group as
- * {@code urn:kinship:group}). Never the message itself: the member wrote it to peers
- * under a name of their choosing, not into their medical record, where it would stay for
- * good and be read out of its context; screening can be wrong, and words quoted without
- * the conversation around them mislead. A clinician who needs more asks the facilitators,
- * who can read the discussion.
+ * {@code urn:kinship:group}; {@link EhrIdentifiers} names the installation in both where
+ * it is configured). Never the message itself: the member wrote it to peers under a name
+ * of their choosing, not into their medical record, where it would stay for good and be
+ * read out of its context; screening can be wrong, and words quoted without the
+ * conversation around them mislead. A clinician who needs more asks the facilitators, who
+ * can read the discussion.
  */
 final class AlertResources {
-
-	static final String ESCALATION_SYSTEM = "urn:kinship:escalation";
-
-	static final String GROUP_SYSTEM = "urn:kinship:group";
 
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
 		.withZone(ZoneOffset.UTC);
@@ -98,11 +96,13 @@ final class AlertResources {
 	 * @param groupName the group's name
 	 * @param teams the patient's active care teams, at least one
 	 * @param now when it is sent
+	 * @param ids the installation's identifier systems
 	 * @return the resource
 	 */
-	static Communication communication(Alert alert, String groupName, List<CareTeam> teams, Instant now) {
+	static Communication communication(Alert alert, String groupName, List<CareTeam> teams, Instant now,
+			EhrIdentifiers ids) {
 		Communication communication = new Communication();
-		communication.addIdentifier(identifier(alert));
+		communication.addIdentifier(identifier(alert, ids));
 		communication.setStatus(Communication.CommunicationStatus.COMPLETED);
 		communication.addCategory()
 			.addCoding()
@@ -119,7 +119,7 @@ final class AlertResources {
 			practitioners.forEach(communication::addRecipient);
 		}
 		communication.setSender(new Reference().setDisplay("Kinship"));
-		communication.addAbout(group(alert, groupName));
+		communication.addAbout(group(alert, groupName, ids));
 		communication.addReasonCode(new CodeableConcept().setText(reason(alert)));
 		communication.setSent(Date.from(now));
 		communication.addPayload().setContent(new StringType(text(alert, groupName)));
@@ -134,9 +134,9 @@ final class AlertResources {
 	 * @param now when it is asked for
 	 * @return the resource
 	 */
-	static Task task(Alert alert, String groupName, List<CareTeam> teams, Instant now) {
+	static Task task(Alert alert, String groupName, List<CareTeam> teams, Instant now, EhrIdentifiers ids) {
 		Task task = new Task();
-		task.addIdentifier(identifier(alert));
+		task.addIdentifier(identifier(alert, ids));
 		task.setStatus(Task.TaskStatus.REQUESTED);
 		task.setIntent(Task.TaskIntent.ORDER);
 		task.setPriority(Task.TaskPriority.URGENT);
@@ -146,7 +146,7 @@ final class AlertResources {
 		task.setOwner(careTeam(teams.get(0)));
 		task.setRequester(new Reference().setDisplay("Kinship"));
 		task.setReasonCode(new CodeableConcept().setText(reason(alert)));
-		task.setFocus(group(alert, groupName));
+		task.setFocus(group(alert, groupName, ids));
 		task.setAuthoredOn(Date.from(now));
 		return task;
 	}
@@ -174,8 +174,8 @@ final class AlertResources {
 				: "Trouble managing care, in a peer-support message";
 	}
 
-	private static Identifier identifier(Alert alert) {
-		return new Identifier().setSystem(ESCALATION_SYSTEM).setValue(String.valueOf(alert.itemId()));
+	static Identifier identifier(Alert alert, EhrIdentifiers ids) {
+		return new Identifier().setSystem(ids.system("escalation")).setValue(String.valueOf(alert.itemId()));
 	}
 
 	private static Reference patient(Alert alert) {
@@ -187,9 +187,9 @@ final class AlertResources {
 	}
 
 	/** The group, as a logical reference: it is Kinship's, not a resource of the EHR. */
-	private static Reference group(Alert alert, String groupName) {
+	private static Reference group(Alert alert, String groupName, EhrIdentifiers ids) {
 		return new Reference()
-			.setIdentifier(new Identifier().setSystem(GROUP_SYSTEM).setValue(String.valueOf(alert.groupId())))
+			.setIdentifier(new Identifier().setSystem(ids.system("group")).setValue(String.valueOf(alert.groupId())))
 			.setDisplay("Kinship group " + groupName);
 	}
 

@@ -23,6 +23,7 @@ import org.kinship.escalation.internal.AlertStore.Topic;
 import org.kinship.groups.Group;
 import org.kinship.groups.GroupDirectory;
 import org.kinship.launch.BackendFhirClients;
+import org.kinship.launch.EhrIdentifiers;
 import org.kinship.launch.EhrWrites;
 import org.kinship.launch.IssuerRegistry;
 import org.kinship.moderation.EscalationRaised;
@@ -90,9 +91,11 @@ public class AlertWriter {
 
 	private final TransactionTemplate transactions;
 
+	private final EhrIdentifiers identifiers;
+
 	AlertWriter(AlertStore alerts, ReviewQueue queue, GroupDirectory groups, IssuerRegistry issuers,
 			BackendFhirClients backend, EscalationProperties properties, AuditLog audit,
-			ApplicationEventPublisher events, TransactionTemplate transactions) {
+			ApplicationEventPublisher events, TransactionTemplate transactions, EhrIdentifiers identifiers) {
 		this.alerts = alerts;
 		this.queue = queue;
 		this.groups = groups;
@@ -102,6 +105,7 @@ public class AlertWriter {
 		this.audit = audit;
 		this.events = events;
 		this.transactions = transactions;
+		this.identifiers = identifiers;
 	}
 
 	/**
@@ -201,10 +205,12 @@ public class AlertWriter {
 			throw new NoCareTeam();
 		}
 		Instant now = Instant.now();
-		IBaseResource resource = (alert.mode() == AlertMode.TASK) ? AlertResources.task(alert, groupName, teams, now)
-				: AlertResources.communication(alert, groupName, teams, now);
+		IBaseResource resource = (alert.mode() == AlertMode.TASK)
+				? AlertResources.task(alert, groupName, teams, now, this.identifiers)
+				: AlertResources.communication(alert, groupName, teams, now, this.identifiers);
 		String type = (alert.mode() == AlertMode.TASK) ? "Task" : "Communication";
-		return EhrWrites.createOnce(client, resource, AlertResources.ESCALATION_SYSTEM, String.valueOf(alert.itemId()))
+		return EhrWrites
+			.createOnce(client, resource, this.identifiers.system("escalation"), String.valueOf(alert.itemId()))
 			.map((id) -> type + "/" + id)
 			.orElse(type);
 	}

@@ -15,6 +15,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.jspecify.annotations.Nullable;
 import org.kinship.launch.BackendFhirClients;
+import org.kinship.launch.EhrIdentifiers;
 import org.kinship.launch.EhrWrites;
 import org.kinship.notifications.internal.PortalNoticeStore.PortalNotice;
 import org.slf4j.Logger;
@@ -40,7 +41,7 @@ import org.springframework.stereotype.Component;
 @Component
 class MessageCentre {
 
-	static final String IDENTIFIER_SYSTEM = "urn:kinship:notification";
+	private final String identifierSystem;
 
 	private static final Logger log = LoggerFactory.getLogger(MessageCentre.class);
 
@@ -53,11 +54,12 @@ class MessageCentre {
 	private final NotificationsProperties properties;
 
 	MessageCentre(PortalNoticeStore notices, BackendFhirClients backend, MessageSource messages,
-			NotificationsProperties properties) {
+			NotificationsProperties properties, EhrIdentifiers identifiers) {
 		this.notices = notices;
 		this.backend = backend;
 		this.messages = messages;
 		this.properties = properties;
+		this.identifierSystem = identifiers.system("notification");
 	}
 
 	/**
@@ -87,7 +89,7 @@ class MessageCentre {
 		for (PortalNotice notice : due) {
 			try {
 				IGenericClient client = clients.computeIfAbsent(notice.issuerKey(), this.backend::forIssuer);
-				String id = EhrWrites.createOnceForId(client, communication(notice, now), IDENTIFIER_SYSTEM,
+				String id = EhrWrites.createOnceForId(client, communication(notice, now), this.identifierSystem,
 						String.valueOf(notice.id()));
 				this.notices.sent(notice.id(), id);
 				written++;
@@ -115,7 +117,7 @@ class MessageCentre {
 
 	Communication communication(PortalNotice notice, Instant now) {
 		Communication communication = new Communication();
-		communication.addIdentifier().setSystem(IDENTIFIER_SYSTEM).setValue(String.valueOf(notice.id()));
+		communication.addIdentifier().setSystem(this.identifierSystem).setValue(String.valueOf(notice.id()));
 		communication.setStatus(Communication.CommunicationStatus.COMPLETED);
 		communication.addCategory()
 			.addCoding()

@@ -11,6 +11,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
 import org.kinship.launch.BackendFhirClients;
+import org.kinship.launch.EhrIdentifiers;
 import org.kinship.launch.EhrWrites;
 import org.kinship.referrals.EhrRecord;
 import org.kinship.referrals.Referral;
@@ -47,7 +48,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class EhrReferrals {
 
-	static final String IDENTIFIER_SYSTEM = "urn:kinship:referral";
+	private final String identifierSystem;
 
 	/**
 	 * The listener's name in the registry, kept with incomplete publications: it must
@@ -65,11 +66,13 @@ public class EhrReferrals {
 
 	private final Clock clock;
 
-	EhrReferrals(BackendFhirClients backend, ReferralStore referrals, ReferralsProperties properties, Clock clock) {
+	EhrReferrals(BackendFhirClients backend, ReferralStore referrals, ReferralsProperties properties, Clock clock,
+			EhrIdentifiers identifiers) {
 		this.backend = backend;
 		this.referrals = referrals;
 		this.properties = properties;
 		this.clock = clock;
+		this.identifierSystem = identifiers.system("referral");
 	}
 
 	/**
@@ -138,10 +141,10 @@ public class EhrReferrals {
 			.orElse(null);
 		String identifier = String.valueOf(referral.id());
 		if (requestId == null) {
-			requestId = EhrWrites.createOnceForId(client, serviceRequest(referral), IDENTIFIER_SYSTEM, identifier);
+			requestId = EhrWrites.createOnceForId(client, serviceRequest(referral), this.identifierSystem, identifier);
 			this.referrals.requestWritten(referral.id(), requestId);
 		}
-		String taskId = EhrWrites.createOnceForId(client, task(referral, requestId), IDENTIFIER_SYSTEM, identifier);
+		String taskId = EhrWrites.createOnceForId(client, task(referral, requestId), this.identifierSystem, identifier);
 		this.referrals.ehr(referral.id(), EhrRecord.WRITTEN, taskId, null);
 	}
 
@@ -173,9 +176,9 @@ public class EhrReferrals {
 		}
 	}
 
-	static ServiceRequest serviceRequest(Referral referral) {
+	ServiceRequest serviceRequest(Referral referral) {
 		ServiceRequest request = new ServiceRequest();
-		request.addIdentifier().setSystem(IDENTIFIER_SYSTEM).setValue(String.valueOf(referral.id()));
+		request.addIdentifier().setSystem(this.identifierSystem).setValue(String.valueOf(referral.id()));
 		request.setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE);
 		request.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
 		request.addCategory()
@@ -193,9 +196,9 @@ public class EhrReferrals {
 		return request;
 	}
 
-	static Task task(Referral referral, String requestId) {
+	Task task(Referral referral, String requestId) {
 		Task task = new Task();
-		task.addIdentifier().setSystem(IDENTIFIER_SYSTEM).setValue(String.valueOf(referral.id()));
+		task.addIdentifier().setSystem(this.identifierSystem).setValue(String.valueOf(referral.id()));
 		task.setStatus(Task.TaskStatus.REQUESTED);
 		task.setIntent(Task.TaskIntent.ORDER);
 		task.setFocus(new Reference("ServiceRequest/" + requestId));

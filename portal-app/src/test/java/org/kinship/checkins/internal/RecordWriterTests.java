@@ -11,6 +11,7 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.junit.jupiter.api.Test;
 import org.kinship.checkins.Score.Band;
 import org.kinship.checkins.internal.CheckinStore.StoredAnswer;
+import org.kinship.launch.EhrIdentifiers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +28,8 @@ class RecordWriterTests {
 
 	private final ResponseValidator validator = new ResponseValidator(FHIR, this.catalog);
 
-	private final RecordWriter writer = new RecordWriter(null, this.catalog, this.validator, null);
+	private final RecordWriter writer = new RecordWriter(null, this.catalog, this.validator, null,
+			EhrIdentifiers.of("clinic-test"));
 
 	@Test
 	void aPhq2AnswerMakesAValidResponseWithTheChosenCodes() {
@@ -35,7 +37,7 @@ class RecordWriterTests {
 		assertThat(response.getQuestionnaire()).isEqualTo("http://kinship.example.org/fhir/Questionnaire/phq-2|1");
 		assertThat(response.getSubject().getReference()).isEqualTo("Patient/123");
 		// found by it when sent again after a lost reply, instead of saved twice
-		assertThat(response.getIdentifier().getSystem()).isEqualTo(RecordWriter.IDENTIFIER_SYSTEM);
+		assertThat(response.getIdentifier().getSystem()).isEqualTo("urn:kinship:clinic-test:checkin-answer");
 		assertThat(response.getIdentifier().getValue()).isEqualTo("1");
 		assertThat(((Coding) response.getItem().get(0).getAnswerFirstRep().getValue()).getCode()).isEqualTo("LA6570-1");
 		assertThat(this.validator.errors(response)).isEmpty();
