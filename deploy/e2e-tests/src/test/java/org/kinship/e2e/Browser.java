@@ -10,6 +10,7 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -95,7 +96,9 @@ final class Browser {
 	 */
 	static <T> T waitUntil(WebDriver driver, Function<? super WebDriver, T> condition) {
 		try {
-			return new WebDriverWait(driver, PATIENCE).until(condition);
+			// a live page may draw an element again while the condition reads it: read
+			// again
+			return new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class).until(condition);
 		}
 		catch (TimeoutException ex) {
 			throw new AssertionError("Not seen on " + driver.getCurrentUrl() + "; console:\n" + console(driver) + "\n"

@@ -73,9 +73,15 @@ class ModerationBrowserTests {
 		waitFor(newcomer, By.cssSelector("#crisis:not([hidden])"));
 		assertThat(newcomer.findElement(By.id("crisis")).getText()).contains("988").contains("care team");
 		By urgent = By.xpath("//li[contains(@class, 'urgent') and contains(., '" + text + "')]");
-		waitFor(facilitator, urgent);
-		assertThat(facilitator.findElement(urgent).getText()).contains("Urgent").contains("left to respond");
-		facilitator.findElement(urgent).findElement(By.xpath(".//button[contains(., 'I will reach out')]")).click();
+		// the live queue may draw the card again at any moment: each read and the press
+		// are
+		// made again on a card drawn anew
+		String card = Browser.waitUntil(facilitator, (driver) -> driver.findElement(urgent).getText());
+		assertThat(card).contains("Urgent").contains("left to respond");
+		Browser.waitUntil(facilitator, (driver) -> {
+			driver.findElement(urgent).findElement(By.xpath(".//button[contains(., 'I will reach out')]")).click();
+			return true;
+		});
 		waitFor(facilitator, By.xpath("//li[contains(@class, 'urgent') and contains(., 'You have it')]"));
 		Browser.assertAccessible(newcomer);
 	}
