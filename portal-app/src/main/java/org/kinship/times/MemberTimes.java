@@ -22,8 +22,6 @@ import org.kinship.times.internal.TimeZoneStore;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Times as a person reads and types them: in their own time zone (the one they chose, or
@@ -32,8 +30,6 @@ import org.springframework.web.context.request.RequestContextHolder;
  */
 @Component("kinshipTimes")
 public class MemberTimes {
-
-	private static final String ZONE_ATTRIBUTE = MemberTimes.class.getName() + ".zone";
 
 	private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
@@ -69,17 +65,8 @@ public class MemberTimes {
 	 * @return their zone, UTC without a launch
 	 */
 	public ZoneId zone() {
-		RequestAttributes request = RequestContextHolder.getRequestAttributes();
-		Object cached = (request != null) ? request.getAttribute(ZONE_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST)
-				: null;
-		if (cached instanceof ZoneId zone) {
-			return zone;
-		}
-		ZoneId zone = CurrentPrincipal.get().map(this::zone).orElse(ZoneOffset.UTC);
-		if (request != null) {
-			request.setAttribute(ZONE_ATTRIBUTE, zone, RequestAttributes.SCOPE_REQUEST);
-		}
-		return zone;
+		// the stored zone is read once per page (RequestMemo)
+		return CurrentPrincipal.get().map(this::zone).orElse(ZoneOffset.UTC);
 	}
 
 	/**

@@ -38,6 +38,12 @@ import org.kinship.launch.EhrIdentifiers;
  */
 final class AlertResources {
 
+	/**
+	 * The kind of the escalation's identifier, {@code urn:kinship:escalation} without a
+	 * name.
+	 */
+	static final String ESCALATION = "escalation";
+
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
 		.withZone(ZoneOffset.UTC);
 
@@ -174,8 +180,8 @@ final class AlertResources {
 				: "Trouble managing care, in a peer-support message";
 	}
 
-	static Identifier identifier(Alert alert, EhrIdentifiers ids) {
-		return new Identifier().setSystem(ids.system("escalation")).setValue(String.valueOf(alert.itemId()));
+	private static Identifier identifier(Alert alert, EhrIdentifiers ids) {
+		return new Identifier().setSystem(ids.system(ESCALATION)).setValue(String.valueOf(alert.itemId()));
 	}
 
 	private static Reference patient(Alert alert) {

@@ -210,7 +210,8 @@ public class AlertWriter {
 				: AlertResources.communication(alert, groupName, teams, now, this.identifiers);
 		String type = (alert.mode() == AlertMode.TASK) ? "Task" : "Communication";
 		return EhrWrites
-			.createOnce(client, resource, this.identifiers.system("escalation"), String.valueOf(alert.itemId()))
+			.createOnce(client, resource, this.identifiers.system(AlertResources.ESCALATION),
+					String.valueOf(alert.itemId()))
 			.map((id) -> type + "/" + id)
 			.orElse(type);
 	}
