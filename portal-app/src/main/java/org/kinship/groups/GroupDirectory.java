@@ -1,5 +1,6 @@
 package org.kinship.groups;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import org.kinship.launch.CommunityRight;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.moderation.Sanctions;
 import org.kinship.moderation.Sanctions.Sanction;
+import org.kinship.shared.Refused;
 import org.kinship.shared.RequestMemo;
 
 import org.springframework.stereotype.Component;
@@ -22,6 +24,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class GroupDirectory {
+
+	/** How many members a group's page names; the rest are on the paged list. */
+	public static final int MEMBERS_SHOWN = 24;
+
+	/** How many members a page of the list names. */
+	public static final int MEMBERS_PER_PAGE = 50;
 
 	private final GroupStore groups;
 
@@ -92,12 +100,50 @@ public class GroupDirectory {
 					: restriction(principal, group.id()).filter((sanction) -> !sanction.mayRead()).orElse(null);
 			boolean member = mine.filter((membership) -> membership.status() == MembershipStatus.ACTIVE).isPresent()
 					&& keptOut == null;
-			List<Membership> members = (member || staff) ? this.memberships.of(group.id(), MembershipStatus.ACTIVE)
+			// the first names only: a group of thousands is not read and drawn at every
+			// visit; the whole list is paged (members)
+			List<Membership> members = (member || staff) ? this.memberships.activePage(group.id(), "", 0, MEMBERS_SHOWN)
 					: List.of();
+			List<Membership> mentors = (members.size() < MEMBERS_SHOWN)
+					? members.stream().filter(Membership::peerMentor).toList()
+					: this.memberships.peerMentors(group.id());
 			List<Membership> pending = staff ? this.memberships.of(group.id(), MembershipStatus.PENDING) : List.of();
-			return new GroupPage(group, mine.orElse(null), members, pending, staff, member || staff, keptOut,
+			return new GroupPage(group, mine.orElse(null), members, mentors, pending, staff, member || staff, keptOut,
 					this.cohosts.of(group.id()));
 		});
+	}
+
+	/**
+	 * A page of a group's members, by name, for those who may see who belongs.
+	 * @param page the group's page as the person sees it
+	 * @param contains a part of the name to look for, any case; blank for everyone
+	 * @param number the page, from 1
+	 * @return the members on that page and how many there are in all
+	 * @throws Refused when the person may not see the group's members
+	 */
+	public MemberList members(GroupPage page, String contains, int number) {
+		if (!page.mayReadMembers()) {
+			throw Refused.forbidden("groups.members.forbidden");
+		}
+		String part = contains.strip();
+		long groupId = page.group().id();
+		int total = part.isEmpty() ? page.group().memberCount() : this.memberships.countActiveContaining(groupId, part);
+		int pages = Math.max(1, (total + MEMBERS_PER_PAGE - 1) / MEMBERS_PER_PAGE);
+		int shown = Math.min(Math.max(number, 1), pages);
+		List<Membership> members = this.memberships.activePage(groupId, part, (shown - 1) * MEMBERS_PER_PAGE,
+				MEMBERS_PER_PAGE);
+		return new MemberList(members, total, shown, pages, part);
+	}
+
+	/**
+	 * The members who joined a group most recently, for those who may see who belongs.
+	 * @param page the group's page as the person sees it
+	 * @param since the earliest joining counted
+	 * @param limit how many at most
+	 * @return the memberships, newest first; empty for those who may not see them
+	 */
+	public List<Membership> joinedSince(GroupPage page, Instant since, int limit) {
+		return page.mayReadMembers() ? this.memberships.joinedSince(page.group().id(), since, limit) : List.of();
 	}
 
 	/**
@@ -160,10 +206,8 @@ public class GroupDirectory {
 	 * @return the membership, or empty when no active member goes by that name
 	 */
 	public Optional<Membership> memberNamed(Seat seat, String displayName) {
-		return this.memberships.of(seat.groupId(), MembershipStatus.ACTIVE)
-			.stream()
-			.filter((membership) -> membership.displayName().equalsIgnoreCase(displayName.strip()))
-			.findFirst();
+		// names are unique in a group whatever their case (the key the store keeps)
+		return this.memberships.activeByName(seat.groupId(), displayName);
 	}
 
 	/**
@@ -307,7 +351,9 @@ public class GroupDirectory {
 	 *
 	 * @param group the group
 	 * @param membership the person's membership, or {@code null}
-	 * @param members the members, for members and staff only
+	 * @param members the first members by name (at most {@link #MEMBERS_SHOWN}), for
+	 * members and staff only
+	 * @param mentors the group's peer mentors, for members and staff only
 	 * @param pending requests to join, for staff only
 	 * @param staff whether the person may manage the group
 	 * @param mayReadMembers whether the person may see who belongs, and read the
@@ -317,8 +363,17 @@ public class GroupDirectory {
 	 * @param cohosts the partner organisations that co-host the group
 	 */
 	public record GroupPage(Group group, @org.jspecify.annotations.Nullable Membership membership,
-			List<Membership> members, List<Membership> pending, boolean staff, boolean mayReadMembers,
-			@org.jspecify.annotations.Nullable Sanction keptOut, List<Cohost> cohosts) {
+			List<Membership> members, List<Membership> mentors, List<Membership> pending, boolean staff,
+			boolean mayReadMembers, @org.jspecify.annotations.Nullable Sanction keptOut, List<Cohost> cohosts) {
+
+		/**
+		 * Whether the page shows every member, so that no link to the whole list is
+		 * needed.
+		 * @return true when the first names are all the names
+		 */
+		public boolean everyMemberShown() {
+			return this.members.size() >= this.group.memberCount();
+		}
 
 		/**
 		 * The co-host a facilitator of the group comes from.
@@ -361,6 +416,18 @@ public class GroupDirectory {
 	 */
 	public record CohostFacilitator(String name, String cohost) {
 
+	}
+
+	/**
+	 * A page of a group's members.
+	 *
+	 * @param members the members on the page, by name
+	 * @param total how many members there are (with the name part, when one was given)
+	 * @param page the page shown, from 1
+	 * @param pages how many pages there are, at least 1
+	 * @param contains the part of the name looked for, or blank
+	 */
+	public record MemberList(List<Membership> members, int total, int page, int pages, String contains) {
 	}
 
 }

@@ -268,6 +268,44 @@ class GroupsPersistenceIntegrationTests {
 	}
 
 	@Test
+	void aLargeGroupsPageNamesTheFirstMembersAndTheListPagesAndFindsTheRest() {
+		Group group = this.administration.create(manager(), form(unique("Asthma circle"), "J45.*"));
+		for (int i = 0; i < 60; i++) {
+			this.memberships.join(patient(), group.slug(), join("Member %02d".formatted(i)));
+		}
+		this.memberships.join(patient(), group.slug(), join("Wren_50"));
+		KinshipPrincipal outsider = patient();
+
+		GroupDirectory.GroupPage page = this.directory.page(manager(), group.slug()).orElseThrow();
+		assertThat(page.members()).hasSize(GroupDirectory.MEMBERS_SHOWN)
+			.first()
+			.extracting(Membership::displayName)
+			.isEqualTo("Member 00");
+		assertThat(page.everyMemberShown()).isFalse();
+
+		GroupDirectory.MemberList second = this.directory.members(page, "", 2);
+		assertThat(second.total()).isEqualTo(61);
+		assertThat(second.pages()).isEqualTo(2);
+		assertThat(second.members()).extracting(Membership::displayName)
+			.hasSize(11)
+			.startsWith("Member 50")
+			.endsWith("Wren_50");
+		assertThat(this.directory.members(page, "", 99).page()).as("a page past the end shows the last").isEqualTo(2);
+		assertThat(this.directory.members(page, " WREN ", 1).members()).extracting(Membership::displayName)
+			.containsExactly("Wren_50");
+		assertThat(this.directory.members(page, "_5", 1).members()).as("wildcards are taken as typed")
+			.extracting(Membership::displayName)
+			.containsExactly("Wren_50");
+		assertThat(this.directory.members(page, "50%", 1).total()).isZero();
+		assertThat(this.directory.members(page, "member 5", 1).total()).isEqualTo(10);
+
+		GroupDirectory.GroupPage outside = this.directory.page(outsider, group.slug()).orElseThrow();
+		assertThat(outside.members()).isEmpty();
+		assertThatExceptionOfType(Refused.class).isThrownBy(() -> this.directory.members(outside, "", 1))
+			.satisfies((refused) -> assertThat(refused.kind()).isEqualTo(Refused.Kind.FORBIDDEN));
+	}
+
+	@Test
 	void deletingMyContentRemovesMyMembershipsOnly() {
 		Group listed = this.administration.create(manager(), form(unique("Crohn's and colitis"), "K50.*"));
 		Group unlisted = this.administration.create(manager(),

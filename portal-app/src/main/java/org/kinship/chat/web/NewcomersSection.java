@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.kinship.chat.internal.MessageStore;
+import org.kinship.groups.GroupDirectory;
 import org.kinship.groups.GroupDirectory.GroupPage;
 import org.kinship.groups.GroupPageSection;
 import org.kinship.groups.Membership;
@@ -28,11 +29,14 @@ class NewcomersSection implements GroupPageSection {
 
 	private static final int MOST = 20;
 
+	private final GroupDirectory directory;
+
 	private final MessageStore messages;
 
 	private final Clock clock;
 
-	NewcomersSection(MessageStore messages, Clock clock) {
+	NewcomersSection(GroupDirectory directory, MessageStore messages, Clock clock) {
+		this.directory = directory;
 		this.messages = messages;
 		this.clock = clock;
 	}
@@ -49,12 +53,12 @@ class NewcomersSection implements GroupPageSection {
 			return null;
 		}
 		Instant since = this.clock.instant().minus(RECENT);
-		List<Membership> recent = page.members()
+		// read enough that leaving out the reader and the facilitators still leaves the
+		// most
+		List<Membership> recent = this.directory.joinedSince(page, since, MOST + 1 + page.group().facilitators().size())
 			.stream()
-			.filter((member) -> member.joinedAt().isAfter(since))
 			.filter((member) -> !member.fhirUser().equals(principal.fhirUser()))
 			.filter((member) -> !page.group().facilitatedBy(member.fhirUser()))
-			.sorted((a, b) -> b.joinedAt().compareTo(a.joinedAt()))
 			.limit(MOST)
 			.toList();
 		Map<String, Long> first = this.messages.firstVisible(page.group().id(),

@@ -79,6 +79,87 @@ public class MembershipStore {
 	}
 
 	/**
+	 * A page of a group's active members by name.
+	 * @param groupId the group
+	 * @param contains a part of the name to look for, any case; blank for everyone
+	 * @param offset how many to skip
+	 * @param limit how many at most
+	 * @return the memberships, by name
+	 */
+	public List<Membership> activePage(long groupId, String contains, int offset, int limit) {
+		String part = key(contains);
+		String named = part.isEmpty() ? "" : "AND display_name_key LIKE ? ESCAPE '!' ";
+		List<Object> params = new java.util.ArrayList<>(List.of(groupId));
+		if (!part.isEmpty()) {
+			params.add(containing(part));
+		}
+		params.add(limit);
+		params.add(offset);
+		return this.jdbc
+			.sql(SELECT + "WHERE group_id = ? AND status = 'ACTIVE' " + named
+					+ "ORDER BY display_name_key, fhir_user LIMIT ? OFFSET ?")
+			.params(params)
+			.query(MembershipStore::row)
+			.list();
+	}
+
+	/**
+	 * How many active members of a group go by a name containing a part.
+	 * @param groupId the group
+	 * @param contains the part, any case
+	 * @return the number
+	 */
+	public int countActiveContaining(long groupId, String contains) {
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM group_member WHERE group_id = ? AND status = 'ACTIVE' "
+					+ "AND display_name_key LIKE ? ESCAPE '!'")
+			.params(groupId, containing(key(contains)))
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * The active member of a group who goes by a name.
+	 * @param groupId the group
+	 * @param displayName the name, in any case
+	 * @return the membership, or empty when nobody active goes by it
+	 */
+	public Optional<Membership> activeByName(long groupId, String displayName) {
+		return this.jdbc.sql(SELECT + "WHERE group_id = ? AND display_name_key = ? AND status = 'ACTIVE'")
+			.params(groupId, key(displayName))
+			.query(MembershipStore::row)
+			.optional();
+	}
+
+	/**
+	 * A group's peer mentors.
+	 * @param groupId the group
+	 * @return their memberships, by name
+	 */
+	public List<Membership> peerMentors(long groupId) {
+		return this.jdbc
+			.sql(SELECT + "WHERE group_id = ? AND status = 'ACTIVE' AND peer_mentor = TRUE ORDER BY display_name_key")
+			.param(groupId)
+			.query(MembershipStore::row)
+			.list();
+	}
+
+	/**
+	 * The members who joined a group most recently.
+	 * @param groupId the group
+	 * @param since the earliest joining counted
+	 * @param limit how many at most
+	 * @return their memberships, newest first
+	 */
+	public List<Membership> joinedSince(long groupId, Instant since, int limit) {
+		return this.jdbc
+			.sql(SELECT + "WHERE group_id = ? AND status = 'ACTIVE' AND joined_at > ? ORDER BY joined_at DESC LIMIT ?")
+			.params(groupId, Timestamp.from(since), limit)
+			.query(MembershipStore::row)
+			.list();
+	}
+
+	/**
 	 * The active members of several groups, in one read.
 	 * @param groupIds the groups
 	 * @return their active memberships
@@ -211,6 +292,11 @@ public class MembershipStore {
 	private static Membership row(ResultSet rs, int row) throws SQLException {
 		return new Membership(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5),
 				MembershipStatus.valueOf(rs.getString(6)), rs.getTimestamp(7).toInstant(), rs.getBoolean(8));
+	}
+
+	// a LIKE pattern for names that contain the part, its wildcards taken literally
+	private static String containing(String part) {
+		return "%" + part.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
 	}
 
 	private static String key(String displayName) {

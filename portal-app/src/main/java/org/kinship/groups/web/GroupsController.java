@@ -60,6 +60,15 @@ class GroupsController {
 		return "groups/group";
 	}
 
+	@GetMapping("/groups/{slug}/members")
+	String members(KinshipPrincipal principal, @PathVariable String slug, @RequestParam(defaultValue = "") String q,
+			@RequestParam(defaultValue = "1") int page, Model model) {
+		GroupPage group = page(principal, slug);
+		model.addAttribute("page", group);
+		model.addAttribute("list", this.directory.members(group, q, page));
+		return "groups/members";
+	}
+
 	@GetMapping("/groups/{slug}/join")
 	String joinForm(KinshipPrincipal principal, @PathVariable String slug, Model model) {
 		model.addAttribute("page", page(principal, slug));
