@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.kinship.moderation.MedicineAliases;
@@ -38,26 +39,25 @@ public class CodeCatalog {
 
 	private final List<Entry> entries;
 
-	/** The brands records name an ingredient's products by, folded, by entry. */
-	private final Map<Entry, List<String>> brands;
-
 	/**
-	 * The names of each RxNorm ingredient as {@link #ingredients} looks for them among a
-	 * medicine's words, folded: made once, since a group's page asks for every medicine
-	 * of the member's record.
+	 * Each RxNorm ingredient with the words {@link #ingredients} looks for among a
+	 * medicine's: its names and the brands records name its products by, folded and with
+	 * a space either side. Made once, since a group's page asks for every medicine of the
+	 * member's record.
 	 */
-	private final Map<Entry, List<String>> names;
+	private final List<Ingredient> rxnorm;
 
 	/** Reads the catalogue shipped with Kinship. */
 	public CodeCatalog() {
 		Map<Entry, List<String>> brands = new HashMap<>();
 		this.entries = read(new ClassPathResource("groups/code-catalog.tsv"), brands);
-		this.brands = Map.copyOf(brands);
-		Map<Entry, List<String>> names = new HashMap<>();
-		this.entries.stream()
+		this.rxnorm = this.entries.stream()
 			.filter((entry) -> entry.system() == CodeSystem.RXNORM)
-			.forEach((entry) -> names.put(entry, entry.names()));
-		this.names = Map.copyOf(names);
+			.map((entry) -> new Ingredient(entry,
+					Stream.concat(entry.names().stream(), brands.getOrDefault(entry, List.of()).stream())
+						.map((alias) -> " " + alias + " ")
+						.toList()))
+			.toList();
 	}
 
 	/**
@@ -110,22 +110,24 @@ public class CodeCatalog {
 	public List<Entry> ingredients(Collection<String> rxnormCodes, @Nullable String name) {
 		String words = (name != null)
 				? " " + String.join(" ", terms(name)) + " " + String.join(" ", MedicineAliases.of(name)) + " " : "";
-		return this.entries.stream()
-			.filter((entry) -> entry.system() == CodeSystem.RXNORM)
-			.filter((entry) -> rxnormCodes.contains(entry.code()) || namedIn(entry, words) || brandIn(entry, words))
+		return this.rxnorm.stream()
+			.filter((ingredient) -> rxnormCodes.contains(ingredient.entry().code()) || ingredient.among(words))
+			.map(Ingredient::entry)
 			.toList();
 	}
 
-	private boolean namedIn(Entry entry, String words) {
-		return !words.isBlank() && this.names.getOrDefault(entry, List.of())
-			.stream()
-			.anyMatch((alias) -> words.contains(" " + alias + " "));
-	}
+	/** An ingredient and the words that name it, each with a space either side. */
+	private record Ingredient(Entry entry, List<String> aliases) {
 
-	private boolean brandIn(Entry entry, String words) {
-		return this.brands.getOrDefault(entry, List.of())
-			.stream()
-			.anyMatch((brand) -> words.contains(" " + brand + " "));
+		boolean among(String words) {
+			for (String alias : this.aliases) {
+				if (words.contains(alias)) {
+					return true;
+				}
+			}
+			return false;
+		}
+
 	}
 
 	List<Entry> entries() {
