@@ -11,10 +11,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.session.IndexResolver;
 import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.data.redis.RedisIndexedSessionRepository;
 import org.springframework.session.data.redis.config.annotation.web.http.EnableRedisIndexedHttpSession;
@@ -29,7 +31,9 @@ import org.springframework.session.web.http.SessionEventHttpSessionListenerAdapt
  * written by the servlet container, so {@link FrameAwareCookies} still decides its
  * {@code SameSite}. A session that ends on any node (sign-out, timeout, relaunch) is
  * announced to every node through Redis's keyspace events and turned into the container's
- * session-end events, so each node closes the sockets it holds for it.
+ * session-end events, so each node closes the sockets it holds for it. A request that
+ * changes nothing in its session writes nothing back unless the session's last access is
+ * a minute old ({@link CoarseLastAccess}).
  * <p>
  * Sessions are not indexed by principal: no Redis key carries a person's name or FHIR
  * reference.
@@ -41,6 +45,12 @@ class SharedSessions {
 
 	/** The prefix of every session key in Redis. */
 	static final String NAMESPACE = "kinship:session";
+
+	/**
+	 * How far a session's last access moves at least: an idle timeout ends this much
+	 * early at most.
+	 */
+	static final Duration LAST_ACCESS_GRANULARITY = Duration.ofMinutes(1);
 
 	@Bean
 	RedisSerializer<Object> springSessionDefaultRedisSerializer(SessionStoreProperties properties) {
@@ -64,6 +74,16 @@ class SharedSessions {
 			.bind("server.servlet.session.timeout", Duration.class)
 			.orElse(Duration.ofMinutes(30));
 		return (repository) -> repository.setDefaultMaxInactiveInterval(idle);
+	}
+
+	/**
+	 * The repository the session filter uses: Redis's, writing a session back only when a
+	 * request changed it or its last access is a minute old.
+	 */
+	@Bean
+	@Primary
+	SessionRepository<?> coarseLastAccess(RedisIndexedSessionRepository sessions) {
+		return new CoarseLastAccess<>(sessions, LAST_ACCESS_GRANULARITY);
 	}
 
 	@Bean
