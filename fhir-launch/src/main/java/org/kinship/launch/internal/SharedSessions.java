@@ -16,7 +16,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.session.IndexResolver;
 import org.springframework.session.Session;
-import org.springframework.session.SessionRepository;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.data.redis.RedisIndexedSessionRepository;
 import org.springframework.session.data.redis.config.annotation.web.http.EnableRedisIndexedHttpSession;
@@ -78,11 +77,13 @@ class SharedSessions {
 
 	/**
 	 * The repository the session filter uses: Redis's, writing a session back only when a
-	 * request changed it or its last access is a minute old.
+	 * request changed it or its last access is a minute old. Typed in full: a wildcard
+	 * type lost to Redis's own repository when the filter was given one.
 	 */
 	@Bean
 	@Primary
-	SessionRepository<?> coarseLastAccess(RedisIndexedSessionRepository sessions) {
+	CoarseLastAccess<RedisIndexedSessionRepository.RedisSession> coarseLastAccess(
+			RedisIndexedSessionRepository sessions) {
 		return new CoarseLastAccess<>(sessions, LAST_ACCESS_GRANULARITY);
 	}
 
