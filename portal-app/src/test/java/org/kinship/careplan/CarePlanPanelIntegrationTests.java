@@ -1,5 +1,7 @@
 package org.kinship.careplan;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -178,6 +180,33 @@ class CarePlanPanelIntegrationTests {
 		String page = groupPage(clinician);
 		assertThat(page).contains("You are a member as Dr Nine").doesNotContain("id=\"care-plan\"");
 		EHR.server.verify(0, getRequestedFor(urlPathMatching(".*/fhir/.*")));
+	}
+
+	@Test
+	void aPageThatFindsTheRecordFreshDoesNotWriteItBackToTheSession() throws Exception {
+		HeartFailureRecord.stubOn(EHR, "p12");
+		MockHttpSession launched = member("p12");
+		assertThat(groupPage(launched)).contains("Furosemide 40 MG Oral Tablet");
+		// with sessions in Redis every attribute set is sealed and written: the record
+		// read
+		// again from the session must not be set again at the end of the request
+		List<String> written = new ArrayList<>();
+		MockHttpSession session = new MockHttpSession() {
+
+			@Override
+			public void setAttribute(String name, Object value) {
+				written.add(name);
+				super.setAttribute(name, value);
+			}
+
+		};
+		Collections.list(launched.getAttributeNames())
+			.forEach((name) -> session.setAttribute(name, launched.getAttribute(name)));
+		written.clear();
+
+		assertThat(groupPage(session)).contains("Furosemide 40 MG Oral Tablet");
+
+		assertThat(written).doesNotContain("org.kinship.careplan.internal.SessionRecords");
 	}
 
 	@Test

@@ -3,6 +3,8 @@ package org.kinship.careplan.internal;
 import java.time.Instant;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpSession;
+import org.jspecify.annotations.Nullable;
 import org.kinship.launch.KinshipPrincipal;
 
 import org.springframework.messaging.simp.SimpAttributes;
@@ -10,6 +12,7 @@ import org.springframework.messaging.simp.SimpAttributesContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The record last read for this session, for a few minutes: in the member's own
@@ -34,7 +37,7 @@ public class SessionRecords {
 	 * @return the record, if fresh
 	 */
 	public Optional<CarePlanRecord> fresh(KinshipPrincipal principal) {
-		Object cached = session().getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_SESSION);
+		Object cached = stored(session());
 		return Optional.ofNullable((cached instanceof CarePlanRecord record) ? record : null)
 			.filter((record) -> record.issuer().equals(principal.issuer())
 					&& record.patientId().equals(principal.patientId()))
@@ -52,7 +55,7 @@ public class SessionRecords {
 		Object cached = null;
 		RequestAttributes request = RequestContextHolder.getRequestAttributes();
 		if (request != null) {
-			cached = request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_SESSION);
+			cached = stored(request);
 		}
 		else {
 			SimpAttributes socket = SimpAttributesContextHolder.getAttributes();
@@ -74,6 +77,21 @@ public class SessionRecords {
 	/** Forgets this session's record, so that the next page reads it again. */
 	public void forget() {
 		session().removeAttribute(ATTRIBUTE, RequestAttributes.SCOPE_SESSION);
+	}
+
+	/**
+	 * The record the session holds, read from the session itself: an attribute read
+	 * through {@link RequestAttributes} is set again when the request completes
+	 * ({@code ServletRequestAttributes#updateAccessedSessionAttributes}), which sealed
+	 * the whole record and wrote it back to the session store on every page that looked
+	 * at it.
+	 */
+	private static @Nullable Object stored(RequestAttributes request) {
+		if (request instanceof ServletRequestAttributes servlet) {
+			HttpSession session = servlet.getRequest().getSession(false);
+			return (session != null) ? session.getAttribute(ATTRIBUTE) : null;
+		}
+		return request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_SESSION);
 	}
 
 	private static RequestAttributes session() {
