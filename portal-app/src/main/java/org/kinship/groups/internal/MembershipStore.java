@@ -87,18 +87,13 @@ public class MembershipStore {
 	 * @return the memberships, by name
 	 */
 	public List<Membership> activePage(long groupId, String contains, int offset, int limit) {
-		String part = key(contains);
-		String named = part.isEmpty() ? "" : "AND display_name_key LIKE ? ESCAPE '!' ";
-		List<Object> params = new java.util.ArrayList<>(List.of(groupId));
-		if (!part.isEmpty()) {
-			params.add(containing(part));
-		}
-		params.add(limit);
-		params.add(offset);
 		return this.jdbc
-			.sql(SELECT + "WHERE group_id = ? AND status = 'ACTIVE' " + named
-					+ "ORDER BY display_name_key, fhir_user LIMIT ? OFFSET ?")
-			.params(params)
+			.sql(SELECT + "WHERE group_id = :group AND status = 'ACTIVE' AND display_name_key LIKE :name ESCAPE '!' "
+					+ "ORDER BY display_name_key, fhir_user LIMIT :limit OFFSET :offset")
+			.param("group", groupId)
+			.param("name", containing(key(contains)))
+			.param("limit", limit)
+			.param("offset", offset)
 			.query(MembershipStore::row)
 			.list();
 	}
