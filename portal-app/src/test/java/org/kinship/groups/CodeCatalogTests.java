@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,7 @@ import ca.uhn.fhir.parser.IParser;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.MedicationRequest;
 
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,33 @@ class CodeCatalogTests {
 		assertThat(medicines).as("the MedicationRequests of the shared samples").hasSizeGreaterThanOrEqualTo(35);
 
 		medicines.forEach((name, rxnorm) -> assertThat(this.catalog.ingredients(rxnorm, name)).as(name).isNotEmpty());
+	}
+
+	@Test
+	void namesEveryLongTermConditionOfTheSharedSyntheaRecordsAsTheRecordsDo() throws IOException {
+		Map<String, String> conditions = syntheaConditions();
+		assertThat(conditions).as("the active conditions of the shared samples").hasSizeGreaterThanOrEqualTo(20);
+		// events and past procedures rather than conditions a member lives with: no group
+		// forms around them (appendicitis, rupture of appendix, drug overdose, history of
+		// appendectomy)
+		List<String> events = List.of("74400008", "47693006", "55680006", "428251008");
+
+		conditions.forEach((code, display) -> {
+			boolean lastingDisorder = !display.endsWith("(finding)") && !display.endsWith("(situation)")
+					&& !events.contains(code);
+			List<Entry> named = this.catalog.named(CodeSystem.SNOMED, List.of(code));
+			if (lastingDisorder) {
+				assertThat(named).as(code + " " + display).hasSize(1);
+			}
+			// a code the catalogue holds means what the record says it means: its
+			// name has most of the record's words
+			named.forEach((entry) -> {
+				List<String> recorded = words(display);
+				assertThat(recorded.stream().filter(words(entry.english())::contains).count() * 2)
+					.as(code + " " + display + " named " + entry.english())
+					.isGreaterThan(recorded.size());
+			});
+		});
 	}
 
 	@Test
@@ -126,33 +155,73 @@ class CodeCatalogTests {
 	}
 
 	/**
+	 * The SNOMED CT code and display of every active Condition of
+	 * {@code shared/fhir-samples/synthea}.
+	 */
+	private static Map<String, String> syntheaConditions() throws IOException {
+		Map<String, String> conditions = new TreeMap<>();
+		for (Bundle bundle : syntheaRecords()) {
+			for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+				if (entry.getResource() instanceof Condition condition
+						&& "active".equals(condition.getClinicalStatus().getCodingFirstRep().getCode())) {
+					condition.getCode()
+						.getCoding()
+						.stream()
+						.filter((coding) -> "http://snomed.info/sct".equals(coding.getSystem()))
+						.forEach((coding) -> conditions.put(coding.getCode(), coding.getDisplay()));
+				}
+			}
+		}
+		return conditions;
+	}
+
+	/**
+	 * The words of four letters or more of a name, lower case, its semantic tag left out.
+	 */
+	private static List<String> words(String name) {
+		return Stream.of(name.replaceAll("\\([a-z ]+\\)$", "").toLowerCase(Locale.ROOT).split("[^a-z]+"))
+			.filter((word) -> word.length() >= 4)
+			.toList();
+	}
+
+	/**
 	 * Every medicine the MedicationRequests of {@code shared/fhir-samples/synthea} name,
 	 * with its RxNorm codes.
 	 */
 	private static Map<String, List<String>> syntheaMedicines() throws IOException {
-		IParser parser = FhirContext.forR4Cached().newJsonParser();
 		Map<String, List<String>> medicines = new TreeMap<>();
-		try (Stream<Path> files = Files.list(syntheaSamples())) {
-			for (Path file : files.filter((path) -> path.toString().endsWith(".json")).toList()) {
-				try (Reader reader = Files.newBufferedReader(file)) {
-					for (Bundle.BundleEntryComponent entry : parser.parseResource(Bundle.class, reader).getEntry()) {
-						if (entry.getResource() instanceof MedicationRequest request
-								&& request.hasMedicationCodeableConcept()) {
-							CodeableConcept medicine = request.getMedicationCodeableConcept();
-							medicines.put(
-									medicine.hasText() ? medicine.getText() : medicine.getCodingFirstRep().getDisplay(),
-									medicine.getCoding()
-										.stream()
-										.filter((coding) -> "http://www.nlm.nih.gov/research/umls/rxnorm"
-											.equals(coding.getSystem()))
-										.map(Coding::getCode)
-										.toList());
-						}
-					}
+		for (Bundle bundle : syntheaRecords()) {
+			for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+				if (entry.getResource() instanceof MedicationRequest request
+						&& request.hasMedicationCodeableConcept()) {
+					CodeableConcept medicine = request.getMedicationCodeableConcept();
+					medicines.put(medicine.hasText() ? medicine.getText() : medicine.getCodingFirstRep().getDisplay(),
+							medicine.getCoding()
+								.stream()
+								.filter((coding) -> "http://www.nlm.nih.gov/research/umls/rxnorm"
+									.equals(coding.getSystem()))
+								.map(Coding::getCode)
+								.toList());
 				}
 			}
 		}
 		return medicines;
+	}
+
+	/**
+	 * The transaction bundles of {@code shared/fhir-samples/synthea}, one per patient.
+	 */
+	private static List<Bundle> syntheaRecords() throws IOException {
+		IParser parser = FhirContext.forR4Cached().newJsonParser();
+		List<Bundle> records = new ArrayList<>();
+		try (Stream<Path> files = Files.list(syntheaSamples())) {
+			for (Path file : files.filter((path) -> path.toString().endsWith(".json")).sorted().toList()) {
+				try (Reader reader = Files.newBufferedReader(file)) {
+					records.add(parser.parseResource(Bundle.class, reader));
+				}
+			}
+		}
+		return records;
 	}
 
 	/**
