@@ -15,6 +15,7 @@ import org.kinship.shared.MarkdownRenderer;
 import org.kinship.chat.internal.ChatProperties;
 import org.kinship.chat.internal.MessageStore;
 import org.kinship.chat.internal.RateLimiter;
+import org.kinship.chat.internal.SendWriter;
 import org.kinship.groups.GroupDirectory;
 import org.kinship.groups.GroupDirectory.Seat;
 import org.kinship.groups.GroupStatus;
@@ -32,6 +33,7 @@ import org.kinship.moderation.Submission;
 import org.kinship.moderation.Verdict;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -68,6 +70,8 @@ public class Chat {
 
 	private final List<SenderMedicines> medicines;
 
+	private final SendWriter writer;
+
 	private final Clock clock;
 
 	private final Counter storedVisible;
@@ -76,8 +80,8 @@ public class Chat {
 
 	Chat(GroupDirectory groups, MessageStore store, RateLimiter rateLimiter, Screening screening,
 			MarkdownRenderer markdown, ChatProperties properties, ApplicationEventPublisher events,
-			Moderation moderation, List<PostingRule> rules, List<SenderMedicines> medicines, Clock clock,
-			MeterRegistry meters) {
+			Moderation moderation, List<PostingRule> rules, List<SenderMedicines> medicines, SendWriter writer,
+			Clock clock, MeterRegistry meters) {
 		this.groups = groups;
 		this.store = store;
 		this.rateLimiter = rateLimiter;
@@ -88,6 +92,7 @@ public class Chat {
 		this.moderation = moderation;
 		this.rules = rules;
 		this.medicines = medicines;
+		this.writer = writer;
 		this.clock = clock;
 		this.storedVisible = stored(meters, "visible");
 		this.storedHeld = stored(meters, "held");
@@ -105,7 +110,11 @@ public class Chat {
 	 * Screens, stores and publishes a message. Returns only once the message is
 	 * committed; {@link MessagePosted} is published inside the transaction for listeners
 	 * that act after commit. A retry with the same client id returns the stored message
-	 * and stores nothing.
+	 * and stores nothing. What may be read before the message's transaction is read on
+	 * the caller's thread (the seat, the sanctions, a retry, screening, the Markdown);
+	 * the posting rules, the sequence number and the writes run in a transaction shared
+	 * with the messages sent at the same moment ({@link SendWriter}), or in the caller's
+	 * transaction when there is one.
 	 * @param principal the sender
 	 * @param groupId the group
 	 * @param command the message
@@ -117,7 +126,6 @@ public class Chat {
 	 * @throws org.springframework.dao.DataAccessException when the database fails;
 	 * nothing is stored then either
 	 */
-	@Transactional
 	public SendResult send(KinshipPrincipal principal, long groupId, SendCommand command) {
 		Seat seat = this.groups.seat(principal, groupId).orElseThrow(() -> Refused.forbidden("chat.error.not-member"));
 		// the message's one call into moderation (one read of the sanctions); its answers
@@ -146,7 +154,7 @@ public class Chat {
 			throw new Refused("chat.error.rate", this.properties.rateLimitMessages(),
 					this.properties.rateLimitWindow().toSeconds());
 		}
-		checkPostingRules(principal, seat);
+		// screening and the Markdown on this thread: the writer's thread only writes
 		Verdict verdict = admission.verdict();
 		if (verdict.outcome() == Outcome.REFUSE) {
 			throw new Refused((verdict.reasonKey() != null) ? verdict.reasonKey() : "chat.error.refused",
@@ -156,21 +164,37 @@ public class Chat {
 		String storedText = verdict.text();
 		String html = this.markdown.render(storedText);
 		List<String> mentioned = mentions(seat, storedText);
-		// the group's sequence number is taken last: it locks the
-		// group's row until commit, and every other send to the group
-		// waits for that
-		ChatMessage draft = new ChatMessage(0, groupId, this.store.nextSeq(groupId), seat.displayName(),
-				command.clientId(), html, command.replyTo(), this.clock.instant().truncatedTo(ChronoUnit.MILLIS), false,
-				false, mentioned, Map.of(), (threading != null) ? threading.quote() : null,
-				(threading != null) ? threading.root() : null, 0, treatment);
-		ChatMessage stored = this.store.insert(draft, principal.fhirUser(), storedText,
-				held ? MessageStore.HELD : MessageStore.VISIBLE);
-		if (!held) {
-			// in memory after commit, not the event registry: a row per message would
-			// cost every send a write
-			this.events.publishEvent(new MessagePosted(stored));
+		ChatMessage stored;
+		try {
+			stored = this.writer.write(groupId, () -> {
+				// the rules that record something (slow mode's pace, a live session's
+				// attendance) do it in the message's transaction
+				checkPostingRules(principal, seat);
+				// the group's sequence number is taken last: it locks the group's row
+				// until commit, and every other send to the group waits for that
+				ChatMessage draft = new ChatMessage(0, groupId, this.store.nextSeq(groupId), seat.displayName(),
+						command.clientId(), html, command.replyTo(),
+						this.clock.instant().truncatedTo(ChronoUnit.MILLIS), false, false, mentioned, Map.of(),
+						(threading != null) ? threading.quote() : null, (threading != null) ? threading.root() : null,
+						0, treatment);
+				ChatMessage message = this.store.insert(draft, principal.fhirUser(), storedText,
+						held ? MessageStore.HELD : MessageStore.VISIBLE);
+				if (!held) {
+					// in memory after commit, not the event registry: a row per message
+					// would cost every send a write
+					this.events.publishEvent(new MessagePosted(message));
+				}
+				admission.record(message.id());
+				return message;
+			});
 		}
-		admission.record(stored.id());
+		catch (DuplicateKeyException ex) {
+			// the same message sent twice at once, from two devices or a retry: the
+			// first one stored is the answer to both
+			var first = this.store.findByClientId(groupId, principal.fhirUser(), command.clientId())
+				.orElseThrow(() -> ex);
+			return SendResult.repeated(first.message(), MessageStore.HELD.equals(first.status()));
+		}
 		(held ? this.storedHeld : this.storedVisible).increment();
 		// a member who may be in crisis is shown the help panel and nothing else: no
 		// welcome, no word of a hold

@@ -10,11 +10,13 @@ import org.kinship.launch.KinshipPrincipal;
 
 /**
  * A rule a group's staff set on who may post and when: slow mode, a facilitator-only live
- * session. {@link Chat#send} asks every rule (every bean of this type) before a message
- * is screened; the first refusal stops the message and nothing is stored. Rules are
- * called inside the sending transaction, so whatever a rule records alongside a message
- * (such as attendance) rolls back with it. The group's page asks the same rules what the
- * composer should say.
+ * session. {@link Chat#send} asks every rule (every bean of this type) once the message
+ * is screened, just before it is stored; the first refusal stops the message and nothing
+ * is stored. Rules are called inside the sending transaction, so whatever a rule records
+ * alongside a message (such as attendance) rolls back with it; that transaction may be
+ * shared with other messages and run again for this one alone (see
+ * {@code chat.internal.SendWriter}), so a rule records only in the database. The group's
+ * page asks the same rules what the composer should say.
  */
 public interface PostingRule {
 

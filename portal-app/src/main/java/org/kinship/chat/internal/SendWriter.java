@@ -1,0 +1,255 @@
+package org.kinship.chat.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+import org.kinship.shared.Refused;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stores the messages sent at the same moment in one transaction (a group commit). Each
+ * message sent on its own paid for a transaction's begin and commit (three round trips
+ * and a flush of the database's log) on top of its own statements; under load, the
+ * messages that arrive while one batch commits are written by one thread in the next, so
+ * those costs are shared. A message sent alone is a batch of one, as before.
+ *
+ * <p>
+ * A send completes only after the commit that stored it, so a message acknowledged to a
+ * member is stored. The batch's messages are written in the order they came, groups in
+ * the order of their ids (so that two nodes' batches lock the groups' sequence rows in
+ * the same order and never wait on each other in a circle), each group's messages in the
+ * order they came. When a message of the batch fails, the batch is rolled back and each
+ * of its messages is written again in a transaction of its own, so that one message's
+ * refusal or fault is that message's alone, as when each was sent by itself. The work of
+ * a send therefore runs at most twice and must keep everything but the database's writes,
+ * such as counters, to after it returns.
+ *
+ * <p>
+ * The work runs on the writer's thread with the sender's security and locale context, so
+ * that what it reads of the current person (their time zone, their language) is theirs.
+ * Inside a transaction already (a send made by another module's transaction), the work
+ * runs at once in that transaction instead.
+ */
+@Component
+public class SendWriter implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(SendWriter.class);
+
+	/** The most messages in one transaction. */
+	static final int MAX_BATCH = 64;
+
+	/**
+	 * A lower phase stops later: after the web server, so sends in flight are written.
+	 */
+	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
+	private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+
+	private final TransactionTemplate transactions;
+
+	private final DistributionSummary batches;
+
+	private volatile boolean running;
+
+	private @Nullable Thread writer;
+
+	SendWriter(TransactionTemplate transactions, MeterRegistry meters) {
+		this.transactions = transactions;
+		this.batches = DistributionSummary.builder("kinship.messages.batch")
+			.description("Messages stored together in one transaction of the send writer")
+			.register(meters);
+	}
+
+	/**
+	 * Runs a send's writes in a transaction shared with the sends that arrive with it,
+	 * and waits for its commit.
+	 * @param <T> what the work returns
+	 * @param groupId the group the work writes to
+	 * @param work the writes; may run twice (see above), and throws {@link Refused} when
+	 * the message may not be stored
+	 * @return what the work returned, once committed
+	 * @throws Refused as the work threw it; nothing of the message is stored then
+	 * @throws RuntimeException as the work or the commit threw it; nothing of the message
+	 * is stored then
+	 */
+	public <T> T write(long groupId, Supplier<T> work) {
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			return work.get();
+		}
+		if (!this.running) {
+			throw new IllegalStateException("Kinship is shutting down");
+		}
+		Pending<T> pending = new Pending<>(groupId, work, SecurityContextHolder.getContext(),
+				LocaleContextHolder.getLocaleContext(), new CompletableFuture<>());
+		this.queue.add(pending);
+		try {
+			return pending.done().get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while the message was written", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+	}
+
+	/**
+	 * How many sends wait for the next batch.
+	 * @return the number
+	 */
+	int waiting() {
+		return this.queue.size();
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		Thread thread = new Thread(this::run, "kinship-send-writer");
+		thread.setDaemon(true);
+		thread.start();
+		this.writer = thread;
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		Thread thread = this.writer;
+		if (thread != null) {
+			try {
+				// the loop ends once every send taken has been written
+				thread.join(TimeUnit.SECONDS.toMillis(10));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	private void run() {
+		List<Pending<?>> batch = new ArrayList<>();
+		while (this.running || !this.queue.isEmpty()) {
+			try {
+				Pending<?> first = this.queue.poll(100, TimeUnit.MILLISECONDS);
+				if (first == null) {
+					continue;
+				}
+				batch.add(first);
+				this.queue.drainTo(batch, MAX_BATCH - 1);
+				// stable: each group's messages keep the order they came in
+				batch.sort(Comparator.comparingLong(Pending::groupId));
+				write(batch);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				// never lets the writer die; every send of the batch has its answer
+				batch.forEach((pending) -> pending.done().completeExceptionally(ex));
+				log.warn("Send writer: {}", ex.getClass().getSimpleName());
+			}
+			finally {
+				batch.clear();
+			}
+		}
+	}
+
+	private void write(List<Pending<?>> batch) {
+		this.batches.record(batch.size());
+		List<Object> results;
+		try {
+			results = this.transactions.execute((status) -> {
+				List<Object> done = new ArrayList<>(batch.size());
+				batch.forEach((pending) -> done.add(pending.run()));
+				return done;
+			});
+		}
+		catch (RuntimeException ex) {
+			if (batch.size() == 1) {
+				batch.get(0).done().completeExceptionally(ex);
+				return;
+			}
+			// one message's refusal or fault rolled the batch back: each alone again
+			for (Pending<?> pending : batch) {
+				alone(pending);
+			}
+			return;
+		}
+		for (int i = 0; i < batch.size(); i++) {
+			batch.get(i).complete(results.get(i));
+		}
+	}
+
+	private void alone(Pending<?> pending) {
+		Object result;
+		try {
+			result = this.transactions.execute((status) -> pending.run());
+		}
+		catch (RuntimeException ex) {
+			pending.done().completeExceptionally(ex);
+			return;
+		}
+		pending.complete(result);
+	}
+
+	/** A send waiting for its batch, with the sender's context. */
+	private record Pending<T>(long groupId, Supplier<T> work, SecurityContext security, @Nullable LocaleContext locale,
+			CompletableFuture<T> done) {
+
+		/** Runs the work with the sender's context on this thread. */
+		T run() {
+			SecurityContext previousSecurity = SecurityContextHolder.getContext();
+			LocaleContext previousLocale = LocaleContextHolder.getLocaleContext();
+			SecurityContextHolder.setContext(this.security);
+			LocaleContextHolder.setLocaleContext(this.locale);
+			try {
+				return this.work.get();
+			}
+			finally {
+				SecurityContextHolder.setContext(previousSecurity);
+				LocaleContextHolder.setLocaleContext(previousLocale);
+			}
+		}
+
+		@SuppressWarnings("unchecked")
+		void complete(@Nullable Object result) {
+			this.done.complete((T) result);
+		}
+
+	}
+
+}
