@@ -97,7 +97,7 @@ public class SendWriter implements SmartLifecycle {
 			return work.get();
 		}
 		if (!this.running) {
-			throw new IllegalStateException("Kinship is shutting down");
+			throw new IllegalStateException("The send writer is stopped: Kinship is starting or shutting down");
 		}
 		Pending<T> pending = new Pending<>(groupId, work, SecurityContextHolder.getContext(),
 				LocaleContextHolder.getLocaleContext(), new CompletableFuture<>());
@@ -112,6 +112,9 @@ public class SendWriter implements SmartLifecycle {
 		catch (ExecutionException ex) {
 			if (ex.getCause() instanceof RuntimeException cause) {
 				throw cause;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
 			}
 			throw new IllegalStateException(ex.getCause());
 		}
@@ -177,8 +180,9 @@ public class SendWriter implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 				return;
 			}
-			catch (RuntimeException ex) {
-				// never lets the writer die; every send of the batch has its answer
+			catch (RuntimeException | Error ex) {
+				// never lets the writer die, which would leave every later send waiting;
+				// every send of the batch has its answer
 				batch.forEach((pending) -> pending.done().completeExceptionally(ex));
 				log.warn("Send writer: {}", ex.getClass().getSimpleName());
 			}
@@ -198,7 +202,7 @@ public class SendWriter implements SmartLifecycle {
 				return done;
 			});
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | Error ex) {
 			if (batch.size() == 1) {
 				batch.get(0).done().completeExceptionally(ex);
 				return;
@@ -219,7 +223,7 @@ public class SendWriter implements SmartLifecycle {
 		try {
 			result = this.transactions.execute((status) -> pending.run());
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | Error ex) {
 			pending.done().completeExceptionally(ex);
 			return;
 		}

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
@@ -20,6 +21,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.kinship.MariaDbTestDatabase;
 import org.kinship.StaffedGroups;
 import org.kinship.StaffedGroups.Staffed;
@@ -41,6 +43,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Group commit of sends on the real MariaDB. The group's sequence row is held by another
@@ -48,7 +51,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its queue and are written together once the row is let go: each is stored once, in the
  * order it came, with no gap in the group's sequence; a message refused inside the batch
  * is refused alone; the same message sent twice in one batch is stored once and both
- * sends get it.
+ * sends get it; a send whose work fails with an error is answered with it, and the writer
+ * goes on to the next.
  */
 @SpringBootTest(properties = "kinship.moderation.new-member-posts=0")
 class SendWriterIntegrationTests {
@@ -188,6 +192,19 @@ class SendWriterIntegrationTests {
 		assertThat(first.message().id()).isEqualTo(second.message().id());
 		assertThat(List.of(first.repeated(), second.repeated())).containsExactlyInAnyOrder(false, true);
 		assertThat(this.chat.since(this.wren, this.circle.group().id(), 0).messages()).hasSize(3);
+	}
+
+	@Test
+	// a ceiling, not a timing: a writer that died would leave the next send waiting for
+	// ever
+	@Timeout(value = 5, unit = TimeUnit.MINUTES)
+	void aSendThatFailsWithAnErrorIsAnsweredAndTheWriterGoesOn() {
+		assertThatExceptionOfType(StackOverflowError.class)
+			.isThrownBy(() -> this.writer.write(this.circle.group().id(), () -> {
+				throw new StackOverflowError("a send's work that fails badly");
+			}));
+
+		assertThat(send(this.wren, id(), "Still here").message().seq()).isEqualTo(2);
 	}
 
 	private io.micrometer.core.instrument.DistributionSummary batches() {
