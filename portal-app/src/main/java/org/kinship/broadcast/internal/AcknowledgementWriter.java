@@ -10,20 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.jspecify.annotations.Nullable;
 import org.kinship.audit.AuditEntry;
 import org.kinship.audit.AuditLog;
 import org.kinship.broadcast.Acknowledgement;
+import org.kinship.shared.BatchQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,9 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the recipients' rows locked and updated with one statement per broadcast, their audit
  * entries inserted with them. A press completes only after that commit, so an
  * acknowledgement reported to a member is stored; when the transaction fails every press
- * in it fails, and nothing of it is stored. The writer's loop runs on the module's
- * single-thread executor ({@link BroadcastExecutors#ACKNOWLEDGEMENTS}), started and
- * stopped with the application.
+ * in it fails, and nothing of it is stored. The writer's loop ({@link BatchQueue}) runs
+ * on the module's single-thread executor ({@link BroadcastExecutors#ACKNOWLEDGEMENTS}),
+ * started and stopped with the application.
  */
 @Component
 public class AcknowledgementWriter implements SmartLifecycle {
@@ -58,7 +52,8 @@ public class AcknowledgementWriter implements SmartLifecycle {
 	 */
 	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
-	private final BlockingQueue<Press> queue = new LinkedBlockingQueue<>();
+	private final BatchQueue<Press> queue = new BatchQueue<>("acknowledgement", MAX_BATCH, this::write,
+			(batch, ex) -> batch.forEach((press) -> press.done().completeExceptionally(ex)));
 
 	private final JdbcClient jdbc;
 
@@ -69,10 +64,6 @@ public class AcknowledgementWriter implements SmartLifecycle {
 	private final AsyncTaskExecutor executor;
 
 	private final Counter recorded;
-
-	private volatile boolean running;
-
-	private @Nullable Future<?> writer;
 
 	AcknowledgementWriter(JdbcClient jdbc, AuditLog audit, TransactionTemplate transactions,
 			@Qualifier(BroadcastExecutors.ACKNOWLEDGEMENTS) AsyncTaskExecutor executor, MeterRegistry meters) {
@@ -95,73 +86,31 @@ public class AcknowledgementWriter implements SmartLifecycle {
 	 */
 	public CompletableFuture<Acknowledgement> acknowledge(long broadcastId, String fhirUser, AuditEntry entry) {
 		Press press = new Press(broadcastId, fhirUser, AuditLog.Stamped.now(entry), new CompletableFuture<>());
-		if (!this.running) {
+		if (!this.queue.add(press)) {
 			press.done().completeExceptionally(new IllegalStateException("Kinship is shutting down"));
-			return press.done();
 		}
-		this.queue.add(press);
 		return press.done();
 	}
 
 	@Override
 	public void start() {
-		this.running = true;
-		this.writer = this.executor.submit(this::run);
+		this.queue.start(this.executor);
 	}
 
 	@Override
 	public void stop() {
-		this.running = false;
-		Future<?> loop = this.writer;
-		if (loop != null) {
-			try {
-				// the loop ends once every press taken has been written
-				loop.get(10, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			catch (ExecutionException | TimeoutException ex) {
-				log.warn("Acknowledgement writer did not stop cleanly: {}", ex.getClass().getSimpleName());
-			}
-		}
+		// returns once every press taken has been written
+		this.queue.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.running;
+		return this.queue.isRunning();
 	}
 
 	@Override
 	public int getPhase() {
 		return PHASE;
-	}
-
-	private void run() {
-		List<Press> batch = new ArrayList<>();
-		while (this.running || !this.queue.isEmpty()) {
-			try {
-				Press first = this.queue.poll(100, TimeUnit.MILLISECONDS);
-				if (first == null) {
-					continue;
-				}
-				batch.add(first);
-				this.queue.drainTo(batch, MAX_BATCH - 1);
-				write(batch);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-			catch (RuntimeException ex) {
-				// never lets the writer die: the batch has been failed, the next one is
-				// tried
-				log.warn("Acknowledgement writer: {}", ex.getClass().getSimpleName());
-			}
-			finally {
-				batch.clear();
-			}
-		}
 	}
 
 	private void write(List<Press> batch) {

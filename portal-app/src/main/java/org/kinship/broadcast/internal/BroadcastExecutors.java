@@ -1,5 +1,7 @@
 package org.kinship.broadcast.internal;
 
+import org.kinship.shared.BatchQueue;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -27,7 +29,14 @@ class BroadcastExecutors {
 	 */
 	@Bean(WRITE_BACK)
 	ThreadPoolTaskExecutor broadcastWriteBackExecutor() {
-		return singleThread("broadcast-write-back-", false);
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		executor.setCorePoolSize(1);
+		executor.setMaxPoolSize(1);
+		executor.setThreadNamePrefix("broadcast-write-back-");
+		executor.setDaemon(true);
+		executor.setWaitForTasksToCompleteOnShutdown(false);
+		executor.setAwaitTerminationSeconds(10);
+		return executor;
 	}
 
 	/**
@@ -37,22 +46,7 @@ class BroadcastExecutors {
 	 */
 	@Bean(ACKNOWLEDGEMENTS)
 	ThreadPoolTaskExecutor acknowledgementExecutor() {
-		ThreadPoolTaskExecutor executor = singleThread("kinship-acknowledgements-", true);
-		// an executor's stop waits for its running tasks, and the loop runs until the
-		// writer stops: so the executor stops after the writer, not before
-		executor.setPhase(AcknowledgementWriter.PHASE - 1);
-		return executor;
-	}
-
-	private static ThreadPoolTaskExecutor singleThread(String name, boolean finishOnShutdown) {
-		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-		executor.setCorePoolSize(1);
-		executor.setMaxPoolSize(1);
-		executor.setThreadNamePrefix(name);
-		executor.setDaemon(true);
-		executor.setWaitForTasksToCompleteOnShutdown(finishOnShutdown);
-		executor.setAwaitTerminationSeconds(10);
-		return executor;
+		return BatchQueue.executor("kinship-acknowledgements-", AcknowledgementWriter.PHASE);
 	}
 
 }

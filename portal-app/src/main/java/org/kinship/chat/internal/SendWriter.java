@@ -3,23 +3,23 @@ package org.kinship.chat.internal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
+import org.kinship.shared.BatchQueue;
 import org.kinship.shared.Refused;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -48,12 +48,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The work runs on the writer's thread with the sender's security and locale context, so
  * that what it reads of the current person (their time zone, their language) is theirs.
  * Inside a transaction already (a send made by another module's transaction), the work
- * runs at once in that transaction instead.
+ * runs at once in that transaction instead. The loop is a {@link BatchQueue} on the
+ * writer's own executor, started and stopped with the application.
  */
 @Component
 public class SendWriter implements SmartLifecycle {
-
-	private static final Logger log = LoggerFactory.getLogger(SendWriter.class);
 
 	/** The most messages in one transaction. */
 	static final int MAX_BATCH = 64;
@@ -63,18 +62,22 @@ public class SendWriter implements SmartLifecycle {
 	 */
 	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
-	private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+	/** The bean name of the writer's executor. */
+	static final String EXECUTOR = "sendWriterExecutor";
+
+	private final BatchQueue<Pending<?>> queue = new BatchQueue<>("send", MAX_BATCH, this::write,
+			(batch, ex) -> batch.forEach((pending) -> pending.done().completeExceptionally(ex)));
 
 	private final TransactionTemplate transactions;
 
+	private final AsyncTaskExecutor executor;
+
 	private final DistributionSummary batches;
 
-	private volatile boolean running;
-
-	private @Nullable Thread writer;
-
-	SendWriter(TransactionTemplate transactions, MeterRegistry meters) {
+	SendWriter(TransactionTemplate transactions, @Qualifier(EXECUTOR) AsyncTaskExecutor executor,
+			MeterRegistry meters) {
 		this.transactions = transactions;
+		this.executor = executor;
 		this.batches = DistributionSummary.builder("kinship.messages.batch")
 			.description("Messages stored together in one transaction of the send writer")
 			.register(meters);
@@ -96,12 +99,11 @@ public class SendWriter implements SmartLifecycle {
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
 			return work.get();
 		}
-		if (!this.running) {
-			throw new IllegalStateException("The send writer is stopped: Kinship is starting or shutting down");
-		}
 		Pending<T> pending = new Pending<>(groupId, work, SecurityContextHolder.getContext(),
 				LocaleContextHolder.getLocaleContext(), new CompletableFuture<>());
-		this.queue.add(pending);
+		if (!this.queue.add(pending)) {
+			throw new IllegalStateException("The send writer is stopped: Kinship is starting or shutting down");
+		}
 		try {
 			return pending.done().get();
 		}
@@ -125,36 +127,23 @@ public class SendWriter implements SmartLifecycle {
 	 * @return the number
 	 */
 	int waiting() {
-		return this.queue.size();
+		return this.queue.waiting();
 	}
 
 	@Override
 	public void start() {
-		this.running = true;
-		Thread thread = new Thread(this::run, "kinship-send-writer");
-		thread.setDaemon(true);
-		thread.start();
-		this.writer = thread;
+		this.queue.start(this.executor);
 	}
 
 	@Override
 	public void stop() {
-		this.running = false;
-		Thread thread = this.writer;
-		if (thread != null) {
-			try {
-				// the loop ends once every send taken has been written
-				thread.join(TimeUnit.SECONDS.toMillis(10));
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
+		// returns once every send taken has been written
+		this.queue.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.running;
+		return this.queue.isRunning();
 	}
 
 	@Override
@@ -162,37 +151,18 @@ public class SendWriter implements SmartLifecycle {
 		return PHASE;
 	}
 
-	private void run() {
-		List<Pending<?>> batch = new ArrayList<>();
-		while (this.running || !this.queue.isEmpty()) {
-			try {
-				Pending<?> first = this.queue.poll(100, TimeUnit.MILLISECONDS);
-				if (first == null) {
-					continue;
-				}
-				batch.add(first);
-				this.queue.drainTo(batch, MAX_BATCH - 1);
-				// stable: each group's messages keep the order they came in
-				batch.sort(Comparator.comparingLong(Pending::groupId));
-				write(batch);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-			catch (RuntimeException | Error ex) {
-				// never lets the writer die, which would leave every later send waiting;
-				// every send of the batch has its answer
-				batch.forEach((pending) -> pending.done().completeExceptionally(ex));
-				log.warn("Send writer: {}", ex.getClass().getSimpleName());
-			}
-			finally {
-				batch.clear();
-			}
-		}
+	/**
+	 * The writer's thread.
+	 * @return the executor
+	 */
+	@Bean(EXECUTOR)
+	static ThreadPoolTaskExecutor sendWriterExecutor() {
+		return BatchQueue.executor("kinship-send-writer-", PHASE);
 	}
 
 	private void write(List<Pending<?>> batch) {
+		// stable: each group's messages keep the order they came in
+		batch.sort(Comparator.comparingLong(Pending::groupId));
 		this.batches.record(batch.size());
 		List<Object> results;
 		try {
