@@ -37,6 +37,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Sending, catching up and reading in a group's discussion. Every call checks on the
@@ -189,6 +190,11 @@ public class Chat {
 			});
 		}
 		catch (DuplicateKeyException ex) {
+			if (TransactionSynchronizationManager.isActualTransactionActive()) {
+				// the caller's transaction took a sequence number for nothing: it must
+				// not commit
+				throw ex;
+			}
 			// the same message sent twice at once, from two devices or a retry: the
 			// first one stored is the answer to both
 			var first = this.store.findByClientId(groupId, principal.fhirUser(), command.clientId())
