@@ -17,7 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.kinship.audit.AuditEntry;
 import org.kinship.audit.AuditLog;
 import org.kinship.broadcast.Acknowledgement;
-import org.kinship.shared.BatchQueue;
+import org.kinship.shared.BatchWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,12 +36,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the recipients' rows locked and updated with one statement per broadcast, their audit
  * entries inserted with them. A press completes only after that commit, so an
  * acknowledgement reported to a member is stored; when the transaction fails every press
- * in it fails, and nothing of it is stored. The writer's loop ({@link BatchQueue}) runs
- * on the module's single-thread executor ({@link BroadcastExecutors#ACKNOWLEDGEMENTS}),
- * started and stopped with the application.
+ * in it fails, and nothing of it is stored. The writer runs on the module's single-thread
+ * executor ({@link BroadcastExecutors#ACKNOWLEDGEMENTS}), started and stopped with the
+ * application.
  */
 @Component
-public class AcknowledgementWriter implements SmartLifecycle {
+public class AcknowledgementWriter extends BatchWriter<AcknowledgementWriter.Press> {
 
 	private static final Logger log = LoggerFactory.getLogger(AcknowledgementWriter.class);
 
@@ -52,25 +52,20 @@ public class AcknowledgementWriter implements SmartLifecycle {
 	 */
 	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
-	private final BatchQueue<Press> queue = new BatchQueue<>("acknowledgement", MAX_BATCH, this::write,
-			(batch, ex) -> batch.forEach((press) -> press.done().completeExceptionally(ex)));
-
 	private final JdbcClient jdbc;
 
 	private final AuditLog audit;
 
 	private final TransactionTemplate transactions;
 
-	private final AsyncTaskExecutor executor;
-
 	private final Counter recorded;
 
 	AcknowledgementWriter(JdbcClient jdbc, AuditLog audit, TransactionTemplate transactions,
 			@Qualifier(BroadcastExecutors.ACKNOWLEDGEMENTS) AsyncTaskExecutor executor, MeterRegistry meters) {
+		super("acknowledgement", MAX_BATCH, executor, PHASE);
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.transactions = transactions;
-		this.executor = executor;
 		this.recorded = Counter.builder("kinship.broadcast.acknowledgements")
 			.description("Broadcasts acknowledged (\"I have read this\"), counted once per recipient when stored")
 			.register(meters);
@@ -86,41 +81,26 @@ public class AcknowledgementWriter implements SmartLifecycle {
 	 */
 	public CompletableFuture<Acknowledgement> acknowledge(long broadcastId, String fhirUser, AuditEntry entry) {
 		Press press = new Press(broadcastId, fhirUser, AuditLog.Stamped.now(entry), new CompletableFuture<>());
-		if (!this.queue.add(press)) {
+		if (!enqueue(press)) {
 			press.done().completeExceptionally(new IllegalStateException("Kinship is shutting down"));
 		}
 		return press.done();
 	}
 
 	@Override
-	public void start() {
-		this.queue.start(this.executor);
+	protected void failed(List<Press> batch, Throwable ex) {
+		batch.forEach((press) -> press.done().completeExceptionally(ex));
 	}
 
 	@Override
-	public void stop() {
-		// returns once every press taken has been written
-		this.queue.stop();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.queue.isRunning();
-	}
-
-	@Override
-	public int getPhase() {
-		return PHASE;
-	}
-
-	private void write(List<Press> batch) {
+	protected void write(List<Press> batch) {
 		Map<Press, Acknowledgement> outcomes;
 		try {
 			outcomes = this.transactions.execute((status) -> store(batch));
 		}
 		catch (RuntimeException ex) {
 			log.warn("{} acknowledgements not stored ({})", batch.size(), ex.getClass().getSimpleName());
-			batch.forEach((press) -> press.done().completeExceptionally(ex));
+			failed(batch, ex);
 			return;
 		}
 		batch.forEach((press) -> press.done().complete(outcomes.get(press)));
@@ -190,8 +170,7 @@ public class AcknowledgementWriter implements SmartLifecycle {
 	 * @param audit the audit entry to record when it is the first press
 	 * @param done completed after the batch's commit
 	 */
-	private record Press(long broadcastId, String fhirUser, AuditLog.Stamped audit,
-			CompletableFuture<Acknowledgement> done) {
+	record Press(long broadcastId, String fhirUser, AuditLog.Stamped audit, CompletableFuture<Acknowledgement> done) {
 	}
 
 }

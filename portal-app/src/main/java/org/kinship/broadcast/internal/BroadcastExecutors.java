@@ -1,6 +1,6 @@
 package org.kinship.broadcast.internal;
 
-import org.kinship.shared.BatchQueue;
+import org.kinship.shared.BatchWriter;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,7 +46,7 @@ class BroadcastExecutors {
 	 */
 	@Bean(ACKNOWLEDGEMENTS)
 	ThreadPoolTaskExecutor acknowledgementExecutor() {
-		return BatchQueue.executor("kinship-acknowledgements-", AcknowledgementWriter.PHASE);
+		return BatchWriter.executor("kinship-acknowledgements-", AcknowledgementWriter.PHASE);
 	}
 
 }

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
-import org.kinship.shared.BatchQueue;
+import org.kinship.shared.BatchWriter;
 import org.kinship.shared.Refused;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -48,11 +48,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The work runs on the writer's thread with the sender's security and locale context, so
  * that what it reads of the current person (their time zone, their language) is theirs.
  * Inside a transaction already (a send made by another module's transaction), the work
- * runs at once in that transaction instead. The loop is a {@link BatchQueue} on the
- * writer's own executor, started and stopped with the application.
+ * runs at once in that transaction instead.
  */
 @Component
-public class SendWriter implements SmartLifecycle {
+public class SendWriter extends BatchWriter<SendWriter.Pending<?>> {
 
 	/** The most messages in one transaction. */
 	static final int MAX_BATCH = 64;
@@ -65,19 +64,14 @@ public class SendWriter implements SmartLifecycle {
 	/** The bean name of the writer's executor. */
 	static final String EXECUTOR = "sendWriterExecutor";
 
-	private final BatchQueue<Pending<?>> queue = new BatchQueue<>("send", MAX_BATCH, this::write,
-			(batch, ex) -> batch.forEach((pending) -> pending.done().completeExceptionally(ex)));
-
 	private final TransactionTemplate transactions;
-
-	private final AsyncTaskExecutor executor;
 
 	private final DistributionSummary batches;
 
 	SendWriter(TransactionTemplate transactions, @Qualifier(EXECUTOR) AsyncTaskExecutor executor,
 			MeterRegistry meters) {
+		super("send", MAX_BATCH, executor, PHASE);
 		this.transactions = transactions;
-		this.executor = executor;
 		this.batches = DistributionSummary.builder("kinship.messages.batch")
 			.description("Messages stored together in one transaction of the send writer")
 			.register(meters);
@@ -101,7 +95,7 @@ public class SendWriter implements SmartLifecycle {
 		}
 		Pending<T> pending = new Pending<>(groupId, work, SecurityContextHolder.getContext(),
 				LocaleContextHolder.getLocaleContext(), new CompletableFuture<>());
-		if (!this.queue.add(pending)) {
+		if (!enqueue(pending)) {
 			throw new IllegalStateException("The send writer is stopped: Kinship is starting or shutting down");
 		}
 		try {
@@ -127,28 +121,7 @@ public class SendWriter implements SmartLifecycle {
 	 * @return the number
 	 */
 	int waiting() {
-		return this.queue.waiting();
-	}
-
-	@Override
-	public void start() {
-		this.queue.start(this.executor);
-	}
-
-	@Override
-	public void stop() {
-		// returns once every send taken has been written
-		this.queue.stop();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.queue.isRunning();
-	}
-
-	@Override
-	public int getPhase() {
-		return PHASE;
+		return queued();
 	}
 
 	/**
@@ -157,10 +130,11 @@ public class SendWriter implements SmartLifecycle {
 	 */
 	@Bean(EXECUTOR)
 	static ThreadPoolTaskExecutor sendWriterExecutor() {
-		return BatchQueue.executor("kinship-send-writer-", PHASE);
+		return BatchWriter.executor("kinship-send-writer-", PHASE);
 	}
 
-	private void write(List<Pending<?>> batch) {
+	@Override
+	protected void write(List<Pending<?>> batch) {
 		// stable: each group's messages keep the order they came in
 		batch.sort(Comparator.comparingLong(Pending::groupId));
 		this.batches.record(batch.size());
@@ -188,6 +162,11 @@ public class SendWriter implements SmartLifecycle {
 		}
 	}
 
+	@Override
+	protected void failed(List<Pending<?>> batch, Throwable ex) {
+		batch.forEach((pending) -> pending.done().completeExceptionally(ex));
+	}
+
 	private void alone(Pending<?> pending) {
 		Object result;
 		try {
@@ -201,7 +180,7 @@ public class SendWriter implements SmartLifecycle {
 	}
 
 	/** A send waiting for its batch, with the sender's context. */
-	private record Pending<T>(long groupId, Supplier<T> work, SecurityContext security, @Nullable LocaleContext locale,
+	record Pending<T>(long groupId, Supplier<T> work, SecurityContext security, @Nullable LocaleContext locale,
 			CompletableFuture<T> done) {
 
 		/** Runs the work with the sender's context on this thread. */

@@ -8,27 +8,27 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.SmartLifecycle;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * The loop of a group-commit writer: what waits in the queue when the writer is free, up
- * to a batch's worth, is handed to it together, one batch at a time on one thread, until
- * the writer stops and the queue is empty. Whatever the writer throws is handed back with
- * its batch, so that every item gets an answer, and the loop goes on with the next batch.
+ * A group-commit writer: what waits in its queue when it is free, up to a batch's worth,
+ * is written together, one batch at a time on one thread, until the writer stops and the
+ * queue is empty. Whatever {@link #write(List)} throws is handed back with its batch to
+ * {@link #failed(List, Throwable)}, so that every item gets an answer, and the writer
+ * goes on with the next batch. Started and stopped with the application.
  *
  * @param <T> what is queued
  */
-public final class BatchQueue<T> {
+public abstract class BatchWriter<T> implements SmartLifecycle {
 
-	private static final Logger log = LoggerFactory.getLogger(BatchQueue.class);
+	private static final Logger log = LoggerFactory.getLogger(BatchWriter.class);
 
 	private final BlockingQueue<T> queue = new LinkedBlockingQueue<>();
 
@@ -36,33 +36,34 @@ public final class BatchQueue<T> {
 
 	private final int maxBatch;
 
-	private final Consumer<List<T>> write;
+	private final AsyncTaskExecutor executor;
 
-	private final BiConsumer<List<T>, Throwable> failed;
+	private final int phase;
 
 	private volatile boolean running;
 
 	private @Nullable Future<?> loop;
 
 	/**
-	 * A queue, stopped until {@link #start(AsyncTaskExecutor)}.
-	 * @param name what the writer writes, for the log
+	 * A writer, stopped until the application starts it.
+	 * @param name what it writes, for the log
 	 * @param maxBatch the most items in one batch
-	 * @param write writes a batch and answers its items
-	 * @param failed answers a batch's items when {@code write} threw
+	 * @param executor its thread ({@link #executor(String, int)})
+	 * @param phase its lifecycle phase: lower than the web server's, so that it stops
+	 * after it and writes what was queued
 	 */
-	public BatchQueue(String name, int maxBatch, Consumer<List<T>> write, BiConsumer<List<T>, Throwable> failed) {
+	protected BatchWriter(String name, int maxBatch, AsyncTaskExecutor executor, int phase) {
 		this.name = name;
 		this.maxBatch = maxBatch;
-		this.write = write;
-		this.failed = failed;
+		this.executor = executor;
+		this.phase = phase;
 	}
 
 	/**
-	 * The executor a writer's loop runs on: one thread, stopped after the writer (its
-	 * stop waits for the running loop, which ends only once the writer stopped).
+	 * The executor a writer runs on: one thread, stopped after the writer (its stop waits
+	 * for the running loop, which ends only once the writer stopped).
 	 * @param threadNamePrefix the thread's name
-	 * @param writerPhase the writer's {@code SmartLifecycle} phase
+	 * @param writerPhase the writer's phase
 	 * @return the executor, to declare as a bean
 	 */
 	public static ThreadPoolTaskExecutor executor(String threadNamePrefix, int writerPhase) {
@@ -78,11 +79,24 @@ public final class BatchQueue<T> {
 	}
 
 	/**
+	 * Writes a batch and answers its items.
+	 * @param batch the items, in the order they came
+	 */
+	protected abstract void write(List<T> batch);
+
+	/**
+	 * Answers a batch's items when {@link #write(List)} threw.
+	 * @param batch the items
+	 * @param ex what it threw
+	 */
+	protected abstract void failed(List<T> batch, Throwable ex);
+
+	/**
 	 * Queues an item for the next batch.
 	 * @param item the item
 	 * @return whether it was queued: not when the writer is stopped
 	 */
-	public boolean add(T item) {
+	protected boolean enqueue(T item) {
 		if (!this.running) {
 			return false;
 		}
@@ -94,20 +108,18 @@ public final class BatchQueue<T> {
 	 * How many items wait for the next batch.
 	 * @return the number
 	 */
-	public int waiting() {
+	protected int queued() {
 		return this.queue.size();
 	}
 
-	/**
-	 * Starts the loop.
-	 * @param executor where it runs, one thread
-	 */
-	public void start(AsyncTaskExecutor executor) {
+	@Override
+	public void start() {
 		this.running = true;
-		this.loop = executor.submit(this::run);
+		this.loop = this.executor.submit(this::run);
 	}
 
 	/** Takes no more items, and waits up to 10 s for those taken to be written. */
+	@Override
 	public void stop() {
 		this.running = false;
 		Future<?> current = this.loop;
@@ -124,12 +136,14 @@ public final class BatchQueue<T> {
 		}
 	}
 
-	/**
-	 * Whether items are taken.
-	 * @return true between start and stop
-	 */
+	@Override
 	public boolean isRunning() {
 		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return this.phase;
 	}
 
 	private void run() {
@@ -142,7 +156,7 @@ public final class BatchQueue<T> {
 				}
 				batch.add(first);
 				this.queue.drainTo(batch, this.maxBatch - 1);
-				this.write.accept(batch);
+				write(batch);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -151,7 +165,7 @@ public final class BatchQueue<T> {
 			catch (RuntimeException | Error ex) {
 				// never lets the loop end, which would leave every later item waiting
 				log.warn("The {} writer: {}", this.name, ex.getClass().getSimpleName());
-				this.failed.accept(batch, ex);
+				failed(batch, ex);
 			}
 			finally {
 				batch.clear();
