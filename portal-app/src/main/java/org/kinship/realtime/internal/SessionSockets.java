@@ -13,7 +13,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 import org.springframework.web.socket.server.support.HttpSessionHandshakeInterceptor;
 
@@ -44,8 +43,7 @@ class SessionSockets implements ApplicationListener<HttpSessionDestroyedEvent> {
 
 			@Override
 			public void afterConnectionEstablished(WebSocketSession session) throws Exception {
-				WebSocketSession socket = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MILLIS,
-						SEND_BUFFER_BYTES);
+				WebSocketSession socket = new SendsBeforeClose(session, SEND_TIME_LIMIT_MILLIS, SEND_BUFFER_BYTES);
 				SessionSockets.this.byId.put(session.getId(), socket);
 				httpSession(session).ifPresent((id) -> SessionSockets.this.byHttpSession
 					.computeIfAbsent(id, (key) -> ConcurrentHashMap.newKeySet())

@@ -20,7 +20,6 @@ import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.scheduling.concurrent.ConcurrentTaskScheduler;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.socket.WebSocketHandler;
-import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
@@ -31,10 +30,10 @@ import org.springframework.web.socket.server.support.HttpSessionHandshakeInterce
 /**
  * STOMP over WebSocket at {@code /ws}, same origin only. {@code /app} goes to the
  * features' message handlers, {@code /topic/...} carries what many pages follow (a
- * group's messages, say) and {@code /user/queue/...} each member's own replies.
+ * group's messages, say) and {@code /user/queue/...} each member's own replies. Spring's
+ * messaging itself is set up by {@link MessageBrokerConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableWebSocketMessageBroker
 class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	/**

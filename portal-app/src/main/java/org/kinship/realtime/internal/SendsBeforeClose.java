@@ -1,0 +1,59 @@
+package org.kinship.realtime.internal;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+
+/**
+ * A socket many threads send on, as Spring's decorator makes it, whose close lets what
+ * was sent before it go out first. Spring's decorator lets one thread write while the
+ * others leave their frames in a buffer for that thread to empty, and a close stops the
+ * emptying at once: an ERROR frame written just before its close (the answer to a frame
+ * over the limit) was dropped whenever a group message to the same member was being
+ * written at that moment, and the member's socket closed without a word. A close now
+ * waits, at most the send time limit, for the frames sent before it; a close for a socket
+ * too slow to write to does not wait.
+ */
+final class SendsBeforeClose extends ConcurrentWebSocketSessionDecorator {
+
+	/** How often a close looks again at what is still being written. */
+	private static final long LOOK_AGAIN_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+	/**
+	 * Looks in a row that found frames waiting and nobody writing them: Spring's
+	 * decorator can leave a frame in the buffer for the next send to write, and a close
+	 * does not wait for a send that may never come.
+	 */
+	private static final int IDLE_LOOKS = 3;
+
+	SendsBeforeClose(WebSocketSession delegate, int sendTimeLimit, int bufferSizeLimit) {
+		super(delegate, sendTimeLimit, bufferSizeLimit);
+	}
+
+	@Override
+	public void close(CloseStatus status) throws IOException {
+		if (!CloseStatus.SESSION_NOT_RELIABLE.equals(status)) {
+			awaitSends();
+		}
+		super.close(status);
+	}
+
+	private void awaitSends() {
+		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(getSendTimeLimit());
+		int idle = 0;
+		while ((getBufferSize() > 0 || getTimeSinceSendStarted() > 0) && isOpen() && deadline - System.nanoTime() > 0) {
+			if (getTimeSinceSendStarted() > 0) {
+				idle = 0;
+			}
+			else if (++idle >= IDLE_LOOKS) {
+				return;
+			}
+			LockSupport.parkNanos(LOOK_AGAIN_NANOS);
+		}
+	}
+
+}
