@@ -389,6 +389,36 @@ public class GroupDirectory {
 		}
 
 		/**
+		 * The badges a member wears beside their name on the group's page and its list of
+		 * members, worked out here once rather than by a page's expressions.
+		 * @param member a member of the group
+		 * @return clinician (unless they facilitate the group), caregiver, facilitator
+		 * (from a co-host, when they come from one) and peer mentor, as they apply
+		 */
+		public List<Badge> badges(Membership member) {
+			boolean facilitator = this.group.facilitatedBy(member.fhirUser());
+			if (!facilitator && !member.clinicianBadge() && !member.caregiverBadge() && !member.peerMentor()) {
+				return List.of();
+			}
+			List<Badge> badges = new java.util.ArrayList<>(2);
+			if (member.clinicianBadge() && !facilitator) {
+				badges.add(new Badge("groups.badge.clinician", null));
+			}
+			if (member.caregiverBadge()) {
+				badges.add(new Badge("groups.badge.caregiver", null));
+			}
+			if (facilitator) {
+				String cohost = cohostOf(member.fhirUser());
+				badges.add((cohost != null) ? new Badge("groups.badge.facilitator.from", cohost)
+						: new Badge("groups.badge.facilitator", null));
+			}
+			if (member.peerMentor()) {
+				badges.add(new Badge(Badge.MENTOR, null));
+			}
+			return badges;
+		}
+
+		/**
 		 * The facilitators a community manager named for the group's co-hosts, by the
 		 * name given (members or not), for those who may see the members.
 		 * @return each with the co-host they come from; empty for the others
@@ -404,6 +434,28 @@ public class GroupDirectory {
 					.filter((named) -> this.group.facilitatedBy(named.getKey()))
 					.map((named) -> new CohostFacilitator(named.getValue(), cohost.name())))
 				.toList();
+		}
+
+	}
+
+	/**
+	 * A badge beside a member's name.
+	 *
+	 * @param messageKey the text's message key
+	 * @param cohost the co-host a facilitator comes from, the text's one argument, or
+	 * {@code null} for a text without one
+	 */
+	public record Badge(String messageKey, @org.jspecify.annotations.Nullable String cohost) {
+
+		/** The peer mentor's badge, which the chat's script draws the same way. */
+		static final String MENTOR = "groups.badge.mentor";
+
+		/**
+		 * Whether this is the peer mentor's badge.
+		 * @return true for a peer mentor
+		 */
+		public boolean mentor() {
+			return MENTOR.equals(this.messageKey);
 		}
 
 	}
