@@ -10,12 +10,13 @@ import org.springframework.web.socket.messaging.SubProtocolWebSocketHandler;
 
 /**
  * Spring's STOMP messaging as {@code @EnableWebSocketMessageBroker} sets it up,
- * configured by {@link WebSocketConfiguration}, with one change: every socket takes its
- * frames in the turns of {@link SendsBeforeClose} alone. Spring's handler would put a
- * second decorator of its own on each socket, so that a frame from its threads (a reply,
- * an ERROR frame) took turns with its other frames but not with the group messages
- * {@link GroupDelivery} writes, and a close from one layer dropped what the other still
- * had waiting.
+ * configured by {@link WebSocketConfiguration}, with one change: the decorator Spring's
+ * handler puts on each socket, so that its own frames (replies, broker messages, ERROR
+ * frames) take turns, is a {@link SendsBeforeClose} too. An ERROR frame waiting behind a
+ * reply still being written then goes out before the close that follows it. Spring's
+ * handler keeps a decorator of its own: it releases the socket's next frame in
+ * publication order from it, which the group messages {@link GroupDelivery} writes beside
+ * it must not do.
  */
 @Configuration(proxyBeanMethods = false)
 class MessageBrokerConfiguration extends DelegatingWebSocketMessageBrokerConfiguration {

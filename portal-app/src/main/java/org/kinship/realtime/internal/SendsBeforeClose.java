@@ -13,10 +13,12 @@ import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorato
  * was sent before it go out first. Spring's decorator lets one thread write while the
  * others leave their frames in a buffer for that thread to empty, and a close stops the
  * emptying at once: an ERROR frame written just before its close (the answer to a frame
- * over the limit) was dropped whenever a group message to the same member was being
- * written at that moment, and the member's socket closed without a word. A close now
- * waits, at most the send time limit, for the frames sent before it; a close for a socket
- * too slow to write to does not wait.
+ * over the limit) was dropped whenever another frame to the same member (a group message,
+ * a reply) was being written at that moment, and the member's socket closed without a
+ * word. Kinship's own sends ({@link SessionSockets}) and Spring's handler
+ * ({@link MessageBrokerConfiguration}) both use this decorator. A close now waits, at
+ * most the send time limit, for the frames sent before it; a close for a socket too slow
+ * to write to does not wait.
  */
 final class SendsBeforeClose extends ConcurrentWebSocketSessionDecorator {
 
