@@ -45,6 +45,12 @@ final class RiskFeatures {
 			"but", "all", "you", "at", "am", "myself", "any", "anymore", "out", "what", "do", "they", "will", "can",
 			"been", "get", "like", "if", "no", "up", "its", "or", "an", "are", "would", "about");
 
+	/** How many words after a word its classes are paired with. */
+	private static final int CLASS_SPAN = 3;
+
+	/** The most class features one word adds. */
+	private static final int CLASS_FEATURES = RiskConcepts.MAX_PER_WORD * (1 + CLASS_SPAN * RiskConcepts.MAX_PER_WORD);
+
 	/** How many words after a negation are read as negated. */
 	private static final int NEGATED_WORDS = 3;
 
@@ -114,12 +120,12 @@ final class RiskFeatures {
 	 * @param symbols the message's {@link #symbols(String)}
 	 * @return the feature indexes, a feature as often as it occurs
 	 */
-	static int[] of(String[] words, String[] stems, int from, int to, int[] symbols) {
+	static int[] of(String[] words, String[] stems, int[][] classes, int from, int to, int[] symbols) {
 		int[] features = Arrays.copyOf(symbols, Math.max(64, symbols.length));
 		int count = symbols.length;
 		int negated = 0;
 		for (int i = from; i < to; i++) {
-			int needed = count + 4 + 3 * (words[i].length() + 2);
+			int needed = count + 4 + 3 * (words[i].length() + 2) + CLASS_FEATURES;
 			if (needed > features.length) {
 				features = Arrays.copyOf(features, Math.max(needed, features.length * 2));
 			}
@@ -141,6 +147,7 @@ final class RiskFeatures {
 			if (!MEDICINE.equals(stems[i])) {
 				count = grams(words[i], features, count);
 			}
+			count = classes(classes, i, to, negated > 0, features, count);
 		}
 		return Arrays.copyOf(features, count);
 	}
@@ -171,6 +178,23 @@ final class RiskFeatures {
 			}
 		}
 		return Arrays.copyOf(features, count);
+	}
+
+	/**
+	 * The word's classes ({@link RiskConcepts}), negated as its stem is, and each pair of
+	 * them with the classes of the next {@link #CLASS_SPAN} words, in order: "giving" ...
+	 * "guitar" and "regalé" ... "herramientas" both give {@code give}-{@code belongings}.
+	 */
+	private static int classes(int[][] classes, int i, int to, boolean negated, int[] features, int count) {
+		for (int c : classes[i]) {
+			features[count++] = index(mix(('k' + (negated ? 1 : 0)) * 16777619 + c));
+			for (int j = i + 1; j < Math.min(to, i + 1 + CLASS_SPAN); j++) {
+				for (int d : classes[j]) {
+					features[count++] = index(mix(('p' * 16777619 + c) * 31 + d));
+				}
+			}
+		}
+		return count;
 	}
 
 	/** Character 3- to 5-grams of the word between a start and an end mark. */

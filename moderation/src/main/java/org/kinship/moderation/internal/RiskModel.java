@@ -105,13 +105,14 @@ final class RiskModel {
 		}
 		String[] words = stripped.split(" ");
 		String[] stems = RiskFeatures.stems(words, RiskFeatures.language(words), medicines);
+		int[][] classes = RiskConcepts.of(words, stems);
 		int[] symbols = RiskFeatures.symbols(original);
 		double crisis = 0;
 		double distress = 0;
 		int last = Math.max(0, words.length - WINDOW);
 		for (int from = 0;; from = Math.min(from + STRIDE, last)) {
 			double[] p = probabilities(
-					RiskFeatures.of(words, stems, from, Math.min(words.length, from + WINDOW), symbols));
+					RiskFeatures.of(words, stems, classes, from, Math.min(words.length, from + WINDOW), symbols));
 			crisis = Math.max(crisis, p[CRISIS]);
 			distress = Math.max(distress, p[DISTRESS]);
 			if (from == last) {

@@ -324,7 +324,8 @@ final class RiskModelTrainer {
 				.strip()
 				.split(" ");
 			String[] stems = RiskFeatures.stems(words, RiskFeatures.language(words), Set.of());
-			features[i] = RiskFeatures.of(words, stems, 0, words.length, RiskFeatures.symbols(sentences.get(i).text()));
+			features[i] = RiskFeatures.of(words, stems, RiskConcepts.of(words, stems), 0, words.length,
+					RiskFeatures.symbols(sentences.get(i).text()));
 			classes[i] = classOf(sentences.get(i).label());
 		}
 		float[] weights = new float[RiskFeatures.SIZE * RiskModel.CLASSES];

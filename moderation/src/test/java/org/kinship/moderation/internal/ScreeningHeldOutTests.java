@@ -63,9 +63,10 @@ class ScreeningHeldOutTests {
 
 	@Test
 	void catchesTroubleManagingCare() {
-		// first scored: 0.811; with the larger corpus: 0.884; the target, 0.9, is not met
-		// yet
-		assertThat(figures.recall("distress", "all")).isGreaterThanOrEqualTo(0.87);
+		// first scored: 0.811; with the larger corpus: 0.884; with word classes: 0.895;
+		// the
+		// target, 0.9, is not met yet
+		assertThat(figures.recall("distress", "all")).isGreaterThanOrEqualTo(0.88);
 	}
 
 	@Test
