@@ -25,11 +25,8 @@ import org.kinship.notifications.internal.Dispatch;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -54,7 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"kinship.notifications.digest-hour=23", "kinship.notifications.retry-backoff=PT1M",
 		"kinship.notifications.message-centre-issuers=mc", "kinship.moderation.new-member-posts=0",
 		"kinship.launch.connect-timeout=PT30S", "kinship.launch.read-timeout=PT60S" })
-@Import(MessageCentreIntegrationTests.Time.class)
+@Import(SettableClock.AsTheClock.class)
 class MessageCentreIntegrationTests {
 
 	static final Instant MORNING = Instant.parse("2026-06-04T09:00:00Z");
@@ -82,17 +79,6 @@ class MessageCentreIntegrationTests {
 	@AfterAll
 	static void stop() {
 		EHR.stop();
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Time {
-
-		@Bean
-		@Primary
-		SettableClock settableClock() {
-			return new SettableClock();
-		}
-
 	}
 
 	@Autowired

@@ -26,12 +26,9 @@ import org.kinship.notifications.internal.Dispatch;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -55,7 +52,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 		"kinship.notifications.digest-hour=18", "kinship.moderation.new-member-posts=0", "spring.mail.host=127.0.0.1",
 		"kinship.notifications.send-batch=4", "kinship.notifications.send-connections=3" })
 @AutoConfigureMockMvc
-@Import(NotificationEmailIntegrationTests.Time.class)
+@Import(SettableClock.AsTheClock.class)
 class NotificationEmailIntegrationTests {
 
 	/** A weekday morning in UTC, far from every test's digest hour. */
@@ -65,17 +62,6 @@ class NotificationEmailIntegrationTests {
 	static void properties(DynamicPropertyRegistry registry) {
 		MariaDbTestDatabase.register(registry);
 		registry.add("spring.mail.port", Mailbox::port);
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Time {
-
-		@Bean
-		@Primary
-		SettableClock settableClock() {
-			return new SettableClock();
-		}
-
 	}
 
 	@Autowired

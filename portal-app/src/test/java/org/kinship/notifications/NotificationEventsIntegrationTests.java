@@ -46,11 +46,8 @@ import org.kinship.shared.Refused;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -73,7 +70,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @SpringBootTest(properties = { "kinship.notifications.dispatch=false", "kinship.notifications.batch-window=PT3M",
 		"kinship.notifications.digest-hour=23", "kinship.notifications.broadcast-reminder-after=PT2H",
 		"spring.mail.host=127.0.0.1" })
-@Import(NotificationEventsIntegrationTests.Time.class)
+@Import(SettableClock.AsTheClock.class)
 @AutoConfigureMockMvc
 class NotificationEventsIntegrationTests {
 
@@ -84,17 +81,6 @@ class NotificationEventsIntegrationTests {
 	static void properties(DynamicPropertyRegistry registry) {
 		MariaDbTestDatabase.register(registry);
 		registry.add("spring.mail.port", Mailbox::port);
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Time {
-
-		@Bean
-		@Primary
-		SettableClock settableClock() {
-			return new SettableClock();
-		}
-
 	}
 
 	@Autowired

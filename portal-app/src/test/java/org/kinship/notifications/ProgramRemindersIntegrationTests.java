@@ -30,11 +30,8 @@ import org.kinship.programs.SignUps;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -51,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(properties = { "kinship.notifications.dispatch=false", "kinship.notifications.batch-window=PT3M",
 		"kinship.notifications.digest-hour=23", "kinship.programs.reminder-interval=PT24H",
 		"spring.mail.host=127.0.0.1" })
-@Import(ProgramRemindersIntegrationTests.Time.class)
+@Import(SettableClock.AsTheClock.class)
 class ProgramRemindersIntegrationTests {
 
 	/** A Wednesday morning in UTC, the community's time zone here. */
@@ -64,17 +61,6 @@ class ProgramRemindersIntegrationTests {
 	static void properties(DynamicPropertyRegistry registry) {
 		MariaDbTestDatabase.register(registry);
 		registry.add("spring.mail.port", Mailbox::port);
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Time {
-
-		@Bean
-		@Primary
-		SettableClock settableClock() {
-			return new SettableClock();
-		}
-
 	}
 
 	@Autowired

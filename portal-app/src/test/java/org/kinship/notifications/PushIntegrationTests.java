@@ -42,11 +42,8 @@ import org.kinship.shared.Refused;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -71,7 +68,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @SpringBootTest(properties = { "kinship.notifications.dispatch=false", "kinship.notifications.batch-window=PT3M",
 		"kinship.notifications.digest-hour=23", "kinship.notifications.retry-backoff=PT1M",
 		"kinship.notifications.push.ephemeral-keys=true", "kinship.moderation.new-member-posts=0" })
-@Import(PushIntegrationTests.Time.class)
+@Import(SettableClock.AsTheClock.class)
 class PushIntegrationTests {
 
 	static final Instant MORNING = Instant.parse("2026-06-04T09:00:00Z");
@@ -95,17 +92,6 @@ class PushIntegrationTests {
 	@AfterAll
 	static void stop() {
 		PUSH_SERVICE.stop();
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Time {
-
-		@Bean
-		@Primary
-		SettableClock settableClock() {
-			return new SettableClock();
-		}
-
 	}
 
 	@Autowired

@@ -7,6 +7,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 /**
  * Real time until a test sets it; then it moves only when the test moves it, so that
@@ -38,6 +41,18 @@ final class SettableClock extends Clock {
 	@Override
 	public Clock withZone(ZoneId zone) {
 		throw new UnsupportedOperationException("Kinship reads time in UTC");
+	}
+
+	/** Makes a settable clock the application's clock: {@code @Import} it in a test. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class AsTheClock {
+
+		@Bean
+		@Primary
+		SettableClock settableClock() {
+			return new SettableClock();
+		}
+
 	}
 
 }
