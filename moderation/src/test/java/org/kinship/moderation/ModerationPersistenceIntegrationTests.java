@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.kinship.MariaDbTestDatabase;
 import org.kinship.moderation.Flags.FlagReason;
 import org.kinship.moderation.ModerationSettings.Overrides;
 import org.kinship.moderation.ReviewQueue.Item;

@@ -8,7 +8,9 @@ import java.util.UUID;
 
 /**
  * A database of its own on the real MariaDB for one test JVM, created empty on first use
- * and dropped when the JVM ends, so that every run starts from the migrations.
+ * and dropped when the JVM ends, so that every run starts from the migrations. The first
+ * module whose tests use a database keeps it; portal-app's and the end-to-end tests take
+ * it from this module's test jar.
  */
 public final class MariaDbTestDatabase {
 
