@@ -5,7 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.kinship.broadcast.BroadcastInbox;
 import org.kinship.launch.CurrentPrincipal;
-
+import org.kinship.shared.web.WholePages;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
@@ -14,8 +14,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Gives every page rendered for a launched member the header's broadcast strip (unread
- * badge and banner) as {@code broadcastStrip}. Only pages: redirects and JSON answers
- * make no query.
+ * badge and banner) as {@code broadcastStrip}. Only pages: redirects, fragments and JSON
+ * answers make no query.
  */
 @Configuration(proxyBeanMethods = false)
 class BroadcastStripInterceptor implements WebMvcConfigurer, HandlerInterceptor {
@@ -34,7 +34,7 @@ class BroadcastStripInterceptor implements WebMvcConfigurer, HandlerInterceptor 
 	@Override
 	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
 			@Nullable ModelAndView page) {
-		if (page == null || page.getViewName() == null || page.getViewName().startsWith("redirect:")) {
+		if (!WholePages.isWholePage(page)) {
 			return;
 		}
 		CurrentPrincipal.get().ifPresent((principal) -> page.addObject("broadcastStrip", this.inbox.strip(principal)));

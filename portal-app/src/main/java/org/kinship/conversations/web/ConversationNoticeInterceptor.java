@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.kinship.conversations.Conversations;
 import org.kinship.launch.CurrentPrincipal;
 import org.kinship.launch.KinshipRole;
+import org.kinship.shared.web.WholePages;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -17,7 +18,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Gives every page rendered for a launched member the notice of their private
  * conversations with staff as {@code conversationNotice}: the layout links to them, and
  * says when staff wrote something not yet seen. Clinicians, who are the staff side, get
- * none. Only pages: redirects and JSON answers make no query.
+ * none. Only pages: redirects, fragments and JSON answers make no query.
  */
 @Configuration(proxyBeanMethods = false)
 class ConversationNoticeInterceptor implements WebMvcConfigurer, HandlerInterceptor {
@@ -36,8 +37,7 @@ class ConversationNoticeInterceptor implements WebMvcConfigurer, HandlerIntercep
 	@Override
 	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
 			@Nullable ModelAndView page) {
-		if (page == null || page.getViewName() == null || page.getViewName().startsWith("redirect:")
-				|| page.getViewName().contains("::")) {
+		if (!WholePages.isWholePage(page)) {
 			return;
 		}
 		CurrentPrincipal.get()

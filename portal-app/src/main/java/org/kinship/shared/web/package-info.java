@@ -4,7 +4,8 @@
  * language ({@link org.kinship.shared.web.Reasons}), the HTTP answer
  * ({@link org.kinship.shared.web.RefusalAdvice}, steered by
  * {@link org.kinship.shared.web.OnRefusal}) and the answer to a STOMP frame
- * ({@link org.kinship.shared.web.FrameRefusals}).
+ * ({@link org.kinship.shared.web.FrameRefusals}); and which answers are whole pages, for
+ * what the layout shows ({@link org.kinship.shared.web.WholePages}).
  */
 @org.jspecify.annotations.NullMarked
 package org.kinship.shared.web;

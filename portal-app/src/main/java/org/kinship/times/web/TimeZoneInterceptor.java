@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.kinship.launch.CurrentPrincipal;
+import org.kinship.shared.web.WholePages;
 import org.kinship.times.MemberTimes;
 
 import org.springframework.context.annotation.Configuration;
@@ -37,8 +38,7 @@ class TimeZoneInterceptor implements WebMvcConfigurer, HandlerInterceptor {
 	@Override
 	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
 			@Nullable ModelAndView page) {
-		if (page == null || page.getViewName() == null || page.getViewName().startsWith("redirect:")
-				|| page.getViewName().contains("::")) {
+		if (!WholePages.isWholePage(page)) {
 			return;
 		}
 		// as plain values: pages' data attributes are evaluated in Thymeleaf's restricted
