@@ -7,15 +7,12 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kinship.StaffedGroups.Staffed;
-import org.kinship.groups.GroupAdministration;
-import org.kinship.groups.Memberships;
-import org.kinship.launch.CommunityRights;
-import org.kinship.launch.IssuerRegistry;
 import org.kinship.launch.KinshipPrincipal;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -40,19 +37,10 @@ class ChartPatientIntegrationTests {
 	}
 
 	@Autowired
+	ApplicationContext context;
+
+	@Autowired
 	MockMvc mvc;
-
-	@Autowired
-	GroupAdministration administration;
-
-	@Autowired
-	Memberships memberships;
-
-	@Autowired
-	CommunityRights rights;
-
-	@Autowired
-	IssuerRegistry issuers;
 
 	private Staffed circle;
 
@@ -60,8 +48,7 @@ class ChartPatientIntegrationTests {
 
 	@BeforeEach
 	void group() {
-		this.community = new StaffedGroups(this.administration, this.memberships, this.rights,
-				this.issuers.findByKey("sandbox").orElseThrow().fhirBaseUrl());
+		this.community = StaffedGroups.in(this.context);
 		this.circle = this.community.group("Diabetes circle");
 	}
 

@@ -6,11 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.kinship.StaffedGroups.Staffed;
 import org.kinship.chat.Chat;
 import org.kinship.chat.SendCommand;
-import org.kinship.groups.GroupAdministration;
-import org.kinship.groups.Memberships;
 import org.kinship.insights.Insights;
-import org.kinship.launch.CommunityRights;
-import org.kinship.launch.IssuerRegistry;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.notifications.ContactForm;
 import org.kinship.notifications.NotificationSettings;
@@ -18,6 +14,7 @@ import org.kinship.notifications.NotificationSettings;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -45,16 +42,7 @@ class MyContentDeletionIntegrationTests {
 	}
 
 	@Autowired
-	GroupAdministration administration;
-
-	@Autowired
-	Memberships memberships;
-
-	@Autowired
-	CommunityRights rights;
-
-	@Autowired
-	IssuerRegistry issuers;
+	ApplicationContext context;
 
 	@Autowired
 	Insights insights;
@@ -73,8 +61,7 @@ class MyContentDeletionIntegrationTests {
 
 	@Test
 	void deletingMyContentLeavesNothingOfMeInAnyModule() throws Exception {
-		StaffedGroups community = new StaffedGroups(this.administration, this.memberships, this.rights,
-				this.issuers.findByKey("sandbox").orElseThrow().fhirBaseUrl());
+		StaffedGroups community = StaffedGroups.in(this.context);
 		Staffed circle = community.group("Forgetting");
 		KinshipPrincipal robin = community.member(circle.group(), "Robin");
 		KinshipPrincipal sky = community.member(circle.group(), "Sky");
@@ -101,8 +88,7 @@ class MyContentDeletionIntegrationTests {
 
 	@Test
 	void myDownloadHoldsMyMessagesAndCheckinsAndNothingOfAnyoneElse() throws Exception {
-		StaffedGroups community = new StaffedGroups(this.administration, this.memberships, this.rights,
-				this.issuers.findByKey("sandbox").orElseThrow().fhirBaseUrl());
+		StaffedGroups community = StaffedGroups.in(this.context);
 		Staffed circle = community.group("Downloading");
 		KinshipPrincipal robin = community.member(circle.group(), "Robin");
 		KinshipPrincipal sky = community.member(circle.group(), "Sky");

@@ -16,10 +16,12 @@ import org.kinship.groups.JoinForm;
 import org.kinship.groups.Memberships;
 import org.kinship.launch.CommunityRight;
 import org.kinship.launch.CommunityRights;
+import org.kinship.launch.IssuerRegistry;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.launch.KinshipRole;
 import org.kinship.shared.web.SignedIn;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -58,6 +60,17 @@ public final class StaffedGroups {
 		this.memberships = memberships;
 		this.rights = rights;
 		this.issuer = issuer;
+	}
+
+	/**
+	 * The staffed groups of a test's application, for principals of the sandbox issuer.
+	 * @param context the test's application context
+	 * @return a new helper
+	 */
+	public static StaffedGroups in(ApplicationContext context) {
+		return new StaffedGroups(context.getBean(GroupAdministration.class), context.getBean(Memberships.class),
+				context.getBean(CommunityRights.class),
+				context.getBean(IssuerRegistry.class).findByKey("sandbox").orElseThrow().fhirBaseUrl());
 	}
 
 	/**

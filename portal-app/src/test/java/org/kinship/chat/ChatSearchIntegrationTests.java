@@ -7,16 +7,13 @@ import org.junit.jupiter.api.Test;
 import org.kinship.MariaDbTestDatabase;
 import org.kinship.StaffedGroups;
 import org.kinship.StaffedGroups.Staffed;
-import org.kinship.groups.GroupAdministration;
-import org.kinship.groups.Memberships;
-import org.kinship.launch.CommunityRights;
-import org.kinship.launch.IssuerRegistry;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.moderation.Sanctions;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -39,6 +36,9 @@ class ChatSearchIntegrationTests {
 	}
 
 	@Autowired
+	ApplicationContext context;
+
+	@Autowired
 	Chat chat;
 
 	@Autowired
@@ -52,18 +52,6 @@ class ChatSearchIntegrationTests {
 
 	@Autowired
 	MockMvc mvc;
-
-	@Autowired
-	GroupAdministration administration;
-
-	@Autowired
-	Memberships memberships;
-
-	@Autowired
-	CommunityRights rights;
-
-	@Autowired
-	IssuerRegistry issuers;
 
 	private StaffedGroups community;
 
@@ -79,8 +67,7 @@ class ChatSearchIntegrationTests {
 
 	@BeforeEach
 	void twoGroups() {
-		this.community = new StaffedGroups(this.administration, this.memberships, this.rights,
-				this.issuers.findByKey("sandbox").orElseThrow().fhirBaseUrl());
+		this.community = StaffedGroups.in(this.context);
 		this.circle = this.community.group("Searchers");
 		this.elsewhere = this.community.group("Elsewhere");
 		this.wren = this.community.member(this.circle.group(), "Wren");

@@ -7,16 +7,13 @@ import org.junit.jupiter.api.Test;
 import org.kinship.MariaDbTestDatabase;
 import org.kinship.StaffedGroups;
 import org.kinship.StaffedGroups.Staffed;
-import org.kinship.groups.GroupAdministration;
-import org.kinship.groups.Memberships;
-import org.kinship.launch.CommunityRights;
-import org.kinship.launch.IssuerRegistry;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.shared.Refused;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -38,19 +35,10 @@ class ThreadsIntegrationTests {
 	}
 
 	@Autowired
+	ApplicationContext context;
+
+	@Autowired
 	Chat chat;
-
-	@Autowired
-	GroupAdministration administration;
-
-	@Autowired
-	Memberships memberships;
-
-	@Autowired
-	CommunityRights rights;
-
-	@Autowired
-	IssuerRegistry issuers;
 
 	private StaffedGroups community;
 
@@ -62,8 +50,7 @@ class ThreadsIntegrationTests {
 
 	@BeforeEach
 	void groupWithTwoMembers() {
-		this.community = new StaffedGroups(this.administration, this.memberships, this.rights,
-				this.issuers.findByKey("sandbox").orElseThrow().fhirBaseUrl());
+		this.community = StaffedGroups.in(this.context);
 		this.circle = this.community.group("Threads");
 		this.wren = this.community.member(this.circle.group(), "Wren");
 		this.heron = this.community.member(this.circle.group(), "Heron");

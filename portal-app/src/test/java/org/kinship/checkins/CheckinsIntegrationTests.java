@@ -9,10 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.kinship.MariaDbTestDatabase;
 import org.kinship.StaffedGroups;
 import org.kinship.StaffedGroups.Staffed;
-import org.kinship.groups.GroupAdministration;
-import org.kinship.groups.Memberships;
-import org.kinship.launch.CommunityRights;
-import org.kinship.launch.IssuerRegistry;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.moderation.ReviewQueue;
 import org.kinship.moderation.ReviewQueue.Item;
@@ -21,6 +17,7 @@ import org.kinship.moderation.ReviewQueue.Kind;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -53,19 +50,10 @@ class CheckinsIntegrationTests {
 	}
 
 	@Autowired
+	ApplicationContext context;
+
+	@Autowired
 	MockMvc mvc;
-
-	@Autowired
-	GroupAdministration administration;
-
-	@Autowired
-	Memberships memberships;
-
-	@Autowired
-	CommunityRights rights;
-
-	@Autowired
-	IssuerRegistry issuers;
 
 	@Autowired
 	ReviewQueue queue;
@@ -81,8 +69,7 @@ class CheckinsIntegrationTests {
 
 	@BeforeEach
 	void aGroupRunningPhq2AndSeizureCounts() throws Exception {
-		StaffedGroups community = new StaffedGroups(this.administration, this.memberships, this.rights,
-				this.issuers.findByKey("sandbox").orElseThrow().fhirBaseUrl());
+		StaffedGroups community = StaffedGroups.in(this.context);
 		this.circle = community.group("Checkins");
 		this.member = community.member(this.circle.group(), "Robin");
 		this.memberSession = StaffedGroups.session(this.member);

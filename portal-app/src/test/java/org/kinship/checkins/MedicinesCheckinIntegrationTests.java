@@ -16,10 +16,6 @@ import org.kinship.careplan.internal.MedicationCard;
 import org.kinship.careplan.internal.Section;
 import org.kinship.careplan.internal.SectionStatus;
 import org.kinship.careplan.internal.SessionRecords;
-import org.kinship.groups.GroupAdministration;
-import org.kinship.groups.Memberships;
-import org.kinship.launch.CommunityRights;
-import org.kinship.launch.IssuerRegistry;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.moderation.ReviewQueue;
 import org.kinship.moderation.ReviewQueue.Item;
@@ -29,6 +25,7 @@ import org.kinship.moderation.internal.ScreeningEngine;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -66,19 +63,10 @@ class MedicinesCheckinIntegrationTests {
 	}
 
 	@Autowired
+	ApplicationContext context;
+
+	@Autowired
 	MockMvc mvc;
-
-	@Autowired
-	GroupAdministration administration;
-
-	@Autowired
-	Memberships memberships;
-
-	@Autowired
-	CommunityRights rights;
-
-	@Autowired
-	IssuerRegistry issuers;
 
 	@Autowired
 	ReviewQueue queue;
@@ -99,8 +87,7 @@ class MedicinesCheckinIntegrationTests {
 
 	@BeforeEach
 	void aGroupRunningTheMedicinesCheckin() throws Exception {
-		this.community = new StaffedGroups(this.administration, this.memberships, this.rights,
-				this.issuers.findByKey("sandbox").orElseThrow().fhirBaseUrl());
+		this.community = StaffedGroups.in(this.context);
 		this.circle = this.community.group("Medicines");
 		this.member = this.community.member(this.circle.group(), "Sam");
 		this.memberSession = withRecord(this.member, medicine("mr-furosemide", "Furosemide 40 MG Oral Tablet"),

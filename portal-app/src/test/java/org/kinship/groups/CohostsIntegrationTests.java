@@ -20,6 +20,7 @@ import org.kinship.shared.Refused;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -44,13 +45,13 @@ class CohostsIntegrationTests {
 	}
 
 	@Autowired
+	ApplicationContext context;
+
+	@Autowired
 	GroupAdministration administration;
 
 	@Autowired
 	GroupDirectory directory;
-
-	@Autowired
-	Memberships memberships;
 
 	@Autowired
 	CommunityRights rights;
@@ -69,8 +70,7 @@ class CohostsIntegrationTests {
 
 	@BeforeEach
 	void group() {
-		this.community = new StaffedGroups(this.administration, this.memberships, this.rights,
-				this.issuers.findByKey("sandbox").orElseThrow().fhirBaseUrl());
+		this.community = StaffedGroups.in(this.context);
 		this.circle = this.community.group("Co-hosted");
 		this.member = this.community.member(this.circle.group(), "Wren");
 	}

@@ -16,10 +16,7 @@ import org.kinship.StaffedGroups;
 import org.kinship.StaffedGroups.Staffed;
 import org.kinship.chat.Chat;
 import org.kinship.chat.SendCommand;
-import org.kinship.groups.GroupAdministration;
 import org.kinship.groups.Memberships;
-import org.kinship.launch.CommunityRights;
-import org.kinship.launch.IssuerRegistry;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.launch.MemberLaunched;
 import org.kinship.notifications.internal.Dispatch;
@@ -27,6 +24,7 @@ import org.kinship.notifications.internal.Dispatch;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -65,6 +63,9 @@ class NotificationEmailIntegrationTests {
 	}
 
 	@Autowired
+	ApplicationContext context;
+
+	@Autowired
 	SettableClock clock;
 
 	@Autowired
@@ -77,16 +78,7 @@ class NotificationEmailIntegrationTests {
 	NotificationSettings settings;
 
 	@Autowired
-	GroupAdministration administration;
-
-	@Autowired
 	Memberships memberships;
-
-	@Autowired
-	CommunityRights rights;
-
-	@Autowired
-	IssuerRegistry issuers;
 
 	@Autowired
 	ApplicationEventPublisher events;
@@ -104,8 +96,7 @@ class NotificationEmailIntegrationTests {
 	@BeforeEach
 	void aGroup() {
 		this.clock.set(MORNING);
-		this.community = new StaffedGroups(this.administration, this.memberships, this.rights,
-				this.issuers.findByKey("sandbox").orElseThrow().fhirBaseUrl());
+		this.community = StaffedGroups.in(this.context);
 		this.circle = this.community.group("Heart failure circle");
 	}
 

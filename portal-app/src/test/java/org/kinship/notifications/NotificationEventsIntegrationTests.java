@@ -28,8 +28,6 @@ import org.kinship.groups.GroupAdministration;
 import org.kinship.groups.GroupForm;
 import org.kinship.groups.GroupStatus;
 import org.kinship.groups.Memberships;
-import org.kinship.launch.CommunityRights;
-import org.kinship.launch.IssuerRegistry;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.launch.KinshipRole;
 import org.kinship.launch.MemberLaunched;
@@ -46,6 +44,7 @@ import org.kinship.shared.Refused;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -84,6 +83,9 @@ class NotificationEventsIntegrationTests {
 	}
 
 	@Autowired
+	ApplicationContext context;
+
+	@Autowired
 	SettableClock clock;
 
 	@Autowired
@@ -111,12 +113,6 @@ class NotificationEventsIntegrationTests {
 	Memberships memberships;
 
 	@Autowired
-	CommunityRights rights;
-
-	@Autowired
-	IssuerRegistry issuers;
-
-	@Autowired
 	LiveSessions sessions;
 
 	@Autowired
@@ -138,8 +134,7 @@ class NotificationEventsIntegrationTests {
 	@BeforeEach
 	void aGroup() {
 		this.clock.set(MORNING);
-		this.community = new StaffedGroups(this.administration, this.memberships, this.rights,
-				this.issuers.findByKey("sandbox").orElseThrow().fhirBaseUrl());
+		this.community = StaffedGroups.in(this.context);
 		this.circle = this.community.group("Insulin pump circle");
 	}
 

@@ -12,10 +12,6 @@ import org.kinship.StaffedGroups;
 import org.kinship.StaffedGroups.Staffed;
 import org.kinship.chat.Chat;
 import org.kinship.chat.SendCommand;
-import org.kinship.groups.GroupAdministration;
-import org.kinship.groups.Memberships;
-import org.kinship.launch.CommunityRights;
-import org.kinship.launch.IssuerRegistry;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.notifications.internal.Dispatch;
 
@@ -114,9 +110,7 @@ class NotificationRestartIntegrationTests {
 
 		Community(ConfigurableApplicationContext context) {
 			this.context = context;
-			this.groups = new StaffedGroups(context.getBean(GroupAdministration.class),
-					context.getBean(Memberships.class), context.getBean(CommunityRights.class),
-					context.getBean(IssuerRegistry.class).findByKey("sandbox").orElseThrow().fhirBaseUrl());
+			this.groups = StaffedGroups.in(context);
 			this.circle = this.groups.group("Restart circle");
 		}
 

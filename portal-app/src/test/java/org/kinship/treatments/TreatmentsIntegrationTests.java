@@ -22,16 +22,13 @@ import org.kinship.chat.ChatMessage;
 import org.kinship.chat.ChatModeration;
 import org.kinship.chat.SendCommand;
 import org.kinship.chat.Treatment;
-import org.kinship.groups.GroupAdministration;
-import org.kinship.groups.Memberships;
-import org.kinship.launch.CommunityRights;
-import org.kinship.launch.IssuerRegistry;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.shared.Refused;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.messaging.simp.SimpAttributes;
 import org.springframework.messaging.simp.SimpAttributesContextHolder;
@@ -68,6 +65,9 @@ class TreatmentsIntegrationTests {
 	}
 
 	@Autowired
+	ApplicationContext context;
+
+	@Autowired
 	Chat chat;
 
 	@Autowired
@@ -75,18 +75,6 @@ class TreatmentsIntegrationTests {
 
 	@Autowired
 	MockMvc mvc;
-
-	@Autowired
-	GroupAdministration administration;
-
-	@Autowired
-	Memberships memberships;
-
-	@Autowired
-	CommunityRights rights;
-
-	@Autowired
-	IssuerRegistry issuers;
 
 	private StaffedGroups community;
 
@@ -100,8 +88,7 @@ class TreatmentsIntegrationTests {
 
 	@BeforeEach
 	void twoGroups() {
-		this.community = new StaffedGroups(this.administration, this.memberships, this.rights,
-				this.issuers.findByKey("sandbox").orElseThrow().fhirBaseUrl());
+		this.community = StaffedGroups.in(this.context);
 		this.circle = this.community.group("Diabetes circle");
 		this.elsewhere = this.community.group("Heart circle");
 		this.wren = this.community.member(this.circle.group(), "Wren");

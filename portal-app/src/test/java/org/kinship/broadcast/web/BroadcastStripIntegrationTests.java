@@ -11,15 +11,12 @@ import org.kinship.broadcast.AudienceSpec;
 import org.kinship.broadcast.BroadcastForm;
 import org.kinship.broadcast.Broadcasting;
 import org.kinship.broadcast.Priority;
-import org.kinship.groups.GroupAdministration;
-import org.kinship.groups.Memberships;
-import org.kinship.launch.CommunityRights;
-import org.kinship.launch.IssuerRegistry;
 import org.kinship.launch.KinshipPrincipal;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -45,27 +42,17 @@ class BroadcastStripIntegrationTests {
 	}
 
 	@Autowired
+	ApplicationContext context;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
 	Broadcasting broadcasting;
 
-	@Autowired
-	GroupAdministration administration;
-
-	@Autowired
-	Memberships memberships;
-
-	@Autowired
-	CommunityRights rights;
-
-	@Autowired
-	IssuerRegistry issuers;
-
 	@Test
 	void aBroadcastIsDeliveredByAPageWithTheHeaderAndNotByAFragment() throws Exception {
-		StaffedGroups community = new StaffedGroups(this.administration, this.memberships, this.rights,
-				this.issuers.findByKey("sandbox").orElseThrow().fhirBaseUrl());
+		StaffedGroups community = StaffedGroups.in(this.context);
 		Staffed circle = community.group("Strip");
 		KinshipPrincipal member = community.member(circle.group(), "Linnet");
 		KinshipPrincipal manager = community.manager();

@@ -30,15 +30,12 @@ import org.kinship.chat.ChatMessage;
 import org.kinship.chat.GroupControls;
 import org.kinship.chat.SendCommand;
 import org.kinship.chat.SendResult;
-import org.kinship.groups.GroupAdministration;
-import org.kinship.groups.Memberships;
-import org.kinship.launch.CommunityRights;
-import org.kinship.launch.IssuerRegistry;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.shared.Refused;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -65,6 +62,9 @@ class SendWriterIntegrationTests {
 	}
 
 	@Autowired
+	ApplicationContext context;
+
+	@Autowired
 	Chat chat;
 
 	@Autowired
@@ -72,18 +72,6 @@ class SendWriterIntegrationTests {
 
 	@Autowired
 	GroupControls controls;
-
-	@Autowired
-	GroupAdministration administration;
-
-	@Autowired
-	Memberships memberships;
-
-	@Autowired
-	CommunityRights rights;
-
-	@Autowired
-	IssuerRegistry issuers;
 
 	@Autowired
 	DataSource dataSource;
@@ -105,8 +93,7 @@ class SendWriterIntegrationTests {
 
 	@BeforeEach
 	void groupWithThreeMembers() {
-		StaffedGroups community = new StaffedGroups(this.administration, this.memberships, this.rights,
-				this.issuers.findByKey("sandbox").orElseThrow().fhirBaseUrl());
+		StaffedGroups community = StaffedGroups.in(this.context);
 		this.circle = community.group("Batches");
 		this.wren = community.member(this.circle.group(), "Wren");
 		this.heron = community.member(this.circle.group(), "Heron");

@@ -11,10 +11,6 @@ import org.kinship.StaffedGroups;
 import org.kinship.StaffedGroups.Staffed;
 import org.kinship.chat.Chat;
 import org.kinship.chat.SendCommand;
-import org.kinship.groups.GroupAdministration;
-import org.kinship.groups.Memberships;
-import org.kinship.launch.CommunityRights;
-import org.kinship.launch.IssuerRegistry;
 import org.kinship.launch.KinshipPrincipal;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -47,16 +44,7 @@ class FirstMessagesIntegrationTests {
 	}
 
 	@Autowired
-	Memberships memberships;
-
-	@Autowired
-	GroupAdministration administration;
-
-	@Autowired
-	CommunityRights rights;
-
-	@Autowired
-	IssuerRegistry issuers;
+	ApplicationContext context;
 
 	@Autowired
 	Chat chat;
@@ -73,8 +61,7 @@ class FirstMessagesIntegrationTests {
 
 	@BeforeEach
 	void group() {
-		this.community = new StaffedGroups(this.administration, this.memberships, this.rights,
-				this.issuers.findByKey("sandbox").orElseThrow().fhirBaseUrl());
+		this.community = StaffedGroups.in(this.context);
 		this.circle = this.community.group("First page");
 	}
 

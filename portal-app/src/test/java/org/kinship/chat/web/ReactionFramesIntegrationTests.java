@@ -19,10 +19,6 @@ import org.kinship.StaffedGroups.Staffed;
 import org.kinship.chat.Chat;
 import org.kinship.chat.ChatMessage;
 import org.kinship.chat.SendCommand;
-import org.kinship.groups.GroupAdministration;
-import org.kinship.groups.Memberships;
-import org.kinship.launch.CommunityRights;
-import org.kinship.launch.IssuerRegistry;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.shared.SocketLocale;
 import org.kinship.shared.web.SignedIn;
@@ -30,6 +26,7 @@ import org.kinship.shared.web.SignedIn;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
@@ -63,6 +60,9 @@ class ReactionFramesIntegrationTests {
 	}
 
 	@Autowired
+	ApplicationContext context;
+
+	@Autowired
 	@Qualifier("clientInboundChannel")
 	AbstractSubscribableChannel inbound;
 
@@ -72,18 +72,6 @@ class ReactionFramesIntegrationTests {
 
 	@Autowired
 	Chat chat;
-
-	@Autowired
-	GroupAdministration administration;
-
-	@Autowired
-	Memberships memberships;
-
-	@Autowired
-	CommunityRights rights;
-
-	@Autowired
-	IssuerRegistry issuers;
 
 	private final List<Message<?>> toBroker = new CopyOnWriteArrayList<>();
 
@@ -108,8 +96,7 @@ class ReactionFramesIntegrationTests {
 	@BeforeEach
 	void aMessage() {
 		this.brokerChannel.addInterceptor(this.capture);
-		this.community = new StaffedGroups(this.administration, this.memberships, this.rights,
-				this.issuers.findByKey("sandbox").orElseThrow().fhirBaseUrl());
+		this.community = StaffedGroups.in(this.context);
 		this.circle = this.community.group("Reactions");
 		this.wren = this.community.member(this.circle.group(), "Wren");
 		KinshipPrincipal heron = this.community.member(this.circle.group(), "Heron");

@@ -18,10 +18,6 @@ import org.kinship.StaffedGroups;
 import org.kinship.StaffedGroups.Staffed;
 import org.kinship.conversations.Conversation;
 import org.kinship.conversations.Conversations;
-import org.kinship.groups.GroupAdministration;
-import org.kinship.groups.Memberships;
-import org.kinship.launch.CommunityRights;
-import org.kinship.launch.IssuerRegistry;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.shared.SocketLocale;
 import org.kinship.shared.web.SignedIn;
@@ -29,6 +25,7 @@ import org.kinship.shared.web.SignedIn;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
@@ -62,6 +59,9 @@ class ConversationFramesIntegrationTests {
 	}
 
 	@Autowired
+	ApplicationContext context;
+
+	@Autowired
 	@Qualifier("clientInboundChannel")
 	AbstractSubscribableChannel inbound;
 
@@ -78,18 +78,6 @@ class ConversationFramesIntegrationTests {
 
 	@Autowired
 	Conversations conversations;
-
-	@Autowired
-	GroupAdministration administration;
-
-	@Autowired
-	Memberships memberships;
-
-	@Autowired
-	CommunityRights rights;
-
-	@Autowired
-	IssuerRegistry issuers;
 
 	private final List<Message<?>> toClients = new CopyOnWriteArrayList<>();
 
@@ -127,8 +115,7 @@ class ConversationFramesIntegrationTests {
 	void conversationWithAMember() {
 		this.outbound.addInterceptor(this.capture);
 		this.brokerChannel.addInterceptor(this.brokerCapture);
-		this.community = new StaffedGroups(this.administration, this.memberships, this.rights,
-				this.issuers.findByKey("sandbox").orElseThrow().fhirBaseUrl());
+		this.community = StaffedGroups.in(this.context);
 		this.circle = this.community.group("Circle");
 		this.member = this.community.member(this.circle.group(), "Wren");
 		this.conversation = this.conversations.open(this.circle.facilitator(), this.circle.group().id(),

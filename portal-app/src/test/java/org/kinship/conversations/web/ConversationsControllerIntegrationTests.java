@@ -7,16 +7,13 @@ import org.kinship.StaffedGroups;
 import org.kinship.StaffedGroups.Staffed;
 import org.kinship.conversations.Conversation;
 import org.kinship.conversations.Conversations;
-import org.kinship.groups.GroupAdministration;
-import org.kinship.groups.Memberships;
-import org.kinship.launch.CommunityRights;
-import org.kinship.launch.IssuerRegistry;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.shared.Refused;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -44,22 +41,13 @@ class ConversationsControllerIntegrationTests {
 	}
 
 	@Autowired
+	ApplicationContext context;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
 	Conversations conversations;
-
-	@Autowired
-	GroupAdministration administration;
-
-	@Autowired
-	Memberships memberships;
-
-	@Autowired
-	CommunityRights rights;
-
-	@Autowired
-	IssuerRegistry issuers;
 
 	private StaffedGroups community;
 
@@ -71,8 +59,7 @@ class ConversationsControllerIntegrationTests {
 
 	@BeforeEach
 	void conversationWithAMember() {
-		this.community = new StaffedGroups(this.administration, this.memberships, this.rights,
-				this.issuers.findByKey("sandbox").orElseThrow().fhirBaseUrl());
+		this.community = StaffedGroups.in(this.context);
 		this.circle = this.community.group("Circle");
 		this.member = this.community.member(this.circle.group(), "Wren");
 		this.conversation = this.conversations.open(this.circle.facilitator(), this.circle.group().id(),

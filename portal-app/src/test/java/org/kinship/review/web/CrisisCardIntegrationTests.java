@@ -13,10 +13,6 @@ import org.kinship.chat.Chat;
 import org.kinship.chat.SendCommand;
 import org.kinship.chat.SendResult;
 import org.kinship.conversations.Conversations;
-import org.kinship.groups.GroupAdministration;
-import org.kinship.groups.Memberships;
-import org.kinship.launch.CommunityRights;
-import org.kinship.launch.IssuerRegistry;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.moderation.ModerationLog;
 import org.kinship.moderation.ReviewQueue;
@@ -27,6 +23,7 @@ import org.kinship.shared.web.Problem;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -58,6 +55,9 @@ class CrisisCardIntegrationTests {
 	}
 
 	@Autowired
+	ApplicationContext context;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -72,18 +72,6 @@ class CrisisCardIntegrationTests {
 	@Autowired
 	Conversations conversations;
 
-	@Autowired
-	GroupAdministration administration;
-
-	@Autowired
-	Memberships memberships;
-
-	@Autowired
-	CommunityRights rights;
-
-	@Autowired
-	IssuerRegistry issuers;
-
 	private StaffedGroups community;
 
 	private Staffed circle;
@@ -96,8 +84,7 @@ class CrisisCardIntegrationTests {
 
 	@BeforeEach
 	void aNewMemberInCrisis() {
-		this.community = new StaffedGroups(this.administration, this.memberships, this.rights,
-				this.issuers.findByKey("sandbox").orElseThrow().fhirBaseUrl());
+		this.community = StaffedGroups.in(this.context);
 		this.circle = this.community.group("Circle");
 		this.member = this.community.member(this.circle.group(), "Wren");
 		this.crisis = this.chat.send(this.member, this.circle.group().id(),
