@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,7 +136,7 @@ final class RiskConcepts {
 		if (old.length == MAX_PER_WORD) {
 			return;
 		}
-		int[] grown = java.util.Arrays.copyOf(old, old.length + 1);
+		int[] grown = Arrays.copyOf(old, old.length + 1);
 		grown[old.length] = index;
 		classes.put(key, grown);
 	}

@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.kinship.broadcast.BroadcastInbox;
 import org.kinship.launch.CurrentPrincipal;
 import org.kinship.shared.web.WholePages;
+
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
