@@ -1,8 +1,9 @@
 package org.kinship.broadcast.internal;
 
+import org.kinship.shared.Resubmissions;
+
 import org.springframework.context.annotation.Configuration;
 import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -34,11 +35,7 @@ class WriteBackResubmission implements SchedulingConfigurer {
 
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar tasks) {
-		tasks.addFixedDelayTask(
-				() -> this.incomplete.resubmitIncompletePublications(ResubmissionOptions.defaults()
-					.withMinAge(this.properties.writeBackResubmitAfter())
-					.withFilter((publication) -> publication.getEvent() instanceof WriteBackDue)),
-				this.properties.writeBackResubmitAfter());
+		Resubmissions.every(tasks, this.incomplete, this.properties.writeBackResubmitAfter(), WriteBackDue.class);
 	}
 
 }

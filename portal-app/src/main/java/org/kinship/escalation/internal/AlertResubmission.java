@@ -1,8 +1,9 @@
 package org.kinship.escalation.internal;
 
+import org.kinship.shared.Resubmissions;
+
 import org.springframework.context.annotation.Configuration;
 import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -32,11 +33,7 @@ class AlertResubmission implements SchedulingConfigurer {
 
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar tasks) {
-		tasks.addFixedDelayTask(
-				() -> this.incomplete.resubmitIncompletePublications(ResubmissionOptions.defaults()
-					.withMinAge(this.properties.alertResubmitAfter())
-					.withFilter((publication) -> publication.getEvent() instanceof CareTeamAlertDue)),
-				this.properties.alertResubmitAfter());
+		Resubmissions.every(tasks, this.incomplete, this.properties.alertResubmitAfter(), CareTeamAlertDue.class);
 	}
 
 }

@@ -1,8 +1,9 @@
 package org.kinship.referrals.internal;
 
+import org.kinship.shared.Resubmissions;
+
 import org.springframework.context.annotation.Configuration;
 import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -30,11 +31,7 @@ class ReferralResubmission implements SchedulingConfigurer {
 
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar tasks) {
-		tasks.addFixedDelayTask(
-				() -> this.incomplete.resubmitIncompletePublications(ResubmissionOptions.defaults()
-					.withMinAge(this.properties.ehrRetryAfter())
-					.withFilter((publication) -> publication.getEvent() instanceof ReferralEhrDue)),
-				this.properties.ehrRetryAfter());
+		Resubmissions.every(tasks, this.incomplete, this.properties.ehrRetryAfter(), ReferralEhrDue.class);
 	}
 
 }
