@@ -20,8 +20,6 @@ import org.kinship.chat.internal.MessageStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,14 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(properties = { "kinship.retention.messages=P2Y", "kinship.retention.deleted-message-text=P30D",
 		"kinship.retention.batch-size=7", "kinship.retention.cron=-" })
-class RetentionIntegrationTests {
+class RetentionIntegrationTests extends OnMariaDb {
 
 	private static final Instant NOW = Instant.now();
-
-	@DynamicPropertySource
-	static void mariaDb(DynamicPropertyRegistry registry) {
-		MariaDbTestDatabase.register(registry);
-	}
 
 	@Autowired
 	JdbcTemplate jdbc;

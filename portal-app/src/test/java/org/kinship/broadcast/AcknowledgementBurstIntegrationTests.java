@@ -15,7 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
-import org.kinship.MariaDbTestDatabase;
+import org.kinship.OnMariaDb;
 import org.kinship.audit.AuditAction;
 import org.kinship.audit.AuditLog;
 import org.kinship.groups.Audience;
@@ -31,8 +31,6 @@ import org.kinship.launch.KinshipRole;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,16 +40,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one audit entry, a second press changes nothing and a non-recipient is told so.
  */
 @SpringBootTest
-class AcknowledgementBurstIntegrationTests {
+class AcknowledgementBurstIntegrationTests extends OnMariaDb {
 
 	private static final String SANDBOX = "http://localhost:9090/fhir";
 
 	private static final int MEMBERS = 40;
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		MariaDbTestDatabase.register(registry);
-	}
 
 	@Autowired
 	Broadcasting broadcasting;

@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.kinship.MariaDbTestDatabase;
+import org.kinship.OnMariaDb;
 import org.kinship.audit.AuditAction;
 import org.kinship.audit.AuditLog;
 import org.kinship.groups.Audience;
@@ -32,8 +32,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.annotation.Primary;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * resolve them).
  */
 @SpringBootTest(properties = { "kinship.broadcast.two-person-threshold=1", "kinship.broadcast.max-recipients=3" })
-class BroadcastingIntegrationTests {
+class BroadcastingIntegrationTests extends OnMariaDb {
 
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Time {
@@ -69,11 +67,6 @@ class BroadcastingIntegrationTests {
 	}
 
 	private static final String SANDBOX = "http://localhost:9090/fhir";
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		MariaDbTestDatabase.register(registry);
-	}
 
 	@Autowired
 	Broadcasting broadcasting;

@@ -8,7 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.kinship.MariaDbTestDatabase;
+import org.kinship.OnMariaDb;
 import org.kinship.groups.Audience;
 import org.kinship.groups.Group;
 import org.kinship.groups.GroupAdministration;
@@ -33,8 +33,6 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.PublishedEvents;
 import org.springframework.modulith.test.Scenario;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -47,12 +45,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * events other modules and the members' pages act on. Nothing of our own is mocked.
  */
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
-class ChatEventsModuleTests {
-
-	@DynamicPropertySource
-	static void mariaDb(DynamicPropertyRegistry registry) {
-		MariaDbTestDatabase.register(registry);
-	}
+class ChatEventsModuleTests extends OnMariaDb {
 
 	@Autowired
 	Chat chat;

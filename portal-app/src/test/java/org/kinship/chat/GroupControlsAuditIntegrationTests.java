@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.kinship.MariaDbTestDatabase;
+import org.kinship.OnMariaDb;
 import org.kinship.audit.AuditAction;
 import org.kinship.audit.AuditEntry;
 import org.kinship.audit.AuditLog;
@@ -22,8 +22,6 @@ import org.kinship.launch.KinshipRole;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,12 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in which group, what it was, and when; never the person's name.
  */
 @SpringBootTest
-class GroupControlsAuditIntegrationTests {
-
-	@DynamicPropertySource
-	static void mariaDb(DynamicPropertyRegistry registry) {
-		MariaDbTestDatabase.register(registry);
-	}
+class GroupControlsAuditIntegrationTests extends OnMariaDb {
 
 	@Autowired
 	GroupControls controls;

@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
-import org.kinship.MariaDbTestDatabase;
+import org.kinship.OnMariaDb;
 import org.kinship.groups.Audience;
 import org.kinship.groups.Group;
 import org.kinship.groups.GroupAdministration;
@@ -28,8 +28,6 @@ import org.kinship.launch.KinshipRole;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,12 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * staff are never slowed.
  */
 @SpringBootTest
-class SlowModeIntegrationTests {
-
-	@DynamicPropertySource
-	static void mariaDb(DynamicPropertyRegistry registry) {
-		MariaDbTestDatabase.register(registry);
-	}
+class SlowModeIntegrationTests extends OnMariaDb {
 
 	@Autowired
 	Chat chat;

@@ -4,8 +4,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.kinship.MariaDbTestDatabase;
 import org.kinship.StaffedGroups;
+import org.kinship.OnMariaDb;
 import org.kinship.StaffedGroups.Staffed;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.shared.Refused;
@@ -14,8 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -27,12 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 @SpringBootTest(properties = "kinship.moderation.new-member-posts=0")
 @AutoConfigureMockMvc
-class ThreadsIntegrationTests {
-
-	@DynamicPropertySource
-	static void mariaDb(DynamicPropertyRegistry registry) {
-		MariaDbTestDatabase.register(registry);
-	}
+class ThreadsIntegrationTests extends OnMariaDb {
 
 	@Autowired
 	ApplicationContext context;

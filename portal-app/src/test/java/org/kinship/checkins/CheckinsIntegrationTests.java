@@ -6,8 +6,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.kinship.MariaDbTestDatabase;
 import org.kinship.StaffedGroups;
+import org.kinship.OnMariaDb;
 import org.kinship.StaffedGroups.Staffed;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.moderation.ReviewQueue;
@@ -20,8 +20,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -42,12 +40,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 		"kinship.chat.crisis.sandbox-es.lines[0].call=717 003 717",
 		"kinship.chat.crisis.sandbox-es.lines[0].hours=24/7" })
 @AutoConfigureMockMvc
-class CheckinsIntegrationTests {
-
-	@DynamicPropertySource
-	static void mariaDb(DynamicPropertyRegistry registry) {
-		MariaDbTestDatabase.register(registry);
-	}
+class CheckinsIntegrationTests extends OnMariaDb {
 
 	@Autowired
 	ApplicationContext context;

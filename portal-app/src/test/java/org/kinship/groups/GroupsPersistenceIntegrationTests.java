@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.kinship.shared.Refused;
-import org.kinship.MariaDbTestDatabase;
+import org.kinship.OnMariaDb;
 import org.kinship.groups.Membership.MembershipStatus;
 import org.kinship.launch.CommunityRight;
 import org.kinship.launch.IssuerRegistry;
@@ -17,8 +17,6 @@ import org.kinship.launch.KinshipRole;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -29,16 +27,11 @@ import static org.assertj.core.api.Assertions.tuple;
  * through the module's API; refusals leave nothing half-saved.
  */
 @SpringBootTest
-class GroupsPersistenceIntegrationTests {
+class GroupsPersistenceIntegrationTests extends OnMariaDb {
 
 	private static final String MANAGER = "Practitioner/dr-sarah-lin";
 
 	private static final String FACILITATOR = "Practitioner/tom-alvarez";
-
-	@DynamicPropertySource
-	static void mariaDb(DynamicPropertyRegistry registry) {
-		MariaDbTestDatabase.register(registry);
-	}
 
 	@Autowired
 	GroupAdministration administration;

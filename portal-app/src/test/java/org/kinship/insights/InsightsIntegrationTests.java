@@ -7,8 +7,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.kinship.MariaDbTestDatabase;
 import org.kinship.StaffedGroups;
+import org.kinship.OnMariaDb;
 import org.kinship.StaffedGroups.Staffed;
 import org.kinship.groups.GroupAdministration;
 import org.kinship.groups.Memberships;
@@ -21,8 +21,6 @@ import org.kinship.launch.KinshipPrincipal;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,12 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * shows ranges, and members who withdraw leave every figure at the next refresh.
  */
 @SpringBootTest(properties = "kinship.insights.refresh-interval=PT0S")
-class InsightsIntegrationTests {
-
-	@DynamicPropertySource
-	static void mariaDb(DynamicPropertyRegistry registry) {
-		MariaDbTestDatabase.register(registry);
-	}
+class InsightsIntegrationTests extends OnMariaDb {
 
 	@Autowired
 	GroupAdministration administration;

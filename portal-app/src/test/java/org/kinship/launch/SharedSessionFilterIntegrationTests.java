@@ -1,13 +1,11 @@
 package org.kinship.launch;
 
 import org.junit.jupiter.api.Test;
-import org.kinship.MariaDbTestDatabase;
+import org.kinship.OnMariaDb;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.session.web.http.SessionRepositoryFilter;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,12 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(properties = { "kinship.session.store=redis",
 		"kinship.session.key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=" })
-class SharedSessionFilterIntegrationTests {
-
-	@DynamicPropertySource
-	static void mariaDb(DynamicPropertyRegistry registry) {
-		MariaDbTestDatabase.register(registry);
-	}
+class SharedSessionFilterIntegrationTests extends OnMariaDb {
 
 	@Autowired
 	SessionRepositoryFilter<?> filter;

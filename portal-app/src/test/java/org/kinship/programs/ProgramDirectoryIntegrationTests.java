@@ -18,7 +18,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.kinship.MariaDbTestDatabase;
+import org.kinship.OnMariaDb;
 import org.kinship.StaffedGroups;
 import org.kinship.groups.Audience;
 import org.kinship.groups.Group;
@@ -38,8 +38,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.event.EventListener;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,7 +53,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @SpringBootTest(properties = "kinship.programs.reminder-interval=PT24H")
 @AutoConfigureMockMvc
-class ProgramDirectoryIntegrationTests {
+class ProgramDirectoryIntegrationTests extends OnMariaDb {
 
 	/** A Monday at noon in UTC, the community's time zone here. */
 	private static final Instant MONDAY = Instant.parse("2026-03-02T12:00:00Z");
@@ -94,11 +92,6 @@ class ProgramDirectoryIntegrationTests {
 			return this.published.stream().filter((reminder) -> reminder.programId() == programId).toList();
 		}
 
-	}
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		MariaDbTestDatabase.register(registry);
 	}
 
 	@Autowired

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.kinship.MariaDbTestDatabase;
+import org.kinship.OnMariaDb;
 import org.kinship.StaffedGroups;
 import org.kinship.groups.Audience;
 import org.kinship.groups.Group;
@@ -43,8 +43,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,7 +58,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @SpringBootTest(properties = "kinship.referrals.ehr-issuers=")
 @AutoConfigureMockMvc
-class ReferralsIntegrationTests {
+class ReferralsIntegrationTests extends OnMariaDb {
 
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Time {
@@ -71,11 +69,6 @@ class ReferralsIntegrationTests {
 			return new Movable();
 		}
 
-	}
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		MariaDbTestDatabase.register(registry);
 	}
 
 	@Autowired

@@ -4,8 +4,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.kinship.MariaDbTestDatabase;
 import org.kinship.StaffedGroups;
+import org.kinship.OnMariaDb;
 import org.kinship.StaffedGroups.Staffed;
 import org.kinship.audit.AuditAction;
 import org.kinship.audit.AuditEntry;
@@ -24,8 +24,6 @@ import org.kinship.shared.Refused;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,12 +38,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @SpringBootTest(properties = "kinship.moderation.new-member-posts=0")
 @AutoConfigureMockMvc
-class PeerMentorsIntegrationTests {
-
-	@DynamicPropertySource
-	static void mariaDb(DynamicPropertyRegistry registry) {
-		MariaDbTestDatabase.register(registry);
-	}
+class PeerMentorsIntegrationTests extends OnMariaDb {
 
 	@Autowired
 	MemberFiles files;

@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.kinship.MariaDbTestDatabase;
+import org.kinship.OnMariaDb;
 import org.kinship.audit.AuditAction;
 import org.kinship.audit.AuditEntry;
 import org.kinship.audit.AuditLog;
@@ -25,8 +25,6 @@ import org.kinship.moderation.Sanctions;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,12 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * about the member than the audit log should hold, nor anyone's name.
  */
 @SpringBootTest
-class SanctionAuditIntegrationTests {
-
-	@DynamicPropertySource
-	static void mariaDb(DynamicPropertyRegistry registry) {
-		MariaDbTestDatabase.register(registry);
-	}
+class SanctionAuditIntegrationTests extends OnMariaDb {
 
 	@Autowired
 	MemberFiles files;

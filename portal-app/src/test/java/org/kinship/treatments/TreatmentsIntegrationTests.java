@@ -8,8 +8,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.kinship.MariaDbTestDatabase;
 import org.kinship.StaffedGroups;
+import org.kinship.OnMariaDb;
 import org.kinship.StaffedGroups.Staffed;
 import org.kinship.careplan.internal.CarePlanRecord;
 import org.kinship.careplan.internal.Concerns;
@@ -34,8 +34,6 @@ import org.springframework.messaging.simp.SimpAttributes;
 import org.springframework.messaging.simp.SimpAttributesContextHolder;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -53,16 +51,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest(properties = "kinship.moderation.new-member-posts=0")
 @AutoConfigureMockMvc
-class TreatmentsIntegrationTests {
+class TreatmentsIntegrationTests extends OnMariaDb {
 
 	private static final String METFORMIN = "6809";
 
 	private static final String FUROSEMIDE = "4603";
-
-	@DynamicPropertySource
-	static void mariaDb(DynamicPropertyRegistry registry) {
-		MariaDbTestDatabase.register(registry);
-	}
 
 	@Autowired
 	ApplicationContext context;

@@ -4,13 +4,11 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.kinship.MariaDbTestDatabase;
+import org.kinship.OnMariaDb;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,12 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its transaction began before the first device's marker existed.
  */
 @SpringBootTest
-class ReadMarkersIntegrationTests {
-
-	@DynamicPropertySource
-	static void mariaDb(DynamicPropertyRegistry registry) {
-		MariaDbTestDatabase.register(registry);
-	}
+class ReadMarkersIntegrationTests extends OnMariaDb {
 
 	@Autowired
 	JdbcTemplate jdbc;

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.kinship.MariaDbTestDatabase;
 import org.kinship.StaffedGroups;
+import org.kinship.OnMariaDb;
 import org.kinship.StaffedGroups.Staffed;
 import org.kinship.chat.Chat;
 import org.kinship.chat.ChatMessage;
@@ -36,8 +36,6 @@ import org.kinship.shared.Refused;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -52,14 +50,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * goes on to the next.
  */
 @SpringBootTest(properties = "kinship.moderation.new-member-posts=0")
-class SendWriterIntegrationTests {
+class SendWriterIntegrationTests extends OnMariaDb {
 
 	private static final Duration CEILING = Duration.ofSeconds(60);
-
-	@DynamicPropertySource
-	static void mariaDb(DynamicPropertyRegistry registry) {
-		MariaDbTestDatabase.register(registry);
-	}
 
 	@Autowired
 	ApplicationContext context;

@@ -2,8 +2,8 @@ package org.kinship.conversations.web;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.kinship.MariaDbTestDatabase;
 import org.kinship.StaffedGroups;
+import org.kinship.OnMariaDb;
 import org.kinship.StaffedGroups.Staffed;
 import org.kinship.conversations.Conversation;
 import org.kinship.conversations.Conversations;
@@ -15,8 +15,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,12 +31,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-class ConversationsControllerIntegrationTests {
-
-	@DynamicPropertySource
-	static void mariaDb(DynamicPropertyRegistry registry) {
-		MariaDbTestDatabase.register(registry);
-	}
+class ConversationsControllerIntegrationTests extends OnMariaDb {
 
 	@Autowired
 	ApplicationContext context;

@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.kinship.MariaDbTestDatabase;
 import org.kinship.StaffedGroups;
+import org.kinship.OnMariaDb;
 import org.kinship.StaffedGroups.Staffed;
 import org.kinship.chat.Chat;
 import org.kinship.chat.SendCommand;
@@ -25,8 +25,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -45,14 +43,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-class CrisisCardIntegrationTests {
+class CrisisCardIntegrationTests extends OnMariaDb {
 
 	private static final Pattern CARD = Pattern.compile("class=\"review-item[ \"]");
-
-	@DynamicPropertySource
-	static void mariaDb(DynamicPropertyRegistry registry) {
-		MariaDbTestDatabase.register(registry);
-	}
 
 	@Autowired
 	ApplicationContext context;
