@@ -27,7 +27,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -48,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(properties = { "kinship.notifications.dispatch=false", "kinship.notifications.digest-hour=18",
 		"spring.mail.host=127.0.0.1", "logging.level.com.icegreen=WARN" })
-@Import(NotifyBenchmark.Counted.class)
+@Import({ SettableClock.AsTheClock.class, NotifyBenchmark.Counted.class })
 class NotifyBenchmark {
 
 	static final int MEMBERS = Integer.getInteger("bench.members", 20_000);
@@ -69,12 +68,6 @@ class NotifyBenchmark {
 
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Counted {
-
-		@Bean
-		@Primary
-		SettableClock benchClock() {
-			return new SettableClock();
-		}
 
 		@Bean
 		static BeanPostProcessor countingDataSource() {
