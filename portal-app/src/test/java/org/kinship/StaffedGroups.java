@@ -112,7 +112,7 @@ public final class StaffedGroups {
 		KinshipPrincipal patient = new KinshipPrincipal("sandbox", this.issuer, "Patient/" + id, "Pat " + id,
 				KinshipRole.PATIENT, Set.of(), id, null, false, null, null, null, List.of(),
 				Set.of("patient/Condition.rs"), Map.of());
-		this.memberships.join(patient, group.slug(), new JoinForm(name + id.substring(2, 6), false, false, true));
+		this.memberships.join(patient, group.slug(), new JoinForm(name + id.substring(2, 10), false, false, true));
 		return patient;
 	}
 

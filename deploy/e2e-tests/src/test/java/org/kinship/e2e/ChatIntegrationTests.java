@@ -341,7 +341,7 @@ class ChatIntegrationTests {
 		String page = person.get("/groups/" + EPILEPSY).body();
 		if (!page.contains("You are a member as")) {
 			var joined = person.submit("/groups/" + EPILEPSY + "/join", "join-form", List.of("displayName",
-					displayName + "-" + UUID.randomUUID().toString().substring(0, 4), "acceptGuidelines", "true"));
+					displayName + "-" + UUID.randomUUID().toString().substring(0, 8), "acceptGuidelines", "true"));
 			assertThat(joined.statusCode()).as("joined " + EPILEPSY).isEqualTo(302);
 		}
 		return person;

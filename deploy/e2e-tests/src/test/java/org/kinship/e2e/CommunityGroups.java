@@ -53,7 +53,7 @@ final class CommunityGroups {
 	 * @return the name the person goes by
 	 */
 	static String join(LaunchedPerson person, String slug, String displayName) throws Exception {
-		String name = displayName + "-" + UUID.randomUUID().toString().substring(0, 4);
+		String name = displayName + "-" + UUID.randomUUID().toString().substring(0, 8);
 		HttpResponse<String> joined = person.submit("/groups/" + slug + "/join", "join-form",
 				List.of("displayName", name, "acceptGuidelines", "true"));
 		assertThat(joined.statusCode()).as("joined " + slug).isEqualTo(302);

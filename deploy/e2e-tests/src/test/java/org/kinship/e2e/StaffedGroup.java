@@ -96,7 +96,7 @@ final class StaffedGroup {
 	 */
 	Member join(Launcher launcher, String persona, String name) throws Exception {
 		LaunchedPerson person = launcher.launch(persona);
-		String displayName = name + "-" + UUID.randomUUID().toString().substring(0, 4);
+		String displayName = name + "-" + UUID.randomUUID().toString().substring(0, 8);
 		HttpResponse<String> joined = person.submit("/groups/" + this.slug + "/join", "join-form",
 				List.of("displayName", displayName, "acceptGuidelines", "true"));
 		assertThat(joined.statusCode()).as("joined " + this.slug).isEqualTo(302);
