@@ -14,6 +14,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.serializer.RedisSerializer;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.session.IndexResolver;
 import org.springframework.session.Session;
 import org.springframework.session.config.SessionRepositoryCustomizer;
@@ -36,10 +39,17 @@ import org.springframework.session.web.http.SessionEventHttpSessionListenerAdapt
  * <p>
  * Sessions are not indexed by principal: no Redis key carries a person's name or FHIR
  * reference.
+ * <p>
+ * Expired sessions are swept each minute on the application's scheduler rather than on
+ * the scheduler Redis's repository keeps of its own: that one ran until the repository
+ * was destroyed, after the Redis connection had stopped, so a sweep falling due while a
+ * node shut down failed on a closed connection. The application's scheduler stops taking
+ * tasks when the context starts to close, and lets a running sweep finish first.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "kinship.session.store", havingValue = "redis")
-@EnableRedisIndexedHttpSession(redisNamespace = SharedSessions.NAMESPACE)
+@EnableRedisIndexedHttpSession(redisNamespace = SharedSessions.NAMESPACE, cleanupCron = Scheduled.CRON_DISABLED)
+@EnableScheduling
 class SharedSessions {
 
 	/** The prefix of every session key in Redis. */
@@ -85,6 +95,12 @@ class SharedSessions {
 	CoarseLastAccess<RedisIndexedSessionRepository.RedisSession> coarseLastAccess(
 			RedisIndexedSessionRepository sessions) {
 		return new CoarseLastAccess<>(sessions, LAST_ACCESS_GRANULARITY);
+	}
+
+	@Bean
+	SchedulingConfigurer expiredSessionSweep(ObjectProvider<RedisIndexedSessionRepository> sessions) {
+		return (tasks) -> tasks.addCronTask(() -> sessions.getObject().cleanUpExpiredSessions(),
+				RedisIndexedSessionRepository.DEFAULT_CLEANUP_CRON);
 	}
 
 	@Bean
