@@ -61,7 +61,7 @@ final class RiskModelTrainer {
 	 * screening raises.
 	 */
 	private static final double[] LOOK_FALSE_ALARMS = { setting("risk.lookCrisisAlarms", 0.01),
-			setting("risk.lookDistressAlarms", 0.0075) };
+			setting("risk.lookDistressAlarms", 0.01) };
 
 	/** The least cross-validated precision of an urgent finding from the model. */
 	private static final double URGENT_PRECISION = 0.97;

@@ -64,9 +64,8 @@ class ScreeningHeldOutTests {
 	@Test
 	void catchesTroubleManagingCare() {
 		// first scored: 0.811; with the larger corpus: 0.884; with word classes: 0.895;
-		// the
-		// target, 0.9, is not met yet
-		assertThat(figures.recall("distress", "all")).isGreaterThanOrEqualTo(0.88);
+		// with the care-distress cap at 1 % of near misses: 0.916 (the target is 0.9)
+		assertThat(figures.recall("distress", "all")).isGreaterThanOrEqualTo(0.9);
 	}
 
 	@Test
