@@ -20,6 +20,9 @@ import org.kinship.programs.SignUps;
 import org.kinship.sessions.LiveSessions;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -34,9 +37,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * members, the answered messages' authors and the groups' stored choices once each,
  * whatever the number of events or members (and once per session or broadcast due), and
  * writes the notices in one batch.
+ * <p>
+ * A round's transaction reads committed data only: at MySQL's default isolation its
+ * locking read of the outbox also locked the gaps after the rows it took, so a message
+ * sent at that moment waited to add its own row while the round's update waited on that
+ * row, and the database ended the deadlock by failing the send.
  */
 @Component
 class Planner {
+
+	/** A round's transaction: it reads committed data only (see above). */
+	static final TransactionDefinition ROUND = readCommitted();
 
 	private final ActivityStore activities;
 
@@ -62,7 +73,7 @@ class Planner {
 
 	Planner(ActivityStore activities, ItemStore items, PreferenceStore preferences, Memberships memberships,
 			GroupDirectory groups, MessageAuthors authors, LiveSessions sessions, BroadcastInbox broadcasts,
-			SignUps signUps, NotificationsProperties properties, TransactionTemplate transactions) {
+			SignUps signUps, NotificationsProperties properties, PlatformTransactionManager transactionManager) {
 		this.signUps = signUps;
 		this.sessions = sessions;
 		this.broadcasts = broadcasts;
@@ -73,7 +84,13 @@ class Planner {
 		this.groups = groups;
 		this.authors = authors;
 		this.properties = properties;
-		this.transactions = transactions;
+		this.transactions = new TransactionTemplate(transactionManager, ROUND);
+	}
+
+	private static TransactionDefinition readCommitted() {
+		DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
+		definition.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+		return definition;
 	}
 
 	/**
