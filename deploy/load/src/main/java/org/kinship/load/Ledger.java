@@ -26,11 +26,16 @@ final class Ledger {
 
 	static final int NOT_SENT = 5;
 
+	/** The most refusals and failures whose reasons a phase prints. */
+	private static final int EXPLAINED = 5;
+
 	private final String prefix;
 
 	private final int capacity;
 
 	private final AtomicInteger next = new AtomicInteger();
+
+	private final AtomicInteger explained = new AtomicInteger();
 
 	private final AtomicIntegerArray groupOf;
 
@@ -118,12 +123,18 @@ final class Ledger {
 			return -1;
 		}
 		String answer = field(json, "\"outcome\":\"");
-		this.outcome.set(number, switch (answer) {
+		int outcome = switch (answer) {
 			case "STORED" -> STORED;
 			case "HELD" -> HELD;
 			case "REFUSED" -> REFUSED;
 			default -> FAILED;
-		});
+		};
+		this.outcome.set(number, outcome);
+		if ((outcome == REFUSED || outcome == FAILED) && this.explained.getAndIncrement() < EXPLAINED) {
+			// the benchmark's own text: the reason is all a failure says about itself
+			System.err.println("message " + number + " answered " + (answer.isEmpty() ? "without an outcome" : answer)
+					+ ": " + field(json, "\"reason\":\""));
+		}
 		if (inWindow(System.nanoTime())) {
 			this.windowAcks.increment();
 		}
