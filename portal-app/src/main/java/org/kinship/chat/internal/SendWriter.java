@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -40,9 +41,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the same order and never wait on each other in a circle), each group's messages in the
  * order they came. When a message of the batch fails, the batch is rolled back and each
  * of its messages is written again in a transaction of its own, so that one message's
- * refusal or fault is that message's alone, as when each was sent by itself. The work of
- * a send therefore runs at most twice and must keep everything but the database's writes,
- * such as counters, to after it returns.
+ * refusal or fault is that message's alone, as when each was sent by itself. A message
+ * whose transaction the database chose to end to break a deadlock with another
+ * transaction is written once more before its send fails: nothing of it was stored, and
+ * the other transaction has gone on. The work of a send therefore runs at most three
+ * times and must keep everything but the database's writes, such as counters, to after it
+ * returns.
  *
  * <p>
  * The work runs on the writer's thread with the sender's security and locale context, so
@@ -147,11 +151,12 @@ public class SendWriter extends BatchWriter<SendWriter.Pending<?>> {
 			});
 		}
 		catch (RuntimeException | Error ex) {
-			if (batch.size() == 1) {
+			if (batch.size() == 1 && !(ex instanceof PessimisticLockingFailureException)) {
 				batch.get(0).done().completeExceptionally(ex);
 				return;
 			}
-			// one message's refusal or fault rolled the batch back: each alone again
+			// one message's refusal or fault rolled the batch back, or the database
+			// ended it to break a deadlock: each alone again
 			for (Pending<?> pending : batch) {
 				alone(pending);
 			}
@@ -168,9 +173,23 @@ public class SendWriter extends BatchWriter<SendWriter.Pending<?>> {
 	}
 
 	private void alone(Pending<?> pending) {
+		alone(pending, true);
+	}
+
+	private void alone(Pending<?> pending, boolean again) {
 		Object result;
 		try {
 			result = this.transactions.execute((status) -> pending.run());
+		}
+		catch (PessimisticLockingFailureException ex) {
+			// a deadlock's loser, or a lock not granted in time: nothing was stored
+			if (again) {
+				alone(pending, false);
+			}
+			else {
+				pending.done().completeExceptionally(ex);
+			}
+			return;
 		}
 		catch (RuntimeException | Error ex) {
 			pending.done().completeExceptionally(ex);

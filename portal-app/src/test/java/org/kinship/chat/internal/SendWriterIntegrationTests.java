@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
@@ -36,6 +37,7 @@ import org.kinship.shared.Refused;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.dao.CannotAcquireLockException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -185,6 +187,27 @@ class SendWriterIntegrationTests extends OnMariaDb {
 			}));
 
 		assertThat(send(this.wren, id(), "Still here").message().seq()).isEqualTo(2);
+	}
+
+	@Test
+	void aSendWhoseTransactionLostADeadlockIsWrittenAgainAndFailsOnlyAfterItsThirdTry() {
+		AtomicInteger runs = new AtomicInteger();
+		String stored = this.writer.write(this.circle.group().id(), () -> {
+			if (runs.incrementAndGet() == 1) {
+				throw new CannotAcquireLockException("Deadlock found when trying to get lock");
+			}
+			return "stored";
+		});
+		assertThat(stored).isEqualTo("stored");
+		assertThat(runs).hasValue(2);
+
+		AtomicInteger tries = new AtomicInteger();
+		assertThatExceptionOfType(CannotAcquireLockException.class)
+			.isThrownBy(() -> this.writer.write(this.circle.group().id(), () -> {
+				tries.incrementAndGet();
+				throw new CannotAcquireLockException("Deadlock found when trying to get lock");
+			}));
+		assertThat(tries).hasValue(3);
 	}
 
 	private io.micrometer.core.instrument.DistributionSummary batches() {
