@@ -1,6 +1,8 @@
 package org.kinship.load;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -138,6 +140,7 @@ final class CapacityBenchmark {
 		int seconds = this.arguments.number("--step-seconds", 30);
 		Ledger window = this.crowd.begin("w" + this.steps, book);
 		book.openWindow();
+		System.out.printf("step %d: window opened at %s%n", this.steps, Instant.now().truncatedTo(ChronoUnit.SECONDS));
 		Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
 		book.closeWindow();
 		// the members carry on; what they do from now on is the next step's
@@ -156,6 +159,10 @@ final class CapacityBenchmark {
 				messages.stored() / (double) seconds);
 		System.out.println("  " + figures.describe());
 		book.describeActions().forEach((line) -> System.out.println("    " + line));
+		String slow = book.describeSlowSeconds();
+		if (!slow.isEmpty()) {
+			System.out.println("    actions over 500 ms by the second of the window they started in: " + slow);
+		}
 		System.out.println("    messages: " + messages.describe().replace("\n", "\n    ")
 				+ " (a reaction comes again as its message, counted as duplicated)");
 		if (messageErrors > 0 || book.errors() > 0) {

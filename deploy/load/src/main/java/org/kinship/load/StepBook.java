@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 
@@ -26,7 +28,25 @@ final class StepBook {
 
 	private final Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
 
+	/** An action slower than this is counted in {@link #slow}. */
+	static final long SLOW_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
+	/**
+	 * The most seconds of a window that {@link #slow} tells apart; later ones count as
+	 * the last.
+	 */
+	private static final int TIMELINE_SECONDS = 600;
+
+	/**
+	 * Slow actions by the second of the window they started in (those started before it
+	 * count in the first): whether a step's p99 comes from a slope or from a stall, and
+	 * when.
+	 */
+	private final AtomicIntegerArray slow = new AtomicIntegerArray(TIMELINE_SECONDS);
+
 	private volatile boolean open;
+
+	private volatile long openedAt;
 
 	StepBook() {
 		for (Action action : Action.values()) {
@@ -35,6 +55,7 @@ final class StepBook {
 	}
 
 	void openWindow() {
+		this.openedAt = System.nanoTime();
 		this.open = true;
 	}
 
@@ -61,6 +82,10 @@ final class StepBook {
 		if (this.open) {
 			this.actions.get(action).record(nanos);
 			this.done.increment();
+			if (nanos > SLOW_NANOS) {
+				long second = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - nanos - this.openedAt);
+				this.slow.incrementAndGet((int) Math.max(0, Math.min(TIMELINE_SECONDS - 1, second)));
+			}
 		}
 	}
 
@@ -96,6 +121,23 @@ final class StepBook {
 					entry.getValue().count(), entry.getValue().percentileMillis(50),
 					entry.getValue().percentileMillis(99)))
 			.toList();
+	}
+
+	/**
+	 * The actions slower than {@link #SLOW_NANOS}, by the second of the window they
+	 * started in.
+	 * @return {@code second: count} for each second that had any, in order; empty when
+	 * none was slow
+	 */
+	String describeSlowSeconds() {
+		StringBuilder seconds = new StringBuilder();
+		for (int second = 0; second < TIMELINE_SECONDS; second++) {
+			int count = this.slow.get(second);
+			if (count > 0) {
+				seconds.append(seconds.isEmpty() ? "" : ", ").append(second).append(": ").append(count);
+			}
+		}
+		return seconds.toString();
 	}
 
 	/**
