@@ -79,6 +79,13 @@ class ChatIntegrationTests {
 	}
 
 	@Test
+	void theNodeSaysItSendsHeartbeatsAndAsksForTheMembers() throws Exception {
+		// the node's heart-beats come from Kinship's own, a few sockets at a time; the
+		// broker only asks for the member's and checks that they come
+		assertThat(this.louis.connectedHeartbeat()).containsExactly(20_000, 20_000);
+	}
+
+	@Test
 	void aRetryUnderTheSameClientIdReturnsTheStoredMessageAndStoresNothingTwice() throws Exception {
 		BlockingQueue<Map<String, Object>> louisSees = this.louis.follow(this.groupId);
 		StompMember daniel = online(memberById("daniel-reyes", "Dan"));

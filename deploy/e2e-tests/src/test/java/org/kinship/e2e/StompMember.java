@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +48,8 @@ final class StompMember implements AutoCloseable {
 	private final Map<Long, BlockingQueue<Map<String, Object>>> groups = new ConcurrentHashMap<>();
 
 	private @Nullable BlockingQueue<Map<String, Object>> acknowledgements;
+
+	private final CompletableFuture<long[]> connectedHeartbeat = new CompletableFuture<>();
 
 	private StompMember(String kinshipUrl, String cookies) throws Exception {
 		// catch-up replies carry up to a page of messages: more than a socket's default 8
@@ -311,6 +314,15 @@ final class StompMember implements AutoCloseable {
 		});
 	}
 
+	/**
+	 * The heart-beats Kinship's {@code CONNECTED} frame settled on: how often the node
+	 * sends one, and how often it wants one.
+	 * @return the two intervals in milliseconds
+	 */
+	long[] connectedHeartbeat() throws Exception {
+		return this.connectedHeartbeat.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+	}
+
 	private static ThreadPoolTaskScheduler heartbeats() {
 		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
 		scheduler.setPoolSize(2);
@@ -322,6 +334,11 @@ final class StompMember implements AutoCloseable {
 
 	/** Keeps ERROR frames and transport failures for the test to see. */
 	private final class Errors extends StompSessionHandlerAdapter {
+
+		@Override
+		public void afterConnected(StompSession session, StompHeaders connectedHeaders) {
+			StompMember.this.connectedHeartbeat.complete(connectedHeaders.getHeartbeat());
+		}
 
 		@Override
 		public Type getPayloadType(StompHeaders headers) {

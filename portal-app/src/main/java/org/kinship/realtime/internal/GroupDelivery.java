@@ -5,9 +5,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -23,6 +26,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.SessionLimitExceededException;
 
@@ -46,6 +50,9 @@ import org.springframework.web.socket.handler.SessionLimitExceededException;
  * A page too slow to take its frames is closed, as Spring closes it; its script
  * reconnects and catches up from the database.
  * <p>
+ * The same threads write the heart-beats {@link Heartbeats} finds pages owed, so that a
+ * page stuck on a slow client holds up no other page's heart-beat either.
+ * <p>
  * Meters: {@value #DELIVERED} counts the frames written to pages, and {@value #LATENCY}
  * times each page's frame from when the message was stored to when it was written on the
  * socket (for messages handed over with that time).
@@ -62,6 +69,12 @@ class GroupDelivery {
 	 * these too. A frame larger than this goes alone.
 	 */
 	static final int BATCH_BYTES = 8 * 1024;
+
+	/**
+	 * A STOMP heart-beat: an end of line between frames, as Spring's STOMP handler writes
+	 * it.
+	 */
+	private static final TextMessage HEARTBEAT = new TextMessage("\n");
 
 	/** The most waiting messages a thread takes at once. */
 	private static final int MOST_TAKEN = 256;
@@ -130,6 +143,35 @@ class GroupDelivery {
 		Delivery delivery = new Delivery(pages, encoded, storedAt);
 		for (Share share : this.shares) {
 			share.queue.add(delivery);
+		}
+	}
+
+	/**
+	 * Hands a STOMP heart-beat for some pages to the delivery threads; returns at once. A
+	 * page's heart-beat is written by the thread that writes its group messages, and not
+	 * at all when that thread writes it a message in the same round.
+	 * @param sessionIds the pages' session ids
+	 */
+	void beat(Collection<String> sessionIds) {
+		Beat beat = new Beat(List.copyOf(sessionIds));
+		for (Share share : this.shares) {
+			share.queue.add(beat);
+		}
+	}
+
+	private void sendHeartbeat(String sessionId) {
+		WebSocketSession socket = this.sockets.socket(sessionId);
+		if (socket == null) {
+			return;
+		}
+		try {
+			socket.sendMessage(HEARTBEAT);
+		}
+		catch (SessionLimitExceededException ex) {
+			close(socket);
+		}
+		catch (IOException | RuntimeException ex) {
+			log.debug("A heart-beat did not reach a closing socket ({})", ex.getClass().getSimpleName());
 		}
 	}
 
@@ -205,7 +247,21 @@ class GroupDelivery {
 	 * @param encoded the frame
 	 * @param storedAt when it was stored, or {@code null} when not timed
 	 */
-	private record Delivery(Map<String, List<String>> pages, EncodedMessage encoded, @Nullable Instant storedAt) {
+	private record Delivery(Map<String, List<String>> pages, EncodedMessage encoded,
+			@Nullable Instant storedAt) implements Work {
+	}
+
+	/**
+	 * Pages that have had nothing written for a while and are owed a heart-beat.
+	 *
+	 * @param sessionIds the pages' session ids
+	 */
+	private record Beat(List<String> sessionIds) implements Work {
+	}
+
+	/** What a delivery thread takes from its queue. */
+	private sealed interface Work permits Delivery, Beat {
+
 	}
 
 	/**
@@ -216,7 +272,7 @@ class GroupDelivery {
 
 		private final int index;
 
-		private final BlockingQueue<Delivery> queue = new LinkedBlockingQueue<>();
+		private final BlockingQueue<Work> queue = new LinkedBlockingQueue<>();
 
 		Share(int index) {
 			this.index = index;
@@ -224,7 +280,7 @@ class GroupDelivery {
 
 		@Override
 		public void run() {
-			List<Delivery> taken = new ArrayList<>();
+			List<Work> taken = new ArrayList<>();
 			try {
 				while (!Thread.currentThread().isInterrupted()) {
 					taken.add(this.queue.take());
@@ -238,33 +294,47 @@ class GroupDelivery {
 			}
 		}
 
-		/** Writes messages to this thread's pages, each page's frames in their order. */
-		private void write(List<Delivery> taken) {
+		/**
+		 * Writes messages to this thread's pages, each page's frames in their order, then
+		 * a heart-beat to each page owed one that got no frame.
+		 */
+		private void write(List<Work> taken) {
 			Map<String, List<byte[]>> byPage = new LinkedHashMap<>();
+			Set<String> owedBeat = new LinkedHashSet<>();
 			int[] pagesOf = new int[taken.size()];
 			for (int at = 0; at < taken.size(); at++) {
-				Delivery delivery = taken.get(at);
-				for (Map.Entry<String, List<String>> page : delivery.pages().entrySet()) {
-					if (Math.floorMod(page.getKey().hashCode(), THREADS) == this.index) {
-						List<byte[]> frames = byPage.computeIfAbsent(page.getKey(), (key) -> new ArrayList<>(2));
-						for (String subscriptionId : page.getValue()) {
-							frames.add(delivery.encoded().frameFor(subscriptionId));
+				if (taken.get(at) instanceof Delivery delivery) {
+					for (Map.Entry<String, List<String>> page : delivery.pages().entrySet()) {
+						if (isMine(page.getKey())) {
+							List<byte[]> frames = byPage.computeIfAbsent(page.getKey(), (key) -> new ArrayList<>(2));
+							for (String subscriptionId : page.getValue()) {
+								frames.add(delivery.encoded().frameFor(subscriptionId));
+							}
+							pagesOf[at]++;
 						}
-						pagesOf[at]++;
 					}
+				}
+				else if (taken.get(at) instanceof Beat beat) {
+					beat.sessionIds().stream().filter(this::isMine).forEach(owedBeat::add);
 				}
 			}
 			byPage.forEach(GroupDelivery.this::send);
+			owedBeat.removeAll(byPage.keySet());
+			owedBeat.forEach(GroupDelivery.this::sendHeartbeat);
 			timeWritten(taken, pagesOf);
+		}
+
+		private boolean isMine(String sessionId) {
+			return Math.floorMod(sessionId.hashCode(), THREADS) == this.index;
 		}
 
 		/**
 		 * Times each timed message once for every page of this thread it was written to.
 		 */
-		private void timeWritten(List<Delivery> taken, int[] pagesOf) {
+		private void timeWritten(List<Work> taken, int[] pagesOf) {
 			Instant written = GroupDelivery.this.clock.instant();
 			for (int at = 0; at < taken.size(); at++) {
-				Instant storedAt = taken.get(at).storedAt();
+				Instant storedAt = (taken.get(at) instanceof Delivery delivery) ? delivery.storedAt() : null;
 				if (storedAt != null) {
 					Duration latency = Duration.between(storedAt, written);
 					for (int page = 0; page < pagesOf[at]; page++) {

@@ -88,9 +88,26 @@ class RealtimeConfiguration {
 	}
 
 	/**
-	 * Realtime's timed work: STOMP heart-beats and, with Redis fan-out, leaving a topic's
-	 * channel once its linger is over. A scheduled executor rather than a task scheduler
-	 * bean, so that {@code @Scheduled} work keeps the broker's scheduler it found alone.
+	 * The node's STOMP heart-beats to its pages, a slot of them every tick, written by
+	 * the delivery threads; put on the outbound channel to tell each page they come.
+	 * @return the heart-beats, started
+	 */
+	@Bean
+	Heartbeats heartbeats(SessionSockets sockets, GroupDelivery delivery, RealtimeProperties properties,
+			@Qualifier("clientOutboundChannel") AbstractSubscribableChannel toClients,
+			@Qualifier("realtimeScheduler") ScheduledExecutorService realtimeScheduler) {
+		Heartbeats heartbeats = new Heartbeats(sockets, delivery, properties.heartbeat());
+		toClients.addInterceptor(heartbeats);
+		long tick = Heartbeats.TICK.toMillis();
+		realtimeScheduler.scheduleAtFixedRate(heartbeats::tick, tick, tick, TimeUnit.MILLISECONDS);
+		return heartbeats;
+	}
+
+	/**
+	 * Realtime's timed work: STOMP heart-beats (the broker's check that pages send
+	 * theirs, and {@link Heartbeats}) and, with Redis fan-out, leaving a topic's channel
+	 * once its linger is over. A scheduled executor rather than a task scheduler bean, so
+	 * that {@code @Scheduled} work keeps the broker's scheduler it found alone.
 	 * @return one thread
 	 */
 	@Bean(destroyMethod = "shutdownNow")

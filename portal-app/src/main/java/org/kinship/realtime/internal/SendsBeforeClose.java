@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 
@@ -32,8 +33,25 @@ final class SendsBeforeClose extends ConcurrentWebSocketSessionDecorator {
 	 */
 	private static final int IDLE_LOOKS = 3;
 
+	/** When a frame was last handed to this socket, by {@link System#nanoTime()}. */
+	private volatile long lastSent = System.nanoTime();
+
 	SendsBeforeClose(WebSocketSession delegate, int sendTimeLimit, int bufferSizeLimit) {
 		super(delegate, sendTimeLimit, bufferSizeLimit);
+	}
+
+	@Override
+	public void sendMessage(WebSocketMessage<?> message) throws IOException {
+		this.lastSent = System.nanoTime();
+		super.sendMessage(message);
+	}
+
+	/**
+	 * When a frame was last handed to this socket to send, or when it opened if none was.
+	 * @return a {@link System#nanoTime()} reading
+	 */
+	long lastSent() {
+		return this.lastSent;
 	}
 
 	@Override

@@ -36,14 +36,14 @@ class SessionSockets implements ApplicationListener<HttpSessionDestroyedEvent> {
 
 	private final Map<String, Set<WebSocketSession>> byHttpSession = new ConcurrentHashMap<>();
 
-	private final Map<String, WebSocketSession> byId = new ConcurrentHashMap<>();
+	private final Map<String, SendsBeforeClose> byId = new ConcurrentHashMap<>();
 
 	WebSocketHandler decorate(WebSocketHandler handler) {
 		return new WebSocketHandlerDecorator(handler) {
 
 			@Override
 			public void afterConnectionEstablished(WebSocketSession session) throws Exception {
-				WebSocketSession socket = new SendsBeforeClose(session, SEND_TIME_LIMIT_MILLIS, SEND_BUFFER_BYTES);
+				SendsBeforeClose socket = new SendsBeforeClose(session, SEND_TIME_LIMIT_MILLIS, SEND_BUFFER_BYTES);
 				SessionSockets.this.byId.put(session.getId(), socket);
 				httpSession(session).ifPresent((id) -> SessionSockets.this.byHttpSession
 					.computeIfAbsent(id, (key) -> ConcurrentHashMap.newKeySet())
@@ -109,7 +109,7 @@ class SessionSockets implements ApplicationListener<HttpSessionDestroyedEvent> {
 	 * @param id the socket's id (its STOMP session id)
 	 * @return the socket, or {@code null} once it is closed
 	 */
-	@Nullable WebSocketSession socket(String id) {
+	@Nullable SendsBeforeClose socket(String id) {
 		return this.byId.get(id);
 	}
 

@@ -89,8 +89,11 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 	@Override
 	public void configureMessageBroker(MessageBrokerRegistry registry) {
 		long heartbeat = this.properties.heartbeat().toMillis();
+		// the broker asks pages for heart-beats and closes a page that stops sending
+		// them; the node's own heart-beats come from Heartbeats, a few at a time, instead
+		// of the broker's, all in one moment
 		registry.enableSimpleBroker("/topic", "/queue")
-			.setHeartbeatValue(new long[] { heartbeat, heartbeat })
+			.setHeartbeatValue(new long[] { 0, heartbeat })
 			.setTaskScheduler(new ConcurrentTaskScheduler(this.heartbeats));
 		registry.setApplicationDestinationPrefixes(APPLICATION_PREFIX);
 		// each member receives a group's messages in the order they were published
