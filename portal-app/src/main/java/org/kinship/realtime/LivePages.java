@@ -1,6 +1,8 @@
 package org.kinship.realtime;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 
 import org.springframework.web.socket.CloseStatus;
 
@@ -49,13 +51,26 @@ public interface LivePages {
 	/**
 	 * Sends a payload to a user's queue on each of their open pages at this node, one
 	 * message per socket, so that a member with several pages open gets it on all of
-	 * them.
+	 * them. As {@link #toFollowers(String, Object)}, the frame is encoded once and
+	 * written by the delivery threads; returns at once.
 	 * @param user the user's name, as their connections are named
 	 * @param queue the queue
 	 * @param payload what the pages receive
 	 * @return how many pages it was sent to
 	 */
-	int toEachPageOf(String user, String queue, Object payload);
+	default int toEachPageOf(String user, String queue, Object payload) {
+		return toEachPageOfAll(List.of(user), queue, payload);
+	}
+
+	/**
+	 * As {@link #toEachPageOf(String, String, Object)} for many users at once, the frame
+	 * encoded once for all of them: a broadcast to every member online.
+	 * @param users the users' names, as their connections are named
+	 * @param queue the queue
+	 * @param payload what the pages receive
+	 * @return how many pages it was sent to
+	 */
+	int toEachPageOfAll(Collection<String> users, String queue, Object payload);
 
 	/**
 	 * Closes the open sockets of one person at this node, wherever they launched from.

@@ -110,9 +110,7 @@ class LiveBroadcasts {
 		List<String> reached = this.recipients.among(sent.id(), online);
 		Notice notice = new Notice(sent.id(), sent.title(), sent.priority().name(), sent.bodyHtml(),
 				sent.spanish().title(), sent.spanish().bodyHtml());
-		for (String fhirUser : reached) {
-			this.pages.toEachPageOf(prefix + fhirUser, QUEUE, notice);
-		}
+		this.pages.toEachPageOfAll(reached.stream().map((fhirUser) -> prefix + fhirUser).toList(), QUEUE, notice);
 		this.recipients.delivered(sent.id(), reached, Instant.now());
 		return reached.size();
 	}

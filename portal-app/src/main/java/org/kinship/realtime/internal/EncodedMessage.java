@@ -10,15 +10,15 @@ import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.util.MimeType;
 
 /**
- * A message to a group's topic, encoded as a STOMP MESSAGE frame once for all of the
- * group's open pages rather than once for each. Spring's STOMP handler builds headers,
- * encodes the frame and makes a string of it for every socket; at 200 pages in a group
- * that was half of what sending cost. Frames differ only in the {@code subscription}
- * header, which pages choose themselves and mostly choose alike, so one frame is kept per
- * subscription id. The {@code message-id} is this node's own for the message, the same
- * for every page. The frame's bytes go out as they are, in a binary WebSocket message
- * ({@link GroupDelivery}): a text message would be encoded from a string again for every
- * page, which was a third of what writing it cost.
+ * A message to a group's topic (or to every open page of some members: a broadcast),
+ * encoded as a STOMP MESSAGE frame once for all of the pages rather than once for each.
+ * Spring's STOMP handler builds headers, encodes the frame and makes a string of it for
+ * every socket; at 200 pages in a group that was half of what sending cost. Frames differ
+ * only in the {@code subscription} header, which pages choose themselves and mostly
+ * choose alike, so one frame is kept per subscription id. The {@code message-id} is this
+ * node's own for the message, the same for every page. The frame's bytes go out as they
+ * are, in a binary WebSocket message ({@link GroupDelivery}): a text message would be
+ * encoded from a string again for every page, which was a third of what writing it cost.
  */
 final class EncodedMessage {
 

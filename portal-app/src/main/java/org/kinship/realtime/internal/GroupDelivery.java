@@ -136,7 +136,17 @@ class GroupDelivery {
 	 * delivery from; {@code null} for what is not timed (changes, relayed messages)
 	 */
 	void deliver(String destination, EncodedMessage encoded, @Nullable Instant storedAt) {
-		Map<String, List<String>> pages = this.subscriptions.subscribersOf(destination);
+		deliverTo(this.subscriptions.subscribersOf(destination), encoded, storedAt);
+	}
+
+	/**
+	 * Hands a message to the delivery threads for some pages; returns at once.
+	 * @param pages session id to the subscription ids the message is for; not changed
+	 * afterwards
+	 * @param encoded the message's frame
+	 * @param storedAt when the message was stored, or {@code null} when not timed
+	 */
+	void deliverTo(Map<String, List<String>> pages, EncodedMessage encoded, @Nullable Instant storedAt) {
 		if (pages.isEmpty()) {
 			return;
 		}
