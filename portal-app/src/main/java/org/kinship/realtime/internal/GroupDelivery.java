@@ -170,38 +170,35 @@ class GroupDelivery {
 	}
 
 	private void sendHeartbeat(String sessionId) {
-		WebSocketSession socket = this.sockets.socket(sessionId);
-		if (socket == null) {
-			return;
-		}
-		try {
-			socket.sendMessage(HEARTBEAT);
-		}
-		catch (SessionLimitExceededException ex) {
-			close(socket);
-		}
-		catch (IOException | RuntimeException ex) {
-			log.debug("A heart-beat did not reach a closing socket ({})", ex.getClass().getSimpleName());
-		}
+		write(sessionId, (socket) -> socket.sendMessage(HEARTBEAT));
 	}
 
 	private void send(String sessionId, List<byte[]> frames) {
-		WebSocketSession socket = this.sockets.socket(sessionId);
-		if (socket == null) {
-			return;
-		}
-		try {
+		write(sessionId, (socket) -> {
 			for (byte[] message : pack(frames, BATCH_BYTES)) {
 				socket.sendMessage(new BinaryMessage(message));
 			}
 			this.delivered.increment(frames.size());
+		});
+	}
+
+	/**
+	 * Writes to a page's open socket. A socket too slow to take what it is sent is
+	 * closed; one that is closing is left, and its page catches up when it reconnects.
+	 */
+	private void write(String sessionId, Writing writing) {
+		WebSocketSession socket = this.sockets.socket(sessionId);
+		if (socket == null) {
+			return;
+		}
+		try {
+			writing.to(socket);
 		}
 		catch (SessionLimitExceededException ex) {
 			close(socket);
 		}
 		catch (IOException | RuntimeException ex) {
-			// the socket is closing; the page catches up when it reconnects
-			log.debug("A group message did not reach a closing socket ({})", ex.getClass().getSimpleName());
+			log.debug("A frame did not reach a closing socket ({})", ex.getClass().getSimpleName());
 		}
 	}
 
@@ -267,6 +264,14 @@ class GroupDelivery {
 	 * @param sessionIds the pages' session ids
 	 */
 	private record Beat(List<String> sessionIds) implements Work {
+	}
+
+	/** What is written to one page's socket. */
+	@FunctionalInterface
+	private interface Writing {
+
+		void to(WebSocketSession socket) throws IOException;
+
 	}
 
 	/** What a delivery thread takes from its queue. */
