@@ -70,9 +70,9 @@ final class KinshipCluster implements AutoCloseable {
 	}
 
 	private static KinshipCluster start(int frontPort) throws Exception {
-		RedisServer redis = RedisServer.start(RunningKinship.freePort());
-		int sandboxPort = RunningKinship.freePort();
-		int[] nodePorts = { RunningKinship.freePort(), RunningKinship.freePort() };
+		RedisServer redis = RedisServer.start(Ports.free());
+		int sandboxPort = Ports.free();
+		int[] nodePorts = { Ports.free(), Ports.free() };
 		List<String> sandboxArgs = new ArrayList<>(List.of("--server.port=" + sandboxPort));
 		sandboxArgs.addAll(client(0, "kinship-portal", nodePorts[0]));
 		sandboxArgs.addAll(client(1, "kinship-node-b", nodePorts[1]));

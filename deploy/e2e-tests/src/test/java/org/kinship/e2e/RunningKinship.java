@@ -1,7 +1,5 @@
 package org.kinship.e2e;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -72,8 +70,8 @@ final class RunningKinship {
 	}
 
 	private static RunningKinship start() {
-		int sandboxPort = freePort();
-		int kinshipPort = freePort();
+		int sandboxPort = Ports.free();
+		int kinshipPort = Ports.free();
 		RunningKinship system = new RunningKinship(sandboxPort, kinshipPort);
 		// command-line arguments, since they outrank each application's own configuration
 		// file
@@ -164,15 +162,6 @@ final class RunningKinship {
 			throw new IllegalStateException("No shared/fhir-samples/synthea above " + Path.of("").toAbsolutePath());
 		}
 		return dir.resolve("shared/fhir-samples/synthea");
-	}
-
-	static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

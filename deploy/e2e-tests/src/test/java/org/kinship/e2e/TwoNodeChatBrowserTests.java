@@ -31,7 +31,7 @@ class TwoNodeChatBrowserTests {
 
 	@BeforeAll
 	static void startClusterBehindNginx() throws Exception {
-		int front = RunningKinship.freePort();
+		int front = Ports.free();
 		cluster = KinshipCluster.behindLoadBalancer(front);
 		nginx = Nginx.start(front, cluster.nodePort(0), cluster.nodePort(1));
 	}

@@ -1,9 +1,7 @@
 package org.kinship.e2e.deploy;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +13,7 @@ import java.util.Map;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
+import org.kinship.e2e.Ports;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
 
@@ -127,12 +126,12 @@ class ImageTarsTests {
 	 */
 	@Test
 	void applicationsStartFromTheirImagesAndTurnHealthy() throws Exception {
-		int kinshipManagement = freePort();
+		int kinshipManagement = Ports.free();
 		assertStartsAndTurnsHealthy("portal-app", kinshipManagement,
-				Map.of("KINSHIP_PORT", String.valueOf(freePort()), "KINSHIP_MANAGEMENT_PORT",
+				Map.of("KINSHIP_PORT", String.valueOf(Ports.free()), "KINSHIP_MANAGEMENT_PORT",
 						String.valueOf(kinshipManagement), "MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED", "true",
 						"SPRING_PROFILES_ACTIVE", "demo"));
-		int sandbox = freePort();
+		int sandbox = Ports.free();
 		assertStartsAndTurnsHealthy("deploy/sandbox-ehr", sandbox, Map.of("SANDBOX_PORT", String.valueOf(sandbox)));
 	}
 
@@ -162,12 +161,6 @@ class ImageTarsTests {
 	private static String tail(Path log) throws IOException {
 		List<String> lines = Files.readAllLines(log);
 		return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
 	}
 
 	/** The command of a service's health check in compose.yaml, without its "CMD". */
