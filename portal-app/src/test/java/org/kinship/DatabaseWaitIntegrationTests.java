@@ -29,7 +29,7 @@ class DatabaseWaitIntegrationTests {
 	@Test
 	void aNodeStartedBeforeItsDatabaseWaitsAndStartsWhenTheDatabaseAnswers() throws Exception {
 		URI database = URI.create(MariaDbTestDatabase.url().substring("jdbc:".length()));
-		int port = freePort();
+		int port = Ports.free();
 		String url = "jdbc:mariadb://127.0.0.1:" + port + database.getPath();
 		int mark = RecordedLog.mark();
 		CompletableFuture<ConfigurableApplicationContext> node = CompletableFuture
@@ -53,12 +53,6 @@ class DatabaseWaitIntegrationTests {
 					Integer.class))
 				.isZero();
 			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM community_group", Integer.class)).isPositive();
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
 		}
 	}
 

@@ -10,6 +10,7 @@ import java.util.List;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import dev.kinship.sandbox.SandboxEhrApplication;
+import org.kinship.Ports;
 import org.kinship.KinshipApplication;
 import org.kinship.MariaDbTestDatabase;
 

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.kinship.sandbox.SandboxEhrApplication;
+import org.kinship.Ports;
 import org.kinship.KinshipApplication;
 import org.kinship.chat.internal.ChatProperties;
 

@@ -13,7 +13,7 @@ import java.util.Map;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
-import org.kinship.e2e.Ports;
+import org.kinship.Ports;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
 

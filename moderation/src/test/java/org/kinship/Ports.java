@@ -1,4 +1,4 @@
-package org.kinship.e2e;
+package org.kinship;
 
 import java.io.IOException;
 import java.net.InetAddress;
