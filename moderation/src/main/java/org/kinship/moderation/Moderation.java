@@ -165,8 +165,12 @@ public class Moderation {
 					&& (finding.detector() == Detector.CRISIS || finding.detector() == Detector.CARE_DISTRESS));
 	}
 
-	/** What a sanction tells the member: its kind, the reason given, and its end. */
-	static Refusal refusal(Sanction sanction) {
+	/**
+	 * What a sanction tells the member: its kind, the reason given, and its end.
+	 * @param sanction the sanction
+	 * @return the refusal the member reads
+	 */
+	public static Refusal refusal(Sanction sanction) {
 		String key = "chat.error." + sanction.kind().name().toLowerCase(Locale.ROOT)
 				+ ((sanction.until() != null) ? ".until" : "");
 		return new Refusal(key,

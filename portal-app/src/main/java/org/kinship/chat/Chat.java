@@ -20,7 +20,6 @@ import org.kinship.groups.GroupDirectory;
 import org.kinship.groups.GroupDirectory.Seat;
 import org.kinship.groups.GroupStatus;
 import org.kinship.shared.Refused;
-import org.kinship.shared.RequestMemo;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.moderation.Admission;
 import org.kinship.moderation.Flags;
@@ -535,8 +534,7 @@ public class Chat {
 	private Seat seat(KinshipPrincipal principal, long groupId) {
 		Seat seat = this.groups.seat(principal, groupId).orElseThrow(() -> Refused.forbidden("chat.error.not-member"));
 		if (!seat.staff()) {
-			refuse(RequestMemo.once("chat.keptOut " + principal.issuer() + " " + principal.fhirUser() + " " + groupId,
-					() -> this.moderation.keptOut(principal.issuer(), groupId, principal.fhirUser())));
+			refuse(this.groups.keptOut(principal, groupId));
 		}
 		return seat;
 	}

@@ -11,6 +11,8 @@ import org.kinship.groups.internal.GroupStore;
 import org.kinship.groups.internal.MembershipStore;
 import org.kinship.launch.CommunityRight;
 import org.kinship.launch.KinshipPrincipal;
+import org.kinship.moderation.Moderation;
+import org.kinship.moderation.Refusal;
 import org.kinship.moderation.Sanctions;
 import org.kinship.moderation.Sanctions.Sanction;
 import org.kinship.shared.Refused;
@@ -171,6 +173,17 @@ public class GroupDirectory {
 		return RequestMemo.once("groups.seat " + principal.issuer() + " " + principal.fhirUser() + " " + groupId,
 				() -> this.groups.seatRow(principal.issuer(), groupId, principal.fhirUser())
 					.flatMap((row) -> seat(principal, row)));
+	}
+
+	/**
+	 * Why a suspension or a ban keeps the person out of a group's discussion. On a page
+	 * the sanctions are read once, for this and for the page's own check.
+	 * @param principal who asks
+	 * @param groupId the group
+	 * @return the refusal, or empty when the person may read the group
+	 */
+	public Optional<Refusal> keptOut(KinshipPrincipal principal, long groupId) {
+		return restriction(principal, groupId).filter((sanction) -> !sanction.mayRead()).map(Moderation::refusal);
 	}
 
 	private Optional<Sanction> restriction(KinshipPrincipal principal, long groupId) {

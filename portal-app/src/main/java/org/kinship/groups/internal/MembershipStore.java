@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.kinship.groups.Membership;
 import org.kinship.groups.Membership.MembershipStatus;
+import org.kinship.shared.RequestMemo;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -36,10 +37,12 @@ public class MembershipStore {
 	 * @return the membership, active or pending
 	 */
 	public Optional<Membership> find(long groupId, String fhirUser) {
-		return this.jdbc.sql(SELECT + "WHERE group_id = ? AND fhir_user = ?")
-			.params(groupId, fhirUser)
-			.query(MembershipStore::row)
-			.optional();
+		// a group's page asks for itself and for its check-ins: read once per page
+		return RequestMemo.once("groups.membership " + groupId + " " + fhirUser,
+				() -> this.jdbc.sql(SELECT + "WHERE group_id = ? AND fhir_user = ?")
+					.params(groupId, fhirUser)
+					.query(MembershipStore::row)
+					.optional());
 	}
 
 	/**

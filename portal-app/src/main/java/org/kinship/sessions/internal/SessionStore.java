@@ -71,17 +71,7 @@ public class SessionStore {
 	 * @return the session, if one is live
 	 */
 	public Optional<LiveSession> live(long groupId, Instant now) {
-		// a page's composer notice and its sessions panel both ask: read once per page
-		return RequestMemo.once("sessions.live " + groupId, () -> {
-			Timestamp at = Timestamp.from(now);
-			return this.jdbc
-				.sql(SELECT + "WHERE group_id = ? AND starts_at <= ? AND " + NOT_ENDED_BY + " ORDER BY starts_at")
-				.params(groupId, at, at, at)
-				.query(SessionStore::session)
-				.list()
-				.stream()
-				.findFirst();
-		});
+		return notOver(groupId, now).stream().filter((session) -> !session.startsAt().isAfter(now)).findFirst();
 	}
 
 	/**
@@ -91,10 +81,25 @@ public class SessionStore {
 	 * @return the sessions
 	 */
 	public List<LiveSession> upcoming(long groupId, Instant now) {
-		return this.jdbc.sql(SELECT + "WHERE group_id = ? AND starts_at > ? AND ended_at IS NULL ORDER BY starts_at")
-			.params(groupId, Timestamp.from(now))
-			.query(SessionStore::session)
-			.list();
+		return notOver(groupId, now).stream()
+			.filter((session) -> session.startsAt().isAfter(now) && session.endedAt() == null)
+			.toList();
+	}
+
+	/**
+	 * The sessions live now and those still to come, soonest first: one read for both,
+	 * which a page's composer notice and its sessions panel ask for, read once per page.
+	 */
+	private List<LiveSession> notOver(long groupId, Instant now) {
+		return RequestMemo.once("sessions.not-over " + groupId, () -> {
+			Timestamp at = Timestamp.from(now);
+			return this.jdbc
+				.sql(SELECT + "WHERE group_id = ? AND ((" + NOT_ENDED_BY
+						+ ") OR (starts_at > ? AND ended_at IS NULL)) ORDER BY starts_at")
+				.params(groupId, at, at, at)
+				.query(SessionStore::session)
+				.list();
+		});
 	}
 
 	/**
