@@ -417,8 +417,9 @@ public class Chat {
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public ReadState readState(KinshipPrincipal principal, long groupId) {
 		seat(principal, groupId);
-		long last = this.store.lastSeq(groupId);
-		long read = Math.min(this.store.lastRead(groupId, principal.fhirUser()), last);
+		long[] readAndLast = this.store.readAndLast(groupId, principal.fhirUser());
+		long last = readAndLast[1];
+		long read = Math.min(readAndLast[0], last);
 		return new ReadState(read, last - read);
 	}
 
@@ -445,8 +446,8 @@ public class Chat {
 	public java.util.Map<Long, Long> unread(KinshipPrincipal principal, java.util.Collection<Long> groupIds) {
 		java.util.Map<Long, Long> unread = new java.util.HashMap<>();
 		for (long groupId : groupIds) {
-			long last = this.store.lastSeq(groupId);
-			unread.put(groupId, Math.max(0, last - this.store.lastRead(groupId, principal.fhirUser())));
+			long[] readAndLast = this.store.readAndLast(groupId, principal.fhirUser());
+			unread.put(groupId, Math.max(0, readAndLast[1] - readAndLast[0]));
 		}
 		return unread;
 	}

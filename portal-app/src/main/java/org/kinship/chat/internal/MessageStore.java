@@ -616,17 +616,20 @@ public class MessageStore {
 	}
 
 	/**
-	 * How far a member has read.
+	 * How far a member has read, and the last sequence number given out in the group, in
+	 * one statement: a group's page asks for both.
 	 * @param groupId the group
 	 * @param member the member
-	 * @return the last sequence number read, {@code 0} if none
+	 * @return the last sequence number read and the last given out, each {@code 0} if
+	 * none
 	 */
-	public long lastRead(long groupId, String member) {
-		return this.jdbc.sql("SELECT last_read_seq FROM read_marker WHERE group_id = ? AND member = ?")
-			.params(groupId, member)
-			.query(Long.class)
-			.optional()
-			.orElse(0L);
+	public long[] readAndLast(long groupId, String member) {
+		return this.jdbc
+			.sql("SELECT (SELECT last_read_seq FROM read_marker WHERE group_id = ? AND member = ?), "
+					+ "(SELECT last_seq FROM group_sequence WHERE group_id = ?)")
+			.params(groupId, member, groupId)
+			.query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.single();
 	}
 
 	/**

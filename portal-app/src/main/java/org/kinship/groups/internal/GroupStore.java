@@ -332,23 +332,26 @@ public class GroupStore {
 		Map<Long, Set<String>[]> codes = new HashMap<>();
 		Map<Long, Set<String>[]> staff = new HashMap<>();
 		String ids = String.join(",", groups.stream().map((group) -> String.valueOf(group.id())).toList());
-		this.jdbc.sql("SELECT group_id, code_system, code FROM group_code WHERE group_id IN (" + ids + ")")
-			.query((rs) -> {
-				codes.computeIfAbsent(rs.getLong(1), GroupStore::pair)["SNOMED".equals(rs.getString(2)) ? 0 : 1]
-					.add(rs.getString(3));
-			});
-		this.jdbc.sql("SELECT group_id, duty, fhir_user FROM group_staff WHERE group_id IN (" + ids + ")")
-			.query((rs) -> {
-				staff.computeIfAbsent(rs.getLong(1), GroupStore::pair)[SPONSOR.equals(rs.getString(2)) ? 0 : 1]
-					.add(rs.getString(3));
-			});
 		Map<Long, Map<String, GroupText>> translations = new HashMap<>();
+		// the codes, the staff and the translations in one statement: every group's page
+		// reads them (the translations' part first, where the longest values are typed)
+		String in = " WHERE group_id IN (" + ids + ")";
 		this.jdbc
-			.sql("SELECT group_id, language, name, description, guidelines FROM group_translation WHERE group_id IN ("
-					+ ids + ")")
+			.sql("SELECT 'T', group_id, language, name, description, guidelines FROM group_translation" + in
+					+ " UNION ALL SELECT 'C', group_id, code_system, code, NULL, NULL FROM group_code" + in
+					+ " UNION ALL SELECT 'S', group_id, duty, fhir_user, NULL, NULL FROM group_staff" + in)
 			.query((rs) -> {
-				translations.computeIfAbsent(rs.getLong(1), (id) -> new HashMap<>())
-					.put(rs.getString(2), new GroupText(rs.getString(3), rs.getString(4), rs.getString(5)));
+				long groupId = rs.getLong(2);
+				switch (rs.getString(1)) {
+					case "C" ->
+						codes.computeIfAbsent(groupId, GroupStore::pair)["SNOMED".equals(rs.getString(3)) ? 0 : 1]
+							.add(rs.getString(4));
+					case "S" ->
+						staff.computeIfAbsent(groupId, GroupStore::pair)[SPONSOR.equals(rs.getString(3)) ? 0 : 1]
+							.add(rs.getString(4));
+					default -> translations.computeIfAbsent(groupId, (id) -> new HashMap<>())
+						.put(rs.getString(3), new GroupText(rs.getString(4), rs.getString(5), rs.getString(6)));
+				}
 			});
 		List<Group> complete = new ArrayList<>();
 		for (Group group : groups) {

@@ -52,15 +52,31 @@ class ReadMarkersIntegrationTests extends OnMariaDb {
 		otherDevice.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
 			// this device's transaction reads first: its snapshot has no marker
-			assertThat(this.store.lastRead(this.group, this.member)).isZero();
+			assertThat(read()).isZero();
 			otherDevice.executeWithoutResult((other) -> this.store.markRead(this.group, this.member, 5));
 			this.store.markRead(this.group, this.member, 3);
 			this.store.markRead(this.group, this.member, 9);
 		});
-		assertThat(this.store.lastRead(this.group, this.member)).isEqualTo(9);
+		assertThat(read()).isEqualTo(9);
 
 		this.store.markRead(this.group, this.member, 4);
-		assertThat(this.store.lastRead(this.group, this.member)).as("never moved back").isEqualTo(9);
+		assertThat(read()).as("never moved back").isEqualTo(9);
+	}
+
+	@Test
+	void theMarkerAndTheGroupsLastNumberAreReadTogether() {
+		assertThat(this.store.readAndLast(this.group, this.member)).as("nothing sent, nothing read")
+			.containsExactly(0, 0);
+		this.jdbc.update("INSERT INTO group_sequence (group_id, last_seq) VALUES (?, 12)", this.group);
+		assertThat(this.store.readAndLast(this.group, this.member)).as("nothing read yet").containsExactly(0, 12);
+		this.store.markRead(this.group, this.member, 9);
+		assertThat(this.store.readAndLast(this.group, this.member)).containsExactly(9, 12);
+		assertThat(this.store.readAndLast(this.group, "Patient/" + UUID.randomUUID())).as("another member")
+			.containsExactly(0, 12);
+	}
+
+	private long read() {
+		return this.store.readAndLast(this.group, this.member)[0];
 	}
 
 }
