@@ -85,7 +85,9 @@ public class Checkins {
 		}
 		boolean member = isMember(principal, groupId);
 		Map<String, Integer> plan = this.store.plan(groupId);
-		List<StoredAnswer> mine = member ? this.store.ofMember(principal.issuer(), principal.fhirUser()) : List.of();
+		// a group without check-ins has nothing to show of the member's answers
+		List<StoredAnswer> mine = (member && !plan.isEmpty())
+				? this.store.ofMember(principal.issuer(), principal.fhirUser()) : List.of();
 		Instant now = this.clock.instant();
 		List<GroupCheckins.Planned> planned = plan.entrySet()
 			.stream()
