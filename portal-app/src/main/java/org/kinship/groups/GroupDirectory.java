@@ -110,6 +110,13 @@ public class GroupDirectory {
 					? members.stream().filter(Membership::peerMentor).toList()
 					: this.memberships.peerMentors(group.id());
 			List<Membership> pending = staff ? this.memberships.of(group.id(), MembershipStatus.PENDING) : List.of();
+			// the seat that every other part of the page checks follows from what was
+			// read
+			Optional<Membership> active = mine.filter((membership) -> membership.status() == MembershipStatus.ACTIVE);
+			RequestMemo.once(seatKey(principal, group.id()),
+					() -> seat(principal, new GroupStore.SeatRow(group.id(), group.slug(), group.status(),
+							active.map(Membership::displayName).orElse(null), group.facilitatedBy(principal.fhirUser()),
+							active.filter(Membership::peerMentor).isPresent())));
 			return new GroupPage(group, mine.orElse(null), members, mentors, pending, staff, member || staff, keptOut,
 					this.cohosts.of(group.id()));
 		});
@@ -170,7 +177,7 @@ public class GroupDirectory {
 	public Optional<Seat> seat(KinshipPrincipal principal, long groupId) {
 		// asked at every message sent: one query rather than the whole group; on a page,
 		// by every part of it, and read once
-		return RequestMemo.once("groups.seat " + principal.issuer() + " " + principal.fhirUser() + " " + groupId,
+		return RequestMemo.once(seatKey(principal, groupId),
 				() -> this.groups.seatRow(principal.issuer(), groupId, principal.fhirUser())
 					.flatMap((row) -> seat(principal, row)));
 	}
@@ -184,6 +191,10 @@ public class GroupDirectory {
 	 */
 	public Optional<Refusal> keptOut(KinshipPrincipal principal, long groupId) {
 		return restriction(principal, groupId).filter((sanction) -> !sanction.mayRead()).map(Moderation::refusal);
+	}
+
+	private static String seatKey(KinshipPrincipal principal, long groupId) {
+		return "groups.seat " + principal.issuer() + " " + principal.fhirUser() + " " + groupId;
 	}
 
 	private Optional<Sanction> restriction(KinshipPrincipal principal, long groupId) {

@@ -2,6 +2,7 @@ package org.kinship.chat.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.kinship.shared.RequestMemo;
@@ -28,13 +29,7 @@ public class GroupRules {
 	 * @return seconds a member waits between messages, {@code 0} for off
 	 */
 	public int slowModeSeconds(long groupId) {
-		// the page's controls and the composer's notice both ask: read once per page
-		return RequestMemo.once("chat.slowMode " + groupId,
-				() -> this.jdbc.sql("SELECT slow_mode_seconds FROM chat_group_rules WHERE group_id = ?")
-					.param(groupId)
-					.query(Integer.class)
-					.optional()
-					.orElse(0));
+		return rules(groupId).slowModeSeconds();
 	}
 
 	/**
@@ -111,10 +106,35 @@ public class GroupRules {
 	 * @return the ids
 	 */
 	public List<Long> pinned(long groupId) {
-		return this.jdbc.sql("SELECT message_id FROM pinned_message WHERE group_id = ? ORDER BY pinned_at, message_id")
-			.param(groupId)
-			.query(Long.class)
-			.list();
+		return rules(groupId).pinned();
+	}
+
+	/**
+	 * A group's slow mode and pinned messages in one statement: the page's controls and
+	 * the composer's notice ask for them, read once per page.
+	 */
+	private Rules rules(long groupId) {
+		return RequestMemo.once("chat.rules " + groupId, () -> {
+			int[] slowMode = { 0 };
+			List<Long> pinned = new ArrayList<>();
+			this.jdbc
+				.sql("SELECT 1, message_id, pinned_at FROM pinned_message WHERE group_id = ? "
+						+ "UNION ALL SELECT 0, slow_mode_seconds, NULL FROM chat_group_rules WHERE group_id = ? "
+						+ "ORDER BY 1, 3, 2")
+				.params(groupId, groupId)
+				.query((rs) -> {
+					if (rs.getInt(1) == 0) {
+						slowMode[0] = rs.getInt(2);
+					}
+					else {
+						pinned.add(rs.getLong(2));
+					}
+				});
+			return new Rules(slowMode[0], List.copyOf(pinned));
+		});
+	}
+
+	private record Rules(int slowModeSeconds, List<Long> pinned) {
 	}
 
 	/**
