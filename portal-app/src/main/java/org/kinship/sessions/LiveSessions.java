@@ -207,7 +207,7 @@ public class LiveSessions {
 			this.sessions.attended(live.get().id(), principal.fhirUser(), seat.displayName(), now);
 		}
 		List<LiveSession> upcoming = this.sessions.upcoming(groupId, now);
-		List<Card> past = this.sessions.past(groupId, now, this.properties.pastShown())
+		List<Card> past = this.sessions.past(groupId, now)
 			.stream()
 			.map((session) -> card(principal, seat, session, true))
 			.toList();

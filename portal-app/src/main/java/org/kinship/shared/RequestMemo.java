@@ -3,6 +3,7 @@ package org.kinship.shared;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -46,6 +47,30 @@ public final class RequestMemo {
 		T answer = read.get();
 		servlet.setAttribute(PREFIX + key, (answer != null) ? answer : NONE, RequestAttributes.SCOPE_REQUEST);
 		return answer;
+	}
+
+	/**
+	 * Keeps for the page an answer that a wider read gave, so that the read of its own is
+	 * not made; outside a page request nothing is kept.
+	 * @param key what the answer is of, as {@link #once} names it
+	 * @param answer the answer
+	 */
+	public static void keep(String key, @Nullable Object answer) {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet
+				&& safe(servlet.getRequest())) {
+			servlet.setAttribute(PREFIX + key, (answer != null) ? answer : NONE, RequestAttributes.SCOPE_REQUEST);
+		}
+	}
+
+	/**
+	 * Whether this request keeps its reads: a read that can answer for more than its
+	 * caller asked (the rest of the page's needs in the same statement) is worth making
+	 * wider only then.
+	 * @return true while a page request is served
+	 */
+	public static boolean keeps() {
+		return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet
+				&& safe(servlet.getRequest());
 	}
 
 	private static boolean safe(HttpServletRequest request) {

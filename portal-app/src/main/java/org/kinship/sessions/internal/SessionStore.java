@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,13 +27,23 @@ public class SessionStore {
 	private static final String SELECT = "SELECT id, group_id, title, posting, starts_at, ends_at, ended_at, summary, "
 			+ "first_seq, last_seq FROM live_session ";
 
+	/** The same columns and which part of a read a row answers (its 11th column). */
+	private static final String SELECT_PART = "SELECT id, group_id, title, posting, starts_at, ends_at, ended_at, "
+			+ "summary, first_seq, last_seq, %d FROM live_session ";
+
+	/** A group's sessions that have ended, latest first. */
+	private static final String PAST = "WHERE group_id = ? AND (ends_at <= ? OR ended_at <= ?) ORDER BY starts_at DESC";
+
 	/** A session not ended early ends at ends_at; one ended early at ended_at. */
 	private static final String NOT_ENDED_BY = "ends_at > ? AND (ended_at IS NULL OR ended_at > ?)";
 
 	private final JdbcClient jdbc;
 
-	SessionStore(JdbcClient jdbc) {
+	private final int pastShown;
+
+	SessionStore(JdbcClient jdbc, SessionsProperties properties) {
 		this.jdbc = jdbc;
+		this.pastShown = properties.pastShown();
 	}
 
 	/**
@@ -91,31 +103,55 @@ public class SessionStore {
 	 * which a page's composer notice and its sessions panel ask for, read once per page.
 	 */
 	private List<LiveSession> notOver(long groupId, Instant now) {
-		return RequestMemo.once("sessions.not-over " + groupId, () -> {
-			Timestamp at = Timestamp.from(now);
-			return this.jdbc
-				.sql(SELECT + "WHERE group_id = ? AND ((" + NOT_ENDED_BY
-						+ ") OR (starts_at > ? AND ended_at IS NULL)) ORDER BY starts_at")
-				.params(groupId, at, at, at)
-				.query(SessionStore::session)
-				.list();
-		});
+		return schedule(groupId, now).notOver();
 	}
 
 	/**
-	 * The sessions that have ended, latest first.
+	 * The sessions that have ended, latest first: on a page, from the read that also
+	 * gives the sessions not over.
 	 * @param groupId the group
 	 * @param now the time
-	 * @param limit at most this many
-	 * @return the sessions
+	 * @return at most as many sessions as a group's page lists
 	 */
-	public List<LiveSession> past(long groupId, Instant now, int limit) {
+	public List<LiveSession> past(long groupId, Instant now) {
+		if (RequestMemo.keeps()) {
+			return schedule(groupId, now).past();
+		}
 		Timestamp at = Timestamp.from(now);
-		return this.jdbc
-			.sql(SELECT + "WHERE group_id = ? AND (ends_at <= ? OR ended_at <= ?) ORDER BY starts_at DESC LIMIT ?")
-			.params(groupId, at, at, limit)
+		return this.jdbc.sql(SELECT + PAST + " LIMIT ?")
+			.params(groupId, at, at, this.pastShown)
 			.query(SessionStore::session)
 			.list();
+	}
+
+	/**
+	 * A group's sessions not over and, on a page (which lists both), the latest past
+	 * ones: one statement, kept for the page. A message sent reads only the sessions not
+	 * over.
+	 */
+	private Schedule schedule(long groupId, Instant now) {
+		return RequestMemo.once("sessions.schedule " + groupId, () -> {
+			Timestamp at = Timestamp.from(now);
+			String notOver = SELECT_PART.formatted(0) + "WHERE group_id = ? AND ((" + NOT_ENDED_BY
+					+ ") OR (starts_at > ? AND ended_at IS NULL))";
+			int pastShown = RequestMemo.keeps() ? this.pastShown : 0;
+			List<LiveSession> sessions = new ArrayList<>();
+			List<LiveSession> past = new ArrayList<>();
+			this.jdbc
+				.sql((pastShown == 0) ? notOver
+						: "(" + notOver + ") UNION ALL (" + SELECT_PART.formatted(1) + PAST + " LIMIT ?)")
+				.params((pastShown == 0) ? List.of(groupId, at, at, at)
+						: List.of(groupId, at, at, at, groupId, at, at, pastShown))
+				.query((rs) -> {
+					(rs.getInt(11) == 0 ? sessions : past).add(session(rs, 0));
+				});
+			sessions.sort(Comparator.comparing(LiveSession::startsAt));
+			past.sort(Comparator.comparing(LiveSession::startsAt).reversed());
+			return new Schedule(List.copyOf(sessions), List.copyOf(past));
+		});
+	}
+
+	private record Schedule(List<LiveSession> notOver, List<LiveSession> past) {
 	}
 
 	/**
