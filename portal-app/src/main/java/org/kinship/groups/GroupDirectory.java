@@ -94,8 +94,11 @@ public class GroupDirectory {
 	 * system
 	 */
 	public Optional<GroupPage> page(KinshipPrincipal principal, String slug) {
-		return this.groups.find(principal.issuer(), slug).map((group) -> {
-			Optional<Membership> mine = this.memberships.find(group.id(), principal.fhirUser());
+		return this.groups.findWithMembership(principal.issuer(), slug, principal.fhirUser()).map((found) -> {
+			Group group = found.group();
+			Optional<Membership> mine = found.membership();
+			// the check-ins ask for it again
+			this.memberships.known(group.id(), principal.fhirUser(), mine);
 			boolean staff = isStaff(principal, group);
 			// a suspension or a ban keeps a member out of the discussion; a mute does not
 			Sanction keptOut = staff ? null
@@ -104,11 +107,11 @@ public class GroupDirectory {
 					&& keptOut == null;
 			// the first names only: a group of thousands is not read and drawn at every
 			// visit; the whole list is paged (members)
-			List<Membership> members = (member || staff) ? this.memberships.activePage(group.id(), "", 0, MEMBERS_SHOWN)
-					: List.of();
-			List<Membership> mentors = (members.size() < MEMBERS_SHOWN)
-					? members.stream().filter(Membership::peerMentor).toList()
-					: this.memberships.peerMentors(group.id());
+			MembershipStore.FirstAndMentors shown = (member || staff)
+					? this.memberships.firstAndMentors(group.id(), MEMBERS_SHOWN)
+					: MembershipStore.FirstAndMentors.NONE;
+			List<Membership> members = shown.first();
+			List<Membership> mentors = shown.mentors();
 			List<Membership> pending = staff ? this.memberships.of(group.id(), MembershipStatus.PENDING) : List.of();
 			// the seat that every other part of the page checks follows from what was
 			// read

@@ -266,8 +266,12 @@ class GroupsPersistenceIntegrationTests extends OnMariaDb {
 		for (int i = 0; i < 60; i++) {
 			this.memberships.join(patient(), group.slug(), join("Member %02d".formatted(i)));
 		}
-		this.memberships.join(patient(), group.slug(), join("Wren_50"));
+		KinshipPrincipal wren = patient();
+		this.memberships.join(wren, group.slug(), join("Wren_50"));
 		KinshipPrincipal outsider = patient();
+		// one peer mentor among the first names shown, one far past them
+		this.jdbc.update("UPDATE group_member SET peer_mentor = TRUE WHERE group_id = ? AND display_name IN (?, ?)",
+				group.id(), "Member 59", "Member 03");
 
 		GroupDirectory.GroupPage page = this.directory.page(manager(), group.slug()).orElseThrow();
 		assertThat(page.members()).hasSize(GroupDirectory.MEMBERS_SHOWN)
@@ -275,6 +279,14 @@ class GroupsPersistenceIntegrationTests extends OnMariaDb {
 			.extracting(Membership::displayName)
 			.isEqualTo("Member 00");
 		assertThat(page.everyMemberShown()).isFalse();
+		assertThat(page.mentors()).as("every mentor, shown or not among the first names")
+			.extracting(Membership::displayName)
+			.containsExactly("Member 03", "Member 59");
+		assertThat(page.membership()).as("the manager belongs to no group").isNull();
+		assertThat(this.directory.page(wren, group.slug()).orElseThrow().membership())
+			.as("a member's page knows their own membership")
+			.extracting(Membership::displayName, Membership::status)
+			.containsExactly("Wren_50", Membership.MembershipStatus.ACTIVE);
 
 		GroupDirectory.MemberList second = this.directory.members(page, "", 2);
 		assertThat(second.total()).isEqualTo(61);
@@ -294,6 +306,8 @@ class GroupsPersistenceIntegrationTests extends OnMariaDb {
 
 		GroupDirectory.GroupPage outside = this.directory.page(outsider, group.slug()).orElseThrow();
 		assertThat(outside.members()).isEmpty();
+		assertThat(outside.mentors()).as("nor who mentors it").isEmpty();
+		assertThat(outside.membership()).isNull();
 		assertThatExceptionOfType(Refused.class).isThrownBy(() -> this.directory.members(outside, "", 1))
 			.satisfies((refused) -> assertThat(refused.kind()).isEqualTo(Refused.Kind.FORBIDDEN));
 	}

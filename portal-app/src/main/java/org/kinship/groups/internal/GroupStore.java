@@ -19,6 +19,8 @@ import org.kinship.groups.CodeSet;
 import org.kinship.groups.Group;
 import org.kinship.groups.GroupText;
 import org.kinship.groups.GroupStatus;
+import org.kinship.groups.Membership;
+import org.kinship.groups.Membership.MembershipStatus;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -66,6 +68,42 @@ public class GroupStore {
 			.params(issuer, slug)
 			.query(this::row)
 			.list()).stream().findFirst();
+	}
+
+	/**
+	 * One group by its slug with one person's membership of it, in one statement: a
+	 * group's page opens with both.
+	 * @param issuer the health system
+	 * @param slug the slug
+	 * @param fhirUser the person
+	 * @return the group with the person's membership (active or pending) if they have one
+	 */
+	public Optional<WithMembership> findWithMembership(String issuer, String slug, String fhirUser) {
+		return this.jdbc.sql(SELECT.replace(" FROM community_group g ",
+				", own.display_name, own.caregiver_badge, "
+						+ "own.clinician_badge, own.status, own.joined_at, own.peer_mentor FROM community_group g "
+						+ "LEFT JOIN group_member own ON own.group_id = g.id AND own.fhir_user = ? ")
+				+ "WHERE g.issuer = ? AND g.slug = ?")
+			.params(fhirUser, issuer, slug)
+			.query((rs, row) -> {
+				Group group = row(rs, row);
+				String status = rs.getString(14);
+				return new WithMembership(group, Optional.ofNullable((status != null)
+						? new Membership(group.id(), fhirUser, rs.getString(11), rs.getBoolean(12), rs.getBoolean(13),
+								MembershipStatus.valueOf(status), rs.getTimestamp(15).toInstant(), rs.getBoolean(16))
+						: null));
+			})
+			.optional()
+			.map((found) -> new WithMembership(complete(List.of(found.group())).get(0), found.membership()));
+	}
+
+	/**
+	 * A group with one person's membership of it.
+	 *
+	 * @param group the group
+	 * @param membership the person's membership, active or pending, or empty
+	 */
+	public record WithMembership(Group group, Optional<Membership> membership) {
 	}
 
 	/**

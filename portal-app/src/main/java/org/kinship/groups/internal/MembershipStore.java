@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,11 +39,25 @@ public class MembershipStore {
 	 */
 	public Optional<Membership> find(long groupId, String fhirUser) {
 		// a group's page asks for itself and for its check-ins: read once per page
-		return RequestMemo.once("groups.membership " + groupId + " " + fhirUser,
+		return RequestMemo.once(key(groupId, fhirUser),
 				() -> this.jdbc.sql(SELECT + "WHERE group_id = ? AND fhir_user = ?")
 					.params(groupId, fhirUser)
 					.query(MembershipStore::row)
 					.optional());
+	}
+
+	/**
+	 * Keeps for the page a membership read with its group, so that it is not read again.
+	 * @param groupId the group
+	 * @param fhirUser the person
+	 * @param membership the person's membership, active or pending, or empty
+	 */
+	public void known(long groupId, String fhirUser, Optional<Membership> membership) {
+		RequestMemo.keep(key(groupId, fhirUser), membership);
+	}
+
+	private static String key(long groupId, String fhirUser) {
+		return "groups.membership " + groupId + " " + fhirUser;
 	}
 
 	/**
@@ -102,6 +117,41 @@ public class MembershipStore {
 	}
 
 	/**
+	 * The first active members of a group by name and its peer mentors, in one statement:
+	 * a group's page shows both.
+	 * @param groupId the group
+	 * @param limit how many members at most
+	 * @return the first members and every mentor, each by name
+	 */
+	public FirstAndMentors firstAndMentors(long groupId, int limit) {
+		String part = "SELECT group_id, fhir_user, display_name, caregiver_badge, clinician_badge, status, joined_at, "
+				+ "peer_mentor, display_name_key, %d FROM group_member WHERE group_id = ? AND status = 'ACTIVE' ";
+		List<Membership> first = new ArrayList<>();
+		List<Membership> mentors = new ArrayList<>();
+		this.jdbc
+			.sql("(" + part.formatted(0) + "ORDER BY display_name_key, fhir_user LIMIT ?) UNION ALL ("
+					+ part.formatted(1) + "AND peer_mentor = TRUE) ORDER BY 10, 9, 2")
+			.params(groupId, limit, groupId)
+			.query((rs) -> {
+				(rs.getInt(10) == 0 ? first : mentors).add(row(rs, 0));
+			});
+		return new FirstAndMentors(List.copyOf(first), List.copyOf(mentors));
+	}
+
+	/**
+	 * A group's first members and its peer mentors.
+	 *
+	 * @param first the first active members by name
+	 * @param mentors every peer mentor, by name
+	 */
+	public record FirstAndMentors(List<Membership> first, List<Membership> mentors) {
+
+		/** Nobody: what a page shows to one who may not see the members. */
+		public static final FirstAndMentors NONE = new FirstAndMentors(List.of(), List.of());
+
+	}
+
+	/**
 	 * How many active members of a group go by a name containing a part.
 	 * @param groupId the group
 	 * @param contains the part, any case
@@ -127,19 +177,6 @@ public class MembershipStore {
 			.params(groupId, key(displayName))
 			.query(MembershipStore::row)
 			.optional();
-	}
-
-	/**
-	 * A group's peer mentors.
-	 * @param groupId the group
-	 * @return their memberships, by name
-	 */
-	public List<Membership> peerMentors(long groupId) {
-		return this.jdbc
-			.sql(SELECT + "WHERE group_id = ? AND status = 'ACTIVE' AND peer_mentor = TRUE ORDER BY display_name_key")
-			.param(groupId)
-			.query(MembershipStore::row)
-			.list();
 	}
 
 	/**
