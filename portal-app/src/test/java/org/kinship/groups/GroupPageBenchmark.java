@@ -1,5 +1,6 @@
 package org.kinship.groups;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -48,8 +49,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * model drawn again) and the help page (what any page costs: the filters, the session,
  * the layout). Blocks of each alternate, so that a machine whose speed drifts weighs on
  * all three alike. Statements per page are the database's own count ({@code Questions})
- * over a block of pages, with nothing else running in the context. The figures go to
- * {@code bench.out} as one line of JSON.
+ * over 1,000 pages, with nothing else running in the context, and the database server's
+ * processor time for the same pages (it shares the node's cores when both run on one
+ * machine, as in the capacity benchmark). The figures go to {@code bench.out} as one line
+ * of JSON.
  */
 @SpringBootTest(properties = { "kinship.moderation.new-member-posts=0", "kinship.chat.rate-limit-messages=1000000" })
 @AutoConfigureMockMvc(print = MockMvcPrint.NONE)
@@ -62,6 +65,9 @@ class GroupPageBenchmark extends OnMariaDb {
 	static final int BLOCKS = Integer.getInteger("bench.blocks", 30);
 
 	static final int PER_BLOCK = 100;
+
+	/** Pages counted for the statements and the database's processor time. */
+	static final int COUNTED = 1000;
 
 	@Autowired
 	ApplicationContext context;
@@ -121,19 +127,24 @@ class GroupPageBenchmark extends OnMariaDb {
 			}
 		}
 		long before = questions();
-		for (int i = 0; i < PER_BLOCK; i++) {
+		long serverBefore = serverCpuTicks();
+		for (int i = 0; i < COUNTED; i++) {
 			pageView.run();
 		}
+		long serverTicks = serverCpuTicks() - serverBefore;
 		// the count's own statement is counted too
-		double statements = (questions() - before - 1) / (double) PER_BLOCK;
+		double statements = (questions() - before - 1) / (double) COUNTED;
 		assertThat(statements).as("the page reads the database").isPositive();
+		// the database's processor time for the same pages: on one machine it shares the
+		// node's cores (-1 when its process cannot be read)
+		double serverUs = (serverBefore < 0) ? -1 : serverTicks * 10_000.0 / COUNTED;
 
 		int pages = BLOCKS * PER_BLOCK;
 		String figures = String.format(Locale.ROOT,
 				"{\"members\":%d,\"messages\":%d,\"pages\":%d,\"page_cpu_us\":%.0f,\"render_cpu_us\":%.0f,"
-						+ "\"help_cpu_us\":%.0f,\"statements_per_page\":%.1f}",
+						+ "\"help_cpu_us\":%.0f,\"statements_per_page\":%.1f,\"database_cpu_us\":%.0f}",
 				MEMBERS, MESSAGES, pages, cpu[0] / 1000.0 / pages, cpu[1] / 1000.0 / pages, cpu[2] / 1000.0 / pages,
-				statements);
+				statements, serverUs);
 		Files.writeString(Path.of(System.getProperty("bench.out", "target/group-page.json")), figures + "\n");
 	}
 
@@ -160,6 +171,30 @@ class GroupPageBenchmark extends OnMariaDb {
 		finally {
 			RequestContextHolder.resetRequestAttributes();
 		}
+	}
+
+	/**
+	 * The database server's processor time so far, user and system, in clock ticks of 10
+	 * ms (Linux's {@code USER_HZ}); -1 when no MariaDB or MySQL process can be read here.
+	 */
+	private static long serverCpuTicks() {
+		return ProcessHandle.allProcesses()
+			.filter((process) -> process.info()
+				.command()
+				.filter((command) -> command.endsWith("/mariadbd") || command.endsWith("/mysqld"))
+				.isPresent())
+			.findFirst()
+			.map((process) -> {
+				try {
+					String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+				}
+				catch (IOException | RuntimeException ex) {
+					return -1L;
+				}
+			})
+			.orElse(-1L);
 	}
 
 	private long questions() {
