@@ -133,6 +133,18 @@ class BroadcastingIntegrationTests extends OnMariaDb {
 	}
 
 	@Test
+	void theInboxListsTheNewestBroadcastFirst() {
+		KinshipPrincipal ana = member();
+		long earlier = this.broadcasting.save(this.manager, null, form(Priority.INFO, List.of(groupId()), "", ""));
+		this.broadcasting.send(this.manager, earlier);
+		this.clock.advance(Duration.ofMinutes(5));
+		long later = this.broadcasting.save(this.manager, null, form(Priority.INFO, List.of(groupId()), "", ""));
+		this.broadcasting.send(this.manager, later);
+
+		assertThat(this.inbox.inbox(ana)).extracting(InboxEntry::id).containsExactly(later, earlier);
+	}
+
+	@Test
 	void sendingTheSameFormTwiceStoresAndSendsOneBroadcast() {
 		member();
 		BroadcastForm form = form(Priority.INFO, List.of(groupId()), "", "");

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -97,17 +98,20 @@ public class RecipientStore {
 	 * @return the broadcasts with the member's progress
 	 */
 	public List<InboxEntry> of(String issuer, String fhirUser, Instant now, Locale locale) {
-		return this.jdbc.sql(MINE + "ORDER BY b.sent_at DESC, b.id DESC")
-			.params(fhirUser, issuer, Timestamp.from(now))
-			.query((rs, row) -> {
-				BroadcastText spanish = BroadcastStore.spanish(rs);
-				boolean translated = spanish.readBy(locale);
-				return new InboxEntry(rs.getLong(1), translated ? spanish.title() : rs.getString(2),
-						translated ? spanish.bodyHtml() : rs.getString(3), Priority.valueOf(rs.getString(4)),
-						rs.getTimestamp(5).toInstant(), BroadcastStore.instant(rs.getTimestamp(6)),
-						rs.getTimestamp(7) != null, rs.getTimestamp(8) != null, rs.getTimestamp(9) != null);
-			})
-			.list();
+		// sorted here: sorted in the statement, the join's rows, texts and all, went
+		// through a temporary table in MariaDB on every page a member opens (a quarter
+		// of a millisecond of the database's processor even with nothing to show)
+		List<InboxEntry> entries = new ArrayList<>(
+				this.jdbc.sql(MINE).params(fhirUser, issuer, Timestamp.from(now)).query((rs, row) -> {
+					BroadcastText spanish = BroadcastStore.spanish(rs);
+					boolean translated = spanish.readBy(locale);
+					return new InboxEntry(rs.getLong(1), translated ? spanish.title() : rs.getString(2),
+							translated ? spanish.bodyHtml() : rs.getString(3), Priority.valueOf(rs.getString(4)),
+							rs.getTimestamp(5).toInstant(), BroadcastStore.instant(rs.getTimestamp(6)),
+							rs.getTimestamp(7) != null, rs.getTimestamp(8) != null, rs.getTimestamp(9) != null);
+				}).list());
+		entries.sort(Comparator.comparing(InboxEntry::sentAt).thenComparingLong(InboxEntry::id).reversed());
+		return entries;
 	}
 
 	/**
