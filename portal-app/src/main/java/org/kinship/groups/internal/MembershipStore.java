@@ -105,9 +105,11 @@ public class MembershipStore {
 	 * @return the memberships, by name
 	 */
 	public List<Membership> activePage(long groupId, String contains, int offset, int limit) {
+		// names are unique in a group: ordered by the name alone, the rows come in the
+		// order of its index (uq_member_name), with no sort
 		return this.jdbc
 			.sql(SELECT + "WHERE group_id = :group AND status = 'ACTIVE' AND display_name_key LIKE :name ESCAPE '!' "
-					+ "ORDER BY display_name_key, fhir_user LIMIT :limit OFFSET :offset")
+					+ "ORDER BY display_name_key LIMIT :limit OFFSET :offset")
 			.param("group", groupId)
 			.param("name", containing(key(contains)))
 			.param("limit", limit)
@@ -129,8 +131,8 @@ public class MembershipStore {
 		List<Membership> first = new ArrayList<>();
 		List<Membership> mentors = new ArrayList<>();
 		this.jdbc
-			.sql("(" + part.formatted(0) + "ORDER BY display_name_key, fhir_user LIMIT ?) UNION ALL ("
-					+ part.formatted(1) + "AND peer_mentor = TRUE) ORDER BY 10, 9, 2")
+			.sql("(" + part.formatted(0) + "ORDER BY display_name_key LIMIT ?) UNION ALL (" + part.formatted(1)
+					+ "AND peer_mentor = TRUE) ORDER BY 10, 9")
 			.params(groupId, limit, groupId)
 			.query((rs) -> {
 				(rs.getInt(10) == 0 ? first : mentors).add(row(rs, 0));
