@@ -2,7 +2,6 @@ package org.kinship.shared;
 
 import java.util.function.Supplier;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.context.request.RequestAttributes;
@@ -36,8 +35,8 @@ public final class RequestMemo {
 	 */
 	@SuppressWarnings("unchecked")
 	public static <T> T once(String key, Supplier<T> read) {
-		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
-		if (!(attributes instanceof ServletRequestAttributes servlet) || !safe(servlet.getRequest())) {
+		ServletRequestAttributes servlet = page();
+		if (servlet == null) {
 			return read.get();
 		}
 		Object kept = servlet.getAttribute(PREFIX + key, RequestAttributes.SCOPE_REQUEST);
@@ -56,8 +55,8 @@ public final class RequestMemo {
 	 * @param answer the answer
 	 */
 	public static void keep(String key, @Nullable Object answer) {
-		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet
-				&& safe(servlet.getRequest())) {
+		ServletRequestAttributes servlet = page();
+		if (servlet != null) {
 			servlet.setAttribute(PREFIX + key, (answer != null) ? answer : NONE, RequestAttributes.SCOPE_REQUEST);
 		}
 	}
@@ -69,13 +68,16 @@ public final class RequestMemo {
 	 * @return true while a page request is served
 	 */
 	public static boolean keeps() {
-		return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet
-				&& safe(servlet.getRequest());
+		return page() != null;
 	}
 
-	private static boolean safe(HttpServletRequest request) {
-		String method = request.getMethod();
-		return "GET".equals(method) || "HEAD".equals(method);
+	/** The request being served when it is a page ({@code GET} or {@code HEAD}). */
+	private static @Nullable ServletRequestAttributes page() {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet) {
+			String method = servlet.getRequest().getMethod();
+			return ("GET".equals(method) || "HEAD".equals(method)) ? servlet : null;
+		}
+		return null;
 	}
 
 }

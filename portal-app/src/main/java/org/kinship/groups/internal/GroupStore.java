@@ -20,7 +20,6 @@ import org.kinship.groups.Group;
 import org.kinship.groups.GroupText;
 import org.kinship.groups.GroupStatus;
 import org.kinship.groups.Membership;
-import org.kinship.groups.Membership.MembershipStatus;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -37,9 +36,11 @@ public class GroupStore {
 	/** A sponsoring community manager. */
 	public static final String SPONSOR = "SPONSOR";
 
-	private static final String SELECT = "SELECT g.id, g.issuer, g.slug, g.name, g.description, g.guidelines, "
+	private static final String COLUMNS = "g.id, g.issuer, g.slug, g.name, g.description, g.guidelines, "
 			+ "g.audience, g.listed, g.status, (SELECT COUNT(*) FROM group_member m WHERE m.group_id = g.id "
-			+ "AND m.status = 'ACTIVE') FROM community_group g ";
+			+ "AND m.status = 'ACTIVE')";
+
+	private static final String SELECT = "SELECT " + COLUMNS + " FROM community_group g ";
 
 	private final JdbcClient jdbc;
 
@@ -79,20 +80,13 @@ public class GroupStore {
 	 * @return the group with the person's membership (active or pending) if they have one
 	 */
 	public Optional<WithMembership> findWithMembership(String issuer, String slug, String fhirUser) {
-		return this.jdbc.sql(SELECT.replace(" FROM community_group g ",
-				", own.display_name, own.caregiver_badge, "
-						+ "own.clinician_badge, own.status, own.joined_at, own.peer_mentor FROM community_group g "
-						+ "LEFT JOIN group_member own ON own.group_id = g.id AND own.fhir_user = ? ")
-				+ "WHERE g.issuer = ? AND g.slug = ?")
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + ", own." + MembershipStore.COLUMNS.replace(", ", ", own.")
+					+ " FROM community_group g LEFT JOIN group_member own ON own.group_id = g.id "
+					+ "AND own.fhir_user = ? WHERE g.issuer = ? AND g.slug = ?")
 			.params(fhirUser, issuer, slug)
-			.query((rs, row) -> {
-				Group group = row(rs, row);
-				String status = rs.getString(14);
-				return new WithMembership(group, Optional.ofNullable((status != null)
-						? new Membership(group.id(), fhirUser, rs.getString(11), rs.getBoolean(12), rs.getBoolean(13),
-								MembershipStatus.valueOf(status), rs.getTimestamp(15).toInstant(), rs.getBoolean(16))
-						: null));
-			})
+			.query((rs, row) -> new WithMembership(row(rs, row),
+					Optional.ofNullable((rs.getString(11) != null) ? MembershipStore.membership(rs, 11) : null)))
 			.optional()
 			.map((found) -> new WithMembership(complete(List.of(found.group())).get(0), found.membership()));
 	}

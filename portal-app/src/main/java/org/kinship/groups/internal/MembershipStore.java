@@ -22,8 +22,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class MembershipStore {
 
-	private static final String SELECT = "SELECT group_id, fhir_user, display_name, caregiver_badge, clinician_badge, "
-			+ "status, joined_at, peer_mentor FROM group_member ";
+	/** A membership's columns, in the order {@link #membership} reads them. */
+	static final String COLUMNS = "group_id, fhir_user, display_name, caregiver_badge, clinician_badge, status, "
+			+ "joined_at, peer_mentor";
+
+	private static final String SELECT = "SELECT " + COLUMNS + " FROM group_member ";
 
 	private final JdbcClient jdbc;
 
@@ -126,8 +129,8 @@ public class MembershipStore {
 	 * @return the first members and every mentor, each by name
 	 */
 	public FirstAndMentors firstAndMentors(long groupId, int limit) {
-		String part = "SELECT group_id, fhir_user, display_name, caregiver_badge, clinician_badge, status, joined_at, "
-				+ "peer_mentor, display_name_key, %d FROM group_member WHERE group_id = ? AND status = 'ACTIVE' ";
+		String part = "SELECT " + COLUMNS
+				+ ", display_name_key, %d FROM group_member WHERE group_id = ? AND status = 'ACTIVE' ";
 		List<Membership> first = new ArrayList<>();
 		List<Membership> mentors = new ArrayList<>();
 		this.jdbc
@@ -327,8 +330,20 @@ public class MembershipStore {
 	}
 
 	private static Membership row(ResultSet rs, int row) throws SQLException {
-		return new Membership(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5),
-				MembershipStatus.valueOf(rs.getString(6)), rs.getTimestamp(7).toInstant(), rs.getBoolean(8));
+		return membership(rs, 1);
+	}
+
+	/**
+	 * A membership read as {@link #COLUMNS} from a column on.
+	 * @param rs the row
+	 * @param first the column of its {@code group_id}
+	 * @return the membership
+	 * @throws SQLException when the row cannot be read
+	 */
+	static Membership membership(ResultSet rs, int first) throws SQLException {
+		return new Membership(rs.getLong(first), rs.getString(first + 1), rs.getString(first + 2),
+				rs.getBoolean(first + 3), rs.getBoolean(first + 4), MembershipStatus.valueOf(rs.getString(first + 5)),
+				rs.getTimestamp(first + 6).toInstant(), rs.getBoolean(first + 7));
 	}
 
 	// a LIKE pattern for names that contain the part, its wildcards taken literally

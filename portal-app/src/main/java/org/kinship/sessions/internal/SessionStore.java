@@ -24,12 +24,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SessionStore {
 
-	private static final String SELECT = "SELECT id, group_id, title, posting, starts_at, ends_at, ended_at, summary, "
-			+ "first_seq, last_seq FROM live_session ";
+	private static final String COLUMNS = "id, group_id, title, posting, starts_at, ends_at, ended_at, summary, "
+			+ "first_seq, last_seq";
+
+	private static final String SELECT = "SELECT " + COLUMNS + " FROM live_session ";
 
 	/** The same columns and which part of a read a row answers (its 11th column). */
-	private static final String SELECT_PART = "SELECT id, group_id, title, posting, starts_at, ends_at, ended_at, "
-			+ "summary, first_seq, last_seq, %d FROM live_session ";
+	private static final String SELECT_PART = "SELECT " + COLUMNS + ", %d FROM live_session ";
 
 	/** A group's sessions that have ended, latest first. */
 	private static final String PAST = "WHERE group_id = ? AND (ends_at <= ? OR ended_at <= ?) ORDER BY starts_at DESC";
