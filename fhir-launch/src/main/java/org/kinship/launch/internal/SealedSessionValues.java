@@ -20,23 +20,23 @@ import org.springframework.data.redis.serializer.SerializationException;
  * their own.
  * <p>
  * Redis gives every value of a session on every request, and most of them (the security
- * context, the tokens, the record) change only at a launch or a refresh. Opening and
+ * context, the tokens, the record) change only at a launch or a refresh; the session's
+ * times change at most once a minute ({@link CoarseLastAccess}). Opening and
  * deserializing them again was about 7 % of a node's processor time under load, so the
- * values this node opened are kept by their sealed bytes, up to {@link #OPENED_BYTES} of
- * them, the least recently used dropped first: the same bytes always open to the same
- * value, a value changed in Redis is other bytes and is opened (and refused) as before,
- * and a value set again is sealed with a new nonce, so it is other bytes too. Requests of
- * one session on this node then share the value's object, as they do when sessions are
- * kept in the node's memory. Values too small to be worth keeping (the session's times,
- * rewritten on every request) are opened each time.
+ * values this node opened are kept by their sealed bytes, up to a bound of sealed bytes
+ * ({@code kinship.session.opened-values}, each value counted with {@link #ENTRY_BYTES}
+ * more for what keeping it costs), the least recently used dropped first: the same bytes
+ * always open to the same value, a value changed in Redis is other bytes and is opened
+ * (and refused) as before, and a value set again is sealed with a new nonce, so it is
+ * other bytes too. Requests of one session on this node then share the value's object, as
+ * they do when sessions are kept in the node's memory. The small values (the times, the
+ * CSRF token) are kept too: each opened afresh cost a cipher and a Java deserialization
+ * stream, four or five times a request.
  */
 final class SealedSessionValues implements RedisSerializer<Object> {
 
-	/** The most sealed bytes whose opened values are kept. */
-	static final int OPENED_BYTES = 32 * 1024 * 1024;
-
-	/** Values sealed in fewer bytes are opened each time. */
-	static final int SMALLEST_KEPT = 256;
+	/** What keeping an opened value costs beyond its sealed bytes: its entry and key. */
+	static final int ENTRY_BYTES = 128;
 
 	private final JdkSerializationRedisSerializer java = new JdkSerializationRedisSerializer();
 
@@ -44,11 +44,7 @@ final class SealedSessionValues implements RedisSerializer<Object> {
 
 	private final Opened opened;
 
-	SealedSessionValues(SessionCipher cipher) {
-		this(cipher, OPENED_BYTES);
-	}
-
-	SealedSessionValues(SessionCipher cipher, int openedBytes) {
+	SealedSessionValues(SessionCipher cipher, long openedBytes) {
 		this.cipher = cipher;
 		this.opened = new Opened(openedBytes);
 	}
@@ -66,15 +62,12 @@ final class SealedSessionValues implements RedisSerializer<Object> {
 		if (bytes == null || bytes.length == 0) {
 			return null;
 		}
-		if (bytes.length < SMALLEST_KEPT) {
-			return open(bytes);
-		}
-		ByteBuffer sealed = ByteBuffer.wrap(bytes.clone());
-		Object value = this.opened.get(sealed);
+		// looked up by the bytes Redis gave, kept by a copy of them
+		Object value = this.opened.get(ByteBuffer.wrap(bytes));
 		if (value == null) {
 			value = open(bytes);
 			if (value != null) {
-				this.opened.put(sealed, value);
+				this.opened.put(ByteBuffer.wrap(bytes.clone()), value);
 			}
 		}
 		return value;
@@ -102,11 +95,11 @@ final class SealedSessionValues implements RedisSerializer<Object> {
 
 		private final Map<ByteBuffer, Object> values = new LinkedHashMap<>(256, 0.75f, true);
 
-		private final int limit;
+		private final long limit;
 
 		private long bytes;
 
-		Opened(int limit) {
+		Opened(long limit) {
 			this.limit = limit;
 		}
 
@@ -115,15 +108,19 @@ final class SealedSessionValues implements RedisSerializer<Object> {
 		}
 
 		synchronized void put(ByteBuffer sealed, Object value) {
-			if (sealed.capacity() > this.limit || this.values.putIfAbsent(sealed, value) != null) {
+			if (cost(sealed) > this.limit || this.values.putIfAbsent(sealed, value) != null) {
 				return;
 			}
-			this.bytes += sealed.capacity();
+			this.bytes += cost(sealed);
 			Iterator<ByteBuffer> eldest = this.values.keySet().iterator();
 			while (this.bytes > this.limit && eldest.hasNext()) {
-				this.bytes -= eldest.next().capacity();
+				this.bytes -= cost(eldest.next());
 				eldest.remove();
 			}
+		}
+
+		private static long cost(ByteBuffer sealed) {
+			return sealed.capacity() + ENTRY_BYTES;
 		}
 
 		synchronized int size() {

@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Where launch sessions live, and the keys that seal them there.
@@ -16,10 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * opened, never used to seal
  * @param generateKey make a key at each start when {@code key} is empty: one node in
  * development or the demo only, since another node could not open its sessions
+ * @param openedValues how many sealed bytes of session values this node keeps opened
+ * ({@link SealedSessionValues}): about 30 KB a session, so the default keeps those of
+ * about 2,000 sessions; past it the least recently used are opened again when next read
  */
 @ConfigurationProperties("kinship.session")
 record SessionStoreProperties(@DefaultValue("memory") Store store, @Nullable String key, @Nullable String previousKey,
-		boolean generateKey) {
+		boolean generateKey, @DefaultValue("64MB") DataSize openedValues) {
 
 	/** Where sessions are kept. */
 	enum Store {

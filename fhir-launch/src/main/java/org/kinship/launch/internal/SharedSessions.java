@@ -63,7 +63,7 @@ class SharedSessions {
 
 	@Bean
 	RedisSerializer<Object> springSessionDefaultRedisSerializer(SessionStoreProperties properties) {
-		return new SealedSessionValues(SessionCipher.of(properties));
+		return new SealedSessionValues(SessionCipher.of(properties), properties.openedValues().toBytes());
 	}
 
 	@Bean

@@ -21,6 +21,7 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -31,6 +32,8 @@ class SealedSessionValuesTests {
 	private static final String ACCESS_TOKEN = "access-token-for-maria-5f2e9c";
 
 	private static final String REFRESH_TOKEN = "refresh-token-for-maria-8a41d0";
+
+	private static final DataSize OPENED = DataSize.ofMegabytes(64);
 
 	private final String key = newKey();
 
@@ -98,11 +101,26 @@ class SealedSessionValuesTests {
 	}
 
 	@Test
+	void opensTheSessionsTimesOnceUntilTheyChange() {
+		SealedSessionValues values = values(this.key, null);
+		byte[] lastAccess = values.serialize(1_733_400_000_000L);
+
+		Object first = values.deserialize(lastAccess);
+
+		assertThat(values.deserialize(lastAccess.clone())).as("the next request within the minute").isSameAs(first);
+		assertThat(values.deserialize(values.serialize(1_733_400_060_000L))).isEqualTo(1_733_400_060_000L);
+		byte[] changed = lastAccess.clone();
+		changed[changed.length - 1] ^= 1;
+		assertThatExceptionOfType(SerializationException.class).isThrownBy(() -> values.deserialize(changed));
+	}
+
+	@Test
 	void keepsOpenedValuesWithinItsBoundDroppingTheLeastRecentlyUsed() {
 		SessionStoreProperties properties = new SessionStoreProperties(SessionStoreProperties.Store.REDIS, this.key,
-				null, false);
+				null, false, OPENED);
 		byte[] probe = values(this.key, null).serialize(authorizedClient());
-		SealedSessionValues values = new SealedSessionValues(SessionCipher.of(properties), probe.length * 3);
+		SealedSessionValues values = new SealedSessionValues(SessionCipher.of(properties),
+				(probe.length + SealedSessionValues.ENTRY_BYTES) * 3L);
 		byte[] kept = values.serialize(authorizedClient());
 		Object keptValue = values.deserialize(kept);
 
@@ -130,10 +148,10 @@ class SealedSessionValuesTests {
 
 	@Test
 	void refusesToStartWithRedisSessionsAndNoKeyOutsideTheDemo() {
-		SessionStoreProperties noKey = new SessionStoreProperties(SessionStoreProperties.Store.REDIS, null, null,
-				false);
+		SessionStoreProperties noKey = new SessionStoreProperties(SessionStoreProperties.Store.REDIS, null, null, false,
+				OPENED);
 		SessionStoreProperties shortKey = new SessionStoreProperties(SessionStoreProperties.Store.REDIS,
-				Base64.getEncoder().encodeToString(new byte[16]), null, false);
+				Base64.getEncoder().encodeToString(new byte[16]), null, false, OPENED);
 
 		assertThatIllegalStateException().isThrownBy(() -> SessionCipher.of(noKey))
 			.withMessageContaining("KINSHIP_SESSION_KEY");
@@ -143,15 +161,18 @@ class SealedSessionValuesTests {
 
 	@Test
 	void makesAKeyOfItsOwnInTheDemo() {
-		SessionStoreProperties demo = new SessionStoreProperties(SessionStoreProperties.Store.REDIS, null, null, true);
-		SealedSessionValues values = new SealedSessionValues(SessionCipher.of(demo));
+		SessionStoreProperties demo = new SessionStoreProperties(SessionStoreProperties.Store.REDIS, null, null, true,
+				OPENED);
+		SealedSessionValues values = new SealedSessionValues(SessionCipher.of(demo), OPENED.toBytes());
 
 		assertThat(values.deserialize(values.serialize("a value"))).isEqualTo("a value");
 	}
 
 	private static SealedSessionValues values(String key, String previous) {
 		return new SealedSessionValues(
-				SessionCipher.of(new SessionStoreProperties(SessionStoreProperties.Store.REDIS, key, previous, false)));
+				SessionCipher
+					.of(new SessionStoreProperties(SessionStoreProperties.Store.REDIS, key, previous, false, OPENED)),
+				OPENED.toBytes());
 	}
 
 	private static String newKey() {
