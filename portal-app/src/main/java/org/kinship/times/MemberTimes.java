@@ -182,7 +182,7 @@ public class MemberTimes {
 
 	private static ZoneId parse(String zoneId) {
 		String id = zoneId.strip();
-		if (!ZoneId.getAvailableZoneIds().contains(id)) {
+		if (!TimeZoneStore.isKnown(id)) {
 			throw new Refused("times.error.zone");
 		}
 		return ZoneId.of(id);

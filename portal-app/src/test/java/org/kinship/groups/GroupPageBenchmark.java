@@ -51,8 +51,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * all three alike. Statements per page are the database's own count ({@code Questions})
  * over 1,000 pages, with nothing else running in the context, and the database server's
  * processor time for the same pages (it shares the node's cores when both run on one
- * machine, as in the capacity benchmark). The figures go to {@code bench.out} as one line
- * of JSON.
+ * machine, as in the capacity benchmark), and the bytes the pages allocated. The figures
+ * go to {@code bench.out} as one line of JSON.
  */
 @SpringBootTest(properties = { "kinship.moderation.new-member-posts=0", "kinship.chat.rate-limit-messages=1000000" })
 @AutoConfigureMockMvc(print = MockMvcPrint.NONE)
@@ -128,9 +128,11 @@ class GroupPageBenchmark extends OnMariaDb {
 		}
 		long before = questions();
 		long serverBefore = serverCpuTicks();
+		long allocatedBefore = allocated(threads);
 		for (int i = 0; i < COUNTED; i++) {
 			pageView.run();
 		}
+		long allocated = allocated(threads) - allocatedBefore;
 		long serverTicks = serverCpuTicks() - serverBefore;
 		// the count's own statement is counted too
 		double statements = (questions() - before - 1) / (double) COUNTED;
@@ -142,9 +144,10 @@ class GroupPageBenchmark extends OnMariaDb {
 		int pages = BLOCKS * PER_BLOCK;
 		String figures = String.format(Locale.ROOT,
 				"{\"members\":%d,\"messages\":%d,\"pages\":%d,\"page_cpu_us\":%.0f,\"render_cpu_us\":%.0f,"
-						+ "\"help_cpu_us\":%.0f,\"statements_per_page\":%.1f,\"database_cpu_us\":%.0f}",
+						+ "\"help_cpu_us\":%.0f,\"statements_per_page\":%.1f,\"database_cpu_us\":%.0f,"
+						+ "\"page_allocated_kb\":%.0f}",
 				MEMBERS, MESSAGES, pages, cpu[0] / 1000.0 / pages, cpu[1] / 1000.0 / pages, cpu[2] / 1000.0 / pages,
-				statements, serverUs);
+				statements, serverUs, (allocated < 0) ? -1 : allocated / 1024.0 / COUNTED);
 		Files.writeString(Path.of(System.getProperty("bench.out", "target/group-page.json")), figures + "\n");
 	}
 
@@ -177,6 +180,15 @@ class GroupPageBenchmark extends OnMariaDb {
 	 * The database server's processor time so far, user and system, in clock ticks of 10
 	 * ms (Linux's {@code USER_HZ}); -1 when no MariaDB or MySQL process can be read here.
 	 */
+	/**
+	 * The bytes this thread has allocated, which a MockMvc request's whole work is:
+	 * unlike processor time, the same on a fast machine and a slow one.
+	 */
+	private static long allocated(ThreadMXBean threads) {
+		return (threads instanceof com.sun.management.ThreadMXBean counting) ? counting.getCurrentThreadAllocatedBytes()
+				: -1;
+	}
+
 	private static long serverCpuTicks() {
 		return ProcessHandle.allProcesses()
 			.filter((process) -> process.info()

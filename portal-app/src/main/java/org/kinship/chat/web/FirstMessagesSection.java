@@ -53,7 +53,39 @@ class FirstMessagesSection implements GroupPageSection {
 	}
 
 	static String dataBlock(String json) {
-		return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+		// the messages' HTML has all three in nearly every message: the escapes are
+		// counted first, so that the block is written once, at its own size (three
+		// replacements copied the whole text three times)
+		int escapes = 0;
+		for (int i = 0; i < json.length(); i++) {
+			if (escape(json.charAt(i)) != null) {
+				escapes++;
+			}
+		}
+		if (escapes == 0) {
+			return json;
+		}
+		StringBuilder block = new StringBuilder(json.length() + escapes * 5);
+		for (int i = 0; i < json.length(); i++) {
+			char c = json.charAt(i);
+			String escape = escape(c);
+			if (escape != null) {
+				block.append(escape);
+			}
+			else {
+				block.append(c);
+			}
+		}
+		return block.toString();
+	}
+
+	private static @Nullable String escape(char c) {
+		return switch (c) {
+			case '<' -> "\\u003c";
+			case '>' -> "\\u003e";
+			case '&' -> "\\u0026";
+			default -> null;
+		};
 	}
 
 }

@@ -2,6 +2,7 @@ package org.kinship.times.internal;
 
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,6 +13,13 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class TimeZoneStore {
+
+	/**
+	 * The zones Java knows, read once: {@link ZoneId#getAvailableZoneIds()} copies some
+	 * six hundred names into a new set at each call, and a member's zone is checked on
+	 * every page.
+	 */
+	private static final Set<String> KNOWN = Set.copyOf(ZoneId.getAvailableZoneIds());
 
 	private final JdbcClient jdbc;
 
@@ -30,8 +38,17 @@ public class TimeZoneStore {
 			.params(issuer, fhirUser)
 			.query(String.class)
 			.optional()
-			.filter(ZoneId.getAvailableZoneIds()::contains)
+			.filter(TimeZoneStore::isKnown)
 			.map(ZoneId::of);
+	}
+
+	/**
+	 * Whether Java knows a zone by this id.
+	 * @param zoneId the id, such as {@code America/Chicago}
+	 * @return true when {@link ZoneId#of} takes it as a region
+	 */
+	public static boolean isKnown(String zoneId) {
+		return KNOWN.contains(zoneId);
 	}
 
 	/**
