@@ -6,6 +6,7 @@ import org.kinship.groups.GroupDirectory.GroupPage;
 import org.kinship.groups.GroupPageSection;
 import org.kinship.launch.KinshipPrincipal;
 import org.kinship.shared.Refused;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.MessageSource;
@@ -14,12 +15,12 @@ import org.springframework.stereotype.Component;
 /**
  * The group's controls (pins, lock, slow mode, what the composer says) written into the
  * group's page as {@code GET /chat/groups/{id}/controls} would answer them, in a data
- * block escaped as {@link FirstMessagesSection} escapes its own. The script reads them on
- * its first connection instead of asking, which saves every group opened a request; on a
- * reconnect, and whenever the server says the controls changed, it asks as before. A
- * change made while the page loads, before the script follows the group's controls, shows
- * at the next change or reconnect; the server checks every send against the controls in
- * force whatever the page shows.
+ * block ({@link DataBlocks}). The script reads them on its first connection instead of
+ * asking, which saves every group opened a request; on a reconnect, and whenever the
+ * server says the controls changed, it asks as before. A change made while the page
+ * loads, before the script follows the group's controls, shows at the next change or
+ * reconnect; the server checks every send against the controls in force whatever the page
+ * shows.
  */
 @Component
 class ControlsDataSection implements GroupPageSection {
@@ -28,12 +29,12 @@ class ControlsDataSection implements GroupPageSection {
 
 	private final MessageSource messages;
 
-	private final JsonMapper json;
+	private final ObjectWriter json;
 
 	ControlsDataSection(GroupControls controls, MessageSource messages, JsonMapper json) {
 		this.controls = controls;
 		this.messages = messages;
-		this.json = json;
+		this.json = DataBlocks.writer(json);
 	}
 
 	@Override
@@ -48,7 +49,7 @@ class ControlsDataSection implements GroupPageSection {
 		}
 		try {
 			ControlsView view = ControlsView.of(this.controls.controls(principal, page.group().id()), this.messages);
-			return FirstMessagesSection.dataBlock(this.json.writeValueAsString(view));
+			return this.json.writeValueAsString(view);
 		}
 		catch (Refused refused) {
 			// no seat yet: the script asks, and is told, as before
