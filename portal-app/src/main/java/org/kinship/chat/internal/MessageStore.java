@@ -653,11 +653,13 @@ public class MessageStore {
 	private static ChatMessage message(ResultSet rs) throws SQLException {
 		String status = rs.getString(10);
 		boolean deleted = DELETED.equals(status) || HIDDEN.equals(status) || REJECTED.equals(status);
-		Timestamp edited = rs.getTimestamp(9);
+		// instants, not Timestamps: MariaDB's driver makes a new Calendar for each
+		// Timestamp, two per message of every page
+		boolean edited = rs.getObject(9, Instant.class) != null;
 		String mentions = rs.getString(11);
 		Long replyTo = nullableLong(rs, 7);
 		return new ChatMessage(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-				deleted ? "" : rs.getString(6), replyTo, rs.getTimestamp(8).toInstant(), edited != null, deleted,
+				deleted ? "" : rs.getString(6), replyTo, rs.getObject(8, Instant.class), edited, deleted,
 				(deleted || mentions.isEmpty()) ? List.of() : List.of(mentions.split("\n")), Map.of(),
 				(replyTo != null) ? quote(replyTo, rs) : null, nullableLong(rs, 12), rs.getInt(16),
 				(deleted || rs.getString(17) == null) ? null

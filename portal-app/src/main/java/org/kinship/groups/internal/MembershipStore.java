@@ -343,7 +343,7 @@ public class MembershipStore {
 	static Membership membership(ResultSet rs, int first) throws SQLException {
 		return new Membership(rs.getLong(first), rs.getString(first + 1), rs.getString(first + 2),
 				rs.getBoolean(first + 3), rs.getBoolean(first + 4), MembershipStatus.valueOf(rs.getString(first + 5)),
-				rs.getTimestamp(first + 6).toInstant(), rs.getBoolean(first + 7));
+				rs.getObject(first + 6, Instant.class), rs.getBoolean(first + 7));
 	}
 
 	// a LIKE pattern for names that contain the part, its wildcards taken literally
