@@ -5,6 +5,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -49,7 +50,11 @@ class NotificationSettingsBrowserTests {
 		assertThat(browser.findElement(By.id("level-" + group.id + "-replies")).isSelected()).as("the default")
 			.isTrue();
 		browser.findElement(every).click();
+		// the page of the contact form's answer already says "saved": wait for the next
+		// one
+		WebElement answered = browser.findElement(By.cssSelector(".notice"));
 		browser.findElement(By.cssSelector("#group-" + group.id + " button[type=submit]")).click();
+		Browser.waitUntil(browser, ExpectedConditions.stalenessOf(answered));
 		Browser.waitUntil(browser,
 				ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "saved"));
 		assertThat(browser.findElement(every).isSelected()).isTrue();
