@@ -47,6 +47,14 @@ final class EmailAddresses {
 			"verizon", "bellsouth", "charter", "cox", "earthlink", "gmx", "mail", "zoho", "prodigy", "terra",
 			"telefonica", "movistar", "fibertel", "speedy", "arnet", "infinitum", "yandex");
 
+	/**
+	 * Providers whose names are everyday words: after a plain "at" they count only with a
+	 * domain ending ("maria at me dot com"), so that "smiling at me. the nights" stays
+	 * quiet.
+	 */
+	private static final Set<String> EVERYDAY_PROVIDERS = Set.of("me", "mac", "live", "mail", "att", "charter", "cox",
+			"pm", "terra", "speedy");
+
 	/** Words that sit before "at" in ordinary talk. */
 	private static final Set<String> NOT_A_NAME = Set.of("i", "im", "me", "we", "he", "she", "they", "it", "him", "her",
 			"us", "them", "you", "work", "works", "worked", "working", "job", "jobs", "was", "is", "am", "are", "were",
@@ -90,7 +98,8 @@ final class EmailAddresses {
 				continue;
 			}
 			boolean ending = ENDING.matcher(domain.group("rest")).find();
-			boolean provider = PROVIDERS.contains(domain.group("provider"));
+			String host = domain.group("provider");
+			boolean provider = PROVIDERS.contains(host) && !(weak && EVERYDAY_PROVIDERS.contains(host));
 			// Spanish "en" is an "at" only in a whole address: "luis punto garcia en
 			// gmail punto com"
 			if (!weak || ((at.group("en") != null) ? provider && ending : provider || ending)) {

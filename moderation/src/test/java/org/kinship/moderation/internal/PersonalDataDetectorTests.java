@@ -110,10 +110,12 @@ class PersonalDataDetectorTests {
 		for (String text : new String[] { "maria dot lopez at gmail dot com", "jdoe [at] yahoo",
 				"tonyfixit (at) aol (dot) com", "susanp72 at icloud.com", "email me: mjwalsh at yahoo.",
 				"maria punto lopez arroba gmail punto com", "mi mail es jperez [arroba] yahoo.com.mx",
-				"j o s e . l u n a @ g m a i l . c o m" }) {
+				"j o s e . l u n a @ g m a i l . c o m", "write to rosa.m at me dot com" }) {
 			assertThat(found(text)).as(text).containsExactly(PersonalData.EMAIL_ADDRESS);
 		}
-		for (String text : new String[] { "I used to work at yahoo", "see you at church", "I'm at home dot" }) {
+		for (String text : new String[] { "I used to work at yahoo", "see you at church", "I'm at home dot",
+				"baby finally smiling at me. the nights feel worth it", "the guilt was eating at me so we talked",
+				"got tickets at live music night" }) {
 			assertThat(found(text)).as(text).isEmpty();
 		}
 	}
