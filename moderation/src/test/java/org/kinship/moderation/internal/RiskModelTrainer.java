@@ -201,17 +201,20 @@ final class RiskModelTrainer {
 				phrase[i] = CrisisDetector.phrases(TextNormalizer.forWords(corpus.get(i).text()), Set.of())
 					.contains(detectors[c]);
 			}
-			float look = 0.99f;
-			for (int step = 99; step >= 5; step--) {
-				float t = step / 100f;
+			// in thousandths: with more crisis than `none` sentences in the corpus, the
+			// scores
+			// that matter crowd between 0.95 and 1
+			float look = 0.999f;
+			for (int step = 999; step >= 50; step--) {
+				float t = step / 1000f;
 				Rates rates = rates(corpus, scores, phrase, c, labels[c], t);
 				if (rates.precision() >= LOOK_PRECISION && rates.falseAlarms() <= LOOK_FALSE_ALARMS[c]) {
 					look = t;
 				}
 			}
-			float urgent = 0.99f;
-			for (int step = 99; step * 0.01f >= look; step--) {
-				float t = step / 100f;
+			float urgent = 0.999f;
+			for (int step = 999; step * 0.001f >= look; step--) {
+				float t = step / 1000f;
 				Rates rates = rates(corpus, scores, new boolean[corpus.size()], c, labels[c], t);
 				if (rates.precision() >= URGENT_PRECISION && rates.falseAlarms() <= URGENT_FALSE_ALARMS) {
 					urgent = t;

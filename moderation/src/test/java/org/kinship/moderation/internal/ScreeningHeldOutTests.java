@@ -55,17 +55,21 @@ class ScreeningHeldOutTests {
 	@Test
 	void catchesCrisisInEachLanguage() {
 		// first scored: 0.789 (en), 0.785 (es); with the larger corpus: 0.811 (en), 0.831
-		// (es); the target, 0.95, is not met yet
-		assertThat(figures.recall("crisis", "en")).isGreaterThanOrEqualTo(0.8);
-		assertThat(figures.recall("crisis", "es")).isGreaterThanOrEqualTo(0.82);
+		// (es); with the corpus of many authors: 0.833 (en), 0.877 (es); the target,
+		// 0.95,
+		// is not met yet
+		assertThat(figures.recall("crisis", "en")).isGreaterThanOrEqualTo(0.82);
+		assertThat(figures.recall("crisis", "es")).isGreaterThanOrEqualTo(0.86);
 		assertThat(figures.precision("crisis", "all")).isGreaterThanOrEqualTo(0.9);
 	}
 
 	@Test
 	void catchesTroubleManagingCare() {
 		// first scored: 0.811; with the larger corpus: 0.884; with word classes: 0.895;
-		// with the care-distress cap at 1 % of near misses: 0.916 (the target is 0.9)
-		assertThat(figures.recall("distress", "all")).isGreaterThanOrEqualTo(0.9);
+		// with the care-distress cap at 1 % of near misses: 0.916; with the corpus of
+		// many
+		// authors: 0.947 (the target is 0.9)
+		assertThat(figures.recall("distress", "all")).isGreaterThanOrEqualTo(0.93);
 	}
 
 	@Test
