@@ -30,9 +30,12 @@ class RiskModelCrossValidationTests {
 
 	private static RiskModelTrainer.CrossValidation cv;
 
+	private static List<Sentence> calibration;
+
 	@BeforeAll
 	static void crossValidate() throws IOException {
 		corpus = read("/screening/corpus/train.tsv");
+		calibration = read("/screening/corpus/calibration.tsv");
 		cv = RiskModelTrainer.crossValidate(corpus);
 		System.out.println("Cross-validated on the training corpus (" + corpus.size() + " sentences), thresholds "
 				+ cv.thresholds());
@@ -66,9 +69,19 @@ class RiskModelCrossValidationTests {
 	}
 
 	@Test
+	void theShippedThresholdsKeepNearMissAlarmsOnTheCalibrationCorpusWithinTheirCaps() {
+		ScreeningMeasure.Figures figures = RiskModelTrainer.measure(RiskModel.shipped(), calibration);
+		assertThat(calibration).hasSizeGreaterThanOrEqualTo(4000);
+		assertThat(figures.noneFalseAlarmRate("crisis")).isLessThanOrEqualTo(0.0075);
+		assertThat(figures.noneFalseAlarmRate("distress")).isLessThanOrEqualTo(0.005);
+		assertThat(figures.recall("crisis", "en")).isGreaterThanOrEqualTo(0.88);
+		assertThat(figures.recall("crisis", "es")).isGreaterThanOrEqualTo(0.92);
+	}
+
+	@Test
 	void theShippedModelIsTheOneTrainedOnTheCorpus() throws IOException {
 		ByteArrayOutputStream trained = new ByteArrayOutputStream();
-		RiskModelTrainer.train(corpus).withThresholds(cv.thresholds()).write(trained);
+		RiskModelTrainer.shipped(corpus, calibration).write(trained);
 		try (InputStream shipped = RiskModel.class.getResourceAsStream("/screening/risk-model.bin")) {
 			assertThat(shipped).isNotNull();
 			assertThat(trained.toByteArray()).as("run moderation/train-risk-model").isEqualTo(shipped.readAllBytes());

@@ -20,8 +20,9 @@ import org.kinship.moderation.internal.ScreeningMeasure.Sentence;
 
 /**
  * Trains the learned crisis and care-distress path ({@link RiskModel}) on the labelled
- * training corpus, chooses its thresholds on cross-validation of that corpus only, and
- * writes it where the jar ships it:
+ * training corpus, reports its cross-validated figures, chooses its thresholds on the
+ * calibration corpus (written by other authors from the issue's brief, never trained on)
+ * and writes it where the jar ships it:
  *
  * <pre>
  * moderation/train-risk-model
@@ -63,6 +64,15 @@ final class RiskModelTrainer {
 	private static final double[] LOOK_FALSE_ALARMS = { setting("risk.lookCrisisAlarms", 0.01),
 			setting("risk.lookDistressAlarms", 0.01) };
 
+	/**
+	 * The caps of {@link #LOOK_FALSE_ALARMS} for the shipped thresholds, on the
+	 * calibration corpus: 1.25 % of its near misses together, leaving room within the
+	 * budget of 2 % for authors whose near misses are harder than its own (thresholds
+	 * chosen on one half of its authors raised 1.0 % and 2.1 % on the other half).
+	 */
+	private static final double[] CALIBRATED_FALSE_ALARMS = { setting("risk.calibratedCrisisAlarms", 0.0075),
+			setting("risk.calibratedDistressAlarms", 0.005) };
+
 	/** The least cross-validated precision of an urgent finding from the model. */
 	private static final double URGENT_PRECISION = 0.97;
 
@@ -84,11 +94,12 @@ final class RiskModelTrainer {
 	}
 
 	public static void main(String[] args) throws IOException {
-		if (args.length != 2) {
-			System.err.println("usage: RiskModelTrainer TRAIN.tsv MODEL.bin");
+		if (args.length != 3) {
+			System.err.println("usage: RiskModelTrainer TRAIN.tsv CALIBRATION.tsv MODEL.bin");
 			System.exit(2);
 		}
 		List<Sentence> corpus = read(Path.of(args[0]));
+		List<Sentence> calibration = read(Path.of(args[1]));
 		CrossValidation cv = crossValidate(corpus);
 		System.out.println("cross-validated (" + FOLDS + " folds) on " + corpus.size() + " sentences, thresholds "
 				+ cv.thresholds());
@@ -99,11 +110,55 @@ final class RiskModelTrainer {
 		System.out.println(String.format(Locale.ROOT, "near misses raising crisis %.4f, distress %.4f",
 				cv.figures().noneFalseAlarmRate("crisis"), cv.figures().noneFalseAlarmRate("distress")));
 		System.out.println(cv.figures().json(0));
-		RiskModel model = train(corpus).withThresholds(cv.thresholds());
-		try (OutputStream out = Files.newOutputStream(Path.of(args[1]))) {
+		RiskModel model = shipped(corpus, calibration);
+		Figures calibrated = measure(model, calibration);
+		System.out.println("thresholds chosen on the calibration corpus (" + calibration.size() + " sentences): "
+				+ model.thresholds());
+		calibrated.table().forEach(System.out::println);
+		System.out.println(calibrated.json(0));
+		try (OutputStream out = Files.newOutputStream(Path.of(args[2]))) {
 			model.write(out);
 		}
-		System.out.println("written " + args[1] + " (" + Files.size(Path.of(args[1])) + " bytes)");
+		System.out.println("written " + args[2] + " (" + Files.size(Path.of(args[2])) + " bytes)");
+	}
+
+	/**
+	 * The model the jar ships: trained on the whole training corpus, its thresholds
+	 * chosen on the calibration corpus.
+	 * @param corpus the training corpus
+	 * @param calibration the calibration corpus
+	 * @return the model with its thresholds
+	 */
+	static RiskModel shipped(List<Sentence> corpus, List<Sentence> calibration) {
+		RiskModel model = train(corpus);
+		double[][] scores = new double[calibration.size()][];
+		for (int i = 0; i < calibration.size(); i++) {
+			scores[i] = scores(model, calibration.get(i));
+		}
+		return model.withThresholds(thresholds(calibration, scores, CALIBRATED_FALSE_ALARMS));
+	}
+
+	/**
+	 * The whole screening (phrases and model) of a corpus, as
+	 * {@code deploy/bench/screening
+	 * --corpus} measures it.
+	 * @param model the learned path, with its thresholds
+	 * @param corpus the sentences to screen
+	 * @return the figures
+	 */
+	static Figures measure(RiskModel model, List<Sentence> corpus) {
+		ScreeningEngine engine = new ScreeningEngine(model);
+		List<Set<String>> caught = new ArrayList<>();
+		for (Sentence sentence : corpus) {
+			caught.add(ScreeningMeasure.caught(ScreeningMeasure.screen(engine, sentence)));
+		}
+		return ScreeningMeasure.figures(corpus, caught);
+	}
+
+	private static double[] scores(RiskModel model, Sentence sentence) {
+		RiskModel.Scores s = model.score(sentence.text(),
+				CrisisDetector.forModel(TextNormalizer.forWords(sentence.text())), Set.of());
+		return new double[] { s.crisis(), s.distress() };
 	}
 
 	static List<Sentence> read(Path path) throws IOException {
@@ -147,13 +202,11 @@ final class RiskModelTrainer {
 			models.add(model);
 			for (int i = 0; i < corpus.size(); i++) {
 				if (fold[i] == f) {
-					RiskModel.Scores s = model.score(corpus.get(i).text(),
-							CrisisDetector.forModel(TextNormalizer.forWords(corpus.get(i).text())), Set.of());
-					scores[i] = new double[] { s.crisis(), s.distress() };
+					scores[i] = scores(model, corpus.get(i));
 				}
 			}
 		}
-		RiskModel.Thresholds thresholds = thresholds(corpus, scores);
+		RiskModel.Thresholds thresholds = thresholds(corpus, scores, LOOK_FALSE_ALARMS);
 		if (System.getenv("RISK_CURVES") != null) {
 			curves(corpus, scores);
 		}
@@ -186,12 +239,17 @@ final class RiskModelTrainer {
 	}
 
 	/**
-	 * For each detector, the lowest "please look" threshold whose out-of-fold findings
-	 * (phrases or model) keep their precision and the near misses' false alarms within
-	 * bounds, and the lowest urgent threshold at or above it whose model-only findings
-	 * are nearly always right.
+	 * For each detector, the lowest "please look" threshold whose findings (phrases or
+	 * model) keep their precision and raise at most its cap of the near misses, and the
+	 * lowest urgent threshold at or above it whose model-only findings are nearly always
+	 * right.
+	 * @param corpus the sentences scored
+	 * @param scores their crisis and care-distress scores, out of fold where the model
+	 * was trained on them
+	 * @param lookFalseAlarms the caps of "please look" for crisis and care distress
+	 * @return the thresholds
 	 */
-	static RiskModel.Thresholds thresholds(List<Sentence> corpus, double[][] scores) {
+	static RiskModel.Thresholds thresholds(List<Sentence> corpus, double[][] scores, double[] lookFalseAlarms) {
 		float[] chosen = new float[4];
 		String[] labels = { "crisis", "distress" };
 		Detector[] detectors = { Detector.CRISIS, Detector.CARE_DISTRESS };
@@ -201,14 +259,13 @@ final class RiskModelTrainer {
 				phrase[i] = CrisisDetector.phrases(TextNormalizer.forWords(corpus.get(i).text()), Set.of())
 					.contains(detectors[c]);
 			}
-			// in thousandths: with more crisis than `none` sentences in the corpus, the
-			// scores
-			// that matter crowd between 0.95 and 1
+			// in thousandths: with more crisis than `none` sentences in the
+			// corpus, the scores that matter crowd near 1
 			float look = 0.999f;
 			for (int step = 999; step >= 50; step--) {
 				float t = step / 1000f;
 				Rates rates = rates(corpus, scores, phrase, c, labels[c], t);
-				if (rates.precision() >= LOOK_PRECISION && rates.falseAlarms() <= LOOK_FALSE_ALARMS[c]) {
+				if (rates.precision() >= LOOK_PRECISION && rates.falseAlarms() <= lookFalseAlarms[c]) {
 					look = t;
 				}
 			}
