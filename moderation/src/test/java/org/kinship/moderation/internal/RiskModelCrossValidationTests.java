@@ -81,7 +81,7 @@ class RiskModelCrossValidationTests {
 	@Test
 	void theShippedModelIsTheOneTrainedOnTheCorpus() throws IOException {
 		ByteArrayOutputStream trained = new ByteArrayOutputStream();
-		RiskModelTrainer.shipped(corpus, calibration).write(trained);
+		RiskModelTrainer.shipped(corpus, calibration, cv.thresholds()).write(trained);
 		try (InputStream shipped = RiskModel.class.getResourceAsStream("/screening/risk-model.bin")) {
 			assertThat(shipped).isNotNull();
 			assertThat(trained.toByteArray()).as("run moderation/train-risk-model").isEqualTo(shipped.readAllBytes());

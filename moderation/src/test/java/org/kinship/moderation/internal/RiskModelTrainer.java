@@ -110,7 +110,7 @@ final class RiskModelTrainer {
 		System.out.println(String.format(Locale.ROOT, "near misses raising crisis %.4f, distress %.4f",
 				cv.figures().noneFalseAlarmRate("crisis"), cv.figures().noneFalseAlarmRate("distress")));
 		System.out.println(cv.figures().json(0));
-		RiskModel model = shipped(corpus, calibration);
+		RiskModel model = shipped(corpus, calibration, cv.thresholds());
 		Figures calibrated = measure(model, calibration);
 		System.out.println("thresholds chosen on the calibration corpus (" + calibration.size() + " sentences): "
 				+ model.thresholds());
@@ -123,19 +123,26 @@ final class RiskModelTrainer {
 	}
 
 	/**
-	 * The model the jar ships: trained on the whole training corpus, its thresholds
-	 * chosen on the calibration corpus.
+	 * The model the jar ships: trained on the whole training corpus, its "please look"
+	 * thresholds chosen on the calibration corpus. An urgent finding calls someone at
+	 * once, so its threshold keeps its bounds on both corpora's near misses: the higher
+	 * of the two.
 	 * @param corpus the training corpus
 	 * @param calibration the calibration corpus
+	 * @param crossValidated the thresholds chosen on cross-validation of the training
+	 * corpus
 	 * @return the model with its thresholds
 	 */
-	static RiskModel shipped(List<Sentence> corpus, List<Sentence> calibration) {
+	static RiskModel shipped(List<Sentence> corpus, List<Sentence> calibration, RiskModel.Thresholds crossValidated) {
 		RiskModel model = train(corpus);
 		double[][] scores = new double[calibration.size()][];
 		for (int i = 0; i < calibration.size(); i++) {
 			scores[i] = scores(model, calibration.get(i));
 		}
-		return model.withThresholds(thresholds(calibration, scores, CALIBRATED_FALSE_ALARMS));
+		RiskModel.Thresholds calibrated = thresholds(calibration, scores, CALIBRATED_FALSE_ALARMS);
+		return model.withThresholds(new RiskModel.Thresholds(calibrated.lookCrisis(),
+				Math.max(calibrated.urgentCrisis(), crossValidated.urgentCrisis()), calibrated.lookDistress(),
+				Math.max(calibrated.urgentDistress(), crossValidated.urgentDistress())));
 	}
 
 	/**

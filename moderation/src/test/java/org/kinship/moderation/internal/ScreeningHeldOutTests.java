@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * deterministic, so the minimums are what the held-out part gave when it was last scored,
  * after the model, its thresholds and the phrases were fixed, less a small margin: a
  * floor against regressions. Where that is below the target (crisis recall 0.95 in each
- * language, distress recall 0.9) or above it (false alarms on 2 % of near misses), the
- * target is not met yet and the bound says by how much.
+ * language, distress recall 0.9), the target is not met yet and the minimum says by how
+ * much.
  */
 class ScreeningHeldOutTests {
 
@@ -56,9 +56,9 @@ class ScreeningHeldOutTests {
 	void catchesCrisisInEachLanguage() {
 		// first scored: 0.789 (en), 0.785 (es); with the larger corpus: 0.811 (en), 0.831
 		// (es); with the corpus of many authors: 0.833 (en), 0.877 (es); with thresholds
-		// from the calibration corpus: 0.944 (en: the target of 0.95 missed by one
-		// sentence), 0.985 (es)
-		assertThat(figures.recall("crisis", "en")).isGreaterThanOrEqualTo(0.93);
+		// from the calibration corpus and everyday chat in training: 0.933 (en: the
+		// target of 0.95 missed by two sentences of 90), 0.985 (es)
+		assertThat(figures.recall("crisis", "en")).isGreaterThanOrEqualTo(0.92);
 		assertThat(figures.recall("crisis", "es")).isGreaterThanOrEqualTo(0.97);
 		assertThat(figures.precision("crisis", "all")).isGreaterThanOrEqualTo(0.9);
 	}
@@ -68,9 +68,9 @@ class ScreeningHeldOutTests {
 		// first scored: 0.811; with the larger corpus: 0.884; with word classes: 0.895;
 		// with the care-distress cap at 1 % of near misses: 0.916; with the corpus of
 		// many
-		// authors: 0.947; with thresholds from the calibration corpus: 0.968 (the target
+		// authors: 0.947; with thresholds from the calibration corpus: 0.958 (the target
 		// is 0.9)
-		assertThat(figures.recall("distress", "all")).isGreaterThanOrEqualTo(0.95);
+		assertThat(figures.recall("distress", "all")).isGreaterThanOrEqualTo(0.94);
 	}
 
 	@Test
@@ -80,11 +80,10 @@ class ScreeningHeldOutTests {
 
 	@Test
 	void nearMissesRarelyRaiseAnything() {
-		// the target is 2 %: 0 of 215 with thresholds chosen on the training
-		// corpus's hard near misses; 5 of 215 (2.3 %, the target missed by one
-		// sentence) with those from the calibration corpus, which catch 16 more of
-		// the 155 crisis sentences
-		assertThat(figures.noneFalseAlarmRate()).isLessThanOrEqualTo(0.025);
+		// 0 of 215 with thresholds chosen on the training corpus's hard near misses;
+		// 4 of 215 (1.9 %) with those from the calibration corpus, which catch 16
+		// more of the 155 crisis sentences
+		assertThat(figures.noneFalseAlarmRate()).isLessThanOrEqualTo(0.02);
 	}
 
 }
