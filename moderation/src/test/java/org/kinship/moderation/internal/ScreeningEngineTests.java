@@ -210,6 +210,17 @@ class ScreeningEngineTests {
 	}
 
 	@Test
+	void shortNeutralMessagesNeverCallSomeoneAtOnce() {
+		// "not", "no", "end" and "alone" lean towards crisis when nothing else is said;
+		// an urgent finding calls a facilitator at once, so its threshold must hold here
+		for (String text : List.of("You will not be asked about it again", "no meeting today, see you thursday",
+				"the session ended early", "home alone with the kids tonight", "nothing new here, all good",
+				"ya no hay reunión hoy", "me quedé sola en casa con los niños", "no sé si voy a poder ir")) {
+			assertThat(screen(text).findings()).as(text).noneMatch(Finding::urgent);
+		}
+	}
+
+	@Test
 	void readsIndirectWarningSignsInBothLanguages() {
 		for (String text : List.of("I've been giving away my things, I won't need them where I'm going",
 				"everyone would be happier if I was gone", "les dejo mis cosas a mis hijos, ya no las voy a necesitar",
