@@ -115,6 +115,20 @@ public final class ScreeningMeasure {
 	}
 
 	/**
+	 * Screens every sentence of a corpus and scores what was caught against the labels.
+	 * @param engine the engine
+	 * @param sentences the corpus
+	 * @return the figures
+	 */
+	public static Figures measure(ScreeningEngine engine, List<Sentence> sentences) {
+		List<Set<String>> caught = new ArrayList<>();
+		for (Sentence sentence : sentences) {
+			caught.add(caught(screen(engine, sentence)));
+		}
+		return figures(sentences, caught);
+	}
+
+	/**
 	 * Scores what was caught against the labels.
 	 * @param sentences the corpus
 	 * @param caught what was caught in each sentence, in the same order, as

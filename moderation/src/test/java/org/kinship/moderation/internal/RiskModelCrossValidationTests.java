@@ -70,7 +70,7 @@ class RiskModelCrossValidationTests {
 
 	@Test
 	void theShippedThresholdsKeepNearMissAlarmsOnTheCalibrationCorpusWithinTheirCaps() {
-		ScreeningMeasure.Figures figures = RiskModelTrainer.measure(RiskModel.shipped(), calibration);
+		ScreeningMeasure.Figures figures = ScreeningMeasure.measure(new ScreeningEngine(), calibration);
 		assertThat(calibration).hasSizeGreaterThanOrEqualTo(4000);
 		assertThat(figures.noneFalseAlarmRate("crisis")).isLessThanOrEqualTo(0.0075);
 		assertThat(figures.noneFalseAlarmRate("distress")).isLessThanOrEqualTo(0.005);

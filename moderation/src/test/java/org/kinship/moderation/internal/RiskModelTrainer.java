@@ -111,7 +111,7 @@ final class RiskModelTrainer {
 				cv.figures().noneFalseAlarmRate("crisis"), cv.figures().noneFalseAlarmRate("distress")));
 		System.out.println(cv.figures().json(0));
 		RiskModel model = shipped(corpus, calibration, cv.thresholds());
-		Figures calibrated = measure(model, calibration);
+		Figures calibrated = ScreeningMeasure.measure(new ScreeningEngine(model), calibration);
 		System.out.println("thresholds chosen on the calibration corpus (" + calibration.size() + " sentences): "
 				+ model.thresholds());
 		calibrated.table().forEach(System.out::println);
@@ -143,23 +143,6 @@ final class RiskModelTrainer {
 		return model.withThresholds(new RiskModel.Thresholds(calibrated.lookCrisis(),
 				Math.max(calibrated.urgentCrisis(), crossValidated.urgentCrisis()), calibrated.lookDistress(),
 				Math.max(calibrated.urgentDistress(), crossValidated.urgentDistress())));
-	}
-
-	/**
-	 * The whole screening (phrases and model) of a corpus, as
-	 * {@code deploy/bench/screening
-	 * --corpus} measures it.
-	 * @param model the learned path, with its thresholds
-	 * @param corpus the sentences to screen
-	 * @return the figures
-	 */
-	static Figures measure(RiskModel model, List<Sentence> corpus) {
-		ScreeningEngine engine = new ScreeningEngine(model);
-		List<Set<String>> caught = new ArrayList<>();
-		for (Sentence sentence : corpus) {
-			caught.add(ScreeningMeasure.caught(ScreeningMeasure.screen(engine, sentence)));
-		}
-		return ScreeningMeasure.figures(corpus, caught);
 	}
 
 	private static double[] scores(RiskModel model, Sentence sentence) {

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,12 +39,7 @@ class ScreeningHeldOutTests {
 		try (in) {
 			sentences = ScreeningMeasure.read(new InputStreamReader(in, StandardCharsets.UTF_8));
 		}
-		ScreeningEngine engine = new ScreeningEngine();
-		List<Set<String>> caught = new ArrayList<>();
-		for (Sentence sentence : sentences) {
-			caught.add(ScreeningMeasure.caught(ScreeningMeasure.screen(engine, sentence)));
-		}
-		figures = ScreeningMeasure.figures(sentences, caught);
+		figures = ScreeningMeasure.measure(new ScreeningEngine(), sentences);
 		System.out.println("Held-out corpus: " + sentences.size() + " sentences");
 		figures.table().forEach(System.out::println);
 		System.out.println(figures.json(0));
