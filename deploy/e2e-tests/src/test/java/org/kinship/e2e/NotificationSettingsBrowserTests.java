@@ -50,8 +50,7 @@ class NotificationSettingsBrowserTests {
 		assertThat(browser.findElement(By.id("level-" + group.id + "-replies")).isSelected()).as("the default")
 			.isTrue();
 		browser.findElement(every).click();
-		// the page of the contact form's answer already says "saved": wait for the next
-		// one
+		// the contact form's answer already says "saved": wait for the next page
 		WebElement answered = browser.findElement(By.cssSelector(".notice"));
 		browser.findElement(By.cssSelector("#group-" + group.id + " button[type=submit]")).click();
 		Browser.waitUntil(browser, ExpectedConditions.stalenessOf(answered));
