@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.ahocorasick.trie.PayloadEmit;
 import org.ahocorasick.trie.PayloadTrie;
@@ -42,6 +44,21 @@ final class CrisisDetector {
 	private static final int MAX_GAP_WORDS = 3;
 
 	private static final PayloadTrie<Set<Role>> PHRASES;
+
+	/** How many words before a crisis phrase may place it years back. */
+	private static final int LONG_AGO_WORDS = 10;
+
+	private static final String HOW_MANY = "(?:\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|"
+			+ "many|several|some|few|couple|couple of|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|quince|"
+			+ "veinte|unos|varios|muchos|tantos|algunos|mas de \\w+)";
+
+	private static final Pattern LONG_AGO = Pattern.compile("\\b(?:(?:" + HOW_MANY + " )?(?:years?|yrs?|decades?) ago"
+			+ "|long time ago|back in (?:19|20)\\d\\d|in (?:19|20)\\d\\d|(?<!desde )hace (?:" + HOW_MANY
+			+ " )?(?:anos|ano|decadas)(?! que)|(?:anos|decadas) atras|en (?:el )?(?:19|20)\\d\\d)\\b");
+
+	private static final Pattern NOW = Pattern.compile("\\b(?:now|tonight|today|again|anymore|lately|these days"
+			+ "|this (?:week|month|morning)|hoy|ahora|esta noche|otra vez|de nuevo|ultimamente|estos dias"
+			+ "|esta semana)\\b");
 
 	private static final Set<String> GAP = new HashSet<>();
 
@@ -170,7 +187,8 @@ final class CrisisDetector {
 		List<PayloadEmit<Set<Role>>> crisisNot = byRole.getOrDefault(Role.CRISIS_NOT, List.of());
 		if (byRole.getOrDefault(Role.CRISIS, List.of())
 			.stream()
-			.anyMatch((emit) -> !overlaps(emit.getStart(), emit.getEnd(), crisisNot))) {
+			.anyMatch((emit) -> !overlaps(emit.getStart(), emit.getEnd(), crisisNot)
+					&& !longAgo(text, emit.getStart()))) {
 			found.add(Detector.CRISIS);
 		}
 		if (careDistress(text, byRole)) {
@@ -251,6 +269,26 @@ final class CrisisDetector {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * Whether the words just before a phrase place it years back ("two years ago I wanted
+	 * to die", "hace 8 anos pense en quitarme la vida"): the list cannot tell a recovery
+	 * told in the past from a risk now, so the model decides. Not when the words between
+	 * come back to the present ("years ago ... and tonight I want to").
+	 */
+	private static boolean longAgo(String text, int phraseStart) {
+		int from = phraseStart;
+		for (int words = 0; words <= LONG_AGO_WORDS && from > 0; words++) {
+			from = text.lastIndexOf(' ', from - 2) + 1;
+		}
+		String before = text.substring(from, phraseStart);
+		Matcher anchor = LONG_AGO.matcher(before);
+		int end = -1;
+		while (anchor.find()) {
+			end = anchor.end();
+		}
+		return end >= 0 && !NOW.matcher(before.substring(end)).find();
 	}
 
 	private static boolean overlaps(int start, int end, List<PayloadEmit<Set<Role>>> others) {

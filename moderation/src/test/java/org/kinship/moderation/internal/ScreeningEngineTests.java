@@ -266,6 +266,20 @@ class ScreeningEngineTests {
 	}
 
 	@Test
+	void aPhrasePlacedYearsBackIsLeftToTheModel() {
+		for (String text : List.of("3 yrs ago I had a plan to end my life", "back in 2018 I tried to end my life",
+				"hace 8 años pensé en quitarme la vida", "hace tres años pensaba en quitarme la vida")) {
+			assertThat(CrisisDetector.phrases(TextNormalizer.forWords(text), Set.of())).as(text).isEmpty();
+		}
+		for (String text : List.of("tengo depresión desde hace años y pienso mucho en matarme",
+				"hace dos años que quiero quitarme la vida", "for years I have wanted to end my life",
+				"two years ago my wife died and tonight I want to end my life")) {
+			assertThat(CrisisDetector.phrases(TextNormalizer.forWords(text), Set.of())).as(text)
+				.containsExactly(Detector.CRISIS);
+		}
+	}
+
+	@Test
 	void nearMissesOfEveryKindStayQuiet() {
 		for (String text : List.of("my grandfather died by suicide in 1982, I still think of him every spring",
 				"finished the suicide prevention training at work today, really worthwhile",
