@@ -49,9 +49,10 @@ class ScreeningHeldOutTests {
 	void catchesCrisisInEachLanguage() {
 		// first scored: 0.789 (en), 0.785 (es); with the larger corpus: 0.811 (en), 0.831
 		// (es); with the corpus of many authors: 0.833 (en), 0.877 (es); with thresholds
-		// from the calibration corpus and everyday chat in training: 0.933 (en: the
-		// target of 0.95 missed by two sentences of 90), 0.985 (es)
-		assertThat(figures.recall("crisis", "en")).isGreaterThanOrEqualTo(0.92);
+		// from the calibration corpus and everyday chat in training: 0.933 (en), 0.985
+		// (es); with eight more authors in training: 0.944 (en: the target of 0.95
+		// missed by one sentence of 90), 0.985 (es)
+		assertThat(figures.recall("crisis", "en")).isGreaterThanOrEqualTo(0.93);
 		assertThat(figures.recall("crisis", "es")).isGreaterThanOrEqualTo(0.97);
 		assertThat(figures.precision("crisis", "all")).isGreaterThanOrEqualTo(0.9);
 	}
@@ -59,11 +60,10 @@ class ScreeningHeldOutTests {
 	@Test
 	void catchesTroubleManagingCare() {
 		// first scored: 0.811; with the larger corpus: 0.884; with word classes: 0.895;
-		// with the care-distress cap at 1 % of near misses: 0.916; with the corpus of
-		// many
-		// authors: 0.947; with thresholds from the calibration corpus: 0.958 (the target
-		// is 0.9)
-		assertThat(figures.recall("distress", "all")).isGreaterThanOrEqualTo(0.94);
+		// with the care-distress cap at 1 % of near misses: 0.916; with the corpus
+		// of many authors: 0.947; with thresholds from the calibration corpus: 0.958;
+		// with eight more authors in training: 0.968 (the target is 0.9)
+		assertThat(figures.recall("distress", "all")).isGreaterThanOrEqualTo(0.95);
 	}
 
 	@Test
@@ -75,7 +75,8 @@ class ScreeningHeldOutTests {
 	void nearMissesRarelyRaiseAnything() {
 		// 0 of 215 with thresholds chosen on the training corpus's hard near misses;
 		// 4 of 215 (1.9 %) with those from the calibration corpus, which catch 16
-		// more of the 155 crisis sentences
+		// more of the 155 crisis sentences; 4 of 215 with eight more authors in
+		// training
 		assertThat(figures.noneFalseAlarmRate()).isLessThanOrEqualTo(0.02);
 	}
 
