@@ -21,9 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and were added only after the model and its thresholds were fixed. Screening is
  * deterministic, so the minimums are what the held-out part gave when it was last scored,
  * after the model, its thresholds and the phrases were fixed, less a small margin: a
- * floor against regressions. Where that is below the target (crisis recall 0.95 in each
- * language, distress recall 0.9), the target is not met yet and the minimum says by how
- * much.
+ * floor against regressions. Where that is short of the target (crisis recall 0.95 in
+ * each language, distress recall 0.9, near-miss alarms 2 %), the target is not met yet
+ * and the minimum says by how much.
  */
 class ScreeningHeldOutTests {
 
@@ -50,9 +50,9 @@ class ScreeningHeldOutTests {
 		// first scored: 0.789 (en), 0.785 (es); with the larger corpus: 0.811 (en), 0.831
 		// (es); with the corpus of many authors: 0.833 (en), 0.877 (es); with thresholds
 		// from the calibration corpus and everyday chat in training: 0.933 (en), 0.985
-		// (es); with eight more authors in training: 0.944 (en: the target of 0.95
-		// missed by one sentence of 90), 0.985 (es)
-		assertThat(figures.recall("crisis", "en")).isGreaterThanOrEqualTo(0.93);
+		// (es); with eight more authors in training: 0.944 (en), 0.985 (es); with
+		// sixteen: 0.956 (en), 0.985 (es)
+		assertThat(figures.recall("crisis", "en")).isGreaterThanOrEqualTo(0.94);
 		assertThat(figures.recall("crisis", "es")).isGreaterThanOrEqualTo(0.97);
 		assertThat(figures.precision("crisis", "all")).isGreaterThanOrEqualTo(0.9);
 	}
@@ -62,8 +62,9 @@ class ScreeningHeldOutTests {
 		// first scored: 0.811; with the larger corpus: 0.884; with word classes: 0.895;
 		// with the care-distress cap at 1 % of near misses: 0.916; with the corpus
 		// of many authors: 0.947; with thresholds from the calibration corpus: 0.958;
-		// with eight more authors in training: 0.968 (the target is 0.9)
-		assertThat(figures.recall("distress", "all")).isGreaterThanOrEqualTo(0.95);
+		// with eight more authors in training: 0.968; with sixteen: 0.989 (the target
+		// is 0.9)
+		assertThat(figures.recall("distress", "all")).isGreaterThanOrEqualTo(0.97);
 	}
 
 	@Test
@@ -76,8 +77,9 @@ class ScreeningHeldOutTests {
 		// 0 of 215 with thresholds chosen on the training corpus's hard near misses;
 		// 4 of 215 (1.9 %) with those from the calibration corpus, which catch 16
 		// more of the 155 crisis sentences; 4 of 215 with eight more authors in
-		// training
-		assertThat(figures.noneFalseAlarmRate()).isLessThanOrEqualTo(0.02);
+		// training; 6 of 215 (2.8 %, the target of 2 % missed by two sentences) with
+		// sixteen, where sixteen authors the model had not read gave 1.6 %
+		assertThat(figures.noneFalseAlarmRate()).isLessThanOrEqualTo(0.03);
 	}
 
 }
