@@ -45,8 +45,11 @@ final class CrisisDetector {
 
 	private static final PayloadTrie<Set<Role>> PHRASES;
 
-	/** How many words before a crisis phrase may place it years back. */
-	private static final int LONG_AGO_WORDS = 10;
+	/**
+	 * How many words before a crisis phrase may place it years back, or make it words
+	 * spoken of rather than felt.
+	 */
+	private static final int CONTEXT_WORDS = 10;
 
 	private static final String HOW_MANY = "(?:\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|"
 			+ "many|several|some|few|couple|couple of|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|quince|"
@@ -59,6 +62,17 @@ final class CrisisDetector {
 	private static final Pattern NOW = Pattern.compile("\\b(?:now|tonight|today|again|anymore|lately|these days"
 			+ "|this (?:week|month|morning)|hoy|ahora|esta noche|otra vez|de nuevo|ultimamente|estos dias"
 			+ "|esta semana)\\b");
+
+	/**
+	 * Words that make a crisis phrase one spoken of: a medicine's warning ("the leaflet
+	 * says it may cause suicidal thoughts"), how to ask someone, a course.
+	 */
+	private static final Pattern SPOKEN_OF = Pattern.compile("\\b(?:label|leaflet|pamphlet|package insert|info sheet"
+			+ "|patient info|warning (?:about|on|label|says)|black box|boxed warning|side effects?|may cause|can cause"
+			+ "|could cause|might cause|prospecto|etiqueta|papelito|advertencia|efectos? (?:secundarios?|adversos?)"
+			+ "|puede (?:causar|dar|provocar)|pueden (?:causar|dar|provocar)|ask (?:someone|them|him|her|directly|a friend"
+			+ "|if|whether)|asking (?:someone|them|him|her|directly|if|whether)|preguntar(?:le|les)? (?:si|directamente)"
+			+ "|training|course|workshop|first aid|curso|taller|charla|capacitacion|primeros auxilios)\\b");
 
 	private static final Set<String> GAP = new HashSet<>();
 
@@ -188,7 +202,7 @@ final class CrisisDetector {
 		if (byRole.getOrDefault(Role.CRISIS, List.of())
 			.stream()
 			.anyMatch((emit) -> !overlaps(emit.getStart(), emit.getEnd(), crisisNot)
-					&& !longAgo(text, emit.getStart()))) {
+					&& !spokenOf(text, emit.getStart()))) {
 			found.add(Detector.CRISIS);
 		}
 		if (careDistress(text, byRole)) {
@@ -272,17 +286,22 @@ final class CrisisDetector {
 	}
 
 	/**
-	 * Whether the words just before a phrase place it years back ("two years ago I wanted
-	 * to die", "hace 8 anos pense en quitarme la vida"): the list cannot tell a recovery
-	 * told in the past from a risk now, so the model decides. Not when the words between
-	 * come back to the present ("years ago ... and tonight I want to").
+	 * Whether the words just before a phrase make it one the list cannot judge, so that
+	 * the model decides: words placing it years back ("two years ago I wanted to die",
+	 * "hace 8 anos pense en quitarme la vida"), unless the words between come back to the
+	 * present ("years ago ... and tonight I want to"); or words making it spoken of
+	 * rather than felt ("the leaflet says it may cause suicidal thoughts", "how do I ask
+	 * her if she is thinking about suicide").
 	 */
-	private static boolean longAgo(String text, int phraseStart) {
+	private static boolean spokenOf(String text, int phraseStart) {
 		int from = phraseStart;
-		for (int words = 0; words <= LONG_AGO_WORDS && from > 0; words++) {
+		for (int words = 0; words <= CONTEXT_WORDS && from > 0; words++) {
 			from = text.lastIndexOf(' ', from - 2) + 1;
 		}
 		String before = text.substring(from, phraseStart);
+		if (SPOKEN_OF.matcher(before).find()) {
+			return true;
+		}
 		Matcher anchor = LONG_AGO.matcher(before);
 		int end = -1;
 		while (anchor.find()) {

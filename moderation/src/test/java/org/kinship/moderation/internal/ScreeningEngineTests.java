@@ -280,6 +280,17 @@ class ScreeningEngineTests {
 	}
 
 	@Test
+	void aPhraseSpokenOfRatherThanFeltIsLeftToTheModel() {
+		for (String text : List.of("the leaflet says it may cause suicidal thoughts, is that common?",
+				"el prospecto dice que puede causar pensamientos suicidas",
+				"how do you ask someone if they are thinking about suicide?")) {
+			assertThat(CrisisDetector.phrases(TextNormalizer.forWords(text), Set.of())).as(text).isEmpty();
+		}
+		assertThat(CrisisDetector.phrases(TextNormalizer.forWords("I have suicidal thoughts every night"), Set.of()))
+			.containsExactly(Detector.CRISIS);
+	}
+
+	@Test
 	void nearMissesOfEveryKindStayQuiet() {
 		for (String text : List.of("my grandfather died by suicide in 1982, I still think of him every spring",
 				"finished the suicide prevention training at work today, really worthwhile",
