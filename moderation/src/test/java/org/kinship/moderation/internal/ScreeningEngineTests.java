@@ -299,7 +299,9 @@ class ScreeningEngineTests {
 				"this traffic is killing me lol", "I would never hurt myself, don't worry",
 				"mi abuelo se quitó la vida hace treinta años, hoy lo recordamos con cariño",
 				"hice el curso de prevención del suicidio en el centro de salud",
-				"nunca me salto una dosis de insulina, llevo dos años perfecto")) {
+				"nunca me salto una dosis de insulina, llevo dos años perfecto",
+				"my dad hasn't missed his blood pressure pill in months, so proud of him",
+				"con el resurtido automático no me he quedado sin insulina ni un día")) {
 			assertThat(screen(text).findings()).as(text).isEmpty();
 		}
 	}
