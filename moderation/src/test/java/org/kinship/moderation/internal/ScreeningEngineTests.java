@@ -280,6 +280,19 @@ class ScreeningEngineTests {
 	}
 
 	@Test
+	void meansInHandAndFarewellsWithIntentAreExplicit() {
+		for (String text : List.of("took the rifle out of the safe and loaded the rifle",
+				"gonna do the whole bottle tonight", "if you never hear from me again, thank you",
+				"no me busquen mañana", "wnt to die so bad", "voy a tomarme todo el frasco")) {
+			assertThat(CrisisDetector.phrases(TextNormalizer.forWords(text), Set.of())).as(text)
+				.containsExactly(Detector.CRISIS);
+		}
+		assertThat(
+				CrisisDetector.phrases(TextNormalizer.forWords("me voy a aventar a la alberca, qué calor"), Set.of()))
+			.isEmpty();
+	}
+
+	@Test
 	void aPhraseSpokenOfRatherThanFeltIsLeftToTheModel() {
 		for (String text : List.of("the leaflet says it may cause suicidal thoughts, is that common?",
 				"el prospecto dice que puede causar pensamientos suicidas",
