@@ -44,21 +44,21 @@ class RiskModelCrossValidationTests {
 
 	@Test
 	void corpusIsLargeAndAThirdSpanish() {
-		assertThat(corpus).hasSizeGreaterThanOrEqualTo(16000);
+		assertThat(corpus).hasSizeGreaterThanOrEqualTo(19000);
 		assertThat(corpus.stream().filter((s) -> s.lang().equals("es")).count())
 			.isGreaterThanOrEqualTo(corpus.size() / 3);
 	}
 
 	@Test
 	void catchesCrisisInEachLanguageAndIsRightWhenItSaysSo() {
-		assertThat(cv.figures().recall("crisis", "en")).isGreaterThanOrEqualTo(0.73);
-		assertThat(cv.figures().recall("crisis", "es")).isGreaterThanOrEqualTo(0.74);
+		assertThat(cv.figures().recall("crisis", "en")).isGreaterThanOrEqualTo(0.78);
+		assertThat(cv.figures().recall("crisis", "es")).isGreaterThanOrEqualTo(0.77);
 		assertThat(cv.figures().precision("crisis", "all")).isGreaterThanOrEqualTo(0.95);
 	}
 
 	@Test
 	void catchesTroubleManagingCare() {
-		assertThat(cv.figures().recall("distress", "all")).isGreaterThanOrEqualTo(0.91);
+		assertThat(cv.figures().recall("distress", "all")).isGreaterThanOrEqualTo(0.93);
 		assertThat(cv.figures().precision("distress", "all")).isGreaterThanOrEqualTo(0.9);
 	}
 
@@ -74,24 +74,24 @@ class RiskModelCrossValidationTests {
 		assertThat(calibration).hasSizeGreaterThanOrEqualTo(4000);
 		assertThat(figures.noneFalseAlarmRate("crisis")).isLessThanOrEqualTo(0.0075);
 		assertThat(figures.noneFalseAlarmRate("distress")).isLessThanOrEqualTo(0.005);
-		assertThat(figures.recall("crisis", "en")).isGreaterThanOrEqualTo(0.93);
-		assertThat(figures.recall("crisis", "es")).isGreaterThanOrEqualTo(0.95);
+		assertThat(figures.recall("crisis", "en")).isGreaterThanOrEqualTo(0.95);
+		assertThat(figures.recall("crisis", "es")).isGreaterThanOrEqualTo(0.96);
 	}
 
 	/**
-	 * Sixteen authors whose sentences were never read nor trained on, screened as
-	 * shipped: the soberest estimate short of the held-out part (first scored: crisis
-	 * 0.937 / 0.957, care distress 0.981, near-miss alarms 1.6 %).
+	 * Twenty-four authors whose sentences were never read nor trained on, screened as
+	 * shipped: the soberest estimate short of the held-out part (first scored with all of
+	 * them: crisis 0.953 / 0.966, care distress 0.985, near-miss alarms 1.7 %).
 	 */
 	@Test
 	void authorsTheModelHasNotReadAreCaughtToo() throws IOException {
 		List<Sentence> unseen = read("/screening/corpus/unseen-authors.tsv");
 		ScreeningMeasure.Figures figures = ScreeningMeasure.measure(new ScreeningEngine(), unseen);
-		assertThat(unseen).hasSizeGreaterThanOrEqualTo(4000);
-		assertThat(figures.recall("crisis", "en")).isGreaterThanOrEqualTo(0.93);
-		assertThat(figures.recall("crisis", "es")).isGreaterThanOrEqualTo(0.95);
+		assertThat(unseen).hasSizeGreaterThanOrEqualTo(6000);
+		assertThat(figures.recall("crisis", "en")).isGreaterThanOrEqualTo(0.94);
+		assertThat(figures.recall("crisis", "es")).isGreaterThanOrEqualTo(0.96);
 		assertThat(figures.precision("crisis", "all")).isGreaterThanOrEqualTo(0.98);
-		assertThat(figures.recall("distress", "all")).isGreaterThanOrEqualTo(0.97);
+		assertThat(figures.recall("distress", "all")).isGreaterThanOrEqualTo(0.98);
 		assertThat(figures.noneFalseAlarmRate()).isLessThanOrEqualTo(0.02);
 	}
 
