@@ -31,7 +31,9 @@ import org.kinship.moderation.Detector;
  * speech ("kill", "dying", "ran out") are never enough: care distress needs a trigger
  * next to a medicine or treatment (the member's own medicines, under any of their names,
  * count as one), and near misses ("killing myself laughing", "don't skip doses") cancel a
- * match they overlap. A match is urgent.</li>
+ * match they overlap. A crisis phrase that the words before it place years back or make
+ * one spoken of (a leaflet's warning, how to ask someone) is left to the model. A match
+ * is urgent.</li>
  * <li>Everything else: the learned {@link RiskModel}, whose score is urgent above one
  * threshold and asks a facilitator to look above a lower one.</li>
  * </ul>
