@@ -204,7 +204,7 @@ final class CrisisDetector {
 		if (byRole.getOrDefault(Role.CRISIS, List.of())
 			.stream()
 			.anyMatch((emit) -> !overlaps(emit.getStart(), emit.getEnd(), crisisNot)
-					&& !spokenOf(text, emit.getStart()))) {
+					&& !leftToModel(text, emit.getStart()))) {
 			found.add(Detector.CRISIS);
 		}
 		if (careDistress(text, byRole)) {
@@ -295,7 +295,7 @@ final class CrisisDetector {
 	 * rather than felt ("the leaflet says it may cause suicidal thoughts", "how do I ask
 	 * her if she is thinking about suicide").
 	 */
-	private static boolean spokenOf(String text, int phraseStart) {
+	private static boolean leftToModel(String text, int phraseStart) {
 		int from = phraseStart;
 		for (int words = 0; words <= CONTEXT_WORDS && from > 0; words++) {
 			from = text.lastIndexOf(' ', from - 2) + 1;
