@@ -32,8 +32,9 @@ import org.kinship.moderation.Detector;
  * next to a medicine or treatment (the member's own medicines, under any of their names,
  * count as one), and near misses ("killing myself laughing", "don't skip doses") cancel a
  * match they overlap. A crisis phrase that the words before it place years back or make
- * one spoken of (a leaflet's warning, how to ask someone) is left to the model. A match
- * is urgent.</li>
+ * one spoken of (a leaflet's warning, how to ask someone) is left to the model, and so is
+ * a phrase whose detector the model scores under {@link #CONTRADICTED}. A match is
+ * urgent.</li>
  * <li>Everything else: the learned {@link RiskModel}, whose score is urgent above one
  * threshold and asks a facilitator to look above a lower one.</li>
  * </ul>
@@ -75,6 +76,15 @@ final class CrisisDetector {
 			+ "|puede (?:causar|dar|provocar)|pueden (?:causar|dar|provocar)|ask (?:someone|them|him|her|directly|a friend"
 			+ "|if|whether)|asking (?:someone|them|him|her|directly|if|whether)|preguntar(?:le|les)? (?:si|directamente)"
 			+ "|training|course|workshop|first aid|curso|taller|charla|capacitacion|primeros auxilios)\\b");
+
+	/**
+	 * A phrase of the list is left to the model when the model's score for its detector
+	 * is under this: the model, which reads the whole message, is all but sure the phrase
+	 * is not meant ("walked to the mailbox without my oxygen today, small wins"). No
+	 * crisis or care-distress sentence of the corpora that a phrase matches scores this
+	 * low out of fold; the lowest, a crisis in one clause of a long post, scores 0.049.
+	 */
+	static final double CONTRADICTED = 0.02;
 
 	private static final Set<String> GAP = new HashSet<>();
 
@@ -122,9 +132,10 @@ final class CrisisDetector {
 	}
 
 	/**
-	 * What the urgent detectors make of a message: a phrase of the list, or a model score
-	 * at or above its urgent threshold, is urgent; a score between the "please look" and
-	 * the urgent threshold asks a facilitator to look.
+	 * What the urgent detectors make of a message: a phrase of the list that the model
+	 * does not all but rule out, or a model score at or above its urgent threshold, is
+	 * urgent; a score between the "please look" and the urgent threshold asks a
+	 * facilitator to look.
 	 * @param original the message as typed
 	 * @param text the folded message
 	 * @param medicines the member's medicines, folded single words; empty when unknown
@@ -132,13 +143,20 @@ final class CrisisDetector {
 	 * @return what was found, each detector in at most one of the two tiers
 	 */
 	static Risk find(String original, NormalizedText text, Set<String> medicines, RiskModel model) {
-		Set<Detector> urgent = EnumSet.noneOf(Detector.class);
-		String withoutNearMisses = phrases(text.text(), medicines, urgent);
+		Set<Detector> matched = EnumSet.noneOf(Detector.class);
+		String withoutNearMisses = phrases(text.text(), medicines, matched);
 		String alternative = text.alternative();
-		if (alternative != null && urgent.size() < 2) {
-			phrases(alternative, medicines, urgent);
+		if (alternative != null && matched.size() < 2) {
+			phrases(alternative, medicines, matched);
 		}
 		RiskModel.Scores scores = model.score(original, withoutNearMisses, medicines);
+		Set<Detector> urgent = EnumSet.noneOf(Detector.class);
+		if (matched.contains(Detector.CRISIS) && scores.crisis() >= CONTRADICTED) {
+			urgent.add(Detector.CRISIS);
+		}
+		if (matched.contains(Detector.CARE_DISTRESS) && scores.distress() >= CONTRADICTED) {
+			urgent.add(Detector.CARE_DISTRESS);
+		}
 		RiskModel.Thresholds thresholds = model.thresholds();
 		Set<Detector> look = EnumSet.noneOf(Detector.class);
 		tier(Detector.CRISIS, scores.crisis(), thresholds.lookCrisis(), thresholds.urgentCrisis(), urgent, look);

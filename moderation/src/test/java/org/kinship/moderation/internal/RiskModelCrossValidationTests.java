@@ -81,7 +81,8 @@ class RiskModelCrossValidationTests {
 	/**
 	 * Twenty-four authors whose sentences were never read nor trained on, screened as
 	 * shipped: the soberest estimate short of the held-out part (first scored with all of
-	 * them: crisis 0.953 / 0.966, care distress 0.985, near-miss alarms 1.7 %).
+	 * them: crisis 0.953 / 0.966, care distress 0.985, near-miss alarms 1.7 %; 1.4 % with
+	 * the phrases the model all but rules out left to it).
 	 */
 	@Test
 	void authorsTheModelHasNotReadAreCaughtToo() throws IOException {
@@ -92,7 +93,7 @@ class RiskModelCrossValidationTests {
 		assertThat(figures.recall("crisis", "es")).isGreaterThanOrEqualTo(0.96);
 		assertThat(figures.precision("crisis", "all")).isGreaterThanOrEqualTo(0.98);
 		assertThat(figures.recall("distress", "all")).isGreaterThanOrEqualTo(0.98);
-		assertThat(figures.noneFalseAlarmRate()).isLessThanOrEqualTo(0.02);
+		assertThat(figures.noneFalseAlarmRate()).isLessThanOrEqualTo(0.016);
 	}
 
 	@Test

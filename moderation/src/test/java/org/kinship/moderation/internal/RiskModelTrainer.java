@@ -247,7 +247,7 @@ final class RiskModelTrainer {
 			boolean[] phrase = new boolean[corpus.size()];
 			for (int i = 0; i < corpus.size(); i++) {
 				phrase[i] = CrisisDetector.phrases(TextNormalizer.forWords(corpus.get(i).text()), Set.of())
-					.contains(detectors[c]);
+					.contains(detectors[c]) && scores[i][c] >= CrisisDetector.CONTRADICTED;
 			}
 			// in thousandths: with more crisis than `none` sentences in the
 			// corpus, the scores that matter crowd near 1

@@ -258,11 +258,26 @@ class ScreeningEngineTests {
 	}
 
 	@Test
-	void explicitLanguageStaysUrgentWhateverTheModelSays() {
+	void explicitLanguageStaysUrgentWhateverTheThresholds() {
 		RiskModel model = RiskModel.shipped().withThresholds(new RiskModel.Thresholds(1.01f, 1.01f, 1.01f, 1.01f));
 		Verdict verdict = new ScreeningEngine(model).screen(submission("I want to kill myself", 10, false),
 				NO_NEW_MEMBER_RULE, GLOBAL, TermList.empty());
 		assertThat(verdict.findings()).containsExactly(new Finding(Detector.CRISIS, ScreeningEngine.CRISIS, true));
+	}
+
+	@Test
+	void aPhraseTheModelAllButRulesOutIsLeftToIt() {
+		for (String text : List.of("made it through the whole choir rehearsal without my oxygen tonight, small wins",
+				"hoy subí las escaleras sin el oxígeno, poquito a poco voy mejorando")) {
+			assertThat(CrisisDetector.phrases(TextNormalizer.forWords(text), Set.of())).as(text)
+				.containsExactly(Detector.CARE_DISTRESS);
+			assertThat(screen(text).findings()).as(text).isEmpty();
+		}
+		for (String text : List.of("feeling suicidal today",
+				"got my a1c down to 6.8 and my doctor is thrilled, funny since im planning to end my life before christmas")) {
+			assertThat(screen(text).findings()).as(text)
+				.containsExactly(new Finding(Detector.CRISIS, ScreeningEngine.CRISIS, true));
+		}
 	}
 
 	@Test
