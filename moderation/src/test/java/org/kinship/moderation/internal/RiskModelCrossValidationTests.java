@@ -82,14 +82,15 @@ class RiskModelCrossValidationTests {
 	 * Twenty-four authors whose sentences were never read nor trained on, screened as
 	 * shipped: the soberest estimate short of the held-out part (first scored with all of
 	 * them: crisis 0.953 / 0.966, care distress 0.985, near-miss alarms 1.7 %; 1.4 % with
-	 * the phrases the model all but rules out left to it).
+	 * the phrases the model all but rules out left to it; with near misses by kind in
+	 * training crisis 0.961 / 0.971, care distress 0.990, near-miss alarms 1.3 %).
 	 */
 	@Test
 	void authorsTheModelHasNotReadAreCaughtToo() throws IOException {
 		List<Sentence> unseen = read("/screening/corpus/unseen-authors.tsv");
 		ScreeningMeasure.Figures figures = ScreeningMeasure.measure(new ScreeningEngine(), unseen);
 		assertThat(unseen).hasSizeGreaterThanOrEqualTo(6000);
-		assertThat(figures.recall("crisis", "en")).isGreaterThanOrEqualTo(0.94);
+		assertThat(figures.recall("crisis", "en")).isGreaterThanOrEqualTo(0.95);
 		assertThat(figures.recall("crisis", "es")).isGreaterThanOrEqualTo(0.96);
 		assertThat(figures.precision("crisis", "all")).isGreaterThanOrEqualTo(0.98);
 		assertThat(figures.recall("distress", "all")).isGreaterThanOrEqualTo(0.98);

@@ -51,7 +51,9 @@ class ScreeningHeldOutTests {
 		// (es); with the corpus of many authors: 0.833 (en), 0.877 (es); with thresholds
 		// from the calibration corpus and everyday chat in training: 0.933 (en), 0.985
 		// (es); with eight more authors in training: 0.944 (en), 0.985 (es); with
-		// sixteen: 0.956 (en), 0.985 (es); with twenty-four: the same
+		// sixteen: 0.956 (en), 0.985 (es); with twenty-four, and with near misses by
+		// kind:
+		// the same
 		assertThat(figures.recall("crisis", "en")).isGreaterThanOrEqualTo(0.94);
 		assertThat(figures.recall("crisis", "es")).isGreaterThanOrEqualTo(0.97);
 		assertThat(figures.precision("crisis", "all")).isGreaterThanOrEqualTo(0.9);
@@ -79,7 +81,9 @@ class ScreeningHeldOutTests {
 		// more of the 155 crisis sentences; 4 of 215 with eight more authors in
 		// training; 6 of 215 (2.8 %, the target of 2 % missed by two sentences) with
 		// sixteen, where sixteen authors the model had not read gave 1.6 %; 5 of 215
-		// (2.3 %, one sentence over) with twenty-four
+		// (2.3 %, one sentence over) with twenty-four, and the same with near misses
+		// by kind in training (where eight authors of them the model had not read went
+		// from 4.1 % to 3.0 %)
 		assertThat(figures.noneFalseAlarmRate()).isLessThanOrEqualTo(0.025);
 	}
 
