@@ -40,7 +40,7 @@ class StompClientBrowserTests {
 			const done = arguments[arguments.length - 1];
 			const groupId = Number(document.getElementById('chat').dataset.groupId);
 			const text = arguments[0];
-			const seen = { steps: [], replies: [], history: [], live: [], errors: [] };
+			const seen = { steps: [], replies: [], history: [], live: [], errors: [], close: null };
 			const finish = () => { try { client.deactivate(); } catch (e) {} done(JSON.stringify(seen)); };
 			const until = (check, then) => {
 				const timer = setInterval(() => { if (check()) { clearInterval(timer); then(); } }, 50);
@@ -87,7 +87,11 @@ class StompClientBrowserTests {
 						headers: { 'content-type': 'application/json' } });
 				});
 			};
-			client.onWebSocketClose = () => { seen.steps.push('closed'); finish(); };
+			client.onWebSocketClose = (event) => {
+				seen.steps.push('closed');
+				seen.close = event.code + ' ' + event.reason;
+				finish();
+			};
 			client.activate();
 			""".formatted(OTHER_GROUP);
 
@@ -111,7 +115,10 @@ class StompClientBrowserTests {
 		// the send's receipt and the message's live copy travel on the same socket in no
 		// promised order: each must come after the subscription
 		List<String> steps = (List<String>) seen.get("steps");
-		assertThat(steps).containsSubsequence("connected", "subscribed", "sent")
+		assertThat(steps)
+			.as("steps (socket closed with %s, ERROR frames %s, replies %s)", seen.get("close"), seen.get("errors"),
+					seen.get("replies"))
+			.containsSubsequence("connected", "subscribed", "sent")
 			.containsSubsequence("connected", "subscribed", "received", "caught up",
 					"refusals answered, still connected");
 		List<Map<String, Object>> replies = (List<Map<String, Object>>) seen.get("replies");
