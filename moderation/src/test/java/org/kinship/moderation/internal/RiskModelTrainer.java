@@ -73,6 +73,14 @@ final class RiskModelTrainer {
 	private static final double[] CALIBRATED_FALSE_ALARMS = { setting("risk.calibratedCrisisAlarms", 0.0075),
 			setting("risk.calibratedDistressAlarms", 0.005) };
 
+	/**
+	 * The crisis recall, in each language, that the shipped "please look" threshold keeps
+	 * on the calibration corpus: the threshold rises as far as it can without falling
+	 * below it, so that what a better model ranks better goes to fewer false alarms
+	 * rather than to recall beyond the target of 0.95. Zero leaves the caps alone.
+	 */
+	private static final double LOOK_CRISIS_RECALL = setting("risk.lookCrisisRecall", 0.97);
+
 	/** The least cross-validated precision of an urgent finding from the model. */
 	private static final double URGENT_PRECISION = 0.97;
 
@@ -140,9 +148,46 @@ final class RiskModelTrainer {
 			scores[i] = scores(model, calibration.get(i));
 		}
 		RiskModel.Thresholds calibrated = thresholds(calibration, scores, CALIBRATED_FALSE_ALARMS);
-		return model.withThresholds(new RiskModel.Thresholds(calibrated.lookCrisis(),
-				Math.max(calibrated.urgentCrisis(), crossValidated.urgentCrisis()), calibrated.lookDistress(),
-				Math.max(calibrated.urgentDistress(), crossValidated.urgentDistress())));
+		float lookCrisis = Math.max(calibrated.lookCrisis(),
+				keepingCrisisRecall(calibration, scores, calibrated.lookCrisis()));
+		return model.withThresholds(new RiskModel.Thresholds(lookCrisis,
+				Math.max(lookCrisis, Math.max(calibrated.urgentCrisis(), crossValidated.urgentCrisis())),
+				calibrated.lookDistress(), Math.max(calibrated.urgentDistress(), crossValidated.urgentDistress())));
+	}
+
+	/**
+	 * The highest crisis threshold, from the one given up, at which the crisis sentences
+	 * of each language are still caught (phrases or model) at
+	 * {@link #LOOK_CRISIS_RECALL}.
+	 */
+	private static float keepingCrisisRecall(List<Sentence> corpus, double[][] scores, float from) {
+		if (LOOK_CRISIS_RECALL <= 0) {
+			return from;
+		}
+		boolean[] phrase = new boolean[corpus.size()];
+		for (int i = 0; i < corpus.size(); i++) {
+			phrase[i] = CrisisDetector.phrases(TextNormalizer.forWords(corpus.get(i).text()), Set.of())
+				.contains(Detector.CRISIS) && scores[i][0] >= CrisisDetector.CONTRADICTED;
+		}
+		float kept = from;
+		for (int step = Math.round(from * 1000); step <= 999; step++) {
+			float t = step / 1000f;
+			for (String lang : List.of("en", "es")) {
+				int crisis = 0;
+				int caught = 0;
+				for (int i = 0; i < corpus.size(); i++) {
+					if (corpus.get(i).label().equals("crisis") && corpus.get(i).lang().equals(lang)) {
+						crisis++;
+						caught += (phrase[i] || scores[i][0] >= t) ? 1 : 0;
+					}
+				}
+				if (crisis == 0 || caught < LOOK_CRISIS_RECALL * crisis) {
+					return kept;
+				}
+			}
+			kept = t;
+		}
+		return kept;
 	}
 
 	private static double[] scores(RiskModel model, Sentence sentence) {

@@ -52,8 +52,9 @@ class ScreeningHeldOutTests {
 		// from the calibration corpus and everyday chat in training: 0.933 (en), 0.985
 		// (es); with eight more authors in training: 0.944 (en), 0.985 (es); with
 		// sixteen: 0.956 (en), 0.985 (es); with twenty-four, and with near misses by
-		// kind:
-		// the same
+		// kind: the same; with the "please look" threshold that keeps the calibration
+		// corpus's crisis recall at 0.97 and 32 more authors: 0.944 (en, 85 of 90, the
+		// target missed by one sentence), 0.985 (es)
 		assertThat(figures.recall("crisis", "en")).isGreaterThanOrEqualTo(0.94);
 		assertThat(figures.recall("crisis", "es")).isGreaterThanOrEqualTo(0.97);
 		assertThat(figures.precision("crisis", "all")).isGreaterThanOrEqualTo(0.9);
@@ -83,7 +84,9 @@ class ScreeningHeldOutTests {
 		// sixteen, where sixteen authors the model had not read gave 1.6 %; 5 of 215
 		// (2.3 %, one sentence over) with twenty-four, and the same with near misses
 		// by kind in training (where eight authors of them the model had not read went
-		// from 4.1 % to 3.0 %)
+		// from 4.1 % to 3.0 %); 5 of 215 with the "please look" threshold that keeps
+		// the calibration corpus's crisis recall at 0.97 and 32 more authors (where 24
+		// authors of near misses the model had not read went from 3.0 % to 1.9 %)
 		assertThat(figures.noneFalseAlarmRate()).isLessThanOrEqualTo(0.025);
 	}
 
