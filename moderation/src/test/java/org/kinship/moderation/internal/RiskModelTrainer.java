@@ -164,11 +164,7 @@ final class RiskModelTrainer {
 		if (LOOK_CRISIS_RECALL <= 0) {
 			return from;
 		}
-		boolean[] phrase = new boolean[corpus.size()];
-		for (int i = 0; i < corpus.size(); i++) {
-			phrase[i] = CrisisDetector.phrases(TextNormalizer.forWords(corpus.get(i).text()), Set.of())
-				.contains(Detector.CRISIS) && scores[i][0] >= CrisisDetector.CONTRADICTED;
-		}
+		boolean[] phrase = phrases(corpus, scores, 0);
 		float kept = from;
 		for (int step = Math.round(from * 1000); step <= 999; step++) {
 			float t = step / 1000f;
@@ -188,6 +184,21 @@ final class RiskModelTrainer {
 			kept = t;
 		}
 		return kept;
+	}
+
+	/**
+	 * Which sentences a phrase of the list raises for one detector (0 crisis, 1 care
+	 * distress), as {@link CrisisDetector} decides it: not where the model all but rules
+	 * the phrase out.
+	 */
+	private static boolean[] phrases(List<Sentence> corpus, double[][] scores, int c) {
+		Detector detector = (c == 0) ? Detector.CRISIS : Detector.CARE_DISTRESS;
+		boolean[] phrase = new boolean[corpus.size()];
+		for (int i = 0; i < corpus.size(); i++) {
+			phrase[i] = CrisisDetector.phrases(TextNormalizer.forWords(corpus.get(i).text()), Set.of())
+				.contains(detector) && scores[i][c] >= CrisisDetector.CONTRADICTED;
+		}
+		return phrase;
 	}
 
 	private static double[] scores(RiskModel model, Sentence sentence) {
@@ -287,13 +298,8 @@ final class RiskModelTrainer {
 	static RiskModel.Thresholds thresholds(List<Sentence> corpus, double[][] scores, double[] lookFalseAlarms) {
 		float[] chosen = new float[4];
 		String[] labels = { "crisis", "distress" };
-		Detector[] detectors = { Detector.CRISIS, Detector.CARE_DISTRESS };
 		for (int c = 0; c < 2; c++) {
-			boolean[] phrase = new boolean[corpus.size()];
-			for (int i = 0; i < corpus.size(); i++) {
-				phrase[i] = CrisisDetector.phrases(TextNormalizer.forWords(corpus.get(i).text()), Set.of())
-					.contains(detectors[c]) && scores[i][c] >= CrisisDetector.CONTRADICTED;
-			}
+			boolean[] phrase = phrases(corpus, scores, c);
 			// in thousandths: with more crisis than `none` sentences in the
 			// corpus, the scores that matter crowd near 1
 			float look = 0.999f;
