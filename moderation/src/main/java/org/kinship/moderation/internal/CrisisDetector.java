@@ -351,7 +351,12 @@ final class CrisisDetector {
 						.valueOf(trimmed.substring(1, trimmed.length() - 1).replace('-', '_').toUpperCase(Locale.ROOT));
 				}
 				else if (role != null) {
-					phrase.accept(role, TextNormalizer.forTerm(trimmed));
+					String term = TextNormalizer.forTerm(trimmed);
+					phrase.accept(role, term);
+					if (term.contains("myself")) {
+						// "kill my self" is as common a spelling as "kill myself"
+						phrase.accept(role, term.replace("myself", "my self"));
+					}
 				}
 			}
 		}

@@ -308,6 +308,16 @@ class ScreeningEngineTests {
 	}
 
 	@Test
+	void everyPhraseWithMyselfIsAlsoReadWithMySelf() {
+		for (String text : List.of("i think about killing my self every day now", "i want to hurt my self")) {
+			assertThat(CrisisDetector.phrases(TextNormalizer.forWords(text), Set.of())).as(text)
+				.containsExactly(Detector.CRISIS);
+		}
+		assertThat(CrisisDetector.phrases(TextNormalizer.forWords("killing my self laughing at this thread"), Set.of()))
+			.isEmpty();
+	}
+
+	@Test
 	void aPhraseSpokenOfRatherThanFeltIsLeftToTheModel() {
 		for (String text : List.of("the leaflet says it may cause suicidal thoughts, is that common?",
 				"el prospecto dice que puede causar pensamientos suicidas",
