@@ -54,7 +54,8 @@ class ScreeningHeldOutTests {
 		// sixteen: 0.956 (en), 0.985 (es); with twenty-four, and with near misses by
 		// kind: the same; with the "please look" threshold that keeps the calibration
 		// corpus's crisis recall at 0.97 and 32 more authors: 0.944 (en, 85 of 90, the
-		// target missed by one sentence), 0.985 (es); the same with group T in training
+		// target missed by one sentence), 0.985 (es); the same with groups T to X in
+		// training
 		assertThat(figures.recall("crisis", "en")).isGreaterThanOrEqualTo(0.94);
 		assertThat(figures.recall("crisis", "es")).isGreaterThanOrEqualTo(0.97);
 		assertThat(figures.precision("crisis", "all")).isGreaterThanOrEqualTo(0.9);
@@ -89,8 +90,9 @@ class ScreeningHeldOutTests {
 		// authors of near misses the model had not read went from 3.0 % to 1.9 %); 4 of
 		// 215 (1.9 %) with eight more authors written from the categories again
 		// (group T, where seven more authors the model had not read went from 4.2 % to
-		// 3.9 %)
-		assertThat(figures.noneFalseAlarmRate()).isLessThanOrEqualTo(0.024);
+		// 3.9 %), and with groups U and V; 3 of 215 (1.4 %) with groups W and X too
+		// (where seven more unread authors went from 3.2 % to 2.7 %)
+		assertThat(figures.noneFalseAlarmRate()).isLessThanOrEqualTo(0.019);
 	}
 
 }
