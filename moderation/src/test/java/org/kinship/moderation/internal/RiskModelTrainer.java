@@ -46,7 +46,7 @@ final class RiskModelTrainer {
 
 	static final long SEED = 20260519L;
 
-	private static final int EPOCHS = (int) setting("risk.epochs", 40);
+	private static final int EPOCHS = (int) setting("risk.epochs", 100);
 
 	private static final double RATE = setting("risk.rate", 0.1);
 
