@@ -94,7 +94,9 @@ class ScreeningHeldOutTests {
 		// (where seven more unread authors went from 3.2 % to 2.7 %), and with groups Y
 		// to BB and 40 epochs (where ten more went from 2.5 % to 1.8 %); 4 of 215 (1.9 %)
 		// with group DD and 100 epochs (where ten more unread authors went from 2.5 % to
-		// 2.3 %)
+		// 2.3 %); 5 of 215 (2.3 %, one sentence over) with groups EE, FF and HH and the
+		// recall kept at 0.98 (where ten more unread authors stayed at 2.7 %, and the
+		// unread authors pooled lost three sentences in 11,718)
 		assertThat(figures.noneFalseAlarmRate()).isLessThanOrEqualTo(0.024);
 	}
 
