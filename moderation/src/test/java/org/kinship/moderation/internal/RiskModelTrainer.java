@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import org.kinship.moderation.Detector;
 import org.kinship.moderation.internal.ScreeningMeasure.Figures;
@@ -235,9 +236,12 @@ final class RiskModelTrainer {
 	 */
 	static CrossValidation crossValidate(List<Sentence> corpus, List<Sentence> extra) {
 		int[] fold = folds(corpus);
-		List<RiskModel> models = new ArrayList<>();
+		RiskModel[] models = new RiskModel[FOLDS];
 		double[][] scores = new double[corpus.size()][];
-		for (int f = 0; f < FOLDS; f++) {
+		// the folds share nothing they write, so they train side by side: the same
+		// models,
+		// in a fraction of the time on a machine of several cores
+		IntStream.range(0, FOLDS).parallel().forEach((f) -> {
 			List<Sentence> rest = new ArrayList<>(extra);
 			for (int i = 0; i < corpus.size(); i++) {
 				if (fold[i] != f) {
@@ -245,13 +249,13 @@ final class RiskModelTrainer {
 				}
 			}
 			RiskModel model = train(rest);
-			models.add(model);
+			models[f] = model;
 			for (int i = 0; i < corpus.size(); i++) {
 				if (fold[i] == f) {
 					scores[i] = scores(model, corpus.get(i));
 				}
 			}
-		}
+		});
 		RiskModel.Thresholds thresholds = thresholds(corpus, scores, LOOK_FALSE_ALARMS);
 		if (System.getenv("RISK_CURVES") != null) {
 			curves(corpus, scores);
@@ -259,7 +263,7 @@ final class RiskModelTrainer {
 		summary(corpus, scores);
 		List<Set<String>> caught = new ArrayList<>(Collections.nCopies(corpus.size(), Set.of()));
 		for (int f = 0; f < FOLDS; f++) {
-			ScreeningEngine engine = new ScreeningEngine(models.get(f).withThresholds(thresholds));
+			ScreeningEngine engine = new ScreeningEngine(models[f].withThresholds(thresholds));
 			for (int i = 0; i < corpus.size(); i++) {
 				if (fold[i] == f) {
 					caught.set(i, ScreeningMeasure.caught(ScreeningMeasure.screen(engine, corpus.get(i))));
@@ -444,13 +448,20 @@ final class RiskModelTrainer {
 				RiskModel model = new RiskModel(weights, bias, UNTUNED);
 				double[] p = model.probabilities(features[i]);
 				double value = 1 / Math.sqrt(features[i].length + RiskModel.DAMPING);
+				double[] g = new double[RiskModel.CLASSES];
 				for (int k = 0; k < RiskModel.CLASSES; k++) {
-					double g = p[k] - ((classes[i] == k) ? 1 : 0);
-					biasSquares[k] += g * g;
-					bias[k] -= (float) (RATE * g / Math.sqrt(biasSquares[k] + 1e-8));
-					for (int feature : features[i]) {
-						int at = feature * RiskModel.CLASSES + k;
-						double grad = g * value + L2 * weights[at];
+					g[k] = p[k] - ((classes[i] == k) ? 1 : 0);
+					biasSquares[k] += g[k] * g[k];
+					bias[k] -= (float) (RATE * g[k] / Math.sqrt(biasSquares[k] + 1e-8));
+				}
+				// the classes of one feature side by side: each weight sees the same
+				// updates
+				// in the same order as class by class, with a third of the cache misses
+				for (int feature : features[i]) {
+					int base = feature * RiskModel.CLASSES;
+					for (int k = 0; k < RiskModel.CLASSES; k++) {
+						int at = base + k;
+						double grad = g[k] * value + L2 * weights[at];
 						squares[at] += (float) (grad * grad);
 						weights[at] -= (float) (RATE * grad / Math.sqrt(squares[at] + 1e-8));
 					}
