@@ -109,16 +109,29 @@ final class RiskModel {
 		int[] symbols = RiskFeatures.symbols(original);
 		double crisis = 0;
 		double distress = 0;
-		int last = Math.max(0, words.length - WINDOW);
-		for (int from = 0;; from = Math.min(from + STRIDE, last)) {
+		for (int from : windows(words.length)) {
 			double[] p = probabilities(
 					RiskFeatures.of(words, stems, classes, from, Math.min(words.length, from + WINDOW), symbols));
 			crisis = Math.max(crisis, p[CRISIS]);
 			distress = Math.max(distress, p[DISTRESS]);
-			if (from == last) {
-				return new Scores(crisis, distress);
-			}
 		}
+		return new Scores(crisis, distress);
+	}
+
+	/**
+	 * Where the windows of a message start: every {@value #STRIDE} words, the last one
+	 * ending with the message; one window from the start when it has at most
+	 * {@value #WINDOW} words.
+	 * @param words the number of words of the message
+	 * @return the first word of each window
+	 */
+	static int[] windows(int words) {
+		int last = Math.max(0, words - WINDOW);
+		int[] starts = new int[(last + STRIDE - 1) / STRIDE + 1];
+		for (int k = 0; k < starts.length; k++) {
+			starts[k] = Math.min(k * STRIDE, last);
+		}
+		return starts;
 	}
 
 	/**

@@ -420,18 +420,27 @@ final class RiskModelTrainer {
 	 * @return the model
 	 */
 	static RiskModel train(List<Sentence> sentences) {
-		int n = sentences.size();
-		int[][] features = new int[n][];
-		int[] classes = new int[n];
-		for (int i = 0; i < n; i++) {
-			String[] words = CrisisDetector.forModel(TextNormalizer.forWords(sentences.get(i).text()))
-				.strip()
-				.split(" ");
+		List<int[]> examples = new ArrayList<>();
+		List<Integer> exampleClasses = new ArrayList<>();
+		for (Sentence sentence : sentences) {
+			String[] words = CrisisDetector.forModel(TextNormalizer.forWords(sentence.text())).strip().split(" ");
 			String[] stems = RiskFeatures.stems(words, RiskFeatures.language(words), Set.of());
-			features[i] = RiskFeatures.of(words, stems, RiskConcepts.of(words, stems), 0, words.length,
-					RiskFeatures.symbols(sentences.get(i).text()));
-			classes[i] = classOf(sentences.get(i).label());
+			int[][] concepts = RiskConcepts.of(words, stems);
+			int[] symbols = RiskFeatures.symbols(sentence.text());
+			int c = classOf(sentence.label());
+			// a long message scores as its riskiest window, so a long one without
+			// risk is learned window by window, as it will be read: each of its
+			// windows must stay low, not only the whole
+			boolean windowed = c == RiskModel.OTHER && words.length > RiskModel.WINDOW;
+			for (int from : windowed ? RiskModel.windows(words.length) : new int[] { 0 }) {
+				int to = windowed ? from + RiskModel.WINDOW : words.length;
+				examples.add(RiskFeatures.of(words, stems, concepts, from, to, symbols));
+				exampleClasses.add(c);
+			}
 		}
+		int n = examples.size();
+		int[][] features = examples.toArray(new int[0][]);
+		int[] classes = exampleClasses.stream().mapToInt(Integer::intValue).toArray();
 		float[] weights = new float[RiskFeatures.SIZE * RiskModel.CLASSES];
 		float[] squares = new float[weights.length];
 		float[] bias = new float[RiskModel.CLASSES];

@@ -56,7 +56,8 @@ class ScreeningHeldOutTests {
 		// corpus's crisis recall at 0.97 and 32 more authors: 0.944 (en, 85 of 90, the
 		// target missed by one sentence), 0.985 (es); the same with every model since
 		// (groups T to HH in training, 100 epochs, the recall kept at 0.98); with groups
-		// JJ and LL in training: 0.956 (en, 86 of 90), 0.985 (es)
+		// JJ and LL in training: 0.956 (en, 86 of 90), 0.985 (es); the same with long
+		// near misses learned by window
 		assertThat(figures.recall("crisis", "en")).isGreaterThanOrEqualTo(0.94);
 		assertThat(figures.recall("crisis", "es")).isGreaterThanOrEqualTo(0.97);
 		assertThat(figures.precision("crisis", "all")).isGreaterThanOrEqualTo(0.9);
@@ -100,8 +101,10 @@ class ScreeningHeldOutTests {
 		// unread authors pooled lost three sentences in 11,718); 7 of 215 (3.3 %, three
 		// sentences over) with groups JJ and LL in training (where ten more unread
 		// authors went from 2.5 % to 2.3 %, and the unread authors pooled gained one
-		// sentence in 12,963)
-		assertThat(figures.noneFalseAlarmRate()).isLessThanOrEqualTo(0.035);
+		// sentence in 12,963); 6 of 215 (2.8 %, two sentences over) with long near
+		// misses learned by window (where ten more unread authors went from 1.8 % to
+		// 1.4 %, and the unread authors pooled from 1.89 % to 1.65 %)
+		assertThat(figures.noneFalseAlarmRate()).isLessThanOrEqualTo(0.03);
 	}
 
 }
