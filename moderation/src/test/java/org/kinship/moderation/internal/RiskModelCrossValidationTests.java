@@ -79,7 +79,7 @@ class RiskModelCrossValidationTests {
 	}
 
 	/**
-	 * Eighty-six authors whose sentences were never read nor trained on, screened as
+	 * Ninety-two authors whose sentences were never read nor trained on, screened as
 	 * shipped: the soberest estimate short of the held-out part (first scored with
 	 * twenty-four of them: crisis 0.953 / 0.966, care distress 0.985, near-miss alarms
 	 * 1.7 %; with thirty-two and the "please look" threshold that keeps the calibration
@@ -91,14 +91,14 @@ class RiskModelCrossValidationTests {
 	 * 0.98: 0.964 / 0.971, 0.994, 1.4 %; with eighteen more (groups KK, MM and NN) and
 	 * groups JJ and LL in training: 0.962 / 0.972, 0.993, 1.3 %; with six more (group
 	 * PP): 0.963 / 0.972, 0.992, 1.3 %; with six more (group QQ) and long near misses
-	 * learned by window: 0.965 / 0.974, 0.990, 1.1 %; with six more (group RR): the
-	 * same).
+	 * learned by window: 0.965 / 0.974, 0.990, 1.1 %; with six more (group RR): the same;
+	 * with six more (group SS): 0.964 / 0.973, 0.990, 1.2 %).
 	 */
 	@Test
 	void authorsTheModelHasNotReadAreCaughtToo() throws IOException {
 		List<Sentence> unseen = read("/screening/corpus/unseen-authors.tsv");
 		ScreeningMeasure.Figures figures = ScreeningMeasure.measure(new ScreeningEngine(), unseen);
-		assertThat(unseen).hasSizeGreaterThanOrEqualTo(19900);
+		assertThat(unseen).hasSizeGreaterThanOrEqualTo(21150);
 		assertThat(figures.recall("crisis", "en")).isGreaterThanOrEqualTo(0.95);
 		assertThat(figures.recall("crisis", "es")).isGreaterThanOrEqualTo(0.96);
 		assertThat(figures.precision("crisis", "all")).isGreaterThanOrEqualTo(0.98);
@@ -107,7 +107,7 @@ class RiskModelCrossValidationTests {
 	}
 
 	/**
-	 * Sixty-six authors who wrote only near misses, by the kinds the issue names (figures
+	 * Seventy authors who wrote only near misses, by the kinds the issue names (figures
 	 * of speech about dying, deaths long ago, prevention and bereavement support,
 	 * adherence, lab values, the past told as past), never read nor trained on: harder
 	 * than the near misses written beside crisis sentences (first scored with sixteen of
@@ -120,13 +120,14 @@ class RiskModelCrossValidationTests {
 	 * in training: 2.1 %, over the target, held where it is; with twelve more (groups OO
 	 * and PP, 2.7 %): 2.3 %; with four more (group QQ) and long near misses learned by
 	 * window: 2.0 %, held to the target again; with four more (group RR, 2.8 %): 2.02 %,
-	 * over the target by three sentences in 14,669, held where it is).
+	 * over the target by three sentences in 14,669, held where it is; with four more
+	 * (group SS, 2.3 %): 2.03 %).
 	 */
 	@Test
 	void nearMissesByKindFromAuthorsTheModelHasNotReadRarelyRaiseAnything() throws IOException {
 		List<Sentence> nearMisses = read("/screening/corpus/unseen-near-misses.tsv");
 		ScreeningMeasure.Figures figures = ScreeningMeasure.measure(new ScreeningEngine(), nearMisses);
-		assertThat(nearMisses).hasSizeGreaterThanOrEqualTo(14650).allMatch((s) -> s.label().equals("none"));
+		assertThat(nearMisses).hasSizeGreaterThanOrEqualTo(15500).allMatch((s) -> s.label().equals("none"));
 		assertThat(figures.noneFalseAlarmRate()).isLessThanOrEqualTo(0.021);
 	}
 
