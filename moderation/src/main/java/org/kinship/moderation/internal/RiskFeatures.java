@@ -20,7 +20,10 @@ import org.tartarus.snowball.ext.SpanishStemmer;
  * <li>character 3- to 5-grams inside each word, so that typos, slang and clipped words
  * still share most of their features with the words the model learned;</li>
  * <li>the emoji, other symbols, exclamation and question marks of the message, which
- * folding drops but which often tell a joke from a farewell.</li>
+ * folding drops but which often tell a joke from a farewell;</li>
+ * <li>for a model that reads context, each word class with the stem of every word up to
+ * its context span on either side ("train" near "ticket" or near "cancelled", "muerte"
+ * near "hace" and "años"), so that what surrounds a warning sign weighs on it.</li>
  * </ul>
  * Plain Java, no state: a new stemmer for each call, since Snowball's are not safe to
  * share.
@@ -118,14 +121,16 @@ final class RiskFeatures {
 	 * @param from the first word
 	 * @param to the index after the last word
 	 * @param symbols the message's {@link #symbols(String)}
+	 * @param context how many words on either side each word class is paired with; 0 for
+	 * none
 	 * @return the feature indexes, a feature as often as it occurs
 	 */
-	static int[] of(String[] words, String[] stems, int[][] classes, int from, int to, int[] symbols) {
+	static int[] of(String[] words, String[] stems, int[][] classes, int from, int to, int[] symbols, int context) {
 		int[] features = Arrays.copyOf(symbols, Math.max(64, symbols.length));
 		int count = symbols.length;
 		int negated = 0;
 		for (int i = from; i < to; i++) {
-			int needed = count + 4 + 3 * (words[i].length() + 2) + CLASS_FEATURES;
+			int needed = count + 4 + 3 * (words[i].length() + 2) + CLASS_FEATURES + classes[i].length * 2 * context;
 			if (needed > features.length) {
 				features = Arrays.copyOf(features, Math.max(needed, features.length * 2));
 			}
@@ -148,6 +153,13 @@ final class RiskFeatures {
 				count = grams(words[i], features, count);
 			}
 			count = classes(classes, i, to, negated > 0, features, count);
+			for (int c : classes[i]) {
+				for (int j = Math.max(from, i - context); j < Math.min(to, i + context + 1); j++) {
+					if (j != i) {
+						features[count++] = index(mix(('x' * 16777619 + c) * 31 + hash(stems[j], 'x')));
+					}
+				}
+			}
 		}
 		return Arrays.copyOf(features, count);
 	}

@@ -6,17 +6,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The learned crisis and care-distress path: a multinomial logistic regression over the
+ * The learned crisis and care-distress path: multinomial logistic regressions over the
  * hashed {@link RiskFeatures} of a message, with three classes (crisis, care distress,
- * neither), and the two thresholds of each risky class (a "please look" and an urgent
- * one) chosen on cross-validation of the training corpus. A long message is scored in
- * overlapping windows of {@value #WINDOW} words and its score is that of its riskiest
- * window, so that one clause in a long post is not drowned by the rest.
+ * neither), whose probabilities are averaged: one member that reads the words and one
+ * that also reads each word class in its context (the shipped model has both). The two
+ * thresholds of each risky class (a "please look" and an urgent one) are chosen on the
+ * calibration corpus and on out-of-fold scores of the training corpus. A long message is
+ * scored in overlapping windows of {@value #WINDOW} words and its score is that of its
+ * riskiest window, so that one clause in a long post is not drowned by the rest.
  *
  * <p>
  * The shipped model is {@code screening/risk-model.bin}, written by the trainer of the
@@ -45,28 +48,25 @@ final class RiskModel {
 	 */
 	static final int DAMPING = 150;
 
-	private static final int MAGIC = 0x4b524d31;
+	private static final int MAGIC = 0x4b524d32;
 
-	private final float[] weights;
-
-	private final float[] bias;
+	private final Member[] members;
 
 	private final Thresholds thresholds;
 
-	/**
-	 * A model.
-	 * @param weights {@link RiskFeatures#SIZE} times {@link #CLASSES} weights, a
-	 * feature's classes next to each other
-	 * @param bias one for each class
-	 * @param thresholds the tiers
-	 */
-	RiskModel(float[] weights, float[] bias, Thresholds thresholds) {
-		if (weights.length != RiskFeatures.SIZE * CLASSES || bias.length != CLASSES) {
-			throw new IllegalArgumentException("weights do not fit the feature space");
-		}
-		this.weights = weights;
-		this.bias = bias;
+	private RiskModel(Member[] members, Thresholds thresholds) {
+		this.members = members;
 		this.thresholds = thresholds;
+	}
+
+	/**
+	 * A model whose probabilities are the average of its members'.
+	 * @param members each with its weights, bias and context span
+	 * @param thresholds the tiers
+	 * @return the model
+	 */
+	static RiskModel averaging(List<Member> members, Thresholds thresholds) {
+		return new RiskModel(members.toArray(Member[]::new), thresholds);
 	}
 
 	/**
@@ -87,7 +87,7 @@ final class RiskModel {
 	 * @return the model
 	 */
 	RiskModel withThresholds(Thresholds thresholds) {
-		return new RiskModel(this.weights, this.bias, thresholds);
+		return new RiskModel(this.members, thresholds);
 	}
 
 	/**
@@ -110,10 +110,17 @@ final class RiskModel {
 		double crisis = 0;
 		double distress = 0;
 		for (int from : windows(words.length)) {
-			double[] p = probabilities(
-					RiskFeatures.of(words, stems, classes, from, Math.min(words.length, from + WINDOW), symbols));
-			crisis = Math.max(crisis, p[CRISIS]);
-			distress = Math.max(distress, p[DISTRESS]);
+			int to = Math.min(words.length, from + WINDOW);
+			double windowCrisis = 0;
+			double windowDistress = 0;
+			for (Member member : this.members) {
+				double[] p = member
+					.probabilities(RiskFeatures.of(words, stems, classes, from, to, symbols, member.context()));
+				windowCrisis += p[CRISIS] / this.members.length;
+				windowDistress += p[DISTRESS] / this.members.length;
+			}
+			crisis = Math.max(crisis, windowCrisis);
+			distress = Math.max(distress, windowDistress);
 		}
 		return new Scores(crisis, distress);
 	}
@@ -135,38 +142,7 @@ final class RiskModel {
 	}
 
 	/**
-	 * The probabilities of the classes for a run of features, each feature weighing one
-	 * over the square root of their number plus {@link #DAMPING}.
-	 * @param features hashed feature indexes
-	 * @return the probability of each class
-	 */
-	double[] probabilities(int[] features) {
-		double[] z = new double[CLASSES];
-		double value = 1 / Math.sqrt(features.length + DAMPING);
-		for (int feature : features) {
-			int base = feature * CLASSES;
-			for (int k = 0; k < CLASSES; k++) {
-				z[k] += this.weights[base + k];
-			}
-		}
-		double max = Double.NEGATIVE_INFINITY;
-		for (int k = 0; k < CLASSES; k++) {
-			z[k] = z[k] * value + this.bias[k];
-			max = Math.max(max, z[k]);
-		}
-		double sum = 0;
-		for (int k = 0; k < CLASSES; k++) {
-			z[k] = Math.exp(z[k] - max);
-			sum += z[k];
-		}
-		for (int k = 0; k < CLASSES; k++) {
-			z[k] /= sum;
-		}
-		return z;
-	}
-
-	/**
-	 * Writes the model, its non-zero weights only, compressed.
+	 * Writes the model, each member's non-zero weights only, compressed.
 	 * @param out where to
 	 * @throws IOException when writing fails
 	 */
@@ -174,25 +150,14 @@ final class RiskModel {
 		try (DataOutputStream data = new DataOutputStream(new GZIPOutputStream(out))) {
 			data.writeInt(MAGIC);
 			data.writeInt(RiskFeatures.BITS);
-			for (float b : this.bias) {
-				data.writeFloat(b);
-			}
 			data.writeFloat(this.thresholds.lookCrisis());
 			data.writeFloat(this.thresholds.urgentCrisis());
 			data.writeFloat(this.thresholds.lookDistress());
 			data.writeFloat(this.thresholds.urgentDistress());
-			int previous = 0;
-			for (int feature = 0; feature < RiskFeatures.SIZE; feature++) {
-				int base = feature * CLASSES;
-				if (this.weights[base] != 0 || this.weights[base + 1] != 0 || this.weights[base + 2] != 0) {
-					data.writeInt(feature - previous);
-					previous = feature;
-					for (int k = 0; k < CLASSES; k++) {
-						data.writeFloat(this.weights[base + k]);
-					}
-				}
+			data.writeInt(this.members.length);
+			for (Member member : this.members) {
+				member.write(data);
 			}
-			data.writeInt(-1);
 		}
 	}
 
@@ -207,12 +172,92 @@ final class RiskModel {
 			if (data.readInt() != MAGIC || data.readInt() != RiskFeatures.BITS) {
 				throw new IOException("not a risk model of this feature space");
 			}
+			Thresholds thresholds = new Thresholds(data.readFloat(), data.readFloat(), data.readFloat(),
+					data.readFloat());
+			Member[] members = new Member[data.readInt()];
+			if (members.length < 1 || members.length > 8) {
+				throw new IOException("not a risk model: " + members.length + " members");
+			}
+			for (int m = 0; m < members.length; m++) {
+				members[m] = Member.read(data);
+			}
+			return new RiskModel(members, thresholds);
+		}
+	}
+
+	/**
+	 * One logistic regression of a model.
+	 *
+	 * @param weights {@link RiskFeatures#SIZE} times {@link #CLASSES} weights, a
+	 * feature's classes next to each other
+	 * @param bias one for each class
+	 * @param context how many words on either side of a word class its context pairs
+	 * reach ({@link RiskFeatures#of}); 0 for none
+	 */
+	record Member(float[] weights, float[] bias, int context) {
+
+		Member {
+			if (weights.length != RiskFeatures.SIZE * CLASSES || bias.length != CLASSES) {
+				throw new IllegalArgumentException("weights do not fit the feature space");
+			}
+		}
+
+		/**
+		 * The probabilities of the classes for a run of features, each feature weighing
+		 * one over the square root of their number plus {@link #DAMPING}.
+		 * @param features hashed feature indexes
+		 * @return the probability of each class
+		 */
+		double[] probabilities(int[] features) {
+			double[] z = new double[CLASSES];
+			double value = 1 / Math.sqrt(features.length + DAMPING);
+			for (int feature : features) {
+				int base = feature * CLASSES;
+				for (int k = 0; k < CLASSES; k++) {
+					z[k] += this.weights[base + k];
+				}
+			}
+			double max = Double.NEGATIVE_INFINITY;
+			for (int k = 0; k < CLASSES; k++) {
+				z[k] = z[k] * value + this.bias[k];
+				max = Math.max(max, z[k]);
+			}
+			double sum = 0;
+			for (int k = 0; k < CLASSES; k++) {
+				z[k] = Math.exp(z[k] - max);
+				sum += z[k];
+			}
+			for (int k = 0; k < CLASSES; k++) {
+				z[k] /= sum;
+			}
+			return z;
+		}
+
+		private void write(DataOutputStream data) throws IOException {
+			data.writeInt(this.context);
+			for (float b : this.bias) {
+				data.writeFloat(b);
+			}
+			int previous = 0;
+			for (int feature = 0; feature < RiskFeatures.SIZE; feature++) {
+				int base = feature * CLASSES;
+				if (this.weights[base] != 0 || this.weights[base + 1] != 0 || this.weights[base + 2] != 0) {
+					data.writeInt(feature - previous);
+					previous = feature;
+					for (int k = 0; k < CLASSES; k++) {
+						data.writeFloat(this.weights[base + k]);
+					}
+				}
+			}
+			data.writeInt(-1);
+		}
+
+		private static Member read(DataInputStream data) throws IOException {
+			int context = data.readInt();
 			float[] bias = new float[CLASSES];
 			for (int k = 0; k < CLASSES; k++) {
 				bias[k] = data.readFloat();
 			}
-			Thresholds thresholds = new Thresholds(data.readFloat(), data.readFloat(), data.readFloat(),
-					data.readFloat());
 			float[] weights = new float[RiskFeatures.SIZE * CLASSES];
 			int feature = 0;
 			for (int step = data.readInt(); step >= 0; step = data.readInt()) {
@@ -221,8 +266,9 @@ final class RiskModel {
 					weights[feature * CLASSES + k] = data.readFloat();
 				}
 			}
-			return new RiskModel(weights, bias, thresholds);
+			return new Member(weights, bias, context);
 		}
+
 	}
 
 	/**

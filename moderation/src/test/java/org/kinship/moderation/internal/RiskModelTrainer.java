@@ -53,6 +53,12 @@ final class RiskModelTrainer {
 
 	private static final double L2 = setting("risk.l2", 1e-6);
 
+	/**
+	 * The context span of the second member, the one that reads word classes in their
+	 * context ({@link RiskFeatures#of}); 0 trains the first member alone.
+	 */
+	private static final int CONTEXT = (int) setting("risk.context", 4);
+
 	/** The least cross-validated precision of a "please look" finding. */
 	private static final double LOOK_PRECISION = 0.9;
 
@@ -80,7 +86,7 @@ final class RiskModelTrainer {
 	 * below it, so that what a better model ranks better goes to fewer false alarms
 	 * rather than to recall beyond the target of 0.95. Zero leaves the caps alone.
 	 */
-	private static final double LOOK_CRISIS_RECALL = setting("risk.lookCrisisRecall", 0.98);
+	private static final double LOOK_CRISIS_RECALL = setting("risk.lookCrisisRecall", 0.985);
 
 	/** The least cross-validated precision of an urgent finding from the model. */
 	private static final double URGENT_PRECISION = 0.97;
@@ -415,11 +421,28 @@ final class RiskModelTrainer {
 	}
 
 	/**
-	 * A model trained on sentences, with untuned thresholds.
+	 * A model trained on sentences, with untuned thresholds: one member that reads no
+	 * context and, unless {@link #CONTEXT} is 0, one that reads word classes in their
+	 * context, the two averaged.
 	 * @param sentences labelled sentences
 	 * @return the model
 	 */
 	static RiskModel train(List<Sentence> sentences) {
+		List<RiskModel.Member> members = new ArrayList<>();
+		members.add(train(sentences, 0));
+		if (CONTEXT > 0) {
+			members.add(train(sentences, CONTEXT));
+		}
+		return RiskModel.averaging(members, UNTUNED);
+	}
+
+	/**
+	 * One member trained on sentences.
+	 * @param sentences labelled sentences
+	 * @param context the span of its context pairs, 0 for none
+	 * @return the member
+	 */
+	static RiskModel.Member train(List<Sentence> sentences, int context) {
 		List<int[]> examples = new ArrayList<>();
 		List<Integer> exampleClasses = new ArrayList<>();
 		for (Sentence sentence : sentences) {
@@ -434,7 +457,7 @@ final class RiskModelTrainer {
 			boolean windowed = c == RiskModel.OTHER && words.length > RiskModel.WINDOW;
 			for (int from : windowed ? RiskModel.windows(words.length) : new int[] { 0 }) {
 				int to = windowed ? from + RiskModel.WINDOW : words.length;
-				examples.add(RiskFeatures.of(words, stems, concepts, from, to, symbols));
+				examples.add(RiskFeatures.of(words, stems, concepts, from, to, symbols, context));
 				exampleClasses.add(c);
 			}
 		}
@@ -451,11 +474,11 @@ final class RiskModelTrainer {
 		}
 		Random random = new Random(SEED);
 		double[] g = new double[RiskModel.CLASSES];
+		RiskModel.Member member = new RiskModel.Member(weights, bias, context);
 		for (int epoch = 0; epoch < EPOCHS; epoch++) {
 			Collections.shuffle(order, random);
 			for (int i : order) {
-				RiskModel model = new RiskModel(weights, bias, UNTUNED);
-				double[] p = model.probabilities(features[i]);
+				double[] p = member.probabilities(features[i]);
 				double value = 1 / Math.sqrt(features[i].length + RiskModel.DAMPING);
 				for (int k = 0; k < RiskModel.CLASSES; k++) {
 					g[k] = p[k] - ((classes[i] == k) ? 1 : 0);
@@ -475,7 +498,7 @@ final class RiskModelTrainer {
 				}
 			}
 		}
-		return new RiskModel(weights, bias, UNTUNED);
+		return member;
 	}
 
 	static int classOf(String label) {

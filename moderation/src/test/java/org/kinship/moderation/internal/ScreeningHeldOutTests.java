@@ -103,8 +103,12 @@ class ScreeningHeldOutTests {
 		// authors went from 2.5 % to 2.3 %, and the unread authors pooled gained one
 		// sentence in 12,963); 6 of 215 (2.8 %, two sentences over) with long near
 		// misses learned by window (where ten more unread authors went from 1.8 % to
-		// 1.4 %, and the unread authors pooled from 1.89 % to 1.65 %)
-		assertThat(figures.noneFalseAlarmRate()).isLessThanOrEqualTo(0.03);
+		// 1.4 %, and the unread authors pooled from 1.89 % to 1.65 %); 5 of 215 (2.3 %,
+		// one sentence over) with a second member that reads word classes in context
+		// and the recall kept at 0.985 (where eight more unread authors went from 2.5 %
+		// to 2.4 %, and the unread authors pooled from 1.74 % to 1.71 % while they
+		// gained 0.005 of crisis recall in each language)
+		assertThat(figures.noneFalseAlarmRate()).isLessThanOrEqualTo(0.025);
 	}
 
 }
