@@ -121,16 +121,14 @@ final class RiskFeatures {
 	 * @param from the first word
 	 * @param to the index after the last word
 	 * @param symbols the message's {@link #symbols(String)}
-	 * @param context how many words on either side each word class is paired with; 0 for
-	 * none
 	 * @return the feature indexes, a feature as often as it occurs
 	 */
-	static int[] of(String[] words, String[] stems, int[][] classes, int from, int to, int[] symbols, int context) {
+	static int[] of(String[] words, String[] stems, int[][] classes, int from, int to, int[] symbols) {
 		int[] features = Arrays.copyOf(symbols, Math.max(64, symbols.length));
 		int count = symbols.length;
 		int negated = 0;
 		for (int i = from; i < to; i++) {
-			int needed = count + 4 + 3 * (words[i].length() + 2) + CLASS_FEATURES + classes[i].length * 2 * context;
+			int needed = count + 4 + 3 * (words[i].length() + 2) + CLASS_FEATURES;
 			if (needed > features.length) {
 				features = Arrays.copyOf(features, Math.max(needed, features.length * 2));
 			}
@@ -153,15 +151,39 @@ final class RiskFeatures {
 				count = grams(words[i], features, count);
 			}
 			count = classes(classes, i, to, negated > 0, features, count);
+		}
+		return Arrays.copyOf(features, count);
+	}
+
+	/**
+	 * The features of a run of words for a model that reads context: those of
+	 * {@link #of}, then each word class paired with the stem of every word up to the span
+	 * on either side.
+	 * @param features the run's features, as {@link #of} gives them
+	 * @param stems the stems of the words
+	 * @param classes the classes of the words
+	 * @param from the first word
+	 * @param to the index after the last word
+	 * @param span how many words on either side
+	 * @return the features with the context pairs after them
+	 */
+	static int[] withContext(int[] features, String[] stems, int[][] classes, int from, int to, int span) {
+		int pairs = 0;
+		for (int i = from; i < to; i++) {
+			pairs += classes[i].length * 2 * span;
+		}
+		int[] all = Arrays.copyOf(features, features.length + pairs);
+		int count = features.length;
+		for (int i = from; i < to; i++) {
 			for (int c : classes[i]) {
-				for (int j = Math.max(from, i - context); j < Math.min(to, i + context + 1); j++) {
+				for (int j = Math.max(from, i - span); j < Math.min(to, i + span + 1); j++) {
 					if (j != i) {
-						features[count++] = index(mix(('x' * 16777619 + c) * 31 + hash(stems[j], 'x')));
+						all[count++] = index(mix(('x' * 16777619 + c) * 31 + hash(stems[j], 'x')));
 					}
 				}
 			}
 		}
-		return Arrays.copyOf(features, count);
+		return Arrays.copyOf(all, count);
 	}
 
 	/**

@@ -113,9 +113,10 @@ final class RiskModel {
 			int to = Math.min(words.length, from + WINDOW);
 			double windowCrisis = 0;
 			double windowDistress = 0;
+			int[] plain = RiskFeatures.of(words, stems, classes, from, to, symbols);
 			for (Member member : this.members) {
-				double[] p = member
-					.probabilities(RiskFeatures.of(words, stems, classes, from, to, symbols, member.context()));
+				double[] p = member.probabilities((member.context() == 0) ? plain
+						: RiskFeatures.withContext(plain, stems, classes, from, to, member.context()));
 				windowCrisis += p[CRISIS] / this.members.length;
 				windowDistress += p[DISTRESS] / this.members.length;
 			}
@@ -192,7 +193,7 @@ final class RiskModel {
 	 * feature's classes next to each other
 	 * @param bias one for each class
 	 * @param context how many words on either side of a word class its context pairs
-	 * reach ({@link RiskFeatures#of}); 0 for none
+	 * reach ({@link RiskFeatures#withContext}); 0 for none
 	 */
 	record Member(float[] weights, float[] bias, int context) {
 

@@ -52,8 +52,7 @@ class RiskConceptsTests {
 	private static Set<Integer> features(String folded) {
 		String[] words = folded.split(" ");
 		String[] stems = RiskFeatures.stems(words, RiskFeatures.language(words), Set.of());
-		return Arrays
-			.stream(RiskFeatures.of(words, stems, RiskConcepts.of(words, stems), 0, words.length, new int[0], 0))
+		return Arrays.stream(RiskFeatures.of(words, stems, RiskConcepts.of(words, stems), 0, words.length, new int[0]))
 			.boxed()
 			.collect(Collectors.toSet());
 	}

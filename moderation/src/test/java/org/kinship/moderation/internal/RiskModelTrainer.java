@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -54,10 +55,14 @@ final class RiskModelTrainer {
 	private static final double L2 = setting("risk.l2", 1e-6);
 
 	/**
-	 * The context span of the second member, the one that reads word classes in their
-	 * context ({@link RiskFeatures#of}); 0 trains the first member alone.
+	 * The context spans of the members after the first, those that read word classes in
+	 * their context ({@link RiskFeatures#withContext}), separated by commas; 0 trains the
+	 * first member alone.
 	 */
-	private static final int CONTEXT = (int) setting("risk.context", 4);
+	private static final int[] CONTEXTS = Arrays.stream(System.getProperty("risk.context", "4").split(","))
+		.mapToInt(Integer::parseInt)
+		.filter((span) -> span > 0)
+		.toArray();
 
 	/** The least cross-validated precision of a "please look" finding. */
 	private static final double LOOK_PRECISION = 0.9;
@@ -422,16 +427,16 @@ final class RiskModelTrainer {
 
 	/**
 	 * A model trained on sentences, with untuned thresholds: one member that reads no
-	 * context and, unless {@link #CONTEXT} is 0, one that reads word classes in their
-	 * context, the two averaged.
+	 * context and one for each span of {@link #CONTEXTS}, that reads word classes in
+	 * their context, all averaged.
 	 * @param sentences labelled sentences
 	 * @return the model
 	 */
 	static RiskModel train(List<Sentence> sentences) {
 		List<RiskModel.Member> members = new ArrayList<>();
 		members.add(train(sentences, 0));
-		if (CONTEXT > 0) {
-			members.add(train(sentences, CONTEXT));
+		for (int span : CONTEXTS) {
+			members.add(train(sentences, span));
 		}
 		return RiskModel.averaging(members, UNTUNED);
 	}
@@ -457,7 +462,9 @@ final class RiskModelTrainer {
 			boolean windowed = c == RiskModel.OTHER && words.length > RiskModel.WINDOW;
 			for (int from : windowed ? RiskModel.windows(words.length) : new int[] { 0 }) {
 				int to = windowed ? from + RiskModel.WINDOW : words.length;
-				examples.add(RiskFeatures.of(words, stems, concepts, from, to, symbols, context));
+				int[] plain = RiskFeatures.of(words, stems, concepts, from, to, symbols);
+				examples
+					.add((context == 0) ? plain : RiskFeatures.withContext(plain, stems, concepts, from, to, context));
 				exampleClasses.add(c);
 			}
 		}
