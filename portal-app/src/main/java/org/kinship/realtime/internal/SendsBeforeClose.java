@@ -2,7 +2,9 @@ package org.kinship.realtime.internal;
 
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketMessage;
@@ -20,6 +22,16 @@ import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorato
  * ({@link MessageBrokerConfiguration}) both use this decorator. A close now waits, at
  * most the send time limit, for the frames sent before it; a close for a socket too slow
  * to write to does not wait.
+ * <p>
+ * Frames published in order (group messages through the broker, replies) are released one
+ * at a time: Spring's STOMP handler hands the decorator a callback that lets the socket's
+ * next ordered frame go once this one is in the buffer. Spring's decorator keeps that
+ * callback in one field and runs it for every frame sent after it, so a frame that is not
+ * published in order (a RECEIPT, an ERROR frame) ran the last ordered frame's release
+ * again, at times on another thread while that frame's own send ran it: the socket's
+ * ordered queue was then emptied twice, Spring's handler failed the send and closed the
+ * socket (1002, no reason), or skipped the frame behind it. Here a release runs once, for
+ * the frame the thread that was handed it sends next.
  */
 final class SendsBeforeClose extends ConcurrentWebSocketSessionDecorator {
 
@@ -36,8 +48,33 @@ final class SendsBeforeClose extends ConcurrentWebSocketSessionDecorator {
 	/** When a frame was last handed to this socket, by {@link System#nanoTime()}. */
 	private volatile long lastSent = System.nanoTime();
 
+	/**
+	 * The release of the next ordered frame, until the thread handed it sends its frame.
+	 */
+	private final AtomicReference<Release> release = new AtomicReference<>();
+
 	SendsBeforeClose(WebSocketSession delegate, int sendTimeLimit, int bufferSizeLimit) {
 		super(delegate, sendTimeLimit, bufferSizeLimit);
+		super.setMessageCallback(this::released);
+	}
+
+	/**
+	 * Keeps the release Spring's STOMP handler hands over just before it sends an ordered
+	 * frame, for that frame alone.
+	 * @param callback what lets the socket's next ordered frame go
+	 */
+	@Override
+	public void setMessageCallback(Consumer<WebSocketMessage<?>> callback) {
+		this.release.set(new Release(Thread.currentThread(), callback));
+	}
+
+	/** Runs in the sending thread once its frame is in the buffer. */
+	private void released(WebSocketMessage<?> message) {
+		Release pending = this.release.get();
+		if (pending != null && pending.thread() == Thread.currentThread()
+				&& this.release.compareAndSet(pending, null)) {
+			pending.callback().accept(message);
+		}
 	}
 
 	@Override
@@ -74,6 +111,15 @@ final class SendsBeforeClose extends ConcurrentWebSocketSessionDecorator {
 			}
 			LockSupport.parkNanos(LOOK_AGAIN_NANOS);
 		}
+	}
+
+	/**
+	 * A release of the next ordered frame, for the frame the thread sends next.
+	 *
+	 * @param thread the thread that was handed it
+	 * @param callback the release
+	 */
+	private record Release(Thread thread, Consumer<WebSocketMessage<?>> callback) {
 	}
 
 }

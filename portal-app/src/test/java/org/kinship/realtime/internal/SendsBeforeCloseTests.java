@@ -1,6 +1,8 @@
 package org.kinship.realtime.internal;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,6 +15,7 @@ import org.mockito.InOrder;
 
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +26,7 @@ import static org.mockito.BDDMockito.willAnswer;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 class SendsBeforeCloseTests {
@@ -41,6 +45,8 @@ class SendsBeforeCloseTests {
 	private final ExecutorService deliveryThread = Executors.newSingleThreadExecutor();
 
 	private final ExecutorService closingThread = Executors.newSingleThreadExecutor();
+
+	private final ExecutorService receiptThread = Executors.newSingleThreadExecutor();
 
 	private final WebSocketSession container = mock(WebSocketSession.class);
 
@@ -68,6 +74,7 @@ class SendsBeforeCloseTests {
 		this.written.countDown();
 		this.deliveryThread.shutdownNow();
 		this.closingThread.shutdownNow();
+		this.receiptThread.shutdownNow();
 	}
 
 	@Test
@@ -109,6 +116,36 @@ class SendsBeforeCloseTests {
 
 		verify(this.container).close(CloseStatus.SESSION_NOT_RELIABLE);
 		verify(this.container, never()).sendMessage(ERROR_FRAME);
+	}
+
+	@Test
+	void theReleaseOfTheNextOrderedFrameRunsOnceForTheFrameItWasHandedWith() throws Exception {
+		TextMessage reply = new TextMessage("MESSAGE\ndestination:/user/queue/replies\n\n{}\0");
+		TextMessage receipt = new TextMessage("RECEIPT\nreceipt-id:read\n\n\0");
+		List<WebSocketMessage<?>> released = new CopyOnWriteArrayList<>();
+
+		// Spring's STOMP handler hands over the release of the socket's next ordered
+		// frame,
+		// then sends the reply it came with; a RECEIPT, sent outside that order, goes out
+		// from another outbound thread in between
+		this.socket.setMessageCallback(released::add);
+		sendFromAnotherThread(receipt);
+		assertThat(released).as("a frame sent outside the order releases nothing").isEmpty();
+		this.socket.sendMessage(reply);
+		assertThat(released).containsExactly(reply);
+
+		// the frames sent after it, from any thread, do not release the next one again
+		sendFromAnotherThread(receipt);
+		this.socket.sendMessage(receipt);
+		assertThat(released).containsExactly(reply);
+		verify(this.container, times(3)).sendMessage(receipt);
+	}
+
+	private void sendFromAnotherThread(TextMessage frame) throws Exception {
+		this.receiptThread.submit(() -> {
+			this.socket.sendMessage(frame);
+			return null;
+		}).get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
 	}
 
 }
