@@ -79,29 +79,29 @@ class RiskModelCrossValidationTests {
 	}
 
 	/**
-	 * A hundred and four authors whose sentences were never read nor trained on, screened
-	 * as shipped: the soberest estimate short of the held-out part (first scored with
-	 * twenty-four of them: crisis 0.953 / 0.966, care distress 0.985, near-miss alarms
-	 * 1.7 %; with thirty-two and the "please look" threshold that keeps the calibration
-	 * corpus's crisis recall at 0.97, and 32 more authors in training: crisis 0.959 /
-	 * 0.968, care distress 0.989, near-miss alarms 1.7 %; with six more of a newer brief
-	 * (group CC) and groups T to BB in training: 0.960 / 0.969, 0.988, 1.6 %; with six
-	 * more (group GG) and group DD in training, 100 epochs: 0.962 / 0.969, 0.989, 1.5 %;
-	 * with six more (group II), groups EE, FF and HH in training and the recall kept at
-	 * 0.98: 0.964 / 0.971, 0.994, 1.4 %; with eighteen more (groups KK, MM and NN) and
-	 * groups JJ and LL in training: 0.962 / 0.972, 0.993, 1.3 %; with six more (group
-	 * PP): 0.963 / 0.972, 0.992, 1.3 %; with six more (group QQ) and long near misses
-	 * learned by window: 0.965 / 0.974, 0.990, 1.1 %; with six more (group RR): the same;
-	 * with six more (group SS): 0.964 / 0.973, 0.990, 1.2 %; with eight more (groups TT
-	 * and UU), a second member that reads word classes in context and the recall kept at
-	 * 0.985: 0.970 / 0.976, 0.990, 1.2 %; with four more (group VV): 0.970 / 0.975,
-	 * 0.990, 1.2 %).
+	 * A hundred and eight authors whose sentences were never read nor trained on,
+	 * screened as shipped: the soberest estimate short of the held-out part (first scored
+	 * with twenty-four of them: crisis 0.953 / 0.966, care distress 0.985, near-miss
+	 * alarms 1.7 %; with thirty-two and the "please look" threshold that keeps the
+	 * calibration corpus's crisis recall at 0.97, and 32 more authors in training: crisis
+	 * 0.959 / 0.968, care distress 0.989, near-miss alarms 1.7 %; with six more of a
+	 * newer brief (group CC) and groups T to BB in training: 0.960 / 0.969, 0.988, 1.6 %;
+	 * with six more (group GG) and group DD in training, 100 epochs: 0.962 / 0.969,
+	 * 0.989, 1.5 %; with six more (group II), groups EE, FF and HH in training and the
+	 * recall kept at 0.98: 0.964 / 0.971, 0.994, 1.4 %; with eighteen more (groups KK, MM
+	 * and NN) and groups JJ and LL in training: 0.962 / 0.972, 0.993, 1.3 %; with six
+	 * more (group PP): 0.963 / 0.972, 0.992, 1.3 %; with six more (group QQ) and long
+	 * near misses learned by window: 0.965 / 0.974, 0.990, 1.1 %; with six more (group
+	 * RR): the same; with six more (group SS): 0.964 / 0.973, 0.990, 1.2 %; with eight
+	 * more (groups TT and UU), a second member that reads word classes in context and the
+	 * recall kept at 0.985: 0.970 / 0.976, 0.990, 1.2 %; with four more (group VV): 0.970
+	 * / 0.975, 0.990, 1.2 %; with four more (group WW): 0.969 / 0.975, 0.990, 1.2 %).
 	 */
 	@Test
 	void authorsTheModelHasNotReadAreCaughtToo() throws IOException {
 		List<Sentence> unseen = read("/screening/corpus/unseen-authors.tsv");
 		ScreeningMeasure.Figures figures = ScreeningMeasure.measure(new ScreeningEngine(), unseen);
-		assertThat(unseen).hasSizeGreaterThanOrEqualTo(23700);
+		assertThat(unseen).hasSizeGreaterThanOrEqualTo(24500);
 		assertThat(figures.recall("crisis", "en")).isGreaterThanOrEqualTo(0.96);
 		assertThat(figures.recall("crisis", "es")).isGreaterThanOrEqualTo(0.97);
 		assertThat(figures.precision("crisis", "all")).isGreaterThanOrEqualTo(0.98);
@@ -110,7 +110,7 @@ class RiskModelCrossValidationTests {
 	}
 
 	/**
-	 * Eighty-two authors who wrote only near misses, by the kinds the issue names
+	 * Eighty-six authors who wrote only near misses, by the kinds the issue names
 	 * (figures of speech about dying, deaths long ago, prevention and bereavement
 	 * support, adherence, lab values, the past told as past), never read nor trained on:
 	 * harder than the near misses written beside crisis sentences (first scored with
@@ -125,13 +125,14 @@ class RiskModelCrossValidationTests {
 	 * learned by window: 2.0 %, held to the target again; with four more (group RR, 2.8
 	 * %): 2.02 %, over the target by three sentences in 14,669, held where it is; with
 	 * four more (group SS, 2.3 %): 2.03 %; with eight more (groups TT and UU, 1.1 % and
-	 * 2.6 %) and the second member: 2.04 %; with four more (group VV, 2.1 %): the same).
+	 * 2.6 %) and the second member: 2.04 %; with four more (group VV, 2.1 %): the same;
+	 * with four more (group WW, 1.7 %): 2.02 %).
 	 */
 	@Test
 	void nearMissesByKindFromAuthorsTheModelHasNotReadRarelyRaiseAnything() throws IOException {
 		List<Sentence> nearMisses = read("/screening/corpus/unseen-near-misses.tsv");
 		ScreeningMeasure.Figures figures = ScreeningMeasure.measure(new ScreeningEngine(), nearMisses);
-		assertThat(nearMisses).hasSizeGreaterThanOrEqualTo(18200).allMatch((s) -> s.label().equals("none"));
+		assertThat(nearMisses).hasSizeGreaterThanOrEqualTo(19100).allMatch((s) -> s.label().equals("none"));
 		assertThat(figures.noneFalseAlarmRate()).isLessThanOrEqualTo(0.021);
 	}
 
