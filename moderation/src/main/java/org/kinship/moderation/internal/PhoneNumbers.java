@@ -1,5 +1,6 @@
 package org.kinship.moderation.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,8 +12,10 @@ import java.util.regex.Pattern;
  * (555-1234), right after "call", "text", "my cell", "llámame", "whatsapp" and the like.
  * Numbers that are not telephone numbers have shapes of their own that are left alone:
  * dates (12.03.1956), decimals and readings (7.2, 128/82), thousands (10,000), and the
- * short hotlines (988, 911, 112, 024). Spans claimed by record and social security
- * numbers are not telephone numbers.
+ * short hotlines (988, 911, 112, 024). Toll-free numbers are a service's, never a
+ * member's own, and members share them for each other's sake (Mexico's Línea de la Vida,
+ * 800 911 2000; 0800 345 1435 in Argentina; 0808 808 8000 in the United Kingdom). Spans
+ * claimed by record and social security numbers are not telephone numbers.
  */
 final class PhoneNumbers {
 
@@ -48,6 +51,17 @@ final class PhoneNumbers {
 	private static final Pattern DATE = Pattern
 		.compile("\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{4}[./-]\\d{1,2}[./-]\\d{1,2}");
 
+	/**
+	 * The digits of a toll-free number: 800 and seven digits after an optional 1, +52 or
+	 * 01 (the United States, Canada, Mexico), 888, 877, 866, 855, 844 or 833 only after
+	 * the 1 (in Mexico they are the area codes of Saltillo, Monclova, Tampico); 0800 or
+	 * 0808 (the United Kingdom, Argentina, Uruguay, Peru; the 0 optional after a country
+	 * code); 900 and six digits (Spain, after an optional +34); 800 and six (Chile);
+	 * 018000 (Colombia).
+	 */
+	private static final Pattern TOLL_FREE = Pattern.compile("(?:1|52|01)?800\\d{7}|18(?:88|77|66|55|44|33)\\d{7}"
+			+ "|(?:(?:44|54|598|51)0?|0)80[08]\\d{4,8}|(?:34)?900\\d{6}|(?:56)?800\\d{6}|(?:57)?0?18000\\d{6,7}");
+
 	private static final Pattern CONTEXT = Pattern.compile("\\b(?:call|calling|text|txt|texting|phone|ph|cell|cellphone"
 			+ "|mobile|number|tel|telephone|reach|ring|contact|whatsapp|whats|sms|landline|line|llama\\w{0,6}"
 			+ "|llamar\\w{0,4}|marca\\w{0,4}|telefono|celular|cel|celu|movil|fijo|numero|num|wasap|guasap|escrib\\w{0,8}"
@@ -59,26 +73,31 @@ final class PhoneNumbers {
 	/**
 	 * Whether a message holds a telephone number outside the claimed spans.
 	 * @param folded the message folded by {@link TextNormalizer#forPersonalData(String)}
-	 * @param claimed spans taken by record and social security numbers
+	 * @param claimed spans taken by record and social security numbers; not changed
 	 * @return whether it does
 	 */
 	static boolean in(String folded, List<int[]> claimed) {
-		return any(folded, NORTH_AMERICA, claimed, 10, false) || any(folded, PLUS, claimed, 8, false)
-				|| any(folded, EXIT, claimed, 11, false)
-				|| folded.contains("(0)") && any(folded, TRUNK, claimed, 8, false)
-				|| any(folded, NATIONAL, claimed, 8, false) || any(folded, ANY_GROUPING, claimed, 8, true)
-				|| any(folded, LOCAL, claimed, 7, true);
+		// a toll-free number claims its span, so that no shorter shape is read inside it
+		List<int[]> taken = new ArrayList<>(claimed);
+		return any(folded, NORTH_AMERICA, taken, 10, false) || any(folded, PLUS, taken, 8, false)
+				|| any(folded, EXIT, taken, 11, false) || folded.contains("(0)") && any(folded, TRUNK, taken, 8, false)
+				|| any(folded, NATIONAL, taken, 8, false) || any(folded, ANY_GROUPING, taken, 8, true)
+				|| any(folded, LOCAL, taken, 7, true);
 	}
 
-	private static boolean any(String folded, Pattern shape, List<int[]> claimed, int minDigits, boolean needsContext) {
+	private static boolean any(String folded, Pattern shape, List<int[]> taken, int minDigits, boolean needsContext) {
 		Matcher matcher = shape.matcher(folded);
 		while (matcher.find()) {
 			String number = matcher.group();
-			if (LabelledNumbers.digits(number) >= minDigits && !DATE.matcher(number).matches()
-					&& !PersonalDataDetector.overlaps(matcher.start(), matcher.end(), claimed)
-					&& (!needsContext || CONTEXT.matcher(folded)
-						.region(Math.max(0, matcher.start() - 40), matcher.start())
-						.find())) {
+			if (LabelledNumbers.digits(number) < minDigits || DATE.matcher(number).matches()
+					|| PersonalDataDetector.overlaps(matcher.start(), matcher.end(), taken)) {
+				continue;
+			}
+			if (TOLL_FREE.matcher(number.replaceAll("\\D", "")).matches()) {
+				taken.add(new int[] { matcher.start(), matcher.end() });
+			}
+			else if (!needsContext
+					|| CONTEXT.matcher(folded).region(Math.max(0, matcher.start() - 40), matcher.start()).find()) {
 				return true;
 			}
 		}

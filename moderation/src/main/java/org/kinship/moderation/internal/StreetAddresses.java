@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * 442", "apartado de correos 318", "CP 66220", "Tucson AZ 85705", "London W8 4PT". The
  * words between a number and its street must read as a name: "3 miles down Main Street",
  * "me caí en la calle hace 2 semanas" and "la avenida 20 minutos" are talk, not
- * addresses.
+ * addresses, and so is "way" that says how much ("80 once. Way less sprinting", "tremor
+ * way better").
  */
 final class StreetAddresses {
 
@@ -25,7 +26,8 @@ final class StreetAddresses {
 			+ "\\d{1,6}[a-z]?(?<name>(?:\\s{1,3}[\\w'.-]{1,24}+){1,3}?)\\s{1,3}(?:street|st|avenue|ave|av|road|rd"
 			+ "|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|terr|ter|circle|cir|parkway|pkwy|highway"
 			+ "|hwy|trail|trl|close|crescent|cres|square|sq|pike|plaza|mews)\\b"
-			+ "(?! (?:scans?|appointments?|appts?|visits?|office|said|says|told|wants|meals?|feet|foot|meters|metres))");
+			+ "(?! (?:scans?|appointments?|appts?|visits?|office|said|says|told|wants|meals?|feet|foot|meters|metres))"
+			+ "(?<!way(?= (?:less|more|better|worse|too|easier|harder|lower|higher|down|up|off|out|back|over)\\b))");
 
 	private static final Pattern NUMBER_THEN_UNIT = Pattern.compile(NUMBER_START
 			+ "\\d{1,6}[a-z]?(?<name>(?: [\\w'.-]{1,24}+){1,3}?),? (?:apt|apartment|unit|suite|ste|flat|depto|dpto"
@@ -84,7 +86,8 @@ final class StreetAddresses {
 			"mi", "tu", "su", "muy", "que", "hay", "tengo", "tiene", "tenia", "durante", "cada", "todos", "todas",
 			"casi", "al", "semanas", "semana", "dias", "dia", "meses", "mes", "anos", "ano", "horas", "hora", "minutos",
 			"cuadras", "cuadra", "metros", "kilometros", "veces", "pasos", "pastillas", "unidades", "personas", "es",
-			"era", "un", "una", "otra", "otro", "ya", "no", "si", "pero", "porque", "entre", "sobre");
+			"era", "un", "una", "otra", "otro", "ya", "no", "si", "pero", "porque", "entre", "sobre", "months", "month",
+			"tab", "tabs");
 
 	/** Words that may be part of a street's name but are not a name on their own. */
 	private static final Set<String> JOINING = Set.of("de", "del", "la", "el", "los", "las", "des", "du", "le", "s",

@@ -94,6 +94,23 @@ class PersonalDataDetectorTests {
 	}
 
 	@Test
+	void leavesTollFreeNumbersThatMembersShareForOthersUnheld() {
+		for (String text : new String[] { "the Alzheimer's Association helpline is 800-272-3900",
+				"la Línea de la Vida es 800 911 2000, la tengo pegada en el refri",
+				"en Argentina el 135 o el 0800 345 1435 desde todo el país",
+				"For anyone in NI, Lifeline is 0808 808 8000", "en PR la Línea PAS es 1-800-981-0023",
+				"call 1 (877) 726-4727 for the helpline", "el Teléfono contra el Suicidio es +34 900 202 010",
+				"en Colombia la línea 01 8000 113 113" }) {
+			assertThat(found(text)).as(text).isEmpty();
+		}
+		for (String text : new String[] { "call me at 808 555 1234", "mi número es 800 1234 5678 9",
+				"text me 1-555-800-8000", "mi celu es +54 9 11 6234-5578",
+				"mi cel es 844 123 4567, soy de Saltillo" }) {
+			assertThat(found(text)).as(text).containsExactly(PersonalData.PHONE_NUMBER);
+		}
+	}
+
+	@Test
 	void findsDigitsSpelledAsWords() {
 		for (String text : new String[] { "my number is five five five, three one two, four four eight nine",
 				"text me at five five five two nine oh seven seven one three", "555 two one eight, 4 4 0 9 call me",
@@ -126,7 +143,8 @@ class PersonalDataDetectorTests {
 				"Av. Insurgentes Sur 1234, Col. Del Valle", "Calle de Alcalá 55, 2º izq", "C/ Alcalá 120, 4º izq",
 				"9 Rue des Lilas, 75011 Paris", "estoy en el 455 de la calle Juárez", "P.O. Box 442, Millersville",
 				"my PO box is 1189", "apartado de correos 318, 29600 Marbella", "301 S Main, Apt 7, Lubbock",
-				"Vista Del Mar, San Diego CA 92109", "5 Rosemary Close, Leeds LS6 2RT" }) {
+				"Vista Del Mar, San Diego CA 92109", "5 Rosemary Close, Leeds LS6 2RT", "301 St. Charles Ave",
+				"12 Mt. Vernon Rd, Alexandria", "send cards to 12 Prof. Higgins Way" }) {
 			assertThat(found(text)).as(text).containsExactly(PersonalData.STREET_ADDRESS);
 		}
 	}
@@ -141,7 +159,9 @@ class PersonalDataDetectorTests {
 				"walked 3 miles down Main Street", "my sugars were 120 135 140 118", "born in 1961, diagnosed 2019",
 				"my birthday is next week", "seguro social me dio cita el 12 de marzo", "had 2 chest ct scans",
 				"mi cita es el 14/03 a las 10:30", "12.03.2024 fue mi última consulta",
-				"the patient portal shows 12 units" }) {
+				"the patient portal shows 12 units", "Furosemide now 80 once. Way less sprinting to the bathroom",
+				"prazosin every night at 2100 like taps. nightmares way down", "1 tab 4x. tremor way better",
+				"LDL from 162 to 104 in 6 months. statin plus way less drive thru" }) {
 			assertThat(found(text)).as(text).isEmpty();
 		}
 	}

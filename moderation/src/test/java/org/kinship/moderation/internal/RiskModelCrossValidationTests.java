@@ -127,14 +127,16 @@ class RiskModelCrossValidationTests {
 	 * by three sentences in 14,669, held where it is; with four more (group SS, 2.3 %):
 	 * 2.03 %; with eight more (groups TT and UU, 1.1 % and 2.6 %) and the second member:
 	 * 2.04 %; with four more (group VV, 2.1 %): the same; with four more (group WW, 1.7
-	 * %): 2.02 %; with four more (group XX, 1.7 %): 2.01 %).
+	 * %): 2.02 %; with four more (group XX, 1.7 %): 2.01 %; with toll-free helplines and
+	 * sentences that end between a number and "way" no longer taken for personal data:
+	 * 1.89 %, within the target again).
 	 */
 	@Test
 	void nearMissesByKindFromAuthorsTheModelHasNotReadRarelyRaiseAnything() throws IOException {
 		List<Sentence> nearMisses = read("/screening/corpus/unseen-near-misses.tsv");
 		ScreeningMeasure.Figures figures = ScreeningMeasure.measure(new ScreeningEngine(), nearMisses);
 		assertThat(nearMisses).hasSizeGreaterThanOrEqualTo(20000).allMatch((s) -> s.label().equals("none"));
-		assertThat(figures.noneFalseAlarmRate()).isLessThanOrEqualTo(0.021);
+		assertThat(figures.noneFalseAlarmRate()).isLessThanOrEqualTo(0.02);
 	}
 
 	@Test

@@ -75,6 +75,8 @@ class ScreeningHeldOutTests {
 
 	@Test
 	void catchesPersonalData() {
+		// 0.974 from the first scoring; 0.968 (150 of 155) since toll-free numbers are
+		// left unheld
 		assertThat(figures.personalDataRecall()).isGreaterThanOrEqualTo(0.95);
 	}
 
