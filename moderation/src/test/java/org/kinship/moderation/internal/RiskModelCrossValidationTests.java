@@ -79,7 +79,7 @@ class RiskModelCrossValidationTests {
 	}
 
 	/**
-	 * A hundred and twelve authors whose sentences were never read nor trained on,
+	 * A hundred and sixteen authors whose sentences were never read nor trained on,
 	 * screened as shipped: the soberest estimate short of the held-out part (first scored
 	 * with twenty-four of them: crisis 0.953 / 0.966, care distress 0.985, near-miss
 	 * alarms 1.7 %; with thirty-two and the "please look" threshold that keeps the
@@ -96,13 +96,14 @@ class RiskModelCrossValidationTests {
 	 * more (groups TT and UU), a second member that reads word classes in context and the
 	 * recall kept at 0.985: 0.970 / 0.976, 0.990, 1.2 %; with four more (group VV): 0.970
 	 * / 0.975, 0.990, 1.2 %; with four more (group WW): 0.969 / 0.975, 0.990, 1.2 %; with
-	 * four more (group XX): the same).
+	 * four more (group XX): the same; with four more (group YY): 0.969 / 0.975, 0.990,
+	 * 1.2 %).
 	 */
 	@Test
 	void authorsTheModelHasNotReadAreCaughtToo() throws IOException {
 		List<Sentence> unseen = read("/screening/corpus/unseen-authors.tsv");
 		ScreeningMeasure.Figures figures = ScreeningMeasure.measure(new ScreeningEngine(), unseen);
-		assertThat(unseen).hasSizeGreaterThanOrEqualTo(25400);
+		assertThat(unseen).hasSizeGreaterThanOrEqualTo(26200);
 		assertThat(figures.recall("crisis", "en")).isGreaterThanOrEqualTo(0.96);
 		assertThat(figures.recall("crisis", "es")).isGreaterThanOrEqualTo(0.97);
 		assertThat(figures.precision("crisis", "all")).isGreaterThanOrEqualTo(0.98);
@@ -111,31 +112,31 @@ class RiskModelCrossValidationTests {
 	}
 
 	/**
-	 * Ninety authors who wrote only near misses, by the kinds the issue names (figures of
-	 * speech about dying, deaths long ago, prevention and bereavement support, adherence,
-	 * lab values, the past told as past), never read nor trained on: harder than the near
-	 * misses written beside crisis sentences (first scored with sixteen of them: 3.1 %;
-	 * with twenty-four, the threshold above and 32 more authors in training: 1.9 %; with
-	 * four more of a newer brief (group CC) and groups T to BB in training: 1.6 %; with
-	 * four more (group GG), group DD in training and 100 epochs: 1.6 %; with four more
-	 * (group II, whose own near misses raise 3.6 %), groups EE, FF and HH in training and
-	 * the recall kept at 0.98: 1.9 %, held to the target of 2 %; with ten more (groups
-	 * KK, MM and NN, whose own near misses raise 2.9 %) and groups JJ and LL in training:
-	 * 2.1 %, over the target, held where it is; with twelve more (groups OO and PP, 2.7
-	 * %): 2.3 %; with four more (group QQ) and long near misses learned by window: 2.0 %,
-	 * held to the target again; with four more (group RR, 2.8 %): 2.02 %, over the target
-	 * by three sentences in 14,669, held where it is; with four more (group SS, 2.3 %):
-	 * 2.03 %; with eight more (groups TT and UU, 1.1 % and 2.6 %) and the second member:
-	 * 2.04 %; with four more (group VV, 2.1 %): the same; with four more (group WW, 1.7
-	 * %): 2.02 %; with four more (group XX, 1.7 %): 2.01 %; with toll-free helplines and
-	 * sentences that end between a number and "way" no longer taken for personal data:
-	 * 1.89 %, within the target again).
+	 * Ninety-four authors who wrote only near misses, by the kinds the issue names
+	 * (figures of speech about dying, deaths long ago, prevention and bereavement
+	 * support, adherence, lab values, the past told as past), never read nor trained on:
+	 * harder than the near misses written beside crisis sentences (first scored with
+	 * sixteen of them: 3.1 %; with twenty-four, the threshold above and 32 more authors
+	 * in training: 1.9 %; with four more of a newer brief (group CC) and groups T to BB
+	 * in training: 1.6 %; with four more (group GG), group DD in training and 100 epochs:
+	 * 1.6 %; with four more (group II, whose own near misses raise 3.6 %), groups EE, FF
+	 * and HH in training and the recall kept at 0.98: 1.9 %, held to the target of 2 %;
+	 * with ten more (groups KK, MM and NN, whose own near misses raise 2.9 %) and groups
+	 * JJ and LL in training: 2.1 %, over the target, held where it is; with twelve more
+	 * (groups OO and PP, 2.7 %): 2.3 %; with four more (group QQ) and long near misses
+	 * learned by window: 2.0 %, held to the target again; with four more (group RR, 2.8
+	 * %): 2.02 %, over the target by three sentences in 14,669, held where it is; with
+	 * four more (group SS, 2.3 %): 2.03 %; with eight more (groups TT and UU, 1.1 % and
+	 * 2.6 %) and the second member: 2.04 %; with four more (group VV, 2.1 %): the same;
+	 * with four more (group WW, 1.7 %): 2.02 %; with four more (group XX, 1.7 %): 2.01 %;
+	 * with toll-free helplines and doses read as addresses no longer taken for personal
+	 * data: 1.89 %, within the target again; with four more (group YY, 1.1 %): 1.86 %).
 	 */
 	@Test
 	void nearMissesByKindFromAuthorsTheModelHasNotReadRarelyRaiseAnything() throws IOException {
 		List<Sentence> nearMisses = read("/screening/corpus/unseen-near-misses.tsv");
 		ScreeningMeasure.Figures figures = ScreeningMeasure.measure(new ScreeningEngine(), nearMisses);
-		assertThat(nearMisses).hasSizeGreaterThanOrEqualTo(20000).allMatch((s) -> s.label().equals("none"));
+		assertThat(nearMisses).hasSizeGreaterThanOrEqualTo(20900).allMatch((s) -> s.label().equals("none"));
 		assertThat(figures.noneFalseAlarmRate()).isLessThanOrEqualTo(0.02);
 	}
 
