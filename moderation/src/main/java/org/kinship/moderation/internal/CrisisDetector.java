@@ -32,9 +32,9 @@ import org.kinship.moderation.Detector;
  * next to a medicine or treatment (the member's own medicines, under any of their names,
  * count as one), and near misses ("killing myself laughing", "don't skip doses") cancel a
  * match they overlap. A crisis phrase that the words before it place years back or make
- * one spoken of (a leaflet's warning, how to ask someone) is left to the model, and so is
- * a phrase whose detector the model scores under {@link #CONTRADICTED}. A match is
- * urgent.</li>
+ * one spoken of (a leaflet's warning, how to ask someone, a screening's question that the
+ * member answered no) is left to the model, and so is a phrase whose detector the model
+ * scores under {@link #CONTRADICTED}. A match is urgent.</li>
  * <li>Everything else: the learned {@link RiskModel}, whose score is urgent above one
  * threshold and asks a facilitator to look above a lower one.</li>
  * </ul>
@@ -76,6 +76,32 @@ final class CrisisDetector {
 			+ "|puede (?:causar|dar|provocar)|pueden (?:causar|dar|provocar)|ask (?:someone|them|him|her|directly|a friend"
 			+ "|if|whether)|asking (?:someone|them|him|her|directly|if|whether)|preguntar(?:le|les)? (?:si|directamente)"
 			+ "|training|course|workshop|first aid|curso|taller|charla|capacitacion|primeros auxilios)\\b");
+
+	/**
+	 * Words that make a crisis phrase the question of a screening ("the nurse asked if I
+	 * ever had thoughts of hurting myself", "el cuestionario, si he pensado en hacerme
+	 * daño"): it is left to the model only when the member reports answering no.
+	 */
+	private static final Pattern SCREENING = Pattern
+		.compile("\\b(?:ask(?:s|ed)? (?:(?:me|him|her|us|them|everyone|everybody|every \\w+) )?(?:if|whether|about)"
+				+ "|questionnaire|screening|phq\\w*|survey|intake form|form ask\\w*"
+				+ "|(?:the|that|a|routine|standard) question|(?:me|le|les|nos) pregunt\\w* (?:\\w+ ){0,3}si"
+				+ "|cuestionario|encuesta|tamizaje|preguntas? (?:de rutina|de rigor|de siempre)|la pregunta (?:de|sobre))\\b");
+
+	/** The member's answer to a screening question, no. */
+	private static final Pattern DENIED = Pattern.compile("\\b(?:(?:said|say|told (?:her|him|them|em)|answered"
+			+ "|checked|marked|circled|put)(?: honestly)? (?:no(?! one| body)|zero|0|never|nope|absolutely not"
+			+ "|not a chance)"
+			+ "|no to (?:all|every\\w*)|(?:le |les )?dije que no|todo que no|contest\\w* que no|respond\\w* que no"
+			+ "|marque (?:que )?no)\\b");
+
+	/** An answer that is not no, or a no taken back. */
+	private static final Pattern AFFIRMED = Pattern
+		.compile("\\b(?:yes|yeah|yep|lie|lied|lying|dije que si|conteste que si"
+				+ "|marque (?:que )?si|menti|mentira|pero si)\\b");
+
+	/** How many words after a screening question its answer may come. */
+	private static final int ANSWER_WORDS = 15;
 
 	/**
 	 * A phrase of the list is left to the model when the model's score for its detector
@@ -225,7 +251,7 @@ final class CrisisDetector {
 		if (byRole.getOrDefault(Role.CRISIS, List.of())
 			.stream()
 			.anyMatch((emit) -> !overlaps(emit.getStart(), emit.getEnd(), crisisNot)
-					&& !leftToModel(text, emit.getStart()))) {
+					&& !leftToModel(text, emit.getStart(), emit.getEnd() + 1))) {
 			found.add(Detector.CRISIS);
 		}
 		if (careDistress(text, byRole)) {
@@ -312,17 +338,18 @@ final class CrisisDetector {
 	 * Whether the words just before a phrase make it one the list cannot judge, so that
 	 * the model decides: words placing it years back ("two years ago I wanted to die",
 	 * "hace 8 anos pense en quitarme la vida"), unless the words between come back to the
-	 * present ("years ago ... and tonight I want to"); or words making it spoken of
-	 * rather than felt ("the leaflet says it may cause suicidal thoughts", "how do I ask
-	 * her if she is thinking about suicide").
+	 * present ("years ago ... and tonight I want to"); words making it spoken of rather
+	 * than felt ("the leaflet says it may cause suicidal thoughts", "how do I ask her if
+	 * she is thinking about suicide"); or a screening's question that the member answered
+	 * no ("the nurse asked if I had thoughts of hurting myself, told her no").
 	 */
-	private static boolean leftToModel(String text, int phraseStart) {
+	private static boolean leftToModel(String text, int phraseStart, int phraseEnd) {
 		int from = phraseStart;
 		for (int words = 0; words <= CONTEXT_WORDS && from > 0; words++) {
 			from = text.lastIndexOf(' ', from - 2) + 1;
 		}
 		String before = text.substring(from, phraseStart);
-		if (SPOKEN_OF.matcher(before).find()) {
+		if (SPOKEN_OF.matcher(before).find() || SCREENING.matcher(before).find() && answeredNo(text, phraseEnd)) {
 			return true;
 		}
 		Matcher anchor = LONG_AGO.matcher(before);
@@ -331,6 +358,19 @@ final class CrisisDetector {
 			end = anchor.end();
 		}
 		return end >= 0 && !NOW.matcher(before.substring(end)).find();
+	}
+
+	/**
+	 * Whether the words after a screening question report answering no, and nothing there
+	 * takes it back.
+	 */
+	private static boolean answeredNo(String text, int phraseEnd) {
+		int to = phraseEnd;
+		for (int words = 0; words < ANSWER_WORDS && to >= 0 && to < text.length(); words++) {
+			to = text.indexOf(' ', to + 1);
+		}
+		String after = text.substring(Math.min(phraseEnd, text.length()), (to < 0) ? text.length() : to);
+		return DENIED.matcher(after).find() && !AFFIRMED.matcher(after).find();
 	}
 
 	private static boolean overlaps(int start, int end, List<PayloadEmit<Set<Role>>> others) {

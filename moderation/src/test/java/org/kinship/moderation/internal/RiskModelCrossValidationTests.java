@@ -79,7 +79,7 @@ class RiskModelCrossValidationTests {
 	}
 
 	/**
-	 * A hundred and sixteen authors whose sentences were never read nor trained on,
+	 * A hundred and twenty authors whose sentences were never read nor trained on,
 	 * screened as shipped: the soberest estimate short of the held-out part (first scored
 	 * with twenty-four of them: crisis 0.953 / 0.966, care distress 0.985, near-miss
 	 * alarms 1.7 %; with thirty-two and the "please look" threshold that keeps the
@@ -97,13 +97,14 @@ class RiskModelCrossValidationTests {
 	 * recall kept at 0.985: 0.970 / 0.976, 0.990, 1.2 %; with four more (group VV): 0.970
 	 * / 0.975, 0.990, 1.2 %; with four more (group WW): 0.969 / 0.975, 0.990, 1.2 %; with
 	 * four more (group XX): the same; with four more (group YY): 0.969 / 0.975, 0.990,
-	 * 1.2 %).
+	 * 1.2 %; with four more (group ZZ) and a screening's question answered no left to the
+	 * model: 0.968 / 0.975, 0.990, 1.2 %).
 	 */
 	@Test
 	void authorsTheModelHasNotReadAreCaughtToo() throws IOException {
 		List<Sentence> unseen = read("/screening/corpus/unseen-authors.tsv");
 		ScreeningMeasure.Figures figures = ScreeningMeasure.measure(new ScreeningEngine(), unseen);
-		assertThat(unseen).hasSizeGreaterThanOrEqualTo(26200);
+		assertThat(unseen).hasSizeGreaterThanOrEqualTo(27000);
 		assertThat(figures.recall("crisis", "en")).isGreaterThanOrEqualTo(0.96);
 		assertThat(figures.recall("crisis", "es")).isGreaterThanOrEqualTo(0.97);
 		assertThat(figures.precision("crisis", "all")).isGreaterThanOrEqualTo(0.98);
@@ -112,7 +113,7 @@ class RiskModelCrossValidationTests {
 	}
 
 	/**
-	 * Ninety-four authors who wrote only near misses, by the kinds the issue names
+	 * Ninety-eight authors who wrote only near misses, by the kinds the issue names
 	 * (figures of speech about dying, deaths long ago, prevention and bereavement
 	 * support, adherence, lab values, the past told as past), never read nor trained on:
 	 * harder than the near misses written beside crisis sentences (first scored with
@@ -130,13 +131,15 @@ class RiskModelCrossValidationTests {
 	 * 2.6 %) and the second member: 2.04 %; with four more (group VV, 2.1 %): the same;
 	 * with four more (group WW, 1.7 %): 2.02 %; with four more (group XX, 1.7 %): 2.01 %;
 	 * with toll-free helplines and doses read as addresses no longer taken for personal
-	 * data: 1.89 %, within the target again; with four more (group YY, 1.1 %): 1.86 %).
+	 * data: 1.89 %, within the target again; with four more (group YY, 1.1 %): 1.86 %;
+	 * with four more (group ZZ, 1.5 %) and a screening's question answered no left to the
+	 * model: 1.74 %).
 	 */
 	@Test
 	void nearMissesByKindFromAuthorsTheModelHasNotReadRarelyRaiseAnything() throws IOException {
 		List<Sentence> nearMisses = read("/screening/corpus/unseen-near-misses.tsv");
 		ScreeningMeasure.Figures figures = ScreeningMeasure.measure(new ScreeningEngine(), nearMisses);
-		assertThat(nearMisses).hasSizeGreaterThanOrEqualTo(20900).allMatch((s) -> s.label().equals("none"));
+		assertThat(nearMisses).hasSizeGreaterThanOrEqualTo(21700).allMatch((s) -> s.label().equals("none"));
 		assertThat(figures.noneFalseAlarmRate()).isLessThanOrEqualTo(0.02);
 	}
 

@@ -329,6 +329,24 @@ class ScreeningEngineTests {
 	}
 
 	@Test
+	void aScreeningQuestionAnsweredNoIsLeftToTheModel() {
+		for (String text : List.of(
+				"the nurse at my intake asked if I ever had thoughts of hurting myself, told her no and we moved on",
+				"la enfermera me preguntó si he pensado en quitarme la vida, le dije que no, que ando bien",
+				"the PHQ-9 asks if you would be better off dead. I answered zero, they ask everybody")) {
+			assertThat(CrisisDetector.phrases(TextNormalizer.forWords(text), Set.of())).as(text).isEmpty();
+		}
+		for (String text : List.of("the nurse asked if I had thoughts of hurting myself and I said yes. I have a plan",
+				"doctor asked if I wanted to kill myself, I told her no. I lied. I have the pills ready",
+				"la enfermera me preguntó si pensaba en quitarme la vida, le dije que no pero es mentira",
+				"filled out the questionnaire and checked yes on wanting to end my life",
+				"they asked if I want to end my life. said no. but yeah, I do")) {
+			assertThat(CrisisDetector.phrases(TextNormalizer.forWords(text), Set.of())).as(text)
+				.containsExactly(Detector.CRISIS);
+		}
+	}
+
+	@Test
 	void nearMissesOfEveryKindStayQuiet() {
 		for (String text : List.of("my grandfather died by suicide in 1982, I still think of him every spring",
 				"finished the suicide prevention training at work today, really worthwhile",
