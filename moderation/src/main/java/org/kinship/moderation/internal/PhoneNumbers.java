@@ -62,6 +62,8 @@ final class PhoneNumbers {
 	private static final Pattern TOLL_FREE = Pattern.compile("(?:1|52|01)?800\\d{7}|18(?:88|77|66|55|44|33)\\d{7}"
 			+ "|(?:(?:44|54|598|51)0?|0)80[08]\\d{4,8}|(?:34)?900\\d{6}|(?:56)?800\\d{6}|(?:57)?0?18000\\d{6,7}");
 
+	private static final Pattern NOT_DIGIT = Pattern.compile("\\D");
+
 	private static final Pattern CONTEXT = Pattern.compile("\\b(?:call|calling|text|txt|texting|phone|ph|cell|cellphone"
 			+ "|mobile|number|tel|telephone|reach|ring|contact|whatsapp|whats|sms|landline|line|llama\\w{0,6}"
 			+ "|llamar\\w{0,4}|marca\\w{0,4}|telefono|celular|cel|celu|movil|fijo|numero|num|wasap|guasap|escrib\\w{0,8}"
@@ -93,7 +95,7 @@ final class PhoneNumbers {
 					|| PersonalDataDetector.overlaps(matcher.start(), matcher.end(), taken)) {
 				continue;
 			}
-			if (TOLL_FREE.matcher(number.replaceAll("\\D", "")).matches()) {
+			if (TOLL_FREE.matcher(NOT_DIGIT.matcher(number).replaceAll("")).matches()) {
 				taken.add(new int[] { matcher.start(), matcher.end() });
 			}
 			else if (!needsContext
