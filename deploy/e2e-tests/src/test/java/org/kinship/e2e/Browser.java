@@ -13,6 +13,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -96,13 +97,32 @@ final class Browser {
 	 */
 	static <T> T waitUntil(WebDriver driver, Function<? super WebDriver, T> condition) {
 		try {
-			// a live page may draw an element again while the condition reads it: read
-			// again
-			return new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class).until(condition);
+			// a live page may draw an element again, or a form's reply replace the page,
+			// while the condition reads it: read again
+			return new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class)
+				.until((WebDriver d) -> readAgainIfReplaced(d, condition));
 		}
 		catch (TimeoutException ex) {
 			throw new AssertionError("Not seen on " + driver.getCurrentUrl() + "; console:\n" + console(driver) + "\n"
 					+ driver.findElement(By.tagName("body")).getText(), ex);
+		}
+	}
+
+	/**
+	 * A condition's answer, or none when the element it read was on a document that a
+	 * navigation has just replaced: Chromium reports that as "Node with given id does not
+	 * belong to the document" rather than as a stale element.
+	 */
+	private static <T> T readAgainIfReplaced(WebDriver driver, Function<? super WebDriver, T> condition) {
+		try {
+			return condition.apply(driver);
+		}
+		catch (WebDriverException ex) {
+			if (ex instanceof StaleElementReferenceException || ex.getMessage() == null
+					|| !ex.getMessage().contains("does not belong to the document")) {
+				throw ex;
+			}
+			return null;
 		}
 	}
 
