@@ -49,8 +49,8 @@ final class CrisisDetector {
 	private static final PayloadTrie<Set<Role>> PHRASES;
 
 	/**
-	 * How many words before a crisis phrase may place it years back, or make it words
-	 * spoken of rather than felt.
+	 * How many words before a phrase may place it years back, or make a crisis phrase
+	 * words spoken of rather than felt.
 	 */
 	private static final int CONTEXT_WORDS = 10;
 
@@ -71,7 +71,7 @@ final class CrisisDetector {
 	 * says it may cause suicidal thoughts"), how to ask someone, a course.
 	 */
 	private static final Pattern SPOKEN_OF = Pattern.compile("\\b(?:label|leaflet|pamphlet|package insert|info sheet"
-			+ "|patient info|warning (?:about|on|label|says)|black box|boxed warning|side effects?|may cause|can cause"
+			+ "|patient info|insert|folleto|warning (?:about|on|label|says)|warns|black box|boxed warning|side effects?|may cause|can cause"
 			+ "|could cause|might cause|prospecto|etiqueta|papelito|advertencia|efectos? (?:secundarios?|adversos?)"
 			+ "|puede (?:causar|dar|provocar)|pueden (?:causar|dar|provocar)|ask (?:someone|them|him|her|directly|a friend"
 			+ "|if|whether)|asking (?:someone|them|him|her|directly|if|whether)|preguntar(?:le|les)? (?:si|directamente)"
@@ -82,17 +82,17 @@ final class CrisisDetector {
 	 * ever had thoughts of hurting myself", "el cuestionario, si he pensado en hacerme
 	 * daño"): it is left to the model only when the member reports answering no.
 	 */
-	private static final Pattern SCREENING = Pattern
-		.compile("\\b(?:ask(?:s|ed)? (?:(?:me|him|her|us|them|everyone|everybody|every \\w+) )?(?:if|whether|about)"
-				+ "|questionnaire|screening|phq\\w*|survey|intake form|form ask\\w*"
-				+ "|(?:the|that|a|routine|standard) question|(?:me|le|les|nos) pregunt\\w* (?:\\w+ ){0,3}si"
-				+ "|cuestionario|encuesta|tamizaje|preguntas? (?:de rutina|de rigor|de siempre)|la pregunta (?:de|sobre))\\b");
+	private static final Pattern SCREENING = Pattern.compile(
+			"\\b(?:ask(?:s|ed|ing)? (?:(?:me|him|her|us|them|everyone|everybody|every \\w+) )?(?:\\w+ ){0,3}(?:if|whether|about)"
+					+ "|questionnaire|screening|phq\\w*|survey|intake form|form ask\\w*"
+					+ "|(?:the|that|a|routine|standard) question|(?:me|le|les|nos) pregunt\\w* (?:\\w+ ){0,3}si"
+					+ "|cuestionario|encuesta|tamizaje|preguntas? (?:de rutina|de rigor|de siempre)|la pregunta (?:de|sobre))\\b");
 
 	/** The member's answer to a screening question, no. */
 	private static final Pattern DENIED = Pattern.compile("\\b(?:(?:said|say|told (?:her|him|them|em)|answered"
 			+ "|checked|marked|circled|put)(?: honestly)? (?:no(?! one| body)|zero|0|never|nope|absolutely not"
 			+ "|not a chance)"
-			+ "|no to (?:all|every\\w*)|(?:le |les )?dije que no|todo que no|contest\\w* que no|respond\\w* que no"
+			+ "|no to (?:all|every\\w*)|(?:le |les )?(?:dije|digo) que no|no le (?:dije|digo)|todo que no|contest\\w* que no|respond\\w* que no"
 			+ "|marque (?:que )?no)\\b");
 
 	/** An answer that is not no, or a no taken back. */
@@ -102,6 +102,28 @@ final class CrisisDetector {
 
 	/** How many words after a screening question its answer may come. */
 	private static final int ANSWER_WORDS = 15;
+
+	/** How many words before a crisis phrase a screening's question may begin. */
+	private static final int QUESTION_WORDS = 15;
+
+	/**
+	 * Words that place what comes next to them a year or more back, besides those of
+	 * {@link #LONG_AGO}: "last winter I ran out of insulin", "el invierno pasado".
+	 */
+	private static final Pattern LAST_SEASON = Pattern.compile("\\b(?:last (?:year|winter|summer|spring|fall|autumn)"
+			+ "|(?:el|la) (?:ano|invierno|verano|otono|primavera) pasad[oa])\\b");
+
+	/**
+	 * Words right before a care-distress phrase that say it did not happen: "not one
+	 * missed dose", "never once been out of my insulin", "no more running out of
+	 * Entresto", "ni un solo dia sin el Spiriva".
+	 */
+	private static final Pattern NOT_HAPPENED = Pattern
+		.compile("\\b(?:never(?: once)?|not (?:one|once|a single)|zero|0|no more|nunca(?: mas)?"
+				+ "|ni (?:un|una) (?:solo |sola )?(?:dia|vez|dosis))(?: (?:been|had|have|has|ran|run|gone|went|me|se|he|ha|le))?$");
+
+	/** How many words after a care-distress phrase may place it a year or more back. */
+	private static final int AFTER_WORDS = 6;
 
 	/**
 	 * A phrase of the list is left to the model when the model's score for its detector
@@ -290,7 +312,8 @@ final class CrisisDetector {
 	private static boolean careDistress(String text, Map<Role, List<PayloadEmit<Set<Role>>>> byRole) {
 		List<PayloadEmit<Set<Role>>> careNot = byRole.getOrDefault(Role.CARE_NOT, List.of());
 		for (PayloadEmit<Set<Role>> care : byRole.getOrDefault(Role.CARE, List.of())) {
-			if (!overlaps(care.getStart(), care.getEnd(), careNot)) {
+			if (!overlaps(care.getStart(), care.getEnd(), careNot)
+					&& !careLeftToModel(text, care.getStart(), care.getEnd() + 1)) {
 				return true;
 			}
 		}
@@ -308,8 +331,10 @@ final class CrisisDetector {
 		List<PayloadEmit<Set<Role>>> seconds = byRole.getOrDefault(second, List.of());
 		for (PayloadEmit<Set<Role>> a : byRole.getOrDefault(first, List.of())) {
 			for (PayloadEmit<Set<Role>> b : seconds) {
+				int start = Math.min(a.getStart(), b.getStart());
 				if (b.getStart() > a.getEnd() && smallWordsBetween(text, a.getEnd() + 1, b.getStart())
-						&& !overlaps(a.getStart(), b.getEnd(), careNot)) {
+						&& !overlaps(a.getStart(), b.getEnd(), careNot)
+						&& !careLeftToModel(text, start, b.getEnd() + 1)) {
 					return true;
 				}
 			}
@@ -335,24 +360,55 @@ final class CrisisDetector {
 	}
 
 	/**
-	 * Whether the words just before a phrase make it one the list cannot judge, so that
-	 * the model decides: words placing it years back ("two years ago I wanted to die",
-	 * "hace 8 anos pense en quitarme la vida"), unless the words between come back to the
-	 * present ("years ago ... and tonight I want to"); words making it spoken of rather
-	 * than felt ("the leaflet says it may cause suicidal thoughts", "how do I ask her if
-	 * she is thinking about suicide"); or a screening's question that the member answered
-	 * no ("the nurse asked if I had thoughts of hurting myself, told her no").
+	 * Whether the words around a crisis phrase make it one the list cannot judge, so that
+	 * the model decides: words before it placing it years back ("two years ago I wanted
+	 * to die", "hace 8 anos pense en quitarme la vida"), unless the words between come
+	 * back to the present ("years ago ... and tonight I want to"); words making it spoken
+	 * of rather than felt ("the leaflet says it may cause suicidal thoughts", "how do I
+	 * ask her if she is thinking about suicide"); or a screening's question that the
+	 * member answered no ("the nurse asked me flat out if I had thoughts of hurting
+	 * myself, told her no").
 	 */
 	private static boolean leftToModel(String text, int phraseStart, int phraseEnd) {
-		int from = phraseStart;
-		for (int words = 0; words <= CONTEXT_WORDS && from > 0; words++) {
-			from = text.lastIndexOf(' ', from - 2) + 1;
-		}
-		String before = text.substring(from, phraseStart);
-		if (SPOKEN_OF.matcher(before).find() || SCREENING.matcher(before).find() && answeredNo(text, phraseEnd)) {
+		String before = wordsBefore(text, phraseStart, CONTEXT_WORDS);
+		if (SPOKEN_OF.matcher(before).find() || SCREENING.matcher(wordsBefore(text, phraseStart, QUESTION_WORDS)).find()
+				&& answeredNo(text, phraseEnd)) {
 			return true;
 		}
-		Matcher anchor = LONG_AGO.matcher(before);
+		return placedBack(before, LONG_AGO);
+	}
+
+	/**
+	 * Whether a care-distress phrase is one the list cannot judge, so that the model
+	 * decides: the words right before it say it did not happen ("not one missed dose",
+	 * "no more running out of Entresto"), or the words around it place it a year or more
+	 * back ("last winter I ran out of insulin, now I get 3 months at a time", "couldn't
+	 * afford my meds in 2020"), unless the words between come back to the present.
+	 */
+	private static boolean careLeftToModel(String text, int phraseStart, int phraseEnd) {
+		if (NOT_HAPPENED.matcher(wordsBefore(text, phraseStart, 3).strip()).find()) {
+			return true;
+		}
+		if (placedBack(wordsBefore(text, phraseStart, CONTEXT_WORDS), LONG_AGO)
+				|| placedBack(wordsBefore(text, phraseStart, CONTEXT_WORDS), LAST_SEASON)) {
+			return true;
+		}
+		String after = wordsAfter(text, phraseEnd, AFTER_WORDS);
+		for (Pattern back : List.of(LONG_AGO, LAST_SEASON)) {
+			Matcher anchor = back.matcher(after);
+			if (anchor.find() && !NOW.matcher(after.substring(0, anchor.start())).find()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether words of the given kind place what follows them back in time, with no word
+	 * after the last of them that comes back to the present.
+	 */
+	private static boolean placedBack(String before, Pattern back) {
+		Matcher anchor = back.matcher(before);
 		int end = -1;
 		while (anchor.find()) {
 			end = anchor.end();
@@ -360,16 +416,30 @@ final class CrisisDetector {
 		return end >= 0 && !NOW.matcher(before.substring(end)).find();
 	}
 
+	/** The words before a position, up to the given number of them and a part of one. */
+	private static String wordsBefore(String text, int phraseStart, int count) {
+		int from = phraseStart;
+		for (int words = 0; words <= count && from > 0; words++) {
+			from = text.lastIndexOf(' ', from - 2) + 1;
+		}
+		return text.substring(from, phraseStart);
+	}
+
+	/** The words after a position, up to the given number of them. */
+	private static String wordsAfter(String text, int phraseEnd, int count) {
+		int to = phraseEnd;
+		for (int words = 0; words < count && to >= 0 && to < text.length(); words++) {
+			to = text.indexOf(' ', to + 1);
+		}
+		return text.substring(Math.min(phraseEnd, text.length()), (to < 0) ? text.length() : to);
+	}
+
 	/**
 	 * Whether the words after a screening question report answering no, and nothing there
 	 * takes it back.
 	 */
 	private static boolean answeredNo(String text, int phraseEnd) {
-		int to = phraseEnd;
-		for (int words = 0; words < ANSWER_WORDS && to >= 0 && to < text.length(); words++) {
-			to = text.indexOf(' ', to + 1);
-		}
-		String after = text.substring(Math.min(phraseEnd, text.length()), (to < 0) ? text.length() : to);
+		String after = wordsAfter(text, phraseEnd, ANSWER_WORDS);
 		return DENIED.matcher(after).find() && !AFFIRMED.matcher(after).find();
 	}
 

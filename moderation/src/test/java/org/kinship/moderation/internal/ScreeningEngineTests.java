@@ -321,7 +321,8 @@ class ScreeningEngineTests {
 	void aPhraseSpokenOfRatherThanFeltIsLeftToTheModel() {
 		for (String text : List.of("the leaflet says it may cause suicidal thoughts, is that common?",
 				"el prospecto dice que puede causar pensamientos suicidas",
-				"how do you ask someone if they are thinking about suicide?")) {
+				"how do you ask someone if they are thinking about suicide?",
+				"the insert warns about suicidal thoughts, anyone had that?")) {
 			assertThat(CrisisDetector.phrases(TextNormalizer.forWords(text), Set.of())).as(text).isEmpty();
 		}
 		assertThat(CrisisDetector.phrases(TextNormalizer.forWords("I have suicidal thoughts every night"), Set.of()))
@@ -333,14 +334,17 @@ class ScreeningEngineTests {
 		for (String text : List.of(
 				"the nurse at my intake asked if I ever had thoughts of hurting myself, told her no and we moved on",
 				"la enfermera me preguntó si he pensado en quitarme la vida, le dije que no, que ando bien",
-				"the PHQ-9 asks if you would be better off dead. I answered zero, they ask everybody")) {
+				"the PHQ-9 asks if you would be better off dead. I answered zero, they ask everybody",
+				"my nurse asked me flat out today if I've had any thoughts of ending my life. I said no, all good",
+				"la enfermera de diálisis me pregunta todos los meses si he pensado hacerme daño, le digo que no")) {
 			assertThat(CrisisDetector.phrases(TextNormalizer.forWords(text), Set.of())).as(text).isEmpty();
 		}
 		for (String text : List.of("the nurse asked if I had thoughts of hurting myself and I said yes. I have a plan",
 				"doctor asked if I wanted to kill myself, I told her no. I lied. I have the pills ready",
 				"la enfermera me preguntó si pensaba en quitarme la vida, le dije que no pero es mentira",
 				"filled out the questionnaire and checked yes on wanting to end my life",
-				"they asked if I want to end my life. said no. but yeah, I do")) {
+				"they asked if I want to end my life. said no. but yeah, I do",
+				"the nurse asked me flat out if I had thoughts of ending my life and I said yes")) {
 			assertThat(CrisisDetector.phrases(TextNormalizer.forWords(text), Set.of())).as(text)
 				.containsExactly(Detector.CRISIS);
 		}
@@ -359,6 +363,28 @@ class ScreeningEngineTests {
 				"my dad hasn't missed his blood pressure pill in months, so proud of him",
 				"con el resurtido automático no me he quedado sin insulina ni un día")) {
 			assertThat(screen(text).findings()).as(text).isEmpty();
+		}
+	}
+
+	@Test
+	void aCareProblemThatDidNotHappenOrIsAYearBackIsLeftToTheModel() {
+		for (String text : List.of("90 days and not one missed dose of my Eliquis",
+				"ni un solo día sin el Spiriva este año",
+				"last winter I ran out of insulin, now the program sends three months at a time",
+				"el invierno pasado me quedé sin insulina, ahora me la dan cada mes",
+				"couldn't afford my inhaler in 2019, the program covers it now")) {
+			assertThat(CrisisDetector.phrases(TextNormalizer.forWords(text), Set.of())).as(text).isEmpty();
+		}
+		for (String text : List.of("I missed my Eliquis dose twice this week",
+				"ran out of insulin last week and the pharmacy won't refill it",
+				"last year was hard and today I ran out of my insulin")) {
+			assertThat(CrisisDetector.phrases(TextNormalizer.forWords(text), Set.of())).as(text)
+				.containsExactly(Detector.CARE_DISTRESS);
+		}
+		for (String text : List.of(
+				"last year I ran out of insulin and now it is happening again, no insulin left and no money",
+				"el año pasado me quedé sin insulina y otra vez me pasa, no tengo para comprarla")) {
+			assertThat(screen(text).findings()).as(text).extracting(Finding::detector).contains(Detector.CARE_DISTRESS);
 		}
 	}
 
