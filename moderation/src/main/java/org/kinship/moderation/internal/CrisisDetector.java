@@ -122,6 +122,9 @@ final class CrisisDetector {
 		.compile("\\b(?:never(?: once)?|not (?:one|once|a single)|zero|0|no more|nunca(?: mas)?"
 				+ "|ni (?:un|una) (?:solo |sola )?(?:dia|vez|dosis))(?: (?:been|had|have|has|ran|run|gone|went|me|se|he|ha|le))?$");
 
+	/** How many words before a care-distress phrase {@link #NOT_HAPPENED} reads. */
+	private static final int NOT_HAPPENED_WORDS = 3;
+
 	/** How many words after a care-distress phrase may place it a year or more back. */
 	private static final int AFTER_WORDS = 6;
 
@@ -331,10 +334,9 @@ final class CrisisDetector {
 		List<PayloadEmit<Set<Role>>> seconds = byRole.getOrDefault(second, List.of());
 		for (PayloadEmit<Set<Role>> a : byRole.getOrDefault(first, List.of())) {
 			for (PayloadEmit<Set<Role>> b : seconds) {
-				int start = Math.min(a.getStart(), b.getStart());
 				if (b.getStart() > a.getEnd() && smallWordsBetween(text, a.getEnd() + 1, b.getStart())
 						&& !overlaps(a.getStart(), b.getEnd(), careNot)
-						&& !careLeftToModel(text, start, b.getEnd() + 1)) {
+						&& !careLeftToModel(text, a.getStart(), b.getEnd() + 1)) {
 					return true;
 				}
 			}
@@ -386,11 +388,11 @@ final class CrisisDetector {
 	 * afford my meds in 2020"), unless the words between come back to the present.
 	 */
 	private static boolean careLeftToModel(String text, int phraseStart, int phraseEnd) {
-		if (NOT_HAPPENED.matcher(wordsBefore(text, phraseStart, 3).strip()).find()) {
+		if (NOT_HAPPENED.matcher(wordsBefore(text, phraseStart, NOT_HAPPENED_WORDS).strip()).find()) {
 			return true;
 		}
-		if (placedBack(wordsBefore(text, phraseStart, CONTEXT_WORDS), LONG_AGO)
-				|| placedBack(wordsBefore(text, phraseStart, CONTEXT_WORDS), LAST_SEASON)) {
+		String before = wordsBefore(text, phraseStart, CONTEXT_WORDS);
+		if (placedBack(before, LONG_AGO) || placedBack(before, LAST_SEASON)) {
 			return true;
 		}
 		String after = wordsAfter(text, phraseEnd, AFTER_WORDS);
