@@ -433,11 +433,12 @@ final class RiskModelTrainer {
 	 * @return the model
 	 */
 	static RiskModel train(List<Sentence> sentences) {
-		List<RiskModel.Member> members = new ArrayList<>();
-		members.add(train(sentences, 0));
-		for (int span : CONTEXTS) {
-			members.add(train(sentences, span));
-		}
+		// the members share nothing they write, so they train side by side, in the
+		// order of their spans: the same model, in less time on several cores
+		List<RiskModel.Member> members = IntStream.concat(IntStream.of(0), Arrays.stream(CONTEXTS))
+			.parallel()
+			.mapToObj((span) -> train(sentences, span))
+			.toList();
 		return RiskModel.averaging(members, UNTUNED);
 	}
 
