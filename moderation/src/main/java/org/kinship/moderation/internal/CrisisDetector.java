@@ -107,11 +107,12 @@ final class CrisisDetector {
 	private static final int QUESTION_WORDS = 15;
 
 	/**
-	 * Words that place what comes next to them a year or more back, besides those of
-	 * {@link #LONG_AGO}: "last winter I ran out of insulin", "el invierno pasado".
+	 * Words that place a care-distress phrase next to them a year or more back: those of
+	 * {@link #LONG_AGO}, and "last winter I ran out of insulin", "el invierno pasado".
 	 */
-	private static final Pattern LAST_SEASON = Pattern.compile("\\b(?:last (?:year|winter|summer|spring|fall|autumn)"
-			+ "|(?:el|la) (?:ano|invierno|verano|otono|primavera) pasad[oa])\\b");
+	private static final Pattern YEAR_BACK = Pattern.compile(LONG_AGO.pattern()
+			+ "|\\b(?:last (?:year|winter|summer|spring|fall|autumn)|(?:el|la) (?:ano|invierno|verano|otono|primavera)"
+			+ " pasad[oa])\\b");
 
 	/**
 	 * Words right before a care-distress phrase that say it did not happen: "not one
@@ -391,18 +392,12 @@ final class CrisisDetector {
 		if (NOT_HAPPENED.matcher(wordsBefore(text, phraseStart, NOT_HAPPENED_WORDS).strip()).find()) {
 			return true;
 		}
-		String before = wordsBefore(text, phraseStart, CONTEXT_WORDS);
-		if (placedBack(before, LONG_AGO) || placedBack(before, LAST_SEASON)) {
+		if (placedBack(wordsBefore(text, phraseStart, CONTEXT_WORDS), YEAR_BACK)) {
 			return true;
 		}
 		String after = wordsAfter(text, phraseEnd, AFTER_WORDS);
-		for (Pattern back : List.of(LONG_AGO, LAST_SEASON)) {
-			Matcher anchor = back.matcher(after);
-			if (anchor.find() && !NOW.matcher(after.substring(0, anchor.start())).find()) {
-				return true;
-			}
-		}
-		return false;
+		Matcher anchor = YEAR_BACK.matcher(after);
+		return anchor.find() && !NOW.matcher(after.substring(0, anchor.start())).find();
 	}
 
 	/**
