@@ -79,7 +79,7 @@ class RiskModelCrossValidationTests {
 	}
 
 	/**
-	 * A hundred and thirty-six authors whose sentences were never read nor trained on,
+	 * A hundred and forty authors whose sentences were never read nor trained on,
 	 * screened as shipped: the soberest estimate short of the held-out part (first scored
 	 * with twenty-four of them: crisis 0.953 / 0.966, care distress 0.985, near-miss
 	 * alarms 1.7 %; with thirty-two and the "please look" threshold that keeps the
@@ -101,13 +101,13 @@ class RiskModelCrossValidationTests {
 	 * model: 0.968 / 0.975, 0.990, 1.2 %; with care phrases that did not happen or are a
 	 * year back left to the model: 0.968 / 0.975, 0.990, 1.0 %; with twelve more (groups
 	 * AAA, BBB and CCC): 0.966 / 0.974, 0.991, 1.1 %; with four more (group DDD): 0.967 /
-	 * 0.974, 0.991, 1.0 %).
+	 * 0.974, 0.991, 1.0 %; with four more (group EEE): the same).
 	 */
 	@Test
 	void authorsTheModelHasNotReadAreCaughtToo() throws IOException {
 		List<Sentence> unseen = read("/screening/corpus/unseen-authors.tsv");
 		ScreeningMeasure.Figures figures = ScreeningMeasure.measure(new ScreeningEngine(), unseen);
-		assertThat(unseen).hasSizeGreaterThanOrEqualTo(30500);
+		assertThat(unseen).hasSizeGreaterThanOrEqualTo(31300);
 		assertThat(figures.recall("crisis", "en")).isGreaterThanOrEqualTo(0.96);
 		assertThat(figures.recall("crisis", "es")).isGreaterThanOrEqualTo(0.97);
 		assertThat(figures.precision("crisis", "all")).isGreaterThanOrEqualTo(0.98);
@@ -116,7 +116,7 @@ class RiskModelCrossValidationTests {
 	}
 
 	/**
-	 * A hundred and fourteen authors who wrote only near misses, by the kinds the issue
+	 * A hundred and eighteen authors who wrote only near misses, by the kinds the issue
 	 * names (figures of speech about dying, deaths long ago, prevention and bereavement
 	 * support, adherence, lab values, the past told as past), never read nor trained on:
 	 * harder than the near misses written beside crisis sentences (first scored with
@@ -138,13 +138,14 @@ class RiskModelCrossValidationTests {
 	 * with four more (group ZZ, 1.5 %) and a screening's question answered no left to the
 	 * model: 1.74 %; with care phrases that did not happen or are a year back left to the
 	 * model: 1.62 %; with twelve more (groups AAA, BBB and CCC, 2.2 %, 3.1 % and 2.9 %):
-	 * 1.74 %; with four more (group DDD, 1.35 %): 1.73 %).
+	 * 1.74 %; with four more (group DDD, 1.35 %): 1.73 %; with four more (group EEE, 1.46
+	 * %): 1.72 %).
 	 */
 	@Test
 	void nearMissesByKindFromAuthorsTheModelHasNotReadRarelyRaiseAnything() throws IOException {
 		List<Sentence> nearMisses = read("/screening/corpus/unseen-near-misses.tsv");
 		ScreeningMeasure.Figures figures = ScreeningMeasure.measure(new ScreeningEngine(), nearMisses);
-		assertThat(nearMisses).hasSizeGreaterThanOrEqualTo(25300).allMatch((s) -> s.label().equals("none"));
+		assertThat(nearMisses).hasSizeGreaterThanOrEqualTo(26200).allMatch((s) -> s.label().equals("none"));
 		assertThat(figures.noneFalseAlarmRate()).isLessThanOrEqualTo(0.02);
 	}
 
