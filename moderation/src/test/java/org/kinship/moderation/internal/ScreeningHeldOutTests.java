@@ -69,7 +69,8 @@ class ScreeningHeldOutTests {
 		// with the care-distress cap at 1 % of near misses: 0.916; with the corpus
 		// of many authors: 0.947; with thresholds from the calibration corpus: 0.958;
 		// with eight more authors in training: 0.968; with sixteen: 0.989 (the target
-		// is 0.9)
+		// is 0.9), and the same with the "please look" threshold kept at the
+		// calibration corpus's recall of 0.93
 		assertThat(figures.recall("distress", "all")).isGreaterThanOrEqualTo(0.97);
 	}
 
@@ -109,8 +110,11 @@ class ScreeningHeldOutTests {
 		// one sentence over) with a second member that reads word classes in context
 		// and the recall kept at 0.985 (where eight more unread authors went from 2.5 %
 		// to 2.4 %, and the unread authors pooled from 1.74 % to 1.71 % while they
-		// gained 0.005 of crisis recall in each language)
-		assertThat(figures.noneFalseAlarmRate()).isLessThanOrEqualTo(0.025);
+		// gained 0.005 of crisis recall in each language); 4 of 215 (1.9 %, the target
+		// met) with the care-distress "please look" threshold kept at the calibration
+		// corpus's recall of 0.93 (where the unread authors pooled went from 544 to
+		// 510 alarms in 35,315 near misses); held to the target since
+		assertThat(figures.noneFalseAlarmRate()).isLessThanOrEqualTo(0.02);
 	}
 
 }
